@@ -1,0 +1,280 @@
+/* Discount-rate schedules, present values and the ratios built on them. */
+#include <string.h>
+
+#include "internal.h"
+
+typedef struct {
+    const char *name;
+    const char *source;
+    size_t nbands;
+    socinv_rate_band band[6];
+} named_schedule;
+
+/* Bands are given as the first year a rate applies to: "0-35 år" in the
+ * guidance means the steps into years 1..35. */
+static const named_schedule named[] = {
+    {"DK2021", "Finansministeriet, dokumentationsnotat 7 Jan 2021: 3.5 % years 0-35, 2.5 % 36-70, 1.5 % after",
+     3, {{1, 0.035}, {36, 0.025}, {71, 0.015}}},
+    {"DK2013", "Finansministeriet, 31 May 2013: 4 % years 0-35, 3 % 36-70, 2 % after",
+     3, {{1, 0.04}, {36, 0.03}, {71, 0.02}}},
+    {"UK2022", "HM Treasury Green Book 2022: 3.5 % 0-30, 3.0 % 31-75, 2.5 % 76-125, 2.0 % 126-200, 1.5 % 201-300, 1.0 % after",
+     6, {{1, 0.035}, {31, 0.03}, {76, 0.025}, {126, 0.02}, {201, 0.015}, {301, 0.01}}},
+    {"UK2022HEALTH", "HM Treasury Green Book 2022, health: 1.5 %, 1.29 %, 1.07 %, 0.86 %, 0.64 %, 0.43 % on the standard bands",
+     6, {{1, 0.015}, {31, 0.0129}, {76, 0.0107}, {126, 0.0086}, {201, 0.0064}, {301, 0.0043}}},
+};
+
+static int name_equals(const char *a, size_t alen, const char *b)
+{
+    if (alen != strlen(b))
+        return 0;
+    for (size_t i = 0; i < alen; i++) {
+        char c = a[i];
+        if (c >= 'a' && c <= 'z')
+            c = (char)(c - 'a' + 'A');
+        if (c != b[i])
+            return 0;
+    }
+    return 1;
+}
+
+socinv_status socinv_schedule_named(const char *name, size_t len, socinv_schedule *out)
+{
+    if (!name || !out)
+        return SOCINV_E_NULL;
+    while (len > 0 && (name[len - 1] == ' '))
+        len--;
+    while (len > 0 && name[0] == ' ') {
+        name++;
+        len--;
+    }
+    for (size_t i = 0; i < sizeof named / sizeof named[0]; i++) {
+        if (name_equals(name, len, named[i].name)) {
+            memset(out, 0, sizeof *out);
+            strcpy(out->name, named[i].name);
+            out->source = named[i].source;
+            out->nbands = named[i].nbands;
+            memcpy(out->band, named[i].band, named[i].nbands * sizeof named[i].band[0]);
+            return SOCINV_OK;
+        }
+    }
+    return SOCINV_E_OPTION;
+}
+
+socinv_status socinv_schedule_flat(double rate, socinv_schedule *out)
+{
+    if (!out)
+        return SOCINV_E_NULL;
+    if (!isfinite(rate))
+        return SOCINV_E_NONFINITE;
+    if (rate <= -1.0)
+        return SOCINV_E_RATE;
+    memset(out, 0, sizeof *out);
+    strcpy(out->name, "FLAT");
+    out->source = "flat rate given by the user";
+    out->nbands = 1;
+    out->band[0].from_year = 1;
+    out->band[0].rate = rate;
+    return SOCINV_OK;
+}
+
+socinv_status socinv_schedule_bands(const double *from_years, const double *rates, size_t n,
+                                    socinv_schedule *out)
+{
+    socinv_status st;
+    if (!out)
+        return SOCINV_E_NULL;
+    if ((st = sv_check_values(from_years, n)) != SOCINV_OK || (st = sv_check_values(rates, n)) != SOCINV_OK)
+        return st;
+    if (n > SOCINV_SCHEDULE_MAX_BANDS)
+        return SOCINV_E_LENGTH;
+    for (size_t i = 0; i < n; i++) {
+        double y = from_years[i];
+        if (y != floor(y) || y < 1 || y > SOCINV_MAX_HORIZON)
+            return SOCINV_E_DOMAIN;
+        if (i == 0 && y != 1)
+            return SOCINV_E_DOMAIN;
+        if (i > 0 && y <= from_years[i - 1])
+            return SOCINV_E_DOMAIN;
+        if (rates[i] <= -1.0)
+            return SOCINV_E_RATE;
+    }
+    memset(out, 0, sizeof *out);
+    strcpy(out->name, "USER");
+    out->source = "bands given by the user";
+    out->nbands = n;
+    for (size_t i = 0; i < n; i++) {
+        out->band[i].from_year = (unsigned)from_years[i];
+        out->band[i].rate = rates[i];
+    }
+    return SOCINV_OK;
+}
+
+double socinv_schedule_rate(const socinv_schedule *s, unsigned year)
+{
+    double r = s->nbands ? s->band[0].rate : 0.0;
+    for (size_t i = 1; i < s->nbands && s->band[i].from_year <= year; i++)
+        r = s->band[i].rate;
+    return r;
+}
+
+static socinv_status check_schedule(const socinv_schedule *s)
+{
+    if (!s)
+        return SOCINV_E_NULL;
+    if (s->nbands == 0 || s->nbands > SOCINV_SCHEDULE_MAX_BANDS)
+        return SOCINV_E_LENGTH;
+    for (size_t i = 0; i < s->nbands; i++) {
+        if (!isfinite(s->band[i].rate))
+            return SOCINV_E_NONFINITE;
+        if (s->band[i].rate <= -1.0)
+            return SOCINV_E_RATE;
+    }
+    return SOCINV_OK;
+}
+
+/* Walks the factors year by year: callers discount rows in order, so this is
+ * one multiplication per value instead of a pow() per band. */
+typedef struct {
+    const socinv_schedule *s;
+    size_t band;
+    unsigned year;
+    double df;
+} df_walker;
+
+static void df_start(df_walker *w, const socinv_schedule *s)
+{
+    w->s = s;
+    w->band = 0;
+    w->year = 0;
+    w->df = 1.0;
+}
+
+static double df_advance_to(df_walker *w, unsigned year)
+{
+    while (w->year < year) {
+        w->year++;
+        while (w->band + 1 < w->s->nbands && w->s->band[w->band + 1].from_year <= w->year)
+            w->band++;
+        w->df /= 1.0 + w->s->band[w->band].rate;
+    }
+    return w->df;
+}
+
+socinv_status socinv_discount_factor(const socinv_schedule *s, unsigned year, double *df)
+{
+    socinv_status st = check_schedule(s);
+    if (st != SOCINV_OK)
+        return st;
+    if (!df)
+        return SOCINV_E_NULL;
+    if (year > SOCINV_MAX_HORIZON)
+        return SOCINV_E_DOMAIN;
+    df_walker w;
+    df_start(&w, s);
+    double v = df_advance_to(&w, year);
+    if (!isfinite(v) || v == 0.0)
+        return SOCINV_E_OVERFLOW;
+    *df = v;
+    return SOCINV_OK;
+}
+
+/* Shared by NPV and the benefit/cost family. */
+static socinv_status present_value(const double *values, size_t n, const socinv_schedule *s,
+                                   unsigned first_year, double *pv)
+{
+    socinv_status st = sv_check_values(values, n);
+    if (st != SOCINV_OK)
+        return st;
+    if ((st = check_schedule(s)) != SOCINV_OK)
+        return st;
+    if (first_year > 1)
+        return SOCINV_E_DOMAIN;
+    if (n > SOCINV_MAX_HORIZON)
+        return SOCINV_E_LENGTH;
+    df_walker w;
+    df_start(&w, s);
+    sv_sum sum = {0, 0};
+    for (size_t j = 0; j < n; j++)
+        sv_sum_add(&sum, values[j] * df_advance_to(&w, first_year + (unsigned)j));
+    double v = sv_sum_get(&sum);
+    if (!isfinite(v))
+        return SOCINV_E_OVERFLOW;
+    *pv = v;
+    return SOCINV_OK;
+}
+
+socinv_status socinv_npv(const double *values, size_t n, const socinv_schedule *s,
+                         unsigned first_year, double *npv)
+{
+    if (!npv)
+        return SOCINV_E_NULL;
+    return present_value(values, n, s, first_year, npv);
+}
+
+socinv_status socinv_pv_benefits_costs(const double *benefits, size_t nb, const double *costs,
+                                       size_t nc, const socinv_schedule *s, unsigned first_year,
+                                       socinv_bc_sign sign, double *pv_benefits, double *pv_costs)
+{
+    if (!pv_benefits || !pv_costs)
+        return SOCINV_E_NULL;
+    if (sign != SOCINV_BC_SAVINGS_NEGATIVE && sign != SOCINV_BC_BOTH_POSITIVE)
+        return SOCINV_E_OPTION;
+    double pb, pc;
+    socinv_status st = present_value(benefits, nb, s, first_year, &pb);
+    if (st != SOCINV_OK || (st = present_value(costs, nc, s, first_year, &pc)) != SOCINV_OK)
+        return st;
+    *pv_benefits = sign == SOCINV_BC_SAVINGS_NEGATIVE ? -pb : pb;
+    *pv_costs = pc;
+    return SOCINV_OK;
+}
+
+socinv_status socinv_bcr(const double *benefits, size_t nb, const double *costs, size_t nc,
+                         const socinv_schedule *s, unsigned first_year, socinv_bc_sign sign,
+                         double *ratio)
+{
+    double pb, pc;
+    if (!ratio)
+        return SOCINV_E_NULL;
+    socinv_status st = socinv_pv_benefits_costs(benefits, nb, costs, nc, s, first_year, sign, &pb, &pc);
+    if (st != SOCINV_OK)
+        return st;
+    if (pc <= 0.0)
+        return SOCINV_E_DOMAIN;
+    double r = pb / pc;
+    if (!isfinite(r))
+        return SOCINV_E_OVERFLOW;
+    *ratio = r;
+    return SOCINV_OK;
+}
+
+socinv_status socinv_net_roi(const double *benefits, size_t nb, const double *costs, size_t nc,
+                             const socinv_schedule *s, unsigned first_year, socinv_bc_sign sign,
+                             double *roi)
+{
+    double bcr;
+    if (!roi)
+        return SOCINV_E_NULL;
+    socinv_status st = socinv_bcr(benefits, nb, costs, nc, s, first_year, sign, &bcr);
+    if (st == SOCINV_OK)
+        *roi = bcr - 1.0;
+    return st;
+}
+
+socinv_status socinv_switching_value(const double *benefits, size_t nb, const double *costs,
+                                     size_t nc, const socinv_schedule *s, unsigned first_year,
+                                     socinv_bc_sign sign, double *share)
+{
+    double pb, pc;
+    if (!share)
+        return SOCINV_E_NULL;
+    socinv_status st = socinv_pv_benefits_costs(benefits, nb, costs, nc, s, first_year, sign, &pb, &pc);
+    if (st != SOCINV_OK)
+        return st;
+    if (pb <= 0.0)
+        return SOCINV_E_DOMAIN;
+    double v = 1.0 - pc / pb;
+    if (!isfinite(v))
+        return SOCINV_E_OVERFLOW;
+    *share = v;
+    return SOCINV_OK;
+}

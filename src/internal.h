@@ -1,0 +1,68 @@
+/* Helpers shared by the rule files; not part of the public API. */
+#ifndef SOCINV_INTERNAL_H
+#define SOCINV_INTERNAL_H
+
+#include <math.h>
+#include <stddef.h>
+
+#include "socinv.h"
+
+/* Validate a run of values: non-NULL, 1..SOCINV_MAX_CELLS long, all finite. */
+static inline socinv_status sv_check_values(const double *v, size_t n)
+{
+    if (!v)
+        return SOCINV_E_NULL;
+    if (n == 0 || n > SOCINV_MAX_CELLS)
+        return SOCINV_E_LENGTH;
+    for (size_t i = 0; i < n; i++)
+        if (!isfinite(v[i]))
+            return SOCINV_E_NONFINITE;
+    return SOCINV_OK;
+}
+
+/* rows × cols within limits, without overflowing the product. */
+static inline socinv_status sv_check_dims(size_t rows, size_t cols)
+{
+    if (rows == 0 || cols == 0)
+        return SOCINV_E_LENGTH;
+    if (rows > SOCINV_MAX_CELLS || cols > SOCINV_MAX_CELLS / rows)
+        return SOCINV_E_LENGTH;
+    return SOCINV_OK;
+}
+
+static inline int sv_is_share(double s)
+{
+    return isfinite(s) && s >= 0.0 && s <= 1.0;
+}
+
+/* Neumaier's compensated sum: column sums of a few thousand amounts stay exact
+ * to the last kroner even with decimals, so printed totals compare fairly. */
+typedef struct {
+    double sum, comp;
+} sv_sum;
+
+static inline void sv_sum_add(sv_sum *s, double x)
+{
+    double t = s->sum + x;
+    if (fabs(s->sum) >= fabs(x))
+        s->comp += (s->sum - t) + x;
+    else
+        s->comp += (x - t) + s->sum;
+    s->sum = t;
+}
+
+static inline double sv_sum_get(const sv_sum *s)
+{
+    return s->sum + s->comp;
+}
+
+/* Case-insensitive (ASCII + the Danish letters æøå in UTF-8) comparison of
+ * text with spaces, hyphens and soft hyphens removed: folds "Styrings- område"
+ * and "Efterspørgselsst yret" onto their dictionary spelling. Writes at most
+ * cap-1 bytes plus NUL to out and returns the folded length. */
+size_t sv_fold(const char *text, size_t len, char *out, size_t cap);
+
+/* Does folded text start with the folded prefix? */
+int sv_starts_with(const char *folded, const char *prefix);
+
+#endif

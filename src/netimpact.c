@@ -1,0 +1,195 @@
+/* Areas (styringsområder), row kinds, bases and the net impact per year. */
+#include <string.h>
+
+#include "internal.h"
+
+/* Cut at the first ',' or '(' : "Service, koncern it", "Service (BUF)". */
+static size_t head_len(const char *text, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (text[i] == ',' || text[i] == '(')
+            return i;
+    return len;
+}
+
+static const struct {
+    const char *prefix;
+    socinv_area area;
+} area_words[] = {
+    {"service", SOCINV_AREA_SERVICE},
+    {"anl\xc3\xa6g", SOCINV_AREA_ANLAEG},
+    {"anlaeg", SOCINV_AREA_ANLAEG},
+    {"capital", SOCINV_AREA_ANLAEG},
+    {"overf\xc3\xb8rsel", SOCINV_AREA_OVERFOERSLER},
+    {"overfoersel", SOCINV_AREA_OVERFOERSLER},
+    {"overforsel", SOCINV_AREA_OVERFOERSLER},
+    {"transfer", SOCINV_AREA_OVERFOERSLER},
+    {"eftersp\xc3\xb8rgselsstyret", SOCINV_AREA_EFTERSPOERGSEL},
+    {"efterspoergselsstyret", SOCINV_AREA_EFTERSPOERGSEL},
+    {"efterspoergselsstyret", SOCINV_AREA_EFTERSPOERGSEL},
+    {"demanddriven", SOCINV_AREA_EFTERSPOERGSEL},
+    {"demandled", SOCINV_AREA_EFTERSPOERGSEL},
+};
+
+socinv_status socinv_area_parse(const char *text, size_t len, socinv_area *area)
+{
+    char f[96];
+    if (!area || (!text && len))
+        return SOCINV_E_NULL;
+    size_t fl = sv_fold(text, head_len(text, len), f, sizeof f);
+    if (fl == 0) {
+        *area = SOCINV_AREA_NONE;
+        return SOCINV_OK;
+    }
+    for (size_t i = 0; i < sizeof area_words / sizeof area_words[0]; i++) {
+        if (sv_starts_with(f, area_words[i].prefix)) {
+            *area = area_words[i].area;
+            return SOCINV_OK;
+        }
+    }
+    return SOCINV_E_AREA;
+}
+
+const char *socinv_area_name(socinv_area area)
+{
+    switch (area) {
+    case SOCINV_AREA_SERVICE: return "Service";
+    case SOCINV_AREA_ANLAEG: return "Anl\xc3\xa6g";
+    case SOCINV_AREA_OVERFOERSLER: return "Overf\xc3\xb8rsler";
+    case SOCINV_AREA_EFTERSPOERGSEL: return "Eftersp\xc3\xb8rgselsstyret";
+    default: return "";
+    }
+}
+
+socinv_status socinv_row_kind_parse(const char *text, size_t len, socinv_row_kind *kind)
+{
+    char f[64];
+    if (!kind || (!text && len))
+        return SOCINV_E_NULL;
+    size_t fl = sv_fold(text, len, f, sizeof f);
+    if (fl == 0)
+        *kind = SOCINV_ROW_IGNORE;
+    else if (!strcmp(f, "v") || !strcmp(f, "p") || sv_starts_with(f, "varig") || sv_starts_with(f, "perm"))
+        *kind = SOCINV_ROW_PERMANENT;
+    else if (!strcmp(f, "i") || sv_starts_with(f, "impl") || sv_starts_with(f, "invest") ||
+             sv_starts_with(f, "engang"))
+        *kind = SOCINV_ROW_IMPLEMENTATION;
+    else
+        return SOCINV_E_OPTION;
+    return SOCINV_OK;
+}
+
+socinv_basis socinv_basis_total(void)
+{
+    socinv_basis b = {SOCINV_AREAS_ALL, SOCINV_AREAS_ALL};
+    return b;
+}
+
+socinv_basis socinv_basis_service(void)
+{
+    socinv_basis b = {SOCINV_AREA_SERVICE, SOCINV_AREAS_ALL};
+    return b;
+}
+
+socinv_status socinv_basis_parse(const char *text, size_t len, socinv_basis *basis)
+{
+    char f[64];
+    if (!basis || (!text && len))
+        return SOCINV_E_NULL;
+    size_t fl = sv_fold(text, len, f, sizeof f);
+    if (fl == 0 || !strcmp(f, "t") || sv_starts_with(f, "total") || !strcmp(f, "all") ||
+        !strcmp(f, "alle")) {
+        *basis = socinv_basis_total();
+        return SOCINV_OK;
+    }
+    if (!strcmp(f, "s") || !strcmp(f, "service") || sv_starts_with(f, "serviceeffekt")) {
+        *basis = socinv_basis_service();
+        return SOCINV_OK;
+    }
+    /* a list of areas for the permanent changes */
+    unsigned mask = 0;
+    size_t start = 0;
+    for (size_t i = 0; i <= len; i++) {
+        if (i == len || text[i] == ';' || text[i] == '+') {
+            socinv_area a;
+            socinv_status st = socinv_area_parse(text + start, i - start, &a);
+            if (st != SOCINV_OK)
+                return SOCINV_E_OPTION;
+            mask |= (unsigned)a;
+            start = i + 1;
+        }
+    }
+    if (mask == 0)
+        return SOCINV_E_OPTION;
+    basis->permanent_areas = mask;
+    basis->implementation_areas = SOCINV_AREAS_ALL;
+    return SOCINV_OK;
+}
+
+/* Does the basis count a row of this kind and area? */
+static socinv_status counts(socinv_basis b, socinv_row_kind kind, const socinv_area *areas, size_t r,
+                            int *yes)
+{
+    unsigned mask = kind == SOCINV_ROW_PERMANENT ? b.permanent_areas : b.implementation_areas;
+    if (mask == SOCINV_AREAS_ALL) {
+        *yes = 1;
+        return SOCINV_OK;
+    }
+    if (!areas || areas[r] == SOCINV_AREA_NONE)
+        return SOCINV_E_AREA; /* the basis needs the area and the row has none */
+    *yes = (mask & (unsigned)areas[r]) != 0;
+    return SOCINV_OK;
+}
+
+socinv_status socinv_net_impact(const double *amounts, size_t rows, size_t cols,
+                                const socinv_area *areas, const socinv_row_kind *kinds,
+                                socinv_basis basis, double *permanent, double *implementation,
+                                double *net)
+{
+    socinv_status st = sv_check_dims(rows, cols);
+    if (st != SOCINV_OK)
+        return st;
+    if (!kinds)
+        return SOCINV_E_NULL;
+    if ((st = sv_check_values(amounts, rows * cols)) != SOCINV_OK)
+        return st;
+    if ((basis.permanent_areas & ~SOCINV_AREAS_ALL) || (basis.implementation_areas & ~SOCINV_AREAS_ALL))
+        return SOCINV_E_OPTION;
+    for (size_t r = 0; r < rows; r++) {
+        if (kinds[r] != SOCINV_ROW_IGNORE && kinds[r] != SOCINV_ROW_PERMANENT &&
+            kinds[r] != SOCINV_ROW_IMPLEMENTATION)
+            return SOCINV_E_OPTION;
+        if (areas && ((unsigned)areas[r] & ~SOCINV_AREAS_ALL))
+            return SOCINV_E_AREA;
+    }
+    /* Everything that can fail is decided before the first write. */
+    double magnitude = 0.0;
+    for (size_t k = 0; k < rows * cols; k++)
+        magnitude += fabs(amounts[k]);
+    if (!isfinite(magnitude))
+        return SOCINV_E_OVERFLOW;
+    for (size_t r = 0; r < rows; r++) {
+        int yes;
+        if (kinds[r] != SOCINV_ROW_IGNORE && (st = counts(basis, kinds[r], areas, r, &yes)) != SOCINV_OK)
+            return st;
+    }
+    for (size_t c = 0; c < cols; c++) {
+        sv_sum p = {0, 0}, i = {0, 0};
+        for (size_t r = 0; r < rows; r++) {
+            int yes = 0;
+            if (kinds[r] == SOCINV_ROW_IGNORE)
+                continue;
+            counts(basis, kinds[r], areas, r, &yes);
+            if (yes)
+                sv_sum_add(kinds[r] == SOCINV_ROW_PERMANENT ? &p : &i, amounts[r * cols + c]);
+        }
+        double pv = sv_sum_get(&p), iv = sv_sum_get(&i), nv = pv + iv;
+        if (permanent)
+            permanent[c] = pv;
+        if (implementation)
+            implementation[c] = iv;
+        if (net)
+            net[c] = nv;
+    }
+    return SOCINV_OK;
+}

@@ -1,0 +1,27 @@
+#include "socinv.h"
+
+static const char *const messages[] = {
+#define SV_MSG_(name, msg) msg,
+    SOCINV_STATUS_LIST(SV_MSG_)
+#undef SV_MSG_
+};
+
+static const char *const names[] = {
+#define SV_NAME_(name, msg) #name,
+    SOCINV_STATUS_LIST(SV_NAME_)
+#undef SV_NAME_
+};
+
+const char *socinv_strerror(socinv_status status)
+{
+    if ((unsigned)status >= SOCINV_STATUS_MAX)
+        return "unknown status";
+    return messages[status];
+}
+
+const char *socinv_status_name(socinv_status status)
+{
+    if ((unsigned)status >= SOCINV_STATUS_MAX)
+        return "SOCINV_UNKNOWN";
+    return names[status];
+}

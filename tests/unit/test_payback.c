@@ -1,0 +1,321 @@
+/* PAYBACK: the Copenhagen rule on every net-impact row the seeds print, its
+ * fractional, non-strict and discounted variants, and bad input. */
+#include "test_util.h"
+
+static double pb(const double *v, size_t n)
+{
+    double y = -1;
+    assert_ok(socinv_payback(v, n, NULL, &y));
+    return y;
+}
+
+static double pb_with(const double *v, size_t n, socinv_payback_opts o)
+{
+    double y = -1;
+    assert_ok(socinv_payback(v, n, &o, &y));
+    return y;
+}
+
+/* ---- seed tables: 'Samlet økonomisk påvirkning' ------------------------------------ */
+
+/** 001 (2018-2021): cumulative 1511, 381, -1170 -> 3; printed 3 on both bases. */
+static void test_seed001(void **state)
+{
+    (void)state;
+    const double net[] = {1511, -1130, -1551, -504};
+    assert_close(pb(net, 4), 3, 0);
+    /* fractional: 2 + 381 / (381 + 1170) = 2.245648 */
+    socinv_payback_opts o = socinv_payback_opts_default();
+    o.method = SOCINV_PAYBACK_FRACTIONAL;
+    assert_close(pb_with(net, 4, o), 2.245648, 1e-6);
+}
+
+/** 003 HA02: cumulative 2250, 1450, 0, -1800: zero is not yet paid back -> 4 (printed "4 år"). */
+static void test_seed003_ha02(void **state)
+{
+    (void)state;
+    const double net[] = {2250, -800, -1450, -1800, -1800, -1800};
+    assert_close(pb(net, 6), 4, 0);
+    socinv_payback_opts o = socinv_payback_opts_default();
+    o.method = SOCINV_PAYBACK_FRACTIONAL; /* 3 + 0 / 1800 */
+    assert_close(pb_with(net, 6, o), 3.0, 1e-12);
+    o.method = SOCINV_PAYBACK_WHOLE_NONSTRICT; /* cumulative <= 0 in year 3 */
+    assert_close(pb_with(net, 6, o), 3, 0);
+}
+
+/** 003 HA03: 2000, 4700, 6450, 6200, 2700, -800 -> 6; fractional 5 + 2700/3500 = 5.771429. */
+static void test_seed003_ha03(void **state)
+{
+    (void)state;
+    const double net[] = {2000, 2700, 1750, -250, -3500, -3500};
+    assert_close(pb(net, 6), 6, 0);
+    socinv_payback_opts o = socinv_payback_opts_default();
+    o.method = SOCINV_PAYBACK_FRACTIONAL;
+    assert_close(pb_with(net, 6, o), 5.771429, 1e-6);
+}
+
+/** The other consistent 003 tables reproduce their printed paybacks. */
+static void test_seed003_printed(void **state)
+{
+    (void)state;
+    /* HA04: 4150, 3300, 2100, 900, -300 -> 5 (printed 5) */
+    const double ha04[] = {4150, -850, -1200, -1200, -1200, -1200};
+    assert_close(pb(ha04, 6), 5, 0);
+    /* HA05: 4200, 3100, 1850, 350, -1150 -> 5 (printed "5 år") */
+    const double ha05[] = {4200, -1100, -1250, -1500, -1500, -1500};
+    assert_close(pb(ha05, 6), 5, 0);
+    /* HA06: 1400, 3150, 3750, 2900, 1450, -300 -> 6 (printed "6 år") */
+    const double ha06[] = {1400, 1750, 600, -850, -1450, -1750};
+    assert_close(pb(ha06, 6), 6, 0);
+    /* UD01: 2900, 1825, -460 -> 3 (printed "3 år") */
+    const double ud01[] = {2900, -1075, -2285, -2285, -2285, -2285};
+    assert_close(pb(ud01, 6), 3, 0);
+    /* HJ01: 550, -850 -> 2 (printed "2 år") */
+    const double hj01[] = {550, -1400, -1800, -1800, -1800, -1800};
+    assert_close(pb(hj01, 6), 2, 0);
+    /* BU01: 1500, 1500, 1500, -1500 -> 4 (printed "4 år") */
+    const double bu01[] = {1500, 0, 0, -3000, -3000, -3000};
+    assert_close(pb(bu01, 6), 4, 0);
+    /* BU02: 1425, 1925, 2375, 2675, 1225, -225 -> 6 (printed "6 år") */
+    const double bu02[] = {1425, 500, 450, 300, -1450, -1450};
+    assert_close(pb(bu02, 6), 6, 0);
+    /* BU03: 1313, 3738, 6163, 3963, 1763, -437 -> 6 (printed "6 år") */
+    const double bu03[] = {1313, 2425, 2425, -2200, -2200, -2200};
+    assert_close(pb(bu03, 6), 6, 0);
+    /* TV01: 1500, -6100 -> 2 (printed 2) */
+    const double tv01[] = {1500, -7600, -10600, -10600, -10600, -10600};
+    assert_close(pb(tv01, 6), 2, 0);
+}
+
+/** 003 TV03 prints 11, but its own consistent rows give 10: cumulative after
+ * 2029 is 700+9800+8000+7400-4500-4500 = 16900; repeating -4500 a year gives
+ * 12400, 7900, 3400, -1100 in years 7-10. The rule says 10; we do not tune to 11. */
+static void test_seed003_tv03_documented_disagreement(void **state)
+{
+    (void)state;
+    const double net[] = {700, 9800, 8000, 7400, -4500, -4500};
+    assert_close(pb(net, 6), 10, 0);
+    socinv_payback_opts o = socinv_payback_opts_default();
+    o.extrapolate = 0; /* the table alone never pays back */
+    double y;
+    assert_status(socinv_payback(net, 6, &o, &y), SOCINV_NO_RESULT);
+}
+
+/** 003 TV04: the printed net row is wrong in 2026-2027 (4850, 3950 for 3750, 1750).
+ * From the corrected rows: cumulative after 2029 = 6000, then 3100, 200, -2700 -> 9
+ * = printed 9. The printed (wrong) row would give 10. */
+static void test_seed003_tv04(void **state)
+{
+    (void)state;
+    const double corrected[] = {350, 5950, 3750, 1750, -2900, -2900};
+    const double printed[] = {350, 5950, 4850, 3950, -2900, -2900};
+    assert_close(pb(corrected, 6), 9, 0);
+    assert_close(pb(printed, 6), 10, 0);
+}
+
+/* ---- options ------------------------------------------------------------------------- */
+
+/** Beyond the table the closed form matches a year-by-year walk: 90 - 10 j < 0 first at j = 10. */
+static void test_extrapolation_closed_form(void **state)
+{
+    (void)state;
+    const double net[] = {100, -10};
+    assert_close(pb(net, 2), 12, 0);
+    socinv_payback_opts o = socinv_payback_opts_default();
+    o.method = SOCINV_PAYBACK_WHOLE_NONSTRICT; /* 90 - 10 j <= 0 at j = 9 */
+    assert_close(pb_with(net, 2, o), 11, 0);
+    o.method = SOCINV_PAYBACK_FRACTIONAL; /* 11 + 0 / 10: reaches zero exactly at the end of year 11 */
+    assert_close(pb_with(net, 2, o), 11.0, 1e-12);
+}
+
+/** The horizon: 999 - j < 0 at j = 1000 -> year 1002, beyond the default 100. */
+static void test_horizon(void **state)
+{
+    (void)state;
+    const double net[] = {1000, -1};
+    double y;
+    assert_status(socinv_payback(net, 2, NULL, &y), SOCINV_NO_RESULT);
+    socinv_payback_opts o = socinv_payback_opts_default();
+    o.horizon = 2000;
+    assert_close(pb_with(net, 2, o), 1002, 0);
+    o.horizon = 1001;
+    assert_status(socinv_payback(net, 2, &o, &y), SOCINV_NO_RESULT);
+    /* a horizon inside the table: 001 pays back in year 3, not by year 2 */
+    const double s001[] = {1511, -1130, -1551, -504};
+    o.horizon = 2;
+    assert_status(socinv_payback(s001, 4, &o, &y), SOCINV_NO_RESULT);
+    o.horizon = 3;
+    assert_close(pb_with(s001, 4, o), 3, 0);
+}
+
+/** Never pays back: the last year is a cost, or zero with the cumulative above zero. */
+static void test_never(void **state)
+{
+    (void)state;
+    double y = 42;
+    const double rising[] = {100, 50};
+    assert_status(socinv_payback(rising, 2, NULL, &y), SOCINV_NO_RESULT);
+    const double flat[] = {100, -50, 0};
+    assert_status(socinv_payback(flat, 3, NULL, &y), SOCINV_NO_RESULT);
+    const double zero[] = {0};
+    assert_status(socinv_payback(zero, 1, NULL, &y), SOCINV_NO_RESULT);
+    assert_close(y, 42, 0); /* untouched */
+    socinv_payback_opts o = socinv_payback_opts_default();
+    o.method = SOCINV_PAYBACK_WHOLE_NONSTRICT; /* 0 <= 0 in year 1 */
+    assert_close(pb_with(zero, 1, o), 1, 0);
+}
+
+/** Decimals that cancel on paper are zero, not a payback: 0.3 - 0.1 - 0.2. */
+static void test_zero_tolerance(void **state)
+{
+    (void)state;
+    const double net[] = {0.3, -0.1, -0.2};
+    /* cumulative 0.3, 0.2, 0 (5.6e-17 in binary): year 4 by extrapolating -0.2 */
+    assert_close(pb(net, 3), 4, 0);
+}
+
+/** Savings positive (SØM style): 001 negated gives the same 3. */
+static void test_sign(void **state)
+{
+    (void)state;
+    const double net[] = {-1511, 1130, 1551, 504};
+    socinv_payback_opts o = socinv_payback_opts_default();
+    o.sign = -1;
+    assert_close(pb_with(net, 4, o), 3, 0);
+}
+
+/** Final crossing: -100, 100, -200 first meets in year 1, stays met from year 3;
+ * -100, 100, 150 then +50 a year never stays met. */
+static void test_final_crossing(void **state)
+{
+    (void)state;
+    socinv_payback_opts o = socinv_payback_opts_default();
+    o.crossing = SOCINV_CROSSING_FINAL;
+    const double a[] = {-100, 200, -300};
+    assert_close(pb(a, 3), 1, 0);
+    assert_close(pb_with(a, 3, o), 3, 0);
+    const double b[] = {-100, 200, 50};
+    double y;
+    assert_status(socinv_payback(b, 3, &o, &y), SOCINV_NO_RESULT);
+    /* met in the table, then rising: 100, -50 then +10 a year leaves the rule in year 7 */
+    const double c[] = {100, -150, 10};
+    assert_status(socinv_payback(c, 3, &o, &y), SOCINV_NO_RESULT);
+    o.horizon = 6; /* still below zero through year 6: -50, -40, -30, -20, -10 */
+    assert_close(pb_with(c, 3, o), 2, 0);
+    /* not yet met at the end of the table, falling: 100, 50 then -50 a year -> year 4 */
+    o.horizon = 100;
+    const double d[] = {100, -50, -50};
+    assert_close(pb_with(d, 3, o), 4, 0);
+    /* met from year 1 */
+    const double e[] = {-5, -5};
+    assert_close(pb_with(e, 2, o), 1, 0);
+}
+
+/* ---- discounted ------------------------------------------------------------------------- */
+
+/** 100, -55, -55 at 10 %, first value undiscounted: 100, 50, 4.545, then -55/1.331
+ * -> -36.777 in year 4 (undiscounted it is year 3). Fractional 3 + 4.545/41.322 = 3.11. */
+static void test_discounted(void **state)
+{
+    (void)state;
+    socinv_schedule s;
+    assert_ok(socinv_schedule_flat(0.10, &s));
+    const double net[] = {100, -55, -55};
+    double y;
+    assert_ok(socinv_payback_discounted(net, 3, &s, 0, NULL, &y));
+    assert_close(y, 4, 0);
+    socinv_payback_opts o = socinv_payback_opts_default();
+    o.method = SOCINV_PAYBACK_FRACTIONAL;
+    assert_ok(socinv_payback_discounted(net, 3, &s, 0, &o, &y));
+    assert_close(y, 3.11, 1e-9);
+    /* at 0 % the discounted payback is the plain one */
+    assert_ok(socinv_schedule_flat(0.0, &s));
+    assert_ok(socinv_payback_discounted(net, 3, &s, 0, NULL, &y));
+    assert_close(y, 3, 0);
+}
+
+/** 001 at DK2021: cumulative 1511, 419.21, -1028.66 -> 3. */
+static void test_discounted_seed(void **state)
+{
+    (void)state;
+    socinv_schedule s;
+    assert_ok(socinv_schedule_named("DK2021", 6, &s));
+    const double s001[] = {1511, -1130, -1551, -504};
+    double y;
+    assert_ok(socinv_payback_discounted(s001, 4, &s, 0, NULL, &y));
+    assert_close(y, 3, 0);
+    /* a tail whose discounted sum converges below what is owed never pays back:
+     * 1000 owed, -30 a year at 10 % is worth at most 300 */
+    assert_ok(socinv_schedule_flat(0.10, &s));
+    const double slow[] = {1000, -30};
+    socinv_payback_opts o = socinv_payback_opts_default();
+    o.horizon = 10000;
+    assert_status(socinv_payback_discounted(slow, 2, &s, 0, &o, &y), SOCINV_NO_RESULT);
+}
+
+/* ---- invalid input -------------------------------------------------------------------------- */
+
+/** Each bad input has its own status, and nothing is written. */
+static void test_invalid(void **state)
+{
+    (void)state;
+    const double net[] = {1, -2};
+    const double nan_row[] = {1, NAN};
+    const double inf_row[] = {INFINITY, -1};
+    double y = 7;
+    socinv_payback_opts o = socinv_payback_opts_default();
+    assert_status(socinv_payback(NULL, 2, NULL, &y), SOCINV_E_NULL);
+    assert_status(socinv_payback(net, 2, NULL, NULL), SOCINV_E_NULL);
+    assert_status(socinv_payback(net, 0, NULL, &y), SOCINV_E_LENGTH);
+    assert_status(socinv_payback(net, (size_t)-1, NULL, &y), SOCINV_E_LENGTH); /* a negative length */
+    assert_status(socinv_payback(nan_row, 2, NULL, &y), SOCINV_E_NONFINITE);
+    assert_status(socinv_payback(inf_row, 2, NULL, &y), SOCINV_E_NONFINITE);
+    o.method = (socinv_payback_method)7;
+    assert_status(socinv_payback(net, 2, &o, &y), SOCINV_E_OPTION);
+    o = socinv_payback_opts_default();
+    o.crossing = (socinv_crossing)3;
+    assert_status(socinv_payback(net, 2, &o, &y), SOCINV_E_OPTION);
+    o = socinv_payback_opts_default();
+    o.sign = 0;
+    assert_status(socinv_payback(net, 2, &o, &y), SOCINV_E_OPTION);
+    o = socinv_payback_opts_default();
+    o.horizon = 0;
+    assert_status(socinv_payback(net, 2, &o, &y), SOCINV_E_DOMAIN);
+    o.horizon = SOCINV_MAX_HORIZON + 1;
+    assert_status(socinv_payback(net, 2, &o, &y), SOCINV_E_DOMAIN);
+    assert_close(y, 7, 0);
+    /* huge finite values overflow the cumulative instead of giving a wrong year */
+    const double huge[] = {1e308, 1e308, -1};
+    assert_status(socinv_payback(huge, 3, NULL, &y), SOCINV_E_OVERFLOW);
+
+    socinv_schedule s;
+    assert_ok(socinv_schedule_flat(0.04, &s));
+    assert_status(socinv_payback_discounted(net, 2, NULL, 0, NULL, &y), SOCINV_E_NULL);
+    assert_status(socinv_payback_discounted(net, 2, &s, 2, NULL, &y), SOCINV_E_DOMAIN);
+    s.band[0].rate = -1.0; /* a hand-made schedule with an impossible rate */
+    assert_status(socinv_payback_discounted(net, 2, &s, 0, NULL, &y), SOCINV_E_RATE);
+    s.nbands = 0;
+    assert_status(socinv_payback_discounted(net, 2, &s, 0, NULL, &y), SOCINV_E_LENGTH);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_seed001),
+        cmocka_unit_test(test_seed003_ha02),
+        cmocka_unit_test(test_seed003_ha03),
+        cmocka_unit_test(test_seed003_printed),
+        cmocka_unit_test(test_seed003_tv03_documented_disagreement),
+        cmocka_unit_test(test_seed003_tv04),
+        cmocka_unit_test(test_extrapolation_closed_form),
+        cmocka_unit_test(test_horizon),
+        cmocka_unit_test(test_never),
+        cmocka_unit_test(test_zero_tolerance),
+        cmocka_unit_test(test_sign),
+        cmocka_unit_test(test_final_crossing),
+        cmocka_unit_test(test_discounted),
+        cmocka_unit_test(test_discounted_seed),
+        cmocka_unit_test(test_invalid),
+    };
+    return cmocka_run_group_tests_name("payback", tests, NULL, NULL);
+}
