@@ -1,0 +1,356 @@
+/* Argument decoding and scratch memory for one add-in call. */
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "call.h"
+
+void sv_call_init(sv_call *c, const sv_arg *args, size_t nargs)
+{
+    c->args = args;
+    c->nargs = nargs;
+    memset(&c->res, 0, sizeof c->res);
+    c->used = 0;
+    c->nblocks = 0;
+}
+
+void sv_call_done(sv_call *c)
+{
+    for (size_t i = 0; i < c->nblocks; i++)
+        free(c->blocks[i]);
+    c->nblocks = 0;
+    c->used = 0;
+    c->res.matrix = NULL;
+}
+
+void *sv_alloc(sv_call *c, size_t bytes)
+{
+    size_t need = (bytes + 15) & ~(size_t)15;
+    if (need < bytes)
+        return NULL;
+    if (need <= SV_CALL_INLINE - c->used) {
+        void *p = c->inline_buf + c->used;
+        c->used += need;
+        return p;
+    }
+    if (c->nblocks == SV_CALL_MAX_BLOCKS)
+        return NULL;
+    void *p = malloc(need ? need : 1);
+    if (p)
+        c->blocks[c->nblocks++] = p;
+    return p;
+}
+
+sv_error_class sv_error_class_of(socinv_status status)
+{
+    switch (status) {
+    case SOCINV_OK:
+        return SV_ERR_NONE;
+    case SOCINV_NO_RESULT:
+    case SOCINV_E_MISSING_YEAR:
+    case SOCINV_E_NOTABLE:
+        return SV_ERR_NA;
+    case SOCINV_E_NULL:
+    case SOCINV_E_LENGTH:
+    case SOCINV_E_SHAPE:
+    case SOCINV_E_TYPE:
+    case SOCINV_E_PARSE:
+    case SOCINV_E_BUFFER:
+    case SOCINV_E_NOMEM:
+        return SV_ERR_VALUE;
+    case SOCINV_E_RATE:
+    case SOCINV_E_SHARE:
+    case SOCINV_E_OPTION:
+    case SOCINV_E_DOMAIN:
+    case SOCINV_E_AREA:
+    case SOCINV_E_INDEX:
+        return SV_ERR_ILLEGAL;
+    case SOCINV_E_NONFINITE:
+    case SOCINV_E_OVERFLOW:
+        return SV_ERR_NUM;
+    case SOCINV_STATUS_MAX:
+        break;
+    }
+    return SV_ERR_VALUE;
+}
+
+const char *sv_error_class_name(sv_error_class c)
+{
+    switch (c) {
+    case SV_ERR_NA: return "#N/A";
+    case SV_ERR_VALUE: return "#VALUE!";
+    case SV_ERR_ILLEGAL: return "Err:502";
+    case SV_ERR_NUM: return "#NUM!";
+    default: return "";
+    }
+}
+
+static const sv_arg *arg(const sv_call *c, size_t i)
+{
+    return i < c->nargs ? &c->args[i] : NULL;
+}
+
+int sv_present(const sv_call *c, size_t i)
+{
+    const sv_arg *a = arg(c, i);
+    if (!a || a->omitted || a->rows == 0 || a->cols == 0 || !a->cells)
+        return 0;
+    return !(a->rows == 1 && a->cols == 1 && a->cells[0].kind == SV_EMPTY);
+}
+
+/* The single cell of a scalar argument. */
+static socinv_status single(const sv_call *c, size_t i, const sv_cell **cell)
+{
+    const sv_arg *a = arg(c, i);
+    if (a->rows != 1 || a->cols != 1)
+        return SOCINV_E_SHAPE;
+    *cell = &a->cells[0];
+    return SOCINV_OK;
+}
+
+socinv_status sv_number(const sv_call *c, size_t i, double dflt, double *out)
+{
+    const sv_cell *cell;
+    if (!sv_present(c, i)) {
+        *out = dflt;
+        return SOCINV_OK;
+    }
+    socinv_status st = single(c, i, &cell);
+    if (st != SOCINV_OK)
+        return st;
+    if (cell->kind != SV_NUMBER)
+        return SOCINV_E_TYPE;
+    if (!isfinite(cell->num))
+        return SOCINV_E_NONFINITE;
+    *out = cell->num;
+    return SOCINV_OK;
+}
+
+socinv_status sv_int(const sv_call *c, size_t i, long dflt, long lo, long hi, long *out)
+{
+    double v;
+    socinv_status st = sv_number(c, i, (double)dflt, &v);
+    if (st != SOCINV_OK)
+        return st;
+    if (v != floor(v) || v < (double)lo || v > (double)hi)
+        return SOCINV_E_DOMAIN;
+    *out = (long)v;
+    return SOCINV_OK;
+}
+
+/* ASCII case-insensitive equality of a cell's text with a word. */
+static int word_is(const char *text, size_t len, const char *word)
+{
+    size_t wl = strlen(word);
+    if (len != wl)
+        return 0;
+    for (size_t k = 0; k < len; k++) {
+        char ch = text[k];
+        if (ch >= 'A' && ch <= 'Z')
+            ch = (char)(ch - 'A' + 'a');
+        if (ch != word[k])
+            return 0;
+    }
+    return 1;
+}
+
+socinv_status sv_bool(const sv_call *c, size_t i, int dflt, int *out)
+{
+    static const char *const yes[] = {"true", "sand", "ja", "yes"};
+    static const char *const no[] = {"false", "falsk", "nej", "no"};
+    const sv_cell *cell;
+    if (!sv_present(c, i)) {
+        *out = dflt;
+        return SOCINV_OK;
+    }
+    socinv_status st = single(c, i, &cell);
+    if (st != SOCINV_OK)
+        return st;
+    if (cell->kind == SV_NUMBER) {
+        if (!isfinite(cell->num))
+            return SOCINV_E_NONFINITE;
+        *out = cell->num != 0.0;
+        return SOCINV_OK;
+    }
+    for (size_t k = 0; k < 4; k++) {
+        if (word_is(cell->text, cell->len, yes[k])) {
+            *out = 1;
+            return SOCINV_OK;
+        }
+        if (word_is(cell->text, cell->len, no[k])) {
+            *out = 0;
+            return SOCINV_OK;
+        }
+    }
+    return SOCINV_E_OPTION;
+}
+
+socinv_status sv_text(const sv_call *c, size_t i, const char **text, size_t *len)
+{
+    const sv_cell *cell;
+    if (!sv_present(c, i)) {
+        *text = "";
+        *len = 0;
+        return SOCINV_OK;
+    }
+    socinv_status st = single(c, i, &cell);
+    if (st != SOCINV_OK)
+        return st;
+    if (cell->kind != SV_TEXT)
+        return SOCINV_E_TYPE;
+    *text = cell->text;
+    *len = cell->len;
+    return SOCINV_OK;
+}
+
+static socinv_status numbers(sv_call *c, size_t i, int keep_trailing, const double **v, size_t *n)
+{
+    const sv_arg *a = arg(c, i);
+    if (!a || a->omitted || !a->cells || a->rows == 0 || a->cols == 0)
+        return SOCINV_E_LENGTH;
+    if (a->rows > 1 && a->cols > 1)
+        return SOCINV_E_SHAPE;
+    size_t total = a->rows * a->cols, used = total;
+    if (!keep_trailing)
+        while (used > 0 && a->cells[used - 1].kind == SV_EMPTY)
+            used--;
+    if (used == 0)
+        return SOCINV_E_LENGTH;
+    if (used > SOCINV_MAX_CELLS)
+        return SOCINV_E_LENGTH;
+    double *buf = sv_alloc(c, used * sizeof *buf);
+    if (!buf)
+        return SOCINV_E_NOMEM;
+    for (size_t k = 0; k < total; k++)
+        if (a->cells[k].kind == SV_TEXT)
+            return SOCINV_E_TYPE; /* text anywhere in the range, trailing part included */
+    for (size_t k = 0; k < used; k++)
+        buf[k] = a->cells[k].kind == SV_NUMBER ? a->cells[k].num : 0.0;
+    *v = buf;
+    *n = used;
+    return SOCINV_OK;
+}
+
+socinv_status sv_vector(sv_call *c, size_t i, const double **v, size_t *n)
+{
+    return numbers(c, i, 0, v, n);
+}
+
+socinv_status sv_vector_full(sv_call *c, size_t i, const double **v, size_t *n)
+{
+    return numbers(c, i, 1, v, n);
+}
+
+socinv_status sv_matrix(sv_call *c, size_t i, const double **m, size_t *rows, size_t *cols)
+{
+    const sv_arg *a = arg(c, i);
+    if (!a || a->omitted || !a->cells || a->rows == 0 || a->cols == 0)
+        return SOCINV_E_LENGTH;
+    if (a->rows > SOCINV_MAX_CELLS || a->cols > SOCINV_MAX_CELLS / a->rows)
+        return SOCINV_E_LENGTH;
+    size_t total = a->rows * a->cols;
+    double *buf = sv_alloc(c, total * sizeof *buf);
+    if (!buf)
+        return SOCINV_E_NOMEM;
+    for (size_t k = 0; k < total; k++) {
+        if (a->cells[k].kind == SV_TEXT)
+            return SOCINV_E_TYPE;
+        buf[k] = a->cells[k].kind == SV_NUMBER ? a->cells[k].num : 0.0;
+    }
+    *m = buf;
+    *rows = a->rows;
+    *cols = a->cols;
+    return SOCINV_OK;
+}
+
+void sv_set_number(sv_call *c, double v)
+{
+    c->res.kind = SV_RES_NUMBER;
+    c->res.num = v;
+}
+
+void sv_set_bool(sv_call *c, int v)
+{
+    c->res.kind = SV_RES_BOOL;
+    c->res.num = v ? 1.0 : 0.0;
+}
+
+void sv_set_na(sv_call *c)
+{
+    c->res.kind = SV_RES_NA;
+}
+
+void sv_set_text(sv_call *c, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(c->res.text, sizeof c->res.text, fmt, ap);
+    va_end(ap);
+    c->res.kind = SV_RES_TEXT;
+}
+
+double *sv_set_matrix(sv_call *c, size_t rows, size_t cols)
+{
+    if (rows == 0 || cols == 0 || rows > SOCINV_MAX_CELLS / cols)
+        return NULL;
+    double *m = sv_alloc(c, rows * cols * sizeof *m);
+    if (!m)
+        return NULL;
+    c->res.kind = SV_RES_MATRIX;
+    c->res.rows = rows;
+    c->res.cols = cols;
+    c->res.matrix = m;
+    return m;
+}
+
+int sv_is_column(const sv_call *c, size_t i)
+{
+    const sv_arg *a = arg(c, i);
+    return a && !a->omitted && a->rows > 1;
+}
+
+socinv_status sv_set_vector(sv_call *c, const double *v, size_t n, int as_column)
+{
+    double *m = as_column ? sv_set_matrix(c, n, 1) : sv_set_matrix(c, 1, n);
+    if (!m)
+        return SOCINV_E_NOMEM;
+    memcpy(m, v, n * sizeof *v);
+    return SOCINV_OK;
+}
+
+socinv_status sv_set_vector_or_pick(sv_call *c, const double *v, size_t n, int as_column, long pick)
+{
+    if (pick == 0)
+        return sv_set_vector(c, v, n, as_column);
+    if (pick < 1 || (size_t)pick > n)
+        return SOCINV_E_DOMAIN;
+    sv_set_number(c, v[pick - 1]);
+    return SOCINV_OK;
+}
+
+socinv_status sv_cells(const sv_call *c, size_t i, const sv_cell **cells, size_t *n)
+{
+    const sv_arg *a = arg(c, i);
+    if (!a || a->omitted || !a->cells || a->rows == 0 || a->cols == 0)
+        return SOCINV_E_LENGTH;
+    if (a->rows > 1 && a->cols > 1)
+        return SOCINV_E_SHAPE;
+    *cells = a->cells;
+    *n = a->rows * a->cols;
+    return SOCINV_OK;
+}
+
+void sv_format_amount(double v, char *buf, size_t cap)
+{
+    if (v == floor(v) && fabs(v) < 1e15) {
+        snprintf(buf, cap, "%.0f", v);
+        return;
+    }
+    snprintf(buf, cap, "%.6g", v);
+    for (char *p = buf; *p; p++)
+        if (*p == '.')
+            *p = ',';
+}

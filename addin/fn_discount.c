@@ -1,0 +1,107 @@
+/* DISCFACTOR, DISCSCHEDULE, NPVSOC, BCR, NETROI, SWITCHBENEFITS. */
+#include <math.h>
+
+#include "glue.h"
+
+socinv_status sv_schedule_arg(sv_call *c, size_t i, socinv_schedule *s)
+{
+    if (!sv_present(c, i))
+        return socinv_schedule_named("DK2021", 6, s);
+    const sv_arg *a = &c->args[i];
+    if (a->rows == 1 && a->cols == 1) {
+        if (a->cells[0].kind == SV_NUMBER)
+            return isfinite(a->cells[0].num) ? socinv_schedule_flat(a->cells[0].num, s)
+                                             : SOCINV_E_NONFINITE;
+        return socinv_schedule_named(a->cells[0].text, a->cells[0].len, s);
+    }
+    if (a->cols != 2)
+        return SOCINV_E_SHAPE; /* bands: one row per band, (from year, rate) */
+    size_t n = a->rows;
+    while (n > 0 && a->cells[2 * (n - 1)].kind == SV_EMPTY && a->cells[2 * (n - 1) + 1].kind == SV_EMPTY)
+        n--;
+    if (n == 0)
+        return SOCINV_E_LENGTH;
+    if (n > SOCINV_SCHEDULE_MAX_BANDS)
+        return SOCINV_E_LENGTH;
+    double from[SOCINV_SCHEDULE_MAX_BANDS], rate[SOCINV_SCHEDULE_MAX_BANDS];
+    for (size_t r = 0; r < n; r++) {
+        const sv_cell *y = &a->cells[2 * r], *v = &a->cells[2 * r + 1];
+        if (y->kind != SV_NUMBER || v->kind != SV_NUMBER)
+            return SOCINV_E_TYPE;
+        from[r] = y->num;
+        rate[r] = v->num;
+    }
+    return socinv_schedule_bands(from, rate, n, s);
+}
+
+/* DISCFACTOR(year; [schedule]) */
+socinv_status sv_fn_disc_factor(sv_call *c)
+{
+    long year;
+    socinv_schedule s;
+    double df;
+    SV_TRY(sv_int(c, 0, 0, 0, SOCINV_MAX_HORIZON, &year));
+    SV_TRY(sv_schedule_arg(c, 1, &s));
+    SV_TRY(socinv_discount_factor(&s, (unsigned)year, &df));
+    sv_set_number(c, df);
+    return SOCINV_OK;
+}
+
+/* DISCSCHEDULE([schedule]): one row per band, (from year, rate). */
+socinv_status sv_fn_disc_schedule(sv_call *c)
+{
+    socinv_schedule s;
+    SV_TRY(sv_schedule_arg(c, 0, &s));
+    double *m = sv_set_matrix(c, s.nbands, 2);
+    if (!m)
+        return SOCINV_E_NOMEM;
+    for (size_t b = 0; b < s.nbands; b++) {
+        m[2 * b] = s.band[b].from_year;
+        m[2 * b + 1] = s.band[b].rate;
+    }
+    return SOCINV_OK;
+}
+
+/* NPVSOC(values; [schedule]; [firstyear]) */
+socinv_status sv_fn_npv_soc(sv_call *c)
+{
+    const double *v;
+    size_t n;
+    long first_year;
+    socinv_schedule s;
+    double npv;
+    SV_TRY(sv_vector(c, 0, &v, &n));
+    SV_TRY(sv_schedule_arg(c, 1, &s));
+    SV_TRY(sv_int(c, 2, 0, 0, 1, &first_year));
+    SV_TRY(socinv_npv(v, n, &s, (unsigned)first_year, &npv));
+    sv_set_number(c, npv);
+    return SOCINV_OK;
+}
+
+typedef socinv_status (*bc_rule)(const double *, size_t, const double *, size_t,
+                                 const socinv_schedule *, unsigned, socinv_bc_sign, double *);
+
+/* (benefits; costs; [schedule]; [firstyear]; [sign]) for the three ratios. */
+static socinv_status benefit_cost(sv_call *c, bc_rule rule)
+{
+    const double *b, *k;
+    size_t nb, nk;
+    long first_year, sign;
+    socinv_schedule s;
+    double v;
+    SV_TRY(sv_vector(c, 0, &b, &nb));
+    SV_TRY(sv_vector(c, 1, &k, &nk));
+    SV_TRY(sv_schedule_arg(c, 2, &s));
+    SV_TRY(sv_int(c, 3, 0, 0, 1, &first_year));
+    SV_TRY(sv_int(c, 4, 1, -1, 1, &sign));
+    if (sign == 0)
+        return SOCINV_E_OPTION;
+    SV_TRY(rule(b, nb, k, nk, &s, (unsigned)first_year,
+                sign == 1 ? SOCINV_BC_SAVINGS_NEGATIVE : SOCINV_BC_BOTH_POSITIVE, &v));
+    sv_set_number(c, v);
+    return SOCINV_OK;
+}
+
+socinv_status sv_fn_bcr(sv_call *c) { return benefit_cost(c, socinv_bcr); }
+socinv_status sv_fn_net_roi(sv_call *c) { return benefit_cost(c, socinv_net_roi); }
+socinv_status sv_fn_switch_benefits(sv_call *c) { return benefit_cost(c, socinv_switching_value); }

@@ -1,0 +1,150 @@
+/* TARGETGAP, PLFACTOR, PLCONVERT, PHASEIN, IMPACTADJ, OBUPLIFT, SHARE. */
+#include "glue.h"
+
+/* TARGETGAP(targets; achieved; [carry]; [year]) */
+socinv_status sv_fn_target_gap(sv_call *c)
+{
+    const double *targets, *achieved;
+    size_t n1, n2;
+    int carry;
+    long year;
+    SV_TRY(sv_vector(c, 0, &targets, &n1));
+    SV_TRY(sv_vector_full(c, 1, &achieved, &n2));
+    if (n2 < n1)
+        return SOCINV_E_SHAPE;
+    SV_TRY(sv_bool(c, 2, 0, &carry));
+    SV_TRY(sv_int(c, 3, 0, 0, (long)n1, &year));
+    double *gap = sv_alloc(c, n1 * sizeof *gap);
+    if (!gap)
+        return SOCINV_E_NOMEM;
+    SV_TRY(socinv_target_gap(targets, achieved, n1, carry, gap));
+    return sv_set_vector_or_pick(c, gap, n1, sv_is_column(c, 0), year);
+}
+
+/* The (years; index values) pair of PLFACTOR and PLCONVERT at arguments i, i+1. */
+static socinv_status index_series(sv_call *c, size_t i, const double **years, const double **index,
+                                  size_t *n)
+{
+    size_t n2;
+    SV_TRY(sv_vector(c, i, years, n));
+    SV_TRY(sv_vector_full(c, i + 1, index, &n2));
+    return n2 >= *n ? SOCINV_OK : SOCINV_E_SHAPE;
+}
+
+/* PLFACTOR(fromyear; toyear; years; index) */
+socinv_status sv_fn_pl_factor(sv_call *c)
+{
+    double from, to, f;
+    const double *years, *index;
+    size_t n;
+    SV_TRY(sv_number(c, 0, 0.0, &from));
+    SV_TRY(sv_number(c, 1, 0.0, &to));
+    SV_TRY(index_series(c, 2, &years, &index, &n));
+    SV_TRY(socinv_pl_factor(from, to, years, index, n, &f));
+    sv_set_number(c, f);
+    return SOCINV_OK;
+}
+
+/* PLCONVERT(amount; fromyear; toyear; years; index) */
+socinv_status sv_fn_pl_convert(sv_call *c)
+{
+    double amount, from, to, v;
+    const double *years, *index;
+    size_t n;
+    SV_TRY(sv_number(c, 0, 0.0, &amount));
+    SV_TRY(sv_number(c, 1, 0.0, &from));
+    SV_TRY(sv_number(c, 2, 0.0, &to));
+    SV_TRY(index_series(c, 3, &years, &index, &n));
+    SV_TRY(socinv_pl_convert(amount, from, to, years, index, n, &v));
+    sv_set_number(c, v);
+    return SOCINV_OK;
+}
+
+/* PHASEIN(fullyear; startmonth; [months]) */
+socinv_status sv_fn_phase_in(sv_call *c)
+{
+    double full, start, months, v;
+    SV_TRY(sv_number(c, 0, 0.0, &full));
+    SV_TRY(sv_number(c, 1, 1.0, &start));
+    if (sv_present(c, 2)) {
+        SV_TRY(sv_number(c, 2, 12.0, &months));
+        SV_TRY(socinv_phase_in_months(full, months, &v));
+    } else {
+        SV_TRY(socinv_phase_in(full, start, &v));
+    }
+    sv_set_number(c, v);
+    return SOCINV_OK;
+}
+
+/* IMPACTADJ(gross; [deadweight]; [displacement]; [attribution]; [dropoff]; [year]; [optimism]) */
+socinv_status sv_fn_impact_adj(sv_call *c)
+{
+    const double *gross;
+    size_t n;
+    socinv_impact_factors f;
+    long year;
+    SV_TRY(sv_vector_full(c, 0, &gross, &n));
+    SV_TRY(sv_number(c, 1, 0.0, &f.deadweight));
+    SV_TRY(sv_number(c, 2, 0.0, &f.displacement));
+    SV_TRY(sv_number(c, 3, 0.0, &f.attribution));
+    SV_TRY(sv_number(c, 4, 0.0, &f.dropoff));
+    SV_TRY(sv_int(c, 5, 0, 0, SOCINV_MAX_HORIZON, &year));
+    SV_TRY(sv_number(c, 6, 0.0, &f.optimism_bias));
+    if (n == 1) { /* one amount: `year` says which year's drop-off applies */
+        double v;
+        SV_TRY(socinv_impact_adjust(gross[0], &f, year ? (unsigned)year : 1u, &v));
+        sv_set_number(c, v);
+        return SOCINV_OK;
+    }
+    if (n > SOCINV_MAX_HORIZON)
+        return SOCINV_E_LENGTH;
+    double *out = sv_alloc(c, n * sizeof *out);
+    if (!out)
+        return SOCINV_E_NOMEM;
+    for (size_t k = 0; k < n; k++) /* a row of years: value k is year k+1 */
+        SV_TRY(socinv_impact_adjust(gross[k], &f, (unsigned)k + 1u, &out[k]));
+    return sv_set_vector_or_pick(c, out, n, sv_is_column(c, 0), year);
+}
+
+/* OBUPLIFT(costs; rate; [mitigation]) */
+socinv_status sv_fn_ob_uplift(sv_call *c)
+{
+    double costs, rate, mitigation, v;
+    SV_TRY(sv_number(c, 0, 0.0, &costs));
+    SV_TRY(sv_number(c, 1, 0.0, &rate));
+    SV_TRY(sv_number(c, 2, 0.0, &mitigation));
+    SV_TRY(socinv_optimism_uplift(costs, rate, mitigation, &v));
+    sv_set_number(c, v);
+    return SOCINV_OK;
+}
+
+/* SHARE(values; shares; [which]) */
+socinv_status sv_fn_share(sv_call *c)
+{
+    const double *values, *shares;
+    size_t n, k;
+    long which;
+    SV_TRY(sv_vector_full(c, 0, &values, &n));
+    SV_TRY(sv_vector(c, 1, &shares, &k));
+    SV_TRY(sv_int(c, 2, 0, 0, (long)k, &which));
+    if (n > SOCINV_MAX_CELLS / k)
+        return SOCINV_E_LENGTH;
+    double *out = sv_alloc(c, n * k * sizeof *out);
+    if (!out)
+        return SOCINV_E_NOMEM;
+    SV_TRY(socinv_share(values, n, shares, k, out));
+    if (which) { /* one body's part of each value, in the values' orientation */
+        double *part = sv_alloc(c, n * sizeof *part);
+        if (!part)
+            return SOCINV_E_NOMEM;
+        for (size_t i = 0; i < n; i++)
+            part[i] = out[i * k + (size_t)which - 1];
+        return n == 1 ? (sv_set_number(c, part[0]), SOCINV_OK) : sv_set_vector(c, part, n, sv_is_column(c, 0));
+    }
+    double *m = sv_set_matrix(c, n, k);
+    if (!m)
+        return SOCINV_E_NOMEM;
+    for (size_t i = 0; i < n * k; i++)
+        m[i] = out[i];
+    return SOCINV_OK;
+}

@@ -1,0 +1,258 @@
+/* SIBPAYOUT and the criterion helpers SIBDECREASE, REFUNDNET, CASEPRICE, SIBUNCOVERED. */
+#include <float.h>
+#include <string.h>
+
+#include "glue.h"
+
+/* ASCII case-insensitive comparison with a keyword. */
+static int is_word(const char *t, size_t len, const char *w)
+{
+    size_t n = strlen(w);
+    if (len != n)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        char ch = t[i];
+        if (ch >= 'A' && ch <= 'Z')
+            ch = (char)(ch - 'A' + 'a');
+        if (ch != w[i])
+            return 0;
+    }
+    return 1;
+}
+
+/* Argument i as one of `words` (index), or its number; absent -> dflt. */
+static socinv_status keyword(sv_call *c, size_t i, const char *const *words, const long *codes,
+                             size_t nwords, long dflt, long maxcode, long *out)
+{
+    if (!sv_present(c, i)) {
+        *out = dflt;
+        return SOCINV_OK;
+    }
+    if (c->args[i].rows == 1 && c->args[i].cols == 1 && c->args[i].cells[0].kind == SV_NUMBER)
+        return sv_int(c, i, dflt, 0, maxcode, out);
+    const char *t;
+    size_t len;
+    SV_TRY(sv_text(c, i, &t, &len));
+    for (size_t k = 0; k < nwords; k++) {
+        if (is_word(t, len, words[k])) {
+            *out = codes[k];
+            return SOCINV_OK;
+        }
+    }
+    return SOCINV_E_OPTION;
+}
+
+/* Caps: an empty cell means "no cap". */
+static socinv_status caps(sv_call *c, size_t i, size_t need, double **out)
+{
+    const sv_cell *cells;
+    size_t n;
+    SV_TRY(sv_cells(c, i, &cells, &n));
+    if (n < need)
+        return SOCINV_E_SHAPE;
+    double *v = sv_alloc(c, need * sizeof *v);
+    if (!v)
+        return SOCINV_E_NOMEM;
+    for (size_t k = 0; k < need; k++) {
+        if (cells[k].kind == SV_TEXT)
+            return SOCINV_E_TYPE;
+        v[k] = cells[k].kind == SV_EMPTY ? DBL_MAX : cells[k].num;
+    }
+    for (size_t k = need; k < n; k++)
+        if (cells[k].kind != SV_EMPTY)
+            return SOCINV_E_SHAPE;
+    *out = v;
+    return SOCINV_OK;
+}
+
+enum { OUT_TOTAL, OUT_YEAR, OUT_CRITERION, OUT_MATRIX, OUT_CUT, OUT_CUT_CRITERION, OUT_CUT_GROUP, OUT_CUT_TOTAL };
+
+/* SIBPAYOUT(earned; critcaps; groups; groupcaps; [totalcap]; [index]; [allocation];
+ *           [carry]; [output]; [year]; [criterion]; [capmode]) */
+socinv_status sv_fn_sib_payout(sv_call *c)
+{
+    static const char *const alloc_words[] = {"prorata", "pro rata", "forholdsm\xc3\xa6ssig", "order", "r\xc3\xa6kkef\xc3\xb8lge"};
+    static const long alloc_codes[] = {0, 0, 0, 1, 1};
+    static const char *const out_words[] = {"total", "i alt", "year", "years", "\xc3\xa5r", "criterion", "criteria", "kriterium", "kriterier",
+                                            "matrix", "cut", "beskaaret", "besk\xc3\xa5ret", "cutcriterion", "cutgroup", "cuttotal"};
+    static const long out_codes[] = {OUT_TOTAL, OUT_TOTAL, OUT_YEAR, OUT_YEAR, OUT_YEAR, OUT_CRITERION, OUT_CRITERION, OUT_CRITERION, OUT_CRITERION,
+                                     OUT_MATRIX, OUT_CUT, OUT_CUT, OUT_CUT, OUT_CUT_CRITERION, OUT_CUT_GROUP, OUT_CUT_TOTAL};
+    static const char *const capmode_words[] = {"period", "periode", "annual", "year", "\xc3\xa5rlig", "aarlig"};
+    static const long capmode_codes[] = {0, 0, 1, 1, 1, 1};
+
+    const double *earned;
+    size_t nc, ny;
+    SV_TRY(sv_matrix(c, 0, &earned, &nc, &ny));
+
+    socinv_sib_input in = socinv_sib_input_default();
+    in.earned = earned;
+    in.ncrit = nc;
+    in.nyears = ny;
+    double *crit_caps;
+    SV_TRY(caps(c, 1, nc, &crit_caps));
+    in.crit_caps = crit_caps;
+
+    /* groups 1..k as the user numbers them; 0 or empty = no group */
+    const sv_cell *gcells;
+    size_t gn;
+    SV_TRY(sv_cells(c, 2, &gcells, &gn));
+    if (gn != nc)
+        return SOCINV_E_SHAPE;
+    unsigned *groups = sv_alloc(c, nc * sizeof *groups);
+    if (!groups)
+        return SOCINV_E_NOMEM;
+    unsigned ngroups = 0;
+    for (size_t k = 0; k < nc; k++) {
+        if (gcells[k].kind == SV_TEXT)
+            return SOCINV_E_TYPE;
+        double g = gcells[k].kind == SV_EMPTY ? 0.0 : gcells[k].num;
+        if (!(g >= 0.0 && g <= 1000.0) || g != (double)(unsigned)g)
+            return SOCINV_E_DOMAIN;
+        groups[k] = g == 0.0 ? SOCINV_SIB_NO_GROUP : (unsigned)g - 1u;
+        if (g > ngroups)
+            ngroups = (unsigned)g;
+    }
+    in.groups = groups;
+    in.ngroups = ngroups;
+    if (ngroups) {
+        double *gcaps;
+        SV_TRY(caps(c, 3, ngroups, &gcaps));
+        in.group_caps = gcaps;
+    }
+    SV_TRY(sv_number(c, 4, -1.0, &in.total_cap));
+    if (sv_present(c, 4) && in.total_cap < 0.0)
+        return SOCINV_E_DOMAIN;
+    if (sv_present(c, 5)) {
+        const double *index;
+        size_t ni;
+        SV_TRY(sv_vector_full(c, 5, &index, &ni));
+        if (ni != ny)
+            return SOCINV_E_SHAPE;
+        in.index = index;
+    }
+    long allocation, output, capmode, year, criterion;
+    int carry;
+    SV_TRY(keyword(c, 6, alloc_words, alloc_codes, 5, 0, 1, &allocation));
+    SV_TRY(sv_bool(c, 7, 0, &carry));
+    SV_TRY(keyword(c, 8, out_words, out_codes, 16, OUT_TOTAL, OUT_CUT_TOTAL, &output));
+    SV_TRY(sv_int(c, 9, 0, 0, (long)ny, &year));
+    SV_TRY(sv_int(c, 10, 0, 0, (long)nc, &criterion));
+    SV_TRY(keyword(c, 11, capmode_words, capmode_codes, 6, 0, 1, &capmode));
+    in.allocation = (socinv_sib_alloc)allocation;
+    in.carry = carry;
+    in.crit_caps_annual = (int)capmode;
+
+    size_t cells = nc * ny;
+    double *buf = sv_alloc(c, 4 * cells * sizeof *buf);
+    if (!buf)
+        return SOCINV_E_NOMEM;
+    socinv_sib_result res = {buf, buf + cells, buf + 2 * cells, buf + 3 * cells};
+    SV_TRY(socinv_sib_payout(&in, &res));
+
+    /* The matrix the output names, criteria x years. */
+    const double *src = res.payout;
+    double *sum = NULL;
+    if (output == OUT_CUT) {
+        sum = sv_alloc(c, cells * sizeof *sum);
+        if (!sum)
+            return SOCINV_E_NOMEM;
+        for (size_t k = 0; k < cells; k++)
+            sum[k] = res.cut_criterion[k] + res.cut_group[k] + res.cut_total[k];
+        src = sum;
+    } else if (output == OUT_CUT_CRITERION) {
+        src = res.cut_criterion;
+    } else if (output == OUT_CUT_GROUP) {
+        src = res.cut_group;
+    } else if (output == OUT_CUT_TOTAL) {
+        src = res.cut_total;
+    }
+    /* Rows and columns kept: a chosen criterion/year, or all; totals fold the rest. */
+    size_t r0 = criterion ? (size_t)criterion - 1 : 0, r1 = criterion ? (size_t)criterion : nc;
+    size_t c0 = year ? (size_t)year - 1 : 0, c1 = year ? (size_t)year : ny;
+    int fold_rows = output == OUT_TOTAL || output == OUT_YEAR;
+    int fold_cols = output == OUT_TOTAL || output == OUT_CRITERION;
+    size_t orows = fold_rows ? 1 : r1 - r0, ocols = fold_cols ? 1 : c1 - c0;
+    double *m = sv_set_matrix(c, orows, ocols);
+    if (!m)
+        return SOCINV_E_NOMEM;
+    memset(m, 0, orows * ocols * sizeof *m);
+    for (size_t r = r0; r < r1; r++)
+        for (size_t t = c0; t < c1; t++)
+            m[(fold_rows ? 0 : r - r0) * ocols + (fold_cols ? 0 : t - c0)] += src[r * ny + t];
+    if (orows == 1 && ocols == 1)
+        sv_set_number(c, m[0]);
+    return SOCINV_OK;
+}
+
+/* SIBDECREASE(series; [baseline]; [floor0]; [year]) */
+socinv_status sv_fn_sib_decrease(sv_call *c)
+{
+    const double *v;
+    size_t n;
+    double baseline;
+    int floor0;
+    long year;
+    SV_TRY(sv_vector(c, 0, &v, &n));
+    int fixed = sv_present(c, 1);
+    SV_TRY(sv_number(c, 1, 0.0, &baseline));
+    SV_TRY(sv_bool(c, 2, 0, &floor0));
+    size_t m = fixed ? n : n - 1;
+    SV_TRY(sv_int(c, 3, 0, 0, (long)(m ? m : 1), &year));
+    double *out = sv_alloc(c, n * sizeof *out);
+    if (!out)
+        return SOCINV_E_NOMEM;
+    SV_TRY(socinv_sib_fall(v, n, fixed ? &baseline : NULL, floor0, out, n));
+    return sv_set_vector_or_pick(c, out, m, sv_is_column(c, 0), year);
+}
+
+/* REFUNDNET(amount; share) */
+socinv_status sv_fn_refund_net(sv_call *c)
+{
+    double amount, share, v;
+    SV_TRY(sv_number(c, 0, 0.0, &amount));
+    SV_TRY(sv_number(c, 1, 0.0, &share));
+    SV_TRY(socinv_after_refund(amount, share, &v));
+    sv_set_number(c, v);
+    return SOCINV_OK;
+}
+
+/* CASEPRICE(costs; cases; [mode]) */
+socinv_status sv_fn_case_price(sv_call *c)
+{
+    const double *costs, *cases;
+    size_t n1, n2;
+    long mode;
+    double price;
+    SV_TRY(sv_vector(c, 0, &costs, &n1));
+    SV_TRY(sv_vector(c, 1, &cases, &n2));
+    if (n1 != n2)
+        return SOCINV_E_SHAPE;
+    SV_TRY(sv_int(c, 2, 0, 0, 1, &mode));
+    SV_TRY(socinv_case_price(costs, cases, n1, (socinv_case_price_mode)mode, &price));
+    sv_set_number(c, price);
+    return SOCINV_OK;
+}
+
+/* SIBUNCOVERED(payout; capitalisable) */
+socinv_status sv_fn_sib_uncovered(sv_call *c)
+{
+    const double *payout;
+    size_t n, nf;
+    const sv_cell *flags;
+    SV_TRY(sv_vector_full(c, 0, &payout, &n));
+    SV_TRY(sv_cells(c, 1, &flags, &nf));
+    if (nf != n)
+        return SOCINV_E_SHAPE;
+    int *cap = sv_alloc(c, n * sizeof *cap);
+    if (!cap)
+        return SOCINV_E_NOMEM;
+    for (size_t k = 0; k < n; k++) {
+        if (flags[k].kind == SV_TEXT)
+            return SOCINV_E_TYPE;
+        cap[k] = flags[k].kind == SV_NUMBER && flags[k].num != 0.0;
+    }
+    double v;
+    SV_TRY(socinv_sib_uncovered(payout, cap, n, &v));
+    sv_set_number(c, v);
+    return SOCINV_OK;
+}

@@ -1,0 +1,62 @@
+/* The one table of Calc functions. Each row describes a function once: its IDL
+ * method name, English and Danish names and help, its parameters and the glue
+ * that runs it. The IDL (idl/), the CalcAddIns.xcu (packaging/), the function
+ * reference (docs) and the UNO dispatcher all follow from this table. */
+#ifndef SOCINV_FUNCTIONS_H
+#define SOCINV_FUNCTIONS_H
+
+#include <stddef.h>
+
+#include "call.h"
+
+/* The service name is written into every saved file as
+ * of:=ORG.SOCINV.CALC.FUNCTIONS.<METHOD>(...): never change it, nor a method name. */
+#define SV_SERVICE_NAME "org.socinv.calc.Functions"
+#define SV_IMPLEMENTATION_NAME "org.socinv.calc.FunctionsImpl"
+#define SV_INTERFACE_NAME "org.socinv.calc.XFunctions"
+
+typedef enum sv_param_type {
+    SV_P_RANGE,    /* required; IDL sequence< sequence< any > >: ranges, arrays or one value */
+    SV_P_NUMBER,   /* required; IDL double */
+    SV_P_OPTIONAL  /* optional; IDL any: a number, text, a range, or left out */
+} sv_param_type;
+
+typedef struct sv_text2 {
+    const char *en;
+    const char *da;
+} sv_text2;
+
+typedef struct sv_param {
+    const char *name; /* IDL parameter name: Calc matches the .xcu to it */
+    sv_param_type type;
+    sv_text2 label;   /* shown in the Function Wizard */
+    sv_text2 help;
+} sv_param;
+
+typedef socinv_status (*sv_glue)(sv_call *call);
+
+#define SV_MAX_PARAMS 12
+
+typedef struct sv_example {
+    const char *formula; /* English names, ';' separators, inline arrays {a;b|c;d} */
+    const char *expected; /* the value Calc shows: a number, TRUE/FALSE, text or an error name */
+} sv_example;
+
+typedef struct sv_function {
+    const char *method;  /* IDL method name: part of the file format, frozen once released */
+    sv_text2 name;       /* display names: English (also the compatibility name) and Danish */
+    const char *category; /* Calc's programmatic category: "Financial", ... */
+    sv_text2 help;       /* one-line summary, no trailing period */
+    sv_glue glue;
+    sv_example examples[3];
+    size_t nparams;
+    sv_param params[SV_MAX_PARAMS];
+} sv_function;
+
+extern const sv_function sv_functions[];
+extern const size_t sv_function_count;
+
+/* The row for an IDL method name, or NULL. */
+const sv_function *sv_function_find(const char *method, size_t len);
+
+#endif

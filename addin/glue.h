@@ -1,0 +1,35 @@
+/* Glue functions named by the function table (functions.c). Each reads its
+ * arguments from the call, calls the rules in src/, and sets the result. */
+#ifndef SOCINV_GLUE_H
+#define SOCINV_GLUE_H
+
+#include "call.h"
+
+/* Argument i as a discount schedule: omitted -> DK2021; a number -> flat
+ * rate; text -> a named schedule; two columns -> (from year, rate) bands. */
+socinv_status sv_schedule_arg(sv_call *c, size_t i, socinv_schedule *s);
+
+socinv_status sv_fn_payback(sv_call *c);
+socinv_status sv_fn_payback_disc(sv_call *c);
+socinv_status sv_fn_net_impact(sv_call *c);
+socinv_status sv_fn_table_check(sv_call *c);
+socinv_status sv_fn_sib_payout(sv_call *c);
+socinv_status sv_fn_sib_decrease(sv_call *c);
+socinv_status sv_fn_refund_net(sv_call *c);
+socinv_status sv_fn_case_price(sv_call *c);
+socinv_status sv_fn_sib_uncovered(sv_call *c);
+socinv_status sv_fn_target_gap(sv_call *c);
+socinv_status sv_fn_pl_factor(sv_call *c);
+socinv_status sv_fn_pl_convert(sv_call *c);
+socinv_status sv_fn_phase_in(sv_call *c);
+socinv_status sv_fn_disc_factor(sv_call *c);
+socinv_status sv_fn_disc_schedule(sv_call *c);
+socinv_status sv_fn_npv_soc(sv_call *c);
+socinv_status sv_fn_bcr(sv_call *c);
+socinv_status sv_fn_net_roi(sv_call *c);
+socinv_status sv_fn_switch_benefits(sv_call *c);
+socinv_status sv_fn_impact_adj(sv_call *c);
+socinv_status sv_fn_ob_uplift(sv_call *c);
+socinv_status sv_fn_share(sv_call *c);
+
+#endif
