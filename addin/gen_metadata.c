@@ -2,7 +2,7 @@
  * interface, the CalcAddIns.xcu (English and Danish names and help), the
  * .components registration and the function reference.
  *
- *   socinv-gen idl|xcu|components|reference OUTPUT
+ *   socinv-gen idl|xcu|components|reference|examples OUTPUT
  *
  * Run by `cmake --build build --target regen`; a test checks that the files in
  * idl/, packaging/ and FUNCTIONS.md are what this writes. */
@@ -154,10 +154,19 @@ static void write_reference(FILE *f)
     }
 }
 
+/* name TAB formula TAB expected, one example a line, for the end-to-end tests. */
+static void write_examples(FILE *f)
+{
+    for (size_t i = 0; i < sv_function_count; i++)
+        for (size_t e = 0; e < 3 && sv_functions[i].examples[e].formula; e++)
+            fprintf(f, "%s\t=%s\t%s\n", sv_functions[i].name.en, sv_functions[i].examples[e].formula,
+                    sv_functions[i].examples[e].expected);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 3) {
-        fprintf(stderr, "usage: %s idl|xcu|components|reference OUTPUT\n", argv[0]);
+        fprintf(stderr, "usage: %s idl|xcu|components|reference|examples OUTPUT\n", argv[0]);
         return 2;
     }
     FILE *f = fopen(argv[2], "w");
@@ -173,6 +182,8 @@ int main(int argc, char **argv)
         write_components(f);
     else if (!strcmp(argv[1], "reference"))
         write_reference(f);
+    else if (!strcmp(argv[1], "examples"))
+        write_examples(f);
     else {
         fprintf(stderr, "unknown output: %s\n", argv[1]);
         fclose(f);
