@@ -20,13 +20,16 @@ static const struct {
     {"anl\xc3\xa6g", SOCINV_AREA_ANLAEG},
     {"anlaeg", SOCINV_AREA_ANLAEG},
     {"capital", SOCINV_AREA_ANLAEG},
-    {"overf\xc3\xb8rsel", SOCINV_AREA_OVERFOERSLER},
+    {"overf\xc3\xb8rsl", SOCINV_AREA_OVERFOERSLER}, /* overførsler */
+    {"overf\xc3\xb8rsel", SOCINV_AREA_OVERFOERSLER}, /* overførsel(sudgifter) */
+    {"overfoersl", SOCINV_AREA_OVERFOERSLER},
     {"overfoersel", SOCINV_AREA_OVERFOERSLER},
+    {"overforsl", SOCINV_AREA_OVERFOERSLER},
     {"overforsel", SOCINV_AREA_OVERFOERSLER},
     {"transfer", SOCINV_AREA_OVERFOERSLER},
-    {"eftersp\xc3\xb8rgselsstyret", SOCINV_AREA_EFTERSPOERGSEL},
-    {"efterspoergselsstyret", SOCINV_AREA_EFTERSPOERGSEL},
-    {"efterspoergselsstyret", SOCINV_AREA_EFTERSPOERGSEL},
+    {"eftersp\xc3\xb8rgsel", SOCINV_AREA_EFTERSPOERGSEL}, /* efterspørgselsstyret (indsats) */
+    {"efterspoergsel", SOCINV_AREA_EFTERSPOERGSEL},
+    {"eftersporgsel", SOCINV_AREA_EFTERSPOERGSEL},
     {"demanddriven", SOCINV_AREA_EFTERSPOERGSEL},
     {"demandled", SOCINV_AREA_EFTERSPOERGSEL},
 };

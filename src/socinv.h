@@ -482,6 +482,203 @@ SOCINV_API socinv_status socinv_parse_number(const char *text, size_t len, socin
                                   double *value);
 /**@}*/
 
+/* ------------------------------------------------------------------------ */
+/** @name Cells and grids
+ * A sheet, a pasted table or a text file split into lines and tabs, as the
+ * table recognizer reads it. The Calc add-in passes a range as a grid. */
+/**@{*/
+typedef enum socinv_cell_kind {
+    SOCINV_CELL_EMPTY = 0, /**< an empty cell, or "" */
+    SOCINV_CELL_NUMBER = 1,
+    SOCINV_CELL_TEXT = 2   /**< UTF-8 text[0..len), not necessarily NUL-terminated */
+} socinv_cell_kind;
+
+typedef struct socinv_cell {
+    socinv_cell_kind kind;
+    double num;
+    const char *text;
+    size_t len;
+} socinv_cell;
+
+typedef struct socinv_grid {
+    const socinv_cell *cells; /**< rows × cols, row-major */
+    size_t rows, cols;
+} socinv_grid;
+
+/** "Not a row/column/index" in the structures below. */
+#define SOCINV_NONE ((size_t)-1)
+
+/**
+ * Split delimited text into a grid: tab-separated (as the seeds, and as a table
+ * copied out of Word or a PDF pastes), or CSV with ';' or ',' and RFC 4180
+ * quotes. `delimiter` 0 detects: tab if the text has one, else ';' if it has
+ * one, else ','. Every non-empty cell is text (the recognizer reads numbers).
+ * Text that is not UTF-8 is read as Windows-1252, as Danish Excel saves CSV.
+ * A UTF-8 byte-order mark is skipped.
+ *
+ * This allocates (one block): release it with socinv_grid_free().
+ * @return #SOCINV_E_PARSE for text with NUL bytes (a binary file),
+ *         #SOCINV_E_LENGTH beyond #SOCINV_MAX_CELLS cells, #SOCINV_E_NOMEM.
+ */
+SOCINV_API socinv_status socinv_grid_parse_text(const char *text, size_t len, char delimiter,
+                                                socinv_grid *grid);
+/** Free a grid made by socinv_grid_parse_text() (a zeroed grid is fine). */
+SOCINV_API void socinv_grid_free(socinv_grid *grid);
+/**@}*/
+
+/* ------------------------------------------------------------------------ */
+/** @name Business-case tables ('Forslagets samlede økonomiske konsekvenser')
+ * Recognition of the Copenhagen table layout in a grid — label column, area
+ * column ('Styringsområde'), one column per year — with the messiness of real
+ * documents: subtotals qualified by area or department, missing headings,
+ * footnotes and blank lines inside the table, '-' for zero, a payback printed
+ * as "4 år" or split over two lines. Nothing is hard-coded to a document. */
+/**@{*/
+typedef enum socinv_line_role {
+    SOCINV_LINE_OTHER = 0, /**< footnote, separator or blank line inside the table */
+    SOCINV_LINE_HEADING,   /**< 'Varige ændringer' / 'Implementeringsomkostninger' */
+    SOCINV_LINE_DETAIL,    /**< an amount line; kind from its block */
+    SOCINV_LINE_SUBTOTAL,  /**< 'Samlet varig ændring[, service]', 'Samlede implementeringsomkostninger[, anlæg]' */
+    SOCINV_LINE_NET,       /**< 'Samlet økonomisk påvirkning' */
+    SOCINV_LINE_PAYBACK    /**< 'Tilbagebetalingstid baseret på serviceeffektivisering / totaløkonomi' */
+} socinv_line_role;
+
+typedef enum socinv_qualifier {
+    SOCINV_QUAL_NONE = 0,  /**< the whole block */
+    SOCINV_QUAL_AREA = 1,  /**< ", service", ", anlæg", ", service inkl. rammereduktion" */
+    SOCINV_QUAL_OTHER = 2  /**< by department or anything else: ", service SOF", ", service (BUF)" */
+} socinv_qualifier;
+
+/** Payback bases. */
+typedef enum socinv_payback_basis {
+    SOCINV_BASIS_SERVICE = 0, /**< baseret på serviceeffektivisering */
+    SOCINV_BASIS_TOTAL = 1    /**< baseret på totaløkonomi */
+} socinv_payback_basis;
+
+typedef struct socinv_case_line {
+    size_t row;                /**< grid row (of the value; the label may start a row earlier) */
+    size_t label_row;          /**< grid row of the label */
+    socinv_line_role role;
+    socinv_row_kind kind;      /**< details, subtotals and headings: permanent or implementation */
+    socinv_area area;          /**< details: the area column; subtotals: the qualifier's area */
+    socinv_qualifier qualifier;
+    socinv_payback_basis basis; /**< payback lines */
+    double payback;            /**< payback lines: printed years; NaN when not printed */
+    unsigned notes;            /**< bit set of (1u << socinv_note) that apply to this line */
+} socinv_case_line;
+
+/** Most year columns a business-case table may have (more is not a budget table). */
+#define SOCINV_CASE_MAX_YEARS 200
+
+typedef struct socinv_case {
+    size_t header_row;  /**< the row with the years */
+    size_t end_row;     /**< first row after the table */
+    size_t label_col;
+    size_t area_col;    /**< #SOCINV_NONE when the table has no area column */
+    size_t year_col;    /**< first year column; the years are contiguous columns */
+    size_t nyears;
+    int first_year;     /**< e.g. 2024 */
+    int years_consecutive; /**< 0 when a year repeats or is missing (a layout finding) */
+    size_t nlines;      /**< lines written */
+} socinv_case;
+
+/**
+ * Find the next business-case table at or after grid row `from_row`.
+ *
+ * @param lines   out: one entry per row of the table (cap entries available)
+ * @param values  out: lines × years amounts, values[i*nyears + j]; NaN = blank
+ *                (values_cap doubles available)
+ * @return #SOCINV_OK; #SOCINV_E_NOTABLE when there is none; #SOCINV_E_BUFFER when
+ *         lines or values do not fit (table->nlines and nyears say how much is needed).
+ */
+SOCINV_API socinv_status socinv_case_find(const socinv_grid *grid, size_t from_row,
+                                          socinv_number_style style, socinv_case *table,
+                                          socinv_case_line *lines, size_t cap, double *values,
+                                          size_t values_cap);
+
+/** The proposal's id ("TV04") and title, looked for between `from_row` and the
+ * table's header: a heading "TV04(2025) - Title", "Forslagets titel: Title",
+ * or the line before "Kort resumé". Empty id/title when the document gives none.
+ * @param title, title_len out: points into the grid's text */
+SOCINV_API socinv_status socinv_case_title(const socinv_grid *grid, size_t from_row,
+                                           const socinv_case *table, char *id, size_t id_cap,
+                                           const char **title, size_t *title_len);
+
+/** Net impact per year recomputed from the table's detail lines on a basis
+ * (service: permanent lines on Service + all implementation lines). */
+SOCINV_API socinv_status socinv_case_net(const socinv_case *table, const socinv_case_line *lines,
+                                         const double *values, socinv_basis basis, double *net);
+
+/** Why a finding was made, or which reading of an ambiguous table was used. */
+typedef enum socinv_note {
+    SOCINV_NOTE_NONE = 0,
+    SOCINV_NOTE_MISMATCH,          /**< printed and computed differ */
+    SOCINV_NOTE_AREA_ALL_ROWS,     /**< an area subtotal also counts rows of other areas; read as all rows */
+    SOCINV_NOTE_QUALIFIED_SUM,     /**< qualified subtotals do not add up to the unqualified total */
+    SOCINV_NOTE_NO_IMPL_HEADING,   /**< no 'Implementeringsomkostninger' heading: rows after the permanent total read as implementation */
+    SOCINV_NOTE_NO_HEADING,        /**< amount lines before any heading read as permanent changes */
+    SOCINV_NOTE_TEXT_AMOUNT,       /**< text where an amount belongs; read as blank */
+    SOCINV_NOTE_SPLIT_PAYBACK,     /**< a payback label split over two lines; joined */
+    SOCINV_NOTE_NO_AREA,           /**< an amount line with no known area; left out of the service basis */
+    SOCINV_NOTE_YEARS,             /**< the year columns repeat or skip a year */
+    SOCINV_NOTE_NET_BLANK,         /**< the printed net impact is blank where the lines give an amount */
+    SOCINV_NOTE_PAYBACK_RULE,      /**< the printed payback differs from the rule */
+    SOCINV_NOTE_NO_PAYBACK_PRINTED,/**< the rule gives a payback, but none is printed */
+    SOCINV_NOTE_NO_DETAIL,         /**< a subtotal with no amount lines to check it against */
+    SOCINV_NOTE_COUNT
+} socinv_note;
+
+/** Text of a note in "da" or "en" (anything else gives English). */
+SOCINV_API const char *socinv_note_text(socinv_note note, const char *lang);
+
+typedef enum socinv_finding_kind {
+    SOCINV_FINDING_SUBTOTAL = 0, /**< a printed subtotal against its lines */
+    SOCINV_FINDING_NET,          /**< the printed net impact against the lines */
+    SOCINV_FINDING_PAYBACK,      /**< a printed payback against the rule */
+    SOCINV_FINDING_AREA,         /**< a reading about areas */
+    SOCINV_FINDING_LAYOUT        /**< a reading about the table's layout */
+} socinv_finding_kind;
+
+/** "subtotal", "net", "payback", "area", "layout". */
+SOCINV_API const char *socinv_finding_kind_name(socinv_finding_kind kind);
+
+typedef enum socinv_severity {
+    SOCINV_SEVERITY_ERROR = 0,  /**< the printed table contradicts its lines or the rule */
+    SOCINV_SEVERITY_WARNING = 1 /**< ambiguous; the note says which reading was used */
+} socinv_severity;
+
+typedef struct socinv_finding {
+    socinv_finding_kind kind;
+    socinv_severity severity;
+    socinv_note note;
+    size_t line;       /**< index into the table's lines, or #SOCINV_NONE */
+    size_t year;       /**< year index (0 = first year column), or #SOCINV_NONE */
+    double printed;    /**< NaN when not applicable */
+    double computed;   /**< NaN when not applicable (or the rule gives no payback) */
+} socinv_finding;
+
+typedef struct socinv_case_report {
+    double payback_printed[2]; /**< [SOCINV_BASIS_SERVICE], [SOCINV_BASIS_TOTAL]; NaN = not printed */
+    double payback_rule[2];    /**< NaN = no payback by the rule (never pays back / nothing to pay back) */
+    size_t nfindings;          /**< findings written (at most cap) */
+    size_t nfindings_total;    /**< findings made; more than nfindings when the buffer was short */
+    size_t nerrors;            /**< findings with severity error */
+} socinv_case_report;
+
+/**
+ * Check a recognised table: each printed subtotal against the lines above it
+ * (area-qualified ones against the lines of that area), qualified subtotals
+ * against the unqualified total, the printed net impact against the lines,
+ * and the printed paybacks against the Copenhagen rule on both bases, computed
+ * from the lines (not from the printed totals).
+ * @param tol absolute tolerance for amounts, e.g. #SOCINV_CHECK_TOLERANCE
+ */
+SOCINV_API socinv_status socinv_case_audit(const socinv_case *table, const socinv_case_line *lines,
+                                           const double *values, double tol,
+                                           socinv_case_report *report, socinv_finding *findings,
+                                           size_t cap);
+/**@}*/
+
 #ifdef __cplusplus
 }
 #endif

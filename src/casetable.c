@@ -1,0 +1,639 @@
+/* Recognition of the Copenhagen business-case table ('Forslagets samlede
+ * økonomiske konsekvenser') in a grid of cells, however the document mangled it. */
+#include <string.h>
+
+#include "internal.h"
+
+#define FOLD_CAP 192
+/* Consecutive blank rows after which a table is over, and footnotes a table may hold. */
+#define MAX_GAP 3
+#define MAX_FOOTNOTES 8
+/* A lone text cell longer than this is prose, not a footnote inside the table. */
+#define FOOTNOTE_MAX 100
+
+static const socinv_cell *at(const socinv_grid *g, size_t r, size_t c)
+{
+    return &g->cells[r * g->cols + c];
+}
+
+static int is_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+static int blank(const socinv_cell *c)
+{
+    if (c->kind == SOCINV_CELL_EMPTY)
+        return 1;
+    if (c->kind == SOCINV_CELL_NUMBER)
+        return 0;
+    for (size_t i = 0; i < c->len; i++)
+        if (!is_space((unsigned char)c->text[i]))
+            return 0;
+    return 1;
+}
+
+static size_t fold_cell(const socinv_cell *c, char *out)
+{
+    if (c->kind != SOCINV_CELL_TEXT || !c->text) {
+        out[0] = '\0';
+        return 0;
+    }
+    return sv_fold(c->text, c->len, out, FOLD_CAP);
+}
+
+/* A year heading: a whole number 1950-2150, as a number or as four digits of text. */
+static int year_of(const socinv_cell *c, int *year)
+{
+    double v;
+    if (c->kind == SOCINV_CELL_NUMBER) {
+        v = c->num;
+    } else if (c->kind == SOCINV_CELL_TEXT) {
+        const char *t = c->text;
+        size_t n = c->len;
+        while (n && is_space((unsigned char)*t))
+            t++, n--;
+        while (n && is_space((unsigned char)t[n - 1]))
+            n--;
+        if (n != 4)
+            return 0;
+        for (size_t i = 0; i < 4; i++)
+            if (t[i] < '0' || t[i] > '9')
+                return 0;
+        v = (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0');
+    } else {
+        return 0;
+    }
+    if (!(v >= 1950 && v <= 2150) || v != floor(v))
+        return 0;
+    *year = (int)v;
+    return 1;
+}
+
+/* The longest run (>= 2) of adjacent year cells in row r, right of a non-number. */
+static int find_years(const socinv_grid *g, size_t r, size_t *col, size_t *n)
+{
+    size_t best = 0, best_col = 0;
+    for (size_t c = 1; c < g->cols;) {
+        int y;
+        if (!year_of(at(g, r, c), &y)) {
+            c++;
+            continue;
+        }
+        size_t k = c;
+        while (k < g->cols && year_of(at(g, r, k), &y))
+            k++;
+        if (k - c > best) {
+            best = k - c;
+            best_col = c;
+        }
+        c = k;
+    }
+    if (best < 2 || best > SOCINV_CASE_MAX_YEARS || at(g, r, 0)->kind == SOCINV_CELL_NUMBER)
+        return 0;
+    *col = best_col;
+    *n = best;
+    return 1;
+}
+
+typedef struct {
+    socinv_line_role role;
+    socinv_row_kind kind;
+} label_class;
+
+/* What a folded label says the line is (before looking at its numbers). */
+static label_class classify(const char *f)
+{
+    label_class k = {SOCINV_LINE_DETAIL, SOCINV_ROW_IGNORE};
+    if (sv_starts_with(f, "tilbagebetalingstid")) {
+        k.role = SOCINV_LINE_PAYBACK;
+    } else if (sv_starts_with(f, "samlet\xc3\xb8konomiskp\xc3\xa5virkning") ||
+               sv_starts_with(f, "samlede\xc3\xb8konomiskekonsekvenser") ||
+               sv_starts_with(f, "samlet\xc3\xb8konomiskkonsekvens")) {
+        k.role = SOCINV_LINE_NET;
+    } else if (sv_starts_with(f, "samletvarig\xc3\xa6ndring") || sv_starts_with(f, "samledevarige\xc3\xa6ndringer") ||
+               sv_starts_with(f, "varige\xc3\xa6ndringertotal")) {
+        k.role = SOCINV_LINE_SUBTOTAL;
+        k.kind = SOCINV_ROW_PERMANENT;
+    } else if (sv_starts_with(f, "samledeimplementeringsomkostninger") ||
+               sv_starts_with(f, "samletimplementeringsomkostning") ||
+               sv_starts_with(f, "implementeringsomkostningertotal") ||
+               sv_starts_with(f, "investeringertotal") || sv_starts_with(f, "samledeinvesteringer")) {
+        k.role = SOCINV_LINE_SUBTOTAL;
+        k.kind = SOCINV_ROW_IMPLEMENTATION;
+    } else if (sv_starts_with(f, "varige\xc3\xa6ndringer")) {
+        k.role = SOCINV_LINE_HEADING;
+        k.kind = SOCINV_ROW_PERMANENT;
+    } else if (sv_starts_with(f, "implementeringsomkostninger")) {
+        k.role = SOCINV_LINE_HEADING;
+        k.kind = SOCINV_ROW_IMPLEMENTATION;
+    }
+    return k;
+}
+
+/* ", service", ", anlæg", ", service SOF", ", service (BUF)", ", service inkl. rammereduktion". */
+static void qualify(const socinv_cell *label, socinv_case_line *line)
+{
+    line->qualifier = SOCINV_QUAL_NONE;
+    line->area = SOCINV_AREA_NONE;
+    if (label->kind != SOCINV_CELL_TEXT)
+        return;
+    const char *comma = memchr(label->text, ',', label->len);
+    if (!comma)
+        return;
+    const char *q = comma + 1, *end = label->text + label->len;
+    while (q < end && (is_space((unsigned char)*q) || *q == '('))
+        q++;
+    const char *w = q;
+    while (w < end && !is_space((unsigned char)*w) && *w != '(' && *w != ')' && *w != ',')
+        w++;
+    socinv_area a;
+    if (w == q || socinv_area_parse(q, (size_t)(w - q), &a) != SOCINV_OK || a == SOCINV_AREA_NONE) {
+        line->qualifier = SOCINV_QUAL_OTHER;
+        return;
+    }
+    line->area = a;
+    line->qualifier = SOCINV_QUAL_AREA;
+    /* A department token (2-5 capitals: SOF, BUF, BIF) makes it a department subtotal. */
+    for (const char *p = w; p < end;) {
+        while (p < end && (is_space((unsigned char)*p) || *p == '(' || *p == ')' || *p == ','))
+            p++;
+        const char *s = p;
+        int caps = 1;
+        while (p < end && !is_space((unsigned char)*p) && *p != '(' && *p != ')' && *p != ',') {
+            if (*p < 'A' || *p > 'Z')
+                caps = 0;
+            p++;
+        }
+        if (caps && p - s >= 2 && p - s <= 5)
+            line->qualifier = SOCINV_QUAL_OTHER;
+    }
+}
+
+/* Amount of a cell in a year column: NaN for blank; *bad set when it is text that is no number. */
+static double amount(const socinv_cell *c, socinv_number_style style, int *bad)
+{
+    double v;
+    if (blank(c))
+        return NAN;
+    if (c->kind == SOCINV_CELL_NUMBER) {
+        if (isfinite(c->num))
+            return c->num;
+        *bad = 1;
+        return NAN;
+    }
+    if (socinv_parse_number(c->text, c->len, style, &v) == SOCINV_OK)
+        return v;
+    *bad = 1;
+    return NAN;
+}
+
+/* First non-blank cell right of the label: where a payback value is printed
+ * ("| 4 år |", or "| | 5 |" under the first year). */
+static int first_value(const socinv_grid *g, size_t r, socinv_number_style style, double *v)
+{
+    for (size_t c = 1; c < g->cols; c++) {
+        const socinv_cell *cell = at(g, r, c);
+        if (blank(cell))
+            continue;
+        int bad = 0;
+        *v = amount(cell, style, &bad);
+        return !bad;
+    }
+    return 0;
+}
+
+typedef struct {
+    const socinv_grid *g;
+    socinv_number_style style;
+    socinv_case *t;
+    socinv_case_line *lines;
+    size_t cap;
+    double *values;
+    size_t values_cap;
+    size_t n;       /* lines so far (may exceed cap: counted for the caller) */
+    int overflow;
+    socinv_case_line scratch;
+} reader;
+
+static socinv_case_line *add_line(reader *rd, size_t row, socinv_line_role role)
+{
+    socinv_case_line *l = &rd->scratch; /* counted, not kept, once the buffers are full */
+    if (!rd->overflow && rd->n < rd->cap && (rd->n + 1) * rd->t->nyears <= rd->values_cap)
+        l = &rd->lines[rd->n];
+    else
+        rd->overflow = 1;
+    memset(l, 0, sizeof *l);
+    l->row = row;
+    l->label_row = row;
+    l->role = role;
+    l->payback = NAN;
+    if (!rd->overflow) /* lines without amounts read as blank in every year */
+        for (size_t j = 0; j < rd->t->nyears; j++)
+            rd->values[rd->n * rd->t->nyears + j] = NAN;
+    rd->n++;
+    return l;
+}
+
+static double *line_values(reader *rd)
+{
+    if (rd->overflow)
+        return NULL;
+    return &rd->values[(rd->n - 1) * rd->t->nyears];
+}
+
+static void read_amounts(reader *rd, size_t row, socinv_case_line *l)
+{
+    double *v = line_values(rd);
+    for (size_t j = 0; j < rd->t->nyears; j++) {
+        int bad = 0;
+        double a = amount(at(rd->g, row, rd->t->year_col + j), rd->style, &bad);
+        if (bad)
+            l->notes |= 1u << SOCINV_NOTE_TEXT_AMOUNT;
+        if (v)
+            v[j] = a;
+    }
+}
+
+static int has_amounts(const socinv_grid *g, const socinv_case *t, size_t row)
+{
+    for (size_t j = 0; j < t->nyears; j++)
+        if (!blank(at(g, row, t->year_col + j)))
+            return 1;
+    return 0;
+}
+
+static size_t nonblank_cells(const socinv_grid *g, size_t row)
+{
+    size_t k = 0;
+    for (size_t c = 0; c < g->cols; c++)
+        k += !blank(at(g, row, c));
+    return k;
+}
+
+/* "3. Implementering og opfølgning": a numbered section heading ends the table. */
+static int section_heading(const socinv_cell *c)
+{
+    if (c->kind != SOCINV_CELL_TEXT || c->len < 3)
+        return 0;
+    size_t i = 0;
+    while (i < c->len && c->text[i] >= '0' && c->text[i] <= '9')
+        i++;
+    return i > 0 && i + 1 < c->len && c->text[i] == '.' && c->text[i + 1] == ' ';
+}
+
+/* Read the table whose years are in row hr; returns whether it is a business-case table. */
+static int read_table(reader *rd, size_t hr, size_t year_col, size_t nyears)
+{
+    const socinv_grid *g = rd->g;
+    socinv_case *t = rd->t;
+    char f[FOLD_CAP];
+    memset(t, 0, sizeof *t);
+    t->header_row = hr;
+    t->label_col = 0;
+    t->year_col = year_col;
+    t->nyears = nyears;
+    t->area_col = SOCINV_NONE;
+    year_of(at(g, hr, year_col), &t->first_year);
+    t->years_consecutive = 1;
+    for (size_t j = 1; j < nyears; j++) {
+        int a, b;
+        year_of(at(g, hr, year_col + j - 1), &a);
+        year_of(at(g, hr, year_col + j), &b);
+        if (b != a + 1)
+            t->years_consecutive = 0;
+    }
+    /* The area column: headed 'Styringsområde' ("Styrings- område"), else maybe
+     * the column just left of the years, if its cells read as areas. */
+    int area_headed = 0;
+    for (size_t c = 1; c < year_col; c++) {
+        fold_cell(at(g, hr, c), f);
+        if (sv_starts_with(f, "styringsomr")) {
+            t->area_col = c;
+            area_headed = 1;
+            break;
+        }
+    }
+    if (!area_headed && year_col >= 2)
+        t->area_col = year_col - 1;
+
+    rd->n = 0;
+    rd->overflow = 0;
+    socinv_row_kind block = SOCINV_ROW_IGNORE;
+    int after_perm_total = 0, seen_end_lines = 0, gap = 0, footnotes = 0;
+    size_t pending = SOCINV_NONE; /* a payback label waiting for its basis and value */
+    size_t area_ok = 0, area_bad = 0;
+    int paybacks = 0;
+    size_t r = hr + 1;
+    for (; r < g->rows; r++) {
+        size_t yc, yn;
+        if (find_years(g, r, &yc, &yn))
+            break;
+        size_t cells = nonblank_cells(g, r);
+        if (cells == 0) {
+            if (++gap >= MAX_GAP)
+                break;
+            continue;
+        }
+        const socinv_cell *label = at(g, r, t->label_col);
+        fold_cell(label, f);
+        if (sv_starts_with(f, "note") || section_heading(label))
+            break;
+
+        if (pending != SOCINV_NONE && (sv_starts_with(f, "total") || sv_starts_with(f, "service"))) {
+            socinv_case_line *l = pending < rd->cap && pending < rd->n && !rd->overflow ? &rd->lines[pending] : NULL;
+            double v;
+            if (l) {
+                l->basis = sv_starts_with(f, "total") ? SOCINV_BASIS_TOTAL : SOCINV_BASIS_SERVICE;
+                l->row = r;
+                l->notes |= 1u << SOCINV_NOTE_SPLIT_PAYBACK;
+                if (first_value(g, r, rd->style, &v))
+                    l->payback = v;
+            }
+            pending = SOCINV_NONE;
+            gap = 0;
+            if (++paybacks >= 2) {
+                r++;
+                break;
+            }
+            continue;
+        }
+        pending = SOCINV_NONE;
+
+        label_class k = classify(f);
+        int amounts = has_amounts(g, t, r);
+        if (k.role == SOCINV_LINE_HEADING && amounts)
+            k.role = SOCINV_LINE_DETAIL, k.kind = SOCINV_ROW_IGNORE;
+
+        if (k.role == SOCINV_LINE_DETAIL && cells == 1 && !amounts) {
+            /* A lone text: a footnote inside the table, or prose after it. */
+            if (seen_end_lines || label->kind != SOCINV_CELL_TEXT || label->len > FOOTNOTE_MAX)
+                break;
+            add_line(rd, r, SOCINV_LINE_OTHER);
+            if (++footnotes > MAX_FOOTNOTES)
+                break;
+            gap = 0;
+            continue;
+        }
+        gap = 0;
+
+        socinv_case_line *l = add_line(rd, r, k.role);
+        switch (k.role) {
+        case SOCINV_LINE_PAYBACK: {
+            double v;
+            l->basis = strstr(f, "service") ? SOCINV_BASIS_SERVICE : SOCINV_BASIS_TOTAL;
+            int known = strstr(f, "service") || strstr(f, "total");
+            if (first_value(g, r, rd->style, &v))
+                l->payback = v;
+            if (!known)
+                pending = rd->n - 1;
+            else
+                paybacks++;
+            seen_end_lines = 1;
+            break;
+        }
+        case SOCINV_LINE_NET:
+            read_amounts(rd, r, l);
+            seen_end_lines = 1;
+            break;
+        case SOCINV_LINE_HEADING:
+            l->kind = k.kind;
+            block = k.kind;
+            after_perm_total = 0;
+            break;
+        case SOCINV_LINE_SUBTOTAL:
+            l->kind = k.kind;
+            qualify(label, l);
+            read_amounts(rd, r, l);
+            if (k.kind == SOCINV_ROW_PERMANENT && l->qualifier == SOCINV_QUAL_NONE)
+                after_perm_total = 1;
+            break;
+        default: { /* an amount line */
+            l->role = SOCINV_LINE_DETAIL;
+            if (after_perm_total && block != SOCINV_ROW_IMPLEMENTATION) {
+                l->kind = SOCINV_ROW_IMPLEMENTATION;
+                l->notes |= 1u << SOCINV_NOTE_NO_IMPL_HEADING;
+            } else if (block == SOCINV_ROW_IGNORE) {
+                l->kind = SOCINV_ROW_PERMANENT;
+                l->notes |= 1u << SOCINV_NOTE_NO_HEADING;
+            } else {
+                l->kind = block;
+            }
+            if (t->area_col != SOCINV_NONE) {
+                const socinv_cell *ac = at(g, r, t->area_col);
+                socinv_area a = SOCINV_AREA_NONE;
+                if (ac->kind == SOCINV_CELL_TEXT && socinv_area_parse(ac->text, ac->len, &a) == SOCINV_OK) {
+                    l->area = a;
+                    area_ok += a != SOCINV_AREA_NONE;
+                } else if (!blank(ac)) {
+                    area_bad++;
+                }
+            }
+            read_amounts(rd, r, l);
+            break;
+        }
+        }
+        if (paybacks >= 2) {
+            r++;
+            break;
+        }
+    }
+    /* The table ends after its last line (blank lines after it are not part of it). */
+    t->end_row = hr + 1;
+    if (rd->n && !rd->overflow)
+        t->end_row = rd->lines[rd->n - 1].row + 1;
+    else if (rd->overflow)
+        t->end_row = r;
+    t->nlines = rd->n;
+
+    /* An unheaded column left of the years is the area column only if it reads as one. */
+    if (!area_headed && t->area_col != SOCINV_NONE && (area_ok == 0 || area_bad > 0) && !rd->overflow) {
+        t->area_col = SOCINV_NONE;
+        for (size_t i = 0; i < rd->n; i++)
+            if (rd->lines[i].role == SOCINV_LINE_DETAIL)
+                rd->lines[i].area = SOCINV_AREA_NONE;
+    }
+    if (rd->overflow)
+        return 1; /* the caller reports the buffer; the table may well be one */
+    int structure = 0, net = 0;
+    for (size_t i = 0; i < rd->n; i++) {
+        socinv_line_role role = rd->lines[i].role;
+        structure |= role == SOCINV_LINE_HEADING || role == SOCINV_LINE_SUBTOTAL || role == SOCINV_LINE_NET ||
+                     role == SOCINV_LINE_PAYBACK;
+        net |= role == SOCINV_LINE_NET;
+    }
+    return structure && (area_headed || net);
+}
+
+static socinv_status check_grid(const socinv_grid *g)
+{
+    if (!g || (!g->cells && g->rows && g->cols))
+        return SOCINV_E_NULL;
+    if (g->rows == 0 || g->cols == 0)
+        return SOCINV_E_NOTABLE;
+    if (g->rows > SOCINV_MAX_CELLS || g->cols > SOCINV_MAX_CELLS / g->rows)
+        return SOCINV_E_LENGTH;
+    for (size_t i = 0; i < g->rows * g->cols; i++) {
+        const socinv_cell *c = &g->cells[i];
+        if (c->kind != SOCINV_CELL_EMPTY && c->kind != SOCINV_CELL_NUMBER && c->kind != SOCINV_CELL_TEXT)
+            return SOCINV_E_TYPE;
+        if (c->kind == SOCINV_CELL_TEXT && !c->text && c->len)
+            return SOCINV_E_NULL;
+    }
+    return SOCINV_OK;
+}
+
+socinv_status socinv_case_find(const socinv_grid *grid, size_t from_row, socinv_number_style style,
+                               socinv_case *table, socinv_case_line *lines, size_t cap, double *values,
+                               size_t values_cap)
+{
+    socinv_status st = check_grid(grid);
+    if (st != SOCINV_OK)
+        return st;
+    if (!table || (cap && !lines) || (values_cap && !values))
+        return SOCINV_E_NULL;
+    if (style != SOCINV_NUMBERS_AUTO && style != SOCINV_NUMBERS_DANISH && style != SOCINV_NUMBERS_PLAIN)
+        return SOCINV_E_OPTION;
+    reader rd;
+    memset(&rd, 0, sizeof rd);
+    rd.g = grid;
+    rd.style = style;
+    rd.t = table;
+    rd.lines = lines;
+    rd.cap = cap;
+    rd.values = values;
+    rd.values_cap = values_cap;
+    for (size_t r = from_row; r < grid->rows; r++) {
+        size_t yc, yn;
+        if (!find_years(grid, r, &yc, &yn))
+            continue;
+        if (read_table(&rd, r, yc, yn)) {
+            if (rd.overflow)
+                return SOCINV_E_BUFFER;
+            return SOCINV_OK;
+        }
+    }
+    return SOCINV_E_NOTABLE;
+}
+
+/* "TV04(2025) - Title" or "TV04(2025) – Title": two capitals, two digits, a year in brackets. */
+static int proposal_id(const socinv_cell *c, char *id, size_t id_cap, const char **title, size_t *tlen)
+{
+    if (c->kind != SOCINV_CELL_TEXT || c->len < 10)
+        return 0;
+    const unsigned char *s = (const unsigned char *)c->text;
+    size_t i = 0;
+    if (!(s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z' && s[2] >= '0' && s[2] <= '9' &&
+          s[3] >= '0' && s[3] <= '9' && s[4] == '('))
+        return 0;
+    i = 5;
+    while (i < c->len && s[i] >= '0' && s[i] <= '9')
+        i++;
+    if (i >= c->len || s[i] != ')')
+        return 0;
+    i++;
+    /* a dash (-, –, —) and the title; a table of contents line "HA02(2025)\tTitle" has none */
+    while (i < c->len && s[i] == ' ')
+        i++;
+    if (i < c->len && s[i] == '-')
+        i++;
+    else if (i + 2 < c->len && s[i] == 0xE2 && s[i + 1] == 0x80 && (s[i + 2] == 0x93 || s[i + 2] == 0x94))
+        i += 3;
+    else
+        return 0;
+    while (i < c->len && s[i] == ' ')
+        i++;
+    if (id_cap > 4) {
+        memcpy(id, c->text, 4);
+        id[4] = '\0';
+    }
+    *title = c->text + i;
+    *tlen = c->len - i;
+    return 1;
+}
+
+/* Drop spaces and line ends around a title. */
+static void trim_title(const char **t, size_t *n)
+{
+    while (*n && is_space((unsigned char)**t))
+        (*t)++, (*n)--;
+    while (*n && is_space((unsigned char)(*t)[*n - 1]))
+        (*n)--;
+}
+
+socinv_status socinv_case_title(const socinv_grid *grid, size_t from_row, const socinv_case *table,
+                                char *id, size_t id_cap, const char **title, size_t *title_len)
+{
+    socinv_status st = check_grid(grid);
+    if (st != SOCINV_OK)
+        return st;
+    if (!table || !id || !title || !title_len)
+        return SOCINV_E_NULL;
+    if (id_cap < 5)
+        return SOCINV_E_BUFFER;
+    id[0] = '\0';
+    *title = "";
+    *title_len = 0;
+    size_t end = table->header_row < grid->rows ? table->header_row : grid->rows;
+    char f[FOLD_CAP];
+    /* Nearest heading with an id wins; otherwise a 'Forslagets titel:' or the line before 'Kort resumé'. */
+    for (size_t r = end; r-- > from_row;) {
+        if (proposal_id(at(grid, r, 0), id, id_cap, title, title_len)) {
+            trim_title(title, title_len);
+            return SOCINV_OK;
+        }
+    }
+    for (size_t r = end; r-- > from_row;) {
+        const socinv_cell *c = at(grid, r, 0);
+        fold_cell(c, f);
+        if (sv_starts_with(f, "forslagetstitel:")) {
+            const char *colon = memchr(c->text, ':', c->len);
+            *title = colon + 1;
+            *title_len = (size_t)(c->text + c->len - (colon + 1));
+            trim_title(title, title_len);
+            return SOCINV_OK;
+        }
+    }
+    for (size_t r = end; r-- > from_row + 1;) {
+        fold_cell(at(grid, r, 0), f);
+        if (!sv_starts_with(f, "kortresum"))
+            continue;
+        for (size_t q = r; q-- > from_row;) {
+            const socinv_cell *t = at(grid, q, 0);
+            if (!blank(t) && t->kind == SOCINV_CELL_TEXT) {
+                *title = t->text;
+                *title_len = t->len;
+                trim_title(title, title_len);
+                return SOCINV_OK;
+            }
+        }
+    }
+    return SOCINV_OK;
+}
+
+socinv_status socinv_case_net(const socinv_case *table, const socinv_case_line *lines,
+                              const double *values, socinv_basis basis, double *net)
+{
+    if (!table || !net || (table->nlines && (!lines || !values)))
+        return SOCINV_E_NULL;
+    if (table->nyears == 0)
+        return SOCINV_E_LENGTH;
+    for (size_t j = 0; j < table->nyears; j++) {
+        sv_sum s = {0, 0};
+        for (size_t i = 0; i < table->nlines; i++) {
+            const socinv_case_line *l = &lines[i];
+            if (l->role != SOCINV_LINE_DETAIL)
+                continue;
+            unsigned mask = l->kind == SOCINV_ROW_PERMANENT ? basis.permanent_areas : basis.implementation_areas;
+            if (mask != SOCINV_AREAS_ALL && !(mask & (unsigned)l->area))
+                continue;
+            double v = values[i * table->nyears + j];
+            if (!isnan(v))
+                sv_sum_add(&s, v);
+        }
+        net[j] = sv_sum_get(&s);
+        if (!isfinite(net[j]))
+            return SOCINV_E_OVERFLOW;
+    }
+    return SOCINV_OK;
+}

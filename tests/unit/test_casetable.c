@@ -1,0 +1,564 @@
+/* Business-case tables: reading delimited text, recognising the Copenhagen
+ * table in seeds 001 and 003 and in messy variants, and auditing them. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "test_util.h"
+
+#ifndef SOCINV_TEST_DATA
+#error "SOCINV_TEST_DATA must name tests/data"
+#endif
+
+#define CAP 256
+
+typedef struct {
+    char *text;
+    socinv_grid grid;
+    socinv_case t;
+    socinv_case_line lines[CAP];
+    double values[CAP * 40];
+    socinv_case_report rep;
+    socinv_finding f[64];
+} doc;
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    rewind(f);
+    char *buf = malloc((size_t)n + 1);
+    assert_non_null(buf);
+    assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+    fclose(f);
+    *len = (size_t)n;
+    return buf;
+}
+
+static doc *open_text(const char *text, size_t len)
+{
+    doc *d = calloc(1, sizeof *d);
+    assert_non_null(d);
+    assert_ok(socinv_grid_parse_text(text, len, 0, &d->grid));
+    return d;
+}
+
+static doc *open_seed(const char *name)
+{
+    size_t len;
+    char path[512];
+    snprintf(path, sizeof path, "%s/seeds/%s", SOCINV_TEST_DATA, name);
+    char *text = slurp(path, &len);
+    doc *d = open_text(text, len);
+    d->text = text;
+    return d;
+}
+
+static void close_doc(doc *d)
+{
+    socinv_grid_free(&d->grid);
+    free(d->text);
+    free(d);
+}
+
+/* Find the next table from `from` and audit it. */
+static socinv_status next(doc *d, size_t from)
+{
+    socinv_status st = socinv_case_find(&d->grid, from, SOCINV_NUMBERS_AUTO, &d->t, d->lines, CAP, d->values,
+                                        N_OF(d->values));
+    if (st == SOCINV_OK)
+        assert_ok(socinv_case_audit(&d->t, d->lines, d->values, SOCINV_CHECK_TOLERANCE, &d->rep, d->f, N_OF(d->f)));
+    return st;
+}
+
+/* The first line with this role (and kind, unless IGNORE). */
+static size_t line_of(const doc *d, socinv_line_role role, socinv_row_kind kind)
+{
+    for (size_t i = 0; i < d->t.nlines; i++)
+        if (d->lines[i].role == role && (kind == SOCINV_ROW_IGNORE || d->lines[i].kind == kind))
+            return i;
+    return SOCINV_NONE;
+}
+
+static double val(const doc *d, size_t line, size_t year)
+{
+    return d->values[line * d->t.nyears + year];
+}
+
+/* ---- seed 001 ------------------------------------------------------------------------ */
+
+/** 001: one table at line 22 (2018-2021), area column 'Styringsområde', consistent:
+ * paybacks printed 3 and 3, the rule gives 3 and 3 (service: 1511, -915, -1047 -> 3). */
+static void test_seed001(void **state)
+{
+    (void)state;
+    doc *d = open_seed("001_24239eb3fbd11930.txt");
+    assert_ok(next(d, 0));
+    assert_int_equal(d->t.header_row, 21);
+    assert_int_equal(d->t.first_year, 2018);
+    assert_int_equal(d->t.nyears, 4);
+    assert_int_equal(d->t.area_col, 1);
+    assert_int_equal(d->rep.nfindings_total, 0);
+    assert_close(d->rep.payback_printed[SOCINV_BASIS_SERVICE], 3, 0);
+    assert_close(d->rep.payback_printed[SOCINV_BASIS_TOTAL], 3, 0);
+    assert_close(d->rep.payback_rule[SOCINV_BASIS_SERVICE], 3, 0);
+    assert_close(d->rep.payback_rule[SOCINV_BASIS_TOTAL], 3, 0);
+    /* 'Efterspørgselsst yret indsats' is read as the demand-driven area */
+    assert_int_equal(d->lines[2].area, SOCINV_AREA_EFTERSPOERGSEL);
+    /* "-" is zero, a blank 2021 is blank */
+    assert_close(val(d, 3, 0), 0, 0);
+    assert_true(isnan(val(d, 1, 3)));
+    double net[4];
+    assert_ok(socinv_case_net(&d->t, d->lines, d->values, socinv_basis_service(), net));
+    assert_close(net[0], 1511, 0);
+    assert_close(net[1], -915, 0);
+    assert_close(net[2], -1047, 0);
+    assert_close(net[3], 0, 0);
+    char id[16];
+    const char *title;
+    size_t tl;
+    assert_ok(socinv_case_title(&d->grid, 0, &d->t, id, sizeof id, &title, &tl));
+    assert_string_equal(id, "");
+    assert_true(tl == strlen("Pilotprojekt vedr. helhedsorienteret indsats for udsatte familier"));
+    assert_memory_equal(title, "Pilotprojekt vedr.", 18);
+    /* the appendix tables further down (no area column, no net line) are not business-case tables */
+    assert_status(next(d, d->t.end_row), SOCINV_E_NOTABLE);
+    close_doc(d);
+}
+
+/* ---- seed 003: the bundle of 13 investment proposals and one innovation proposal ------- */
+
+typedef struct {
+    const char *id;
+    size_t header_line; /* 1-based line of the year header */
+    double printed_service, printed_total, rule_service, rule_total; /* NaN = none */
+    size_t errors, warnings;
+} expect003;
+
+/* Worked out by hand from the tables (see test_payback.c for the cumulative sums):
+ * every payback agrees with the rule but TV03's (printed 11, the rule gives 10);
+ * TV04 prints a wrong net impact for 2026 and 2027; HA06's 'Samlet varig ændring,
+ * service' also counts the Anlæg IT line (-1750 in 2027 where Service lines give
+ * -1800): a warning, read as all lines; TV03 splits its total payback label over two
+ * lines; TV04 has no 'Implementeringsomkostninger' heading. The innovation proposal
+ * has no permanent effect and no payback. */
+static const expect003 bundle[] = {
+    {"HA02", 167, 4, 4, 4, 4, 0, 0},
+    {"HA03", 308, 6, 6, 6, 6, 0, 0},
+    {"HA04", 443, 5, 5, 5, 5, 0, 0},
+    {"HA05", 619, 5, 5, 5, 5, 0, 0},
+    {"HA06", 770, 6, 6, 6, 6, 0, 1},
+    {"UD01", 936, 3, 3, 3, 3, 0, 0},
+    {"HJ01", 1056, 2, 2, 2, 2, 0, 0},
+    {"BU01", 1163, 4, 4, 4, 4, 0, 0},
+    {"BU02", 1311, 6, 6, 6, 6, 0, 0},
+    {"BU03", 1416, 6, 6, 6, 6, 0, 0},
+    {"TV01", 1533, 2, 2, 2, 2, 0, 0},
+    {"TV03", 1758, 11, 11, 10, 10, 2, 1},
+    {"TV04", 2004, 9, 9, 9, 9, 2, 1},
+    {"", 2137, NAN, NAN, NAN, NAN, 0, 0},
+};
+
+static void assert_same(double got, double want)
+{
+    if (isnan(want))
+        assert_true(isnan(got));
+    else
+        assert_close(got, want, 0);
+}
+
+/** Every table of 003, in order, with its id, paybacks and the number of findings. */
+static void test_seed003_bundle(void **state)
+{
+    (void)state;
+    doc *d = open_seed("003_41e023f3ba919440.txt");
+    size_t from = 0;
+    for (size_t k = 0; k < N_OF(bundle); k++) {
+        const expect003 *e = &bundle[k];
+        assert_ok(next(d, from));
+        char id[16];
+        const char *title;
+        size_t tl;
+        assert_ok(socinv_case_title(&d->grid, from, &d->t, id, sizeof id, &title, &tl));
+        print_message("%s: line %zu, %zu findings\n", id, d->t.header_row + 1, d->rep.nfindings_total);
+        assert_string_equal(id, e->id);
+        assert_true(tl > 10);
+        assert_int_equal(d->t.header_row + 1, e->header_line);
+        assert_int_equal(d->t.first_year, 2024);
+        assert_int_equal(d->t.nyears, 6);
+        assert_same(d->rep.payback_printed[SOCINV_BASIS_SERVICE], e->printed_service);
+        assert_same(d->rep.payback_printed[SOCINV_BASIS_TOTAL], e->printed_total);
+        assert_same(d->rep.payback_rule[SOCINV_BASIS_SERVICE], e->rule_service);
+        assert_same(d->rep.payback_rule[SOCINV_BASIS_TOTAL], e->rule_total);
+        assert_int_equal(d->rep.nerrors, e->errors);
+        assert_int_equal(d->rep.nfindings_total - d->rep.nerrors, e->warnings);
+        from = d->t.end_row;
+    }
+    assert_status(next(d, from), SOCINV_E_NOTABLE);
+    close_doc(d);
+}
+
+/* The table of the proposal with this id. */
+static doc *seed003_table(const char *want)
+{
+    doc *d = open_seed("003_41e023f3ba919440.txt");
+    size_t from = 0;
+    for (;;) {
+        assert_ok(next(d, from));
+        char id[16];
+        const char *title;
+        size_t tl;
+        assert_ok(socinv_case_title(&d->grid, from, &d->t, id, sizeof id, &title, &tl));
+        if (!strcmp(id, want))
+            return d;
+        from = d->t.end_row;
+    }
+}
+
+/** TV04: the net impact is wrong in 2026 (printed 4850, lines give -2450 + 6200 = 3750) and
+ * 2027 (3950 vs -2800 + 4550 = 1750); the rule on the lines gives 9 = printed 9. */
+static void test_seed003_tv04_findings(void **state)
+{
+    (void)state;
+    doc *d = seed003_table("TV04");
+    const socinv_finding *net[2] = {NULL, NULL};
+    int n = 0;
+    for (size_t i = 0; i < d->rep.nfindings; i++) {
+        if (d->f[i].kind == SOCINV_FINDING_NET)
+            net[n++] = &d->f[i];
+        if (d->f[i].kind == SOCINV_FINDING_LAYOUT)
+            assert_int_equal(d->f[i].note, SOCINV_NOTE_NO_IMPL_HEADING);
+    }
+    assert_int_equal(n, 2);
+    assert_int_equal(net[0]->year, 2);
+    assert_close(net[0]->printed, 4850, 0);
+    assert_close(net[0]->computed, 3750, 0);
+    assert_int_equal(net[1]->year, 3);
+    assert_close(net[1]->printed, 3950, 0);
+    assert_close(net[1]->computed, 1750, 0);
+    assert_int_equal(d->lines[net[0]->line].role, SOCINV_LINE_NET);
+    /* department subtotals (SOF + BUF) add up to the totals: no finding on them */
+    size_t sof = line_of(d, SOCINV_LINE_SUBTOTAL, SOCINV_ROW_PERMANENT);
+    assert_int_equal(d->lines[sof].qualifier, SOCINV_QUAL_OTHER);
+    close_doc(d);
+}
+
+/** TV03: 'Tilbagebetalingstid baseret på' / 'Totaløkonomi | | 11' is one payback line;
+ * both printed paybacks (11) differ from the rule (10). */
+static void test_seed003_tv03_findings(void **state)
+{
+    (void)state;
+    doc *d = seed003_table("TV03");
+    int payback = 0, split = 0;
+    for (size_t i = 0; i < d->rep.nfindings; i++) {
+        const socinv_finding *f = &d->f[i];
+        if (f->kind == SOCINV_FINDING_PAYBACK) {
+            payback++;
+            assert_int_equal(f->severity, SOCINV_SEVERITY_ERROR);
+            assert_close(f->printed, 11, 0);
+            assert_close(f->computed, 10, 0);
+        }
+        split += f->note == SOCINV_NOTE_SPLIT_PAYBACK;
+    }
+    assert_int_equal(payback, 2);
+    assert_int_equal(split, 1);
+    close_doc(d);
+}
+
+/** HA06: the area warning names 'Samlet varig ændring, service' in 2027, printed -1750,
+ * Service lines -100-500-500-100... = -1800 (the Anlæg IT line adds 50). */
+static void test_seed003_ha06_area(void **state)
+{
+    (void)state;
+    doc *d = seed003_table("HA06");
+    assert_int_equal(d->rep.nfindings_total, 1);
+    const socinv_finding *f = &d->f[0];
+    assert_int_equal(f->kind, SOCINV_FINDING_AREA);
+    assert_int_equal(f->severity, SOCINV_SEVERITY_WARNING);
+    assert_int_equal(f->note, SOCINV_NOTE_AREA_ALL_ROWS);
+    assert_int_equal(f->year, 3);
+    assert_close(f->printed, -1750, 0);
+    assert_close(f->computed, -1800, 0);
+    assert_int_equal(d->lines[f->line].qualifier, SOCINV_QUAL_AREA);
+    assert_int_equal(d->lines[f->line].area, SOCINV_AREA_SERVICE);
+    close_doc(d);
+}
+
+/** UD01: 'Samlet varig ændring, service' sums the four lines above it (-1400 in 2025),
+ * 'Varige ændringer totalt, service inkl. rammerreduktion' all five (-1525): both agree. */
+static void test_seed003_ud01_subtotals_above(void **state)
+{
+    (void)state;
+    doc *d = seed003_table("UD01");
+    assert_int_equal(d->rep.nfindings_total, 0);
+    size_t first = line_of(d, SOCINV_LINE_SUBTOTAL, SOCINV_ROW_PERMANENT);
+    assert_close(val(d, first, 1), -1400, 0);
+    assert_close(val(d, first + 2, 1), -1525, 0);
+    close_doc(d);
+}
+
+/* ---- messy variants, built as text ---------------------------------------------------------- */
+
+static doc *audit_text(const char *text)
+{
+    doc *d = open_text(text, strlen(text));
+    assert_ok(next(d, 0));
+    return d;
+}
+
+static size_t count_note(const doc *d, socinv_note note)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < d->rep.nfindings; i++)
+        n += d->f[i].note == note;
+    return n;
+}
+
+/** A printed subtotal that does not add up is an error naming the line and year:
+ * 1.000 + 2.500 = 3500, printed 3.600 in 2025. */
+static void test_subtotal_error(void **state)
+{
+    (void)state;
+    doc *d = audit_text("1.000 kr.\tStyringsområde\t2024\t2025\n"
+                        "Varige ændringer\n"
+                        "A\tService\t-\t-1.000\n"
+                        "B\tService\t-\t-2.500\n"
+                        "Samlet varig ændring\t\t0\t-3.600\n"
+                        "Implementeringsomkostninger\n"
+                        "C\tService\t1.000\t\n"
+                        "Samlede implementeringsomkostninger\t\t1.000\t\n"
+                        "Samlet økonomisk påvirkning\t\t1.000\t-3.500\n"
+                        "Tilbagebetalingstid baseret på serviceeffektivisering\t2 år\n"
+                        "Tilbagebetalingstid baseret på totaløkonomi\t2\n");
+    assert_int_equal(d->rep.nerrors, 1);
+    assert_int_equal(d->f[0].kind, SOCINV_FINDING_SUBTOTAL);
+    assert_int_equal(d->f[0].year, 1);
+    assert_close(d->f[0].printed, -3600, 0);
+    assert_close(d->f[0].computed, -3500, 0);
+    assert_close(d->rep.payback_rule[SOCINV_BASIS_TOTAL], 2, 0); /* 1000, -2500 */
+    close_doc(d);
+}
+
+/** Qualified subtotals that do not add up to the total: service 700 + anlæg 200 = 900,
+ * total printed 1.000, while the lines give 1000 (so the total itself is right). */
+static void test_qualified_sum(void **state)
+{
+    (void)state;
+    doc *d = audit_text("1.000 kr.\tStyrings- område\t2024\t2025\n"
+                        "Implementeringsomkostninger\n"
+                        "A\tService\t800\t\n"
+                        "B\tAnlæg\t200\t\n"
+                        "Samlede implementeringsomkostninger, service\t\t700\t\n"
+                        "Samlede implementeringsomkostninger, anlæg\t\t200\t\n"
+                        "Samlede implementeringsomkostninger\t\t1.000\t\n"
+                        "Samlet økonomisk påvirkning\t\t1.000\t0\n");
+    /* 'service' 700 against its line 800: a subtotal error; 700 + 200 = 900 against 1000: a sum error */
+    assert_int_equal(d->rep.nerrors, 2);
+    assert_int_equal(count_note(d, SOCINV_NOTE_QUALIFIED_SUM), 1);
+    assert_int_equal(count_note(d, SOCINV_NOTE_MISMATCH), 1);
+    close_doc(d);
+}
+
+/** Text in an amount cell, footnotes and blank lines inside, and no payback printed. */
+static void test_text_amounts_and_footnotes(void **state)
+{
+    (void)state;
+    doc *d = audit_text("1.000 kr.\tStyringsområde\t2024\t2025\t2026\n"
+                        "Varige ændringer\n"
+                        "A\tService\t\tn/a\t-500\n"
+                        "\n"
+                        "¹ Pr. december 2023\n"
+                        "\n"
+                        "B\tService\t\t-100\t-100\n"
+                        "Samlet varig ændring\t\t\t-100\t-600\n"
+                        "Implementeringsomkostninger\n"
+                        "C\tService\t700\t\t\n"
+                        "Samlede implementeringsomkostninger\t\t700\t\t\n"
+                        "Samlet økonomisk påvirkning\t\t700\t-100\t-600\n"
+                        "\n\n\n"
+                        "Noget helt andet\n");
+    assert_int_equal(d->rep.nerrors, 0);
+    assert_int_equal(count_note(d, SOCINV_NOTE_TEXT_AMOUNT), 1);
+    /* 700, -100, -600 then -600 a year: cumulative 700, 600, 0, -600 -> 4 (0 is not yet paid back) */
+    assert_close(d->rep.payback_rule[SOCINV_BASIS_TOTAL], 4, 0);
+    assert_true(isnan(d->rep.payback_printed[SOCINV_BASIS_TOTAL]));
+    assert_int_equal(d->t.end_row, 12); /* three blank lines end it; it ends after its last line */
+    close_doc(d);
+}
+
+/** Repeated and missing year columns are a layout error; the table is still read. */
+static void test_bad_years(void **state)
+{
+    (void)state;
+    doc *d = audit_text("1.000 kr.\tStyringsområde\t2024\t2025\t2025\n"
+                        "Implementeringsomkostninger\n"
+                        "A\tService\t1\t2\t3\n"
+                        "Samlet økonomisk påvirkning\t\t1\t2\t3\n");
+    assert_int_equal(d->t.years_consecutive, 0);
+    assert_int_equal(count_note(d, SOCINV_NOTE_YEARS), 1);
+    close_doc(d);
+    d = audit_text("1.000 kr.\tStyringsområde\t2024\t2026\n"
+                   "Implementeringsomkostninger\n"
+                   "A\tService\t1\t2\n"
+                   "Samlet økonomisk påvirkning\t\t1\t2\n");
+    assert_int_equal(count_note(d, SOCINV_NOTE_YEARS), 1);
+    close_doc(d);
+}
+
+/** A 30-year table (2024-2053): the permanent saving -100 a year pays back a 2.000
+ * investment when the cumulative first goes below zero: 2000 - 100 k < 0 at k = 21, so year 22. */
+static void test_thirty_years(void **state)
+{
+    (void)state;
+    char text[4096];
+    size_t o = (size_t)snprintf(text, sizeof text, "1.000 kr.\tStyringsområde");
+    for (int y = 2024; y < 2054; y++)
+        o += (size_t)snprintf(text + o, sizeof text - o, "\t%d", y);
+    o += (size_t)snprintf(text + o, sizeof text - o, "\nVarige ændringer\nA\tService\t");
+    for (int y = 2025; y < 2054; y++)
+        o += (size_t)snprintf(text + o, sizeof text - o, "\t-100");
+    o += (size_t)snprintf(text + o, sizeof text - o, "\nImplementeringsomkostninger\nB\tAnlæg\t2.000\n"
+                                                      "Samlet økonomisk påvirkning\t\t2.000");
+    for (int y = 2025; y < 2054; y++)
+        o += (size_t)snprintf(text + o, sizeof text - o, "\t-100");
+    snprintf(text + o, sizeof text - o, "\n");
+    doc *d = audit_text(text);
+    assert_int_equal(d->t.nyears, 30);
+    assert_int_equal(d->rep.nerrors, 0);
+    assert_close(d->rep.payback_rule[SOCINV_BASIS_TOTAL], 22, 0);
+    close_doc(d);
+}
+
+/** A truncated table (cut after two lines) is still a table, with what it has. */
+static void test_truncated(void **state)
+{
+    (void)state;
+    doc *d = audit_text("1.000 kr.\tStyringsområde\t2024\t2025\nVarige ændringer\nA\tService\t\t-100");
+    assert_int_equal(d->t.nlines, 2);
+    /* blank, -100: cumulative 0 in year 1 (not below zero), -100 in year 2 */
+    assert_close(d->rep.payback_rule[SOCINV_BASIS_TOTAL], 2, 0);
+    close_doc(d);
+}
+
+/* ---- reading text -------------------------------------------------------------------------- */
+
+/** CSV with ';', quotes, a quoted ';' and newline, "" escapes, CRLF and a BOM. */
+static void test_csv(void **state)
+{
+    (void)state;
+    const char *csv = "\xEF\xBB\xBF" "a;\"b;c\";\"say \"\"hi\"\"\"\r\n\"two\nlines\";;3\r\n";
+    socinv_grid g;
+    assert_ok(socinv_grid_parse_text(csv, strlen(csv), 0, &g));
+    assert_int_equal(g.rows, 2);
+    assert_int_equal(g.cols, 3);
+    assert_memory_equal(g.cells[0].text, "a", 1);
+    assert_int_equal(g.cells[1].len, 3);
+    assert_memory_equal(g.cells[1].text, "b;c", 3);
+    assert_int_equal(g.cells[2].len, 8);
+    assert_memory_equal(g.cells[2].text, "say \"hi\"", 8);
+    assert_int_equal(g.cells[3].len, 9);
+    assert_memory_equal(g.cells[3].text, "two\nlines", 9);
+    assert_int_equal(g.cells[4].kind, SOCINV_CELL_EMPTY);
+    assert_memory_equal(g.cells[5].text, "3", 1);
+    socinv_grid_free(&g);
+    socinv_grid_free(&g); /* twice is harmless */
+}
+
+/** Windows-1252 text (Danish Excel's CSV) is read as UTF-8: "Anl\xe6g" -> "Anlæg". */
+static void test_cp1252(void **state)
+{
+    (void)state;
+    const char *csv = "Anl\xe6g;\x96" "5\n";
+    socinv_grid g;
+    assert_ok(socinv_grid_parse_text(csv, strlen(csv), 0, &g));
+    assert_int_equal(g.cells[0].len, 6);
+    assert_memory_equal(g.cells[0].text, "Anl\xc3\xa6g", 6);
+    double v;
+    assert_ok(socinv_parse_number(g.cells[1].text, g.cells[1].len, SOCINV_NUMBERS_AUTO, &v));
+    assert_close(v, -5, 0); /* 0x96 is an en dash used as minus */
+    socinv_grid_free(&g);
+}
+
+/** Ragged rows are padded; a trailing tab makes one more empty cell. */
+static void test_ragged(void **state)
+{
+    (void)state;
+    socinv_grid g;
+    const char *text = "a\tb\tc\nd\n\ne\t";
+    assert_ok(socinv_grid_parse_text(text, strlen(text), '\t', &g));
+    assert_int_equal(g.rows, 4);
+    assert_int_equal(g.cols, 3);
+    assert_int_equal(g.cells[4].kind, SOCINV_CELL_EMPTY);
+    assert_int_equal(g.cells[6].kind, SOCINV_CELL_EMPTY); /* the blank line */
+    assert_memory_equal(g.cells[9].text, "e", 1);
+    socinv_grid_free(&g);
+}
+
+/* ---- invalid input -------------------------------------------------------------------------- */
+
+/** Empty, binary, and broken input give their statuses, never a crash. */
+static void test_invalid(void **state)
+{
+    (void)state;
+    socinv_grid g;
+    assert_status(socinv_grid_parse_text("", 0, 0, &g), SOCINV_E_LENGTH);
+    assert_status(socinv_grid_parse_text("PK\x03\x04\0\0binary", 12, 0, &g), SOCINV_E_PARSE);
+    assert_status(socinv_grid_parse_text(NULL, 4, 0, &g), SOCINV_E_NULL);
+    assert_status(socinv_grid_parse_text("x", 1, 0, NULL), SOCINV_E_NULL);
+
+    socinv_case t;
+    socinv_case_line lines[4];
+    double values[16];
+    assert_status(socinv_case_find(NULL, 0, SOCINV_NUMBERS_AUTO, &t, lines, 4, values, 16), SOCINV_E_NULL);
+    socinv_grid empty = {NULL, 0, 0};
+    assert_status(socinv_case_find(&empty, 0, SOCINV_NUMBERS_AUTO, &t, lines, 4, values, 16), SOCINV_E_NOTABLE);
+    socinv_cell bad[2] = {{(socinv_cell_kind)7, 0, NULL, 0}, {SOCINV_CELL_EMPTY, 0, NULL, 0}};
+    socinv_grid badg = {bad, 1, 2};
+    assert_status(socinv_case_find(&badg, 0, SOCINV_NUMBERS_AUTO, &t, lines, 4, values, 16), SOCINV_E_TYPE);
+    socinv_grid huge = {bad, (size_t)-1, 2};
+    assert_status(socinv_case_find(&huge, 0, SOCINV_NUMBERS_AUTO, &t, lines, 4, values, 16), SOCINV_E_LENGTH);
+    /* no table in prose */
+    assert_ok(socinv_grid_parse_text("Kort resumé: intet her\n1 2 3\n", 30, 0, &g));
+    assert_status(socinv_case_find(&g, 0, SOCINV_NUMBERS_AUTO, &t, lines, 4, values, 16), SOCINV_E_NOTABLE);
+    socinv_grid_free(&g);
+    /* a buffer too small for the table */
+    doc *d = open_seed("001_24239eb3fbd11930.txt");
+    assert_status(socinv_case_find(&d->grid, 0, SOCINV_NUMBERS_AUTO, &t, lines, 4, values, 16), SOCINV_E_BUFFER);
+    assert_int_equal(t.nlines, 13); /* says how many lines it needs */
+    assert_status(socinv_case_find(&d->grid, 0, (socinv_number_style)5, &t, lines, 4, values, 16), SOCINV_E_OPTION);
+    close_doc(d);
+    socinv_case_report rep;
+    socinv_case t0 = {0};
+    t0.nyears = 0;
+    assert_status(socinv_case_audit(&t0, NULL, NULL, 0.5, &rep, NULL, 0), SOCINV_E_LENGTH);
+    t0.nyears = 2;
+    assert_status(socinv_case_audit(&t0, NULL, NULL, -1, &rep, NULL, 0), SOCINV_E_DOMAIN);
+    assert_status(socinv_case_audit(&t0, NULL, NULL, NAN, &rep, NULL, 0), SOCINV_E_NONFINITE);
+    assert_status(socinv_case_audit(NULL, NULL, NULL, 0.5, &rep, NULL, 0), SOCINV_E_NULL);
+    assert_string_equal(socinv_note_text(SOCINV_NOTE_COUNT, "da"), "");
+    assert_string_equal(socinv_finding_kind_name((socinv_finding_kind)9), "");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_seed001),
+        cmocka_unit_test(test_seed003_bundle),
+        cmocka_unit_test(test_seed003_tv04_findings),
+        cmocka_unit_test(test_seed003_tv03_findings),
+        cmocka_unit_test(test_seed003_ha06_area),
+        cmocka_unit_test(test_seed003_ud01_subtotals_above),
+        cmocka_unit_test(test_subtotal_error),
+        cmocka_unit_test(test_qualified_sum),
+        cmocka_unit_test(test_text_amounts_and_footnotes),
+        cmocka_unit_test(test_bad_years),
+        cmocka_unit_test(test_thirty_years),
+        cmocka_unit_test(test_truncated),
+        cmocka_unit_test(test_csv),
+        cmocka_unit_test(test_cp1252),
+        cmocka_unit_test(test_ragged),
+        cmocka_unit_test(test_invalid),
+    };
+    return cmocka_run_group_tests_name("casetable", tests, NULL, NULL);
+}

@@ -1,0 +1,264 @@
+/* NETIMPACT: areas as the seeds spell them, row kinds, bases, and the net
+ * impact of seed tables on the total and the service basis. */
+#include "test_util.h"
+
+#define P SOCINV_ROW_PERMANENT
+#define I SOCINV_ROW_IMPLEMENTATION
+#define X SOCINV_ROW_IGNORE
+#define SV SOCINV_AREA_SERVICE
+#define AN SOCINV_AREA_ANLAEG
+#define OV SOCINV_AREA_OVERFOERSLER
+#define EF SOCINV_AREA_EFTERSPOERGSEL
+
+static socinv_area area(const char *s)
+{
+    socinv_area a = (socinv_area)99;
+    assert_ok(socinv_area_parse(s, strlen(s), &a));
+    return a;
+}
+
+static socinv_row_kind kind(const char *s)
+{
+    socinv_row_kind k = (socinv_row_kind)99;
+    assert_ok(socinv_row_kind_parse(s, strlen(s), &k));
+    return k;
+}
+
+/* ---- reading areas, kinds and bases ---------------------------------------------------- */
+
+/** Areas as printed in 001/003, PDF line breaks and qualifiers included, and in English. */
+static void test_area_spellings(void **state)
+{
+    (void)state;
+    assert_int_equal(area("Service"), SV);
+    assert_int_equal(area("Service, koncern it"), SV); /* 003 innovation proposal */
+    assert_int_equal(area("Service, SOF"), SV);
+    assert_int_equal(area("SERVICE"), SV);
+    assert_int_equal(area("Anl\xc3\xa6g"), AN);
+    assert_int_equal(area("ANL\xc3\x86G"), AN);
+    assert_int_equal(area("Anlaeg"), AN);
+    assert_int_equal(area("Capital"), AN);
+    assert_int_equal(area("Overf\xc3\xb8rsler"), OV);
+    assert_int_equal(area("Transfer payments"), OV);
+    assert_int_equal(area("Eftersp\xc3\xb8rgselsst yret indsats"), EF); /* 001, as the PDF broke it */
+    assert_int_equal(area("Eftersp\xc3\xb8rgselsstyret"), EF);
+    assert_int_equal(area("Demand-driven"), EF);
+    assert_int_equal(area(""), SOCINV_AREA_NONE);
+    assert_int_equal(area("  "), SOCINV_AREA_NONE);
+    assert_string_equal(socinv_area_name(AN), "Anl\xc3\xa6g");
+    assert_string_equal(socinv_area_name(SOCINV_AREA_NONE), "");
+}
+
+/** Unknown areas are an error, not a silent "none". */
+static void test_area_unknown(void **state)
+{
+    (void)state;
+    socinv_area a = SV;
+    assert_status(socinv_area_parse("Skat", 4, &a), SOCINV_E_AREA);
+    assert_status(socinv_area_parse("Servic", 6, &a), SOCINV_E_AREA);
+    assert_int_equal(a, SV);
+    assert_status(socinv_area_parse("x", 1, NULL), SOCINV_E_NULL);
+    assert_status(socinv_area_parse(NULL, 3, &a), SOCINV_E_NULL);
+}
+
+/** Row kinds: V/varig/permanent, I/implementering/investering, blank = ignore. */
+static void test_kinds(void **state)
+{
+    (void)state;
+    assert_int_equal(kind("V"), P);
+    assert_int_equal(kind("v"), P);
+    assert_int_equal(kind("Varige \xc3\xa6ndringer"), P);
+    assert_int_equal(kind("permanent"), P);
+    assert_int_equal(kind("I"), I);
+    assert_int_equal(kind("Implementeringsomkostninger"), I);
+    assert_int_equal(kind("investering"), I);
+    assert_int_equal(kind(""), X);
+    socinv_row_kind k;
+    assert_status(socinv_row_kind_parse("X", 1, &k), SOCINV_E_OPTION);
+    assert_status(socinv_row_kind_parse("V", 1, NULL), SOCINV_E_NULL);
+}
+
+/** Bases by name and as lists of areas. */
+static void test_basis(void **state)
+{
+    (void)state;
+    socinv_basis b;
+    assert_ok(socinv_basis_parse("Total\xc3\xb8konomi", 12, &b));
+    assert_int_equal(b.permanent_areas, SOCINV_AREAS_ALL);
+    assert_ok(socinv_basis_parse("", 0, &b));
+    assert_int_equal(b.permanent_areas, SOCINV_AREAS_ALL);
+    assert_ok(socinv_basis_parse("Serviceeffektivisering", 22, &b));
+    assert_int_equal(b.permanent_areas, SV);
+    assert_int_equal(b.implementation_areas, SOCINV_AREAS_ALL);
+    assert_ok(socinv_basis_parse("s", 1, &b));
+    assert_int_equal(b.permanent_areas, SV);
+    assert_ok(socinv_basis_parse("Service;Anl\xc3\xa6g", 14, &b));
+    assert_int_equal(b.permanent_areas, SV | AN);
+    assert_ok(socinv_basis_parse("Service+Overf\xc3\xb8rsler", 21, &b));
+    assert_int_equal(b.permanent_areas, SV | OV);
+    assert_status(socinv_basis_parse("Skat", 4, &b), SOCINV_E_OPTION);
+    assert_status(socinv_basis_parse(";", 1, &b), SOCINV_E_OPTION);
+    assert_status(socinv_basis_parse("total", 5, NULL), SOCINV_E_NULL);
+}
+
+/* ---- seed tables ---------------------------------------------------------------------------- */
+
+/* 001, 'Forslagets samlede økonomiske konsekvenser' 2018-2021, blanks as 0; the two
+ * subtotal rows are in the table too and must be skipped (kind X). */
+static const double t001[] = {
+    0, -1002, -1127, 0,     /* Besparelse sfa. integrerede ydelser - SOF, Service */
+    0, 0, 0, 0,             /* Besparelse ... BIF, Efterspørgselsst yret indsats */
+    0, -215, -504, -504,    /* Beskæftigelseeffekt, Overførsler ("-" = 0) */
+    0, -1217, -1631, -504,  /* Samlet varig ændring (subtotal) */
+    983, 0, 0, 0,           /* Opstart af makkerpar, Service */
+    150, 0, 0, 0,           /* Opstart af Tværgående team, Service */
+    378, 87, 80, 0,         /* Opstart/ uddannelse (SOF), Service */
+    1511, 87, 80, 0,        /* Samlede implementeringsomkostninger (subtotal) */
+};
+static const socinv_area a001[] = {SV, EF, OV, SOCINV_AREA_NONE, SV, SV, SV, SOCINV_AREA_NONE};
+static const socinv_row_kind k001[] = {P, P, P, X, I, I, I, X};
+
+/** 001 total basis: permanent -1217..., implementation 1511, 87, 80, 0, net = the printed
+ * 'Samlet økonomisk påvirkning' 1511, -1130, -1551, -504. */
+static void test_seed001_total(void **state)
+{
+    (void)state;
+    double perm[4], impl[4], net[4];
+    assert_ok(socinv_net_impact(t001, 8, 4, a001, k001, socinv_basis_total(), perm, impl, net));
+    const double eperm[] = {0, -1217, -1631, -504}, eimpl[] = {1511, 87, 80, 0},
+                 enet[] = {1511, -1130, -1551, -504};
+    for (int c = 0; c < 4; c++) {
+        assert_close(perm[c], eperm[c], 0);
+        assert_close(impl[c], eimpl[c], 0);
+        assert_close(net[c], enet[c], 0);
+    }
+}
+
+/** 001 service basis: only the Service permanent row counts (not Overførsler, not
+ * Efterspørgselsstyret): 1511, -1002+87 = -915, -1127+80 = -1047, 0; cumulative 1511, 596,
+ * -451 -> payback 3 = printed 'baseret på serviceeffektivisering'. */
+static void test_seed001_service(void **state)
+{
+    (void)state;
+    double net[4], y;
+    assert_ok(socinv_net_impact(t001, 8, 4, a001, k001, socinv_basis_service(), NULL, NULL, net));
+    const double enet[] = {1511, -915, -1047, 0};
+    for (int c = 0; c < 4; c++)
+        assert_close(net[c], enet[c], 0);
+    assert_ok(socinv_payback(net, 4, NULL, &y));
+    assert_close(y, 3, 0);
+}
+
+/** 003 HA06: an Anlæg permanent row (IT drift 50 from 2027) is left out on the service
+ * basis: permanent service -1200, -1500, -1800 (printed total -1750); net 1400, 1750, 600,
+ * -900, -1500, -1800; cumulative 1400, 3150, 3750, 2850, 1350, -450 -> 6 (printed 6). */
+static void test_seed003_ha06_service(void **state)
+{
+    (void)state;
+    static const double t[] = {
+        0, -100, -150, -200, -200, -200,       /* hjemmepleje, Service */
+        0, -500, -750, -1000, -1000, -1000,    /* dagbehandling, Service */
+        0, -500, -500, -500, -500, -500,       /* hjælpemidler, Service */
+        0, -100, -100, -100, -100, -100,       /* lægeerklæringer, Service */
+        0, 0, 0, 50, 50, 50,                   /* Drift og vedligehold af IT, Anlæg */
+        600, 1200, 1200, 600, 300, 0,          /* Faglige koordinatore */
+        300, 600, 600, 300, 0, 0,              /* Økonomikonsulent */
+        300, 600, 0, 0, 0, 0,                  /* Konsulent hjælpemiddelsager */
+        200, 200, 0, 0, 0, 0,                  /* Udvikling af arbejdsgange */
+        0, 200, 0, 0, 0, 0,                    /* Undervisning og materiale */
+        0, 150, 150, 0, 0, 0,                  /* Udvikling/afsøgning indkøb */
+        0, 0, 150, 0, 0, 0,                    /* Indkøb af digital løsning, Anlæg */
+    };
+    const socinv_area a[] = {SV, SV, SV, SV, AN, SV, SV, SV, SV, SV, SV, AN};
+    const socinv_row_kind k[] = {P, P, P, P, P, I, I, I, I, I, I, I};
+    double perm[6], net[6], total[6], y;
+    assert_ok(socinv_net_impact(t, 12, 6, a, k, socinv_basis_service(), perm, NULL, net));
+    const double eperm[] = {0, -1200, -1500, -1800, -1800, -1800}, enet[] = {1400, 1750, 600, -900, -1500, -1800};
+    for (int c = 0; c < 6; c++) {
+        assert_close(perm[c], eperm[c], 0);
+        assert_close(net[c], enet[c], 0);
+    }
+    assert_ok(socinv_payback(net, 6, NULL, &y));
+    assert_close(y, 6, 0);
+    /* total basis = the printed row 1400, 1750, 600, -850, -1450, -1750 */
+    assert_ok(socinv_net_impact(t, 12, 6, a, k, socinv_basis_total(), NULL, NULL, total));
+    const double etotal[] = {1400, 1750, 600, -850, -1450, -1750};
+    for (int c = 0; c < 6; c++)
+        assert_close(total[c], etotal[c], 0);
+}
+
+/** 004 Randers 'Digital først': -200 gain and a 50 pool (permanent), 200 investment
+ * (implementation): 2024 net -200 + 50 + 200 = 50, then -425, -525, -725 as printed
+ * ('Nettoeffekten (dvs. forventede gevinster fratrukket investering i indsatsen)'). */
+static void test_seed004_randers(void **state)
+{
+    (void)state;
+    const double t[] = {-200, -475, -575, -775, 200, 0, 0, 0, 50, 50, 50, 50};
+    const socinv_row_kind k[] = {P, I, P};
+    double net[4];
+    assert_ok(socinv_net_impact(t, 3, 4, NULL, k, socinv_basis_total(), NULL, NULL, net));
+    const double enet[] = {50, -425, -525, -725};
+    for (int c = 0; c < 4; c++)
+        assert_close(net[c], enet[c], 0);
+}
+
+/** A list basis: Service and Overførsler permanent rows of 001: 1511, -1130, -1551, -504
+ * minus the (zero) demand-driven row = the total here. */
+static void test_list_basis(void **state)
+{
+    (void)state;
+    socinv_basis b;
+    double net[4];
+    assert_ok(socinv_basis_parse("Service;Overf\xc3\xb8rsler", 20, &b));
+    assert_ok(socinv_net_impact(t001, 8, 4, a001, k001, b, NULL, NULL, net));
+    assert_close(net[1], -1130, 0);
+    assert_close(net[3], -504, 0);
+}
+
+/* ---- invalid input -------------------------------------------------------------------------- */
+
+/** Each bad input has its own status and nothing is written. */
+static void test_invalid(void **state)
+{
+    (void)state;
+    double net[4] = {7, 7, 7, 7};
+    const double nan_t[] = {0, NAN, 0, 0};
+    const double huge[] = {1e308, 1e308, 0, 0};
+    const socinv_row_kind k1[] = {P}, k2[] = {P, P}, bad_kind[] = {(socinv_row_kind)7};
+    const socinv_area none[] = {SOCINV_AREA_NONE}, bad_area[] = {(socinv_area)16};
+    socinv_basis total = socinv_basis_total(), service = socinv_basis_service();
+    assert_status(socinv_net_impact(NULL, 1, 4, NULL, k1, total, NULL, NULL, net), SOCINV_E_NULL);
+    assert_status(socinv_net_impact(t001, 1, 4, NULL, NULL, total, NULL, NULL, net), SOCINV_E_NULL);
+    assert_status(socinv_net_impact(t001, 0, 4, NULL, k1, total, NULL, NULL, net), SOCINV_E_LENGTH);
+    assert_status(socinv_net_impact(t001, 1, 0, NULL, k1, total, NULL, NULL, net), SOCINV_E_LENGTH);
+    assert_status(socinv_net_impact(t001, (size_t)-1, 4, NULL, k1, total, NULL, NULL, net), SOCINV_E_LENGTH);
+    assert_status(socinv_net_impact(t001, 1, (size_t)-1, NULL, k1, total, NULL, NULL, net), SOCINV_E_LENGTH);
+    assert_status(socinv_net_impact(nan_t, 1, 4, NULL, k1, total, NULL, NULL, net), SOCINV_E_NONFINITE);
+    assert_status(socinv_net_impact(t001, 1, 4, NULL, bad_kind, total, NULL, NULL, net), SOCINV_E_OPTION);
+    assert_status(socinv_net_impact(t001, 1, 4, bad_area, k1, total, NULL, NULL, net), SOCINV_E_AREA);
+    /* the service basis needs the area of every permanent row */
+    assert_status(socinv_net_impact(t001, 1, 4, none, k1, service, NULL, NULL, net), SOCINV_E_AREA);
+    assert_status(socinv_net_impact(t001, 1, 4, NULL, k1, service, NULL, NULL, net), SOCINV_E_AREA);
+    socinv_basis wild = {0x30, SOCINV_AREAS_ALL};
+    assert_status(socinv_net_impact(t001, 1, 4, NULL, k1, wild, NULL, NULL, net), SOCINV_E_OPTION);
+    assert_status(socinv_net_impact(huge, 2, 2, NULL, k2, total, NULL, NULL, net), SOCINV_E_OVERFLOW);
+    for (int c = 0; c < 4; c++)
+        assert_close(net[c], 7, 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_area_spellings),
+        cmocka_unit_test(test_area_unknown),
+        cmocka_unit_test(test_kinds),
+        cmocka_unit_test(test_basis),
+        cmocka_unit_test(test_seed001_total),
+        cmocka_unit_test(test_seed001_service),
+        cmocka_unit_test(test_seed003_ha06_service),
+        cmocka_unit_test(test_seed004_randers),
+        cmocka_unit_test(test_list_basis),
+        cmocka_unit_test(test_invalid),
+    };
+    return cmocka_run_group_tests_name("netimpact", tests, NULL, NULL);
+}
