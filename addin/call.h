@@ -9,18 +9,14 @@
 
 #include "socinv.h"
 
-typedef enum sv_cell_kind {
-    SV_EMPTY = 0, /* an empty cell, or "" */
-    SV_NUMBER,    /* a number; TRUE/FALSE arrive as 1/0 */
-    SV_TEXT       /* text, UTF-8 in text[0..len) (not NUL-terminated) */
-} sv_cell_kind;
-
-typedef struct sv_cell {
-    sv_cell_kind kind;
-    double num;
-    const char *text;
-    size_t len;
-} sv_cell;
+/* A cell is the rules library's cell, so a range goes to the table recognizer
+ * as it is: SV_EMPTY (an empty cell, or ""), SV_NUMBER (TRUE/FALSE arrive as
+ * 1/0), SV_TEXT (UTF-8 in text[0..len), not NUL-terminated). */
+typedef socinv_cell_kind sv_cell_kind;
+typedef socinv_cell sv_cell;
+#define SV_EMPTY SOCINV_CELL_EMPTY
+#define SV_NUMBER SOCINV_CELL_NUMBER
+#define SV_TEXT SOCINV_CELL_TEXT
 
 /* One argument: a matrix of cells (a scalar is 1x1), or omitted. */
 typedef struct sv_arg {

@@ -1,4 +1,4 @@
-/* NETIMPACT, TABLECHECK. */
+/* NETIMPACT, TABLECHECK, CASECHECK. */
 #include <math.h>
 #include <string.h>
 
@@ -35,6 +35,53 @@ static socinv_status read_part(sv_call *c, size_t i, part *p)
     return SOCINV_OK;
 }
 
+/* Lines a table held in a Calc range may have: more is not a business case. */
+#define CASE_MAX_LINES 2000
+
+typedef struct {
+    socinv_grid grid;
+    socinv_case t;
+    socinv_case_line *lines;
+    double *values;
+} case_arg;
+
+/* Argument i as a whole business-case table, read by the recognizer in src/. */
+static socinv_status read_case(sv_call *c, size_t i, case_arg *k)
+{
+    const sv_arg *a = &c->args[i];
+    if (a->omitted || !a->cells || a->rows == 0 || a->cols == 0)
+        return SOCINV_E_LENGTH;
+    k->grid.cells = a->cells;
+    k->grid.rows = a->rows;
+    k->grid.cols = a->cols;
+    size_t cap = a->rows < CASE_MAX_LINES ? a->rows : CASE_MAX_LINES;
+    size_t years = a->cols < SOCINV_CASE_MAX_YEARS ? a->cols : SOCINV_CASE_MAX_YEARS;
+    k->lines = sv_alloc(c, cap * sizeof *k->lines);
+    k->values = sv_alloc(c, cap * years * sizeof *k->values);
+    if (!k->lines || !k->values)
+        return SOCINV_E_NOMEM;
+    socinv_status st = socinv_case_find(&k->grid, 0, SOCINV_NUMBERS_AUTO, &k->t, k->lines, cap, k->values, cap * years);
+    return st == SOCINV_E_BUFFER ? SOCINV_E_LENGTH : st;
+}
+
+/* NETIMPACT over a whole table: label, area and year columns as printed. */
+static socinv_status net_of_table(sv_call *c, socinv_basis basis, long year, part p)
+{
+    case_arg k;
+    SV_TRY(read_case(c, 0, &k));
+    if (year > (long)k.t.nyears)
+        return SOCINV_E_DOMAIN;
+    if (p == PART_PERMANENT)
+        basis.implementation_areas = 0;
+    else if (p == PART_IMPLEMENTATION)
+        basis.permanent_areas = 0;
+    double *net = sv_alloc(c, k.t.nyears * sizeof *net);
+    if (!net)
+        return SOCINV_E_NOMEM;
+    SV_TRY(socinv_case_net(&k.t, k.lines, k.values, basis, net));
+    return sv_set_vector_or_pick(c, net, k.t.nyears, 0, year);
+}
+
 /* NETIMPACT(amounts; [areas]; [kinds]; [basis]; [year]; [part]) */
 socinv_status sv_fn_net_impact(sv_call *c)
 {
@@ -47,16 +94,21 @@ socinv_status sv_fn_net_impact(sv_call *c)
     long year;
     part p;
 
-    if (!sv_present(c, 2))
-        return SOCINV_E_LENGTH; /* kinds say which rows are permanent and which one-off */
+    SV_TRY(sv_text(c, 3, &basis_text, &basis_len));
+    SV_TRY(socinv_basis_parse(basis_text, basis_len, &basis));
+    SV_TRY(read_part(c, 5, &p));
+    if (!sv_present(c, 2)) {
+        /* no kinds: the range is a whole table, read by its labels */
+        if (sv_present(c, 1))
+            return SOCINV_E_SHAPE;
+        SV_TRY(sv_int(c, 4, 0, 0, SOCINV_CASE_MAX_YEARS, &year));
+        return net_of_table(c, basis, year, p);
+    }
     SV_TRY(sv_matrix(c, 0, &amounts, &rows, &cols));
     SV_TRY(per_row_text(c, 2, rows, &kind_cells));
     if (sv_present(c, 1))
         SV_TRY(per_row_text(c, 1, rows, &area_cells));
-    SV_TRY(sv_text(c, 3, &basis_text, &basis_len));
-    SV_TRY(socinv_basis_parse(basis_text, basis_len, &basis));
     SV_TRY(sv_int(c, 4, 0, 0, (long)cols, &year));
-    SV_TRY(read_part(c, 5, &p));
 
     socinv_area *areas = area_cells ? sv_alloc(c, rows * sizeof *areas) : NULL;
     socinv_row_kind *kinds = sv_alloc(c, rows * sizeof *kinds);
@@ -108,6 +160,39 @@ socinv_status sv_fn_table_check(sv_call *c)
         sv_format_amount(m.printed, p, sizeof p);
         sv_format_amount(m.computed, k, sizeof k);
         sv_set_text(c, "\xc3\xa5r %zu: trykt %s, beregnet %s", m.col + 1, p, k);
+    }
+    return SOCINV_OK;
+}
+
+/* CASECHECK(table; [tolerance]; [output]) */
+socinv_status sv_fn_case_check(sv_call *c)
+{
+    case_arg k;
+    double tol;
+    long output;
+    SV_TRY(sv_number(c, 1, SOCINV_CHECK_TOLERANCE, &tol));
+    SV_TRY(sv_int(c, 2, 0, 0, 2, &output));
+    SV_TRY(read_case(c, 0, &k));
+    socinv_case_report rep;
+    socinv_finding first[8];
+    SV_TRY(socinv_case_audit(&k.t, k.lines, k.values, tol, &rep, first, 8));
+    if (output == 1) {
+        sv_set_number(c, (double)rep.nerrors);
+    } else if (output == 2) {
+        sv_set_number(c, (double)(rep.nfindings_total - rep.nerrors));
+    } else if (rep.nerrors == 0) {
+        sv_set_bool(c, 1);
+    } else {
+        /* the first error, as the audit report words it */
+        size_t i = 0;
+        while (i < rep.nfindings && first[i].severity != SOCINV_SEVERITY_ERROR)
+            i++;
+        if (i == rep.nfindings) {
+            sv_set_text(c, "%zu fejl", rep.nerrors);
+        } else {
+            sv_set_text(c, "%s", "");
+            socinv_finding_format(&k.grid, &k.t, k.lines, &first[i], "da", c->res.text, sizeof c->res.text);
+        }
     }
     return SOCINV_OK;
 }

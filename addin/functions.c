@@ -107,17 +107,19 @@ const sv_function sv_functions[] = {
      {{"NETIMPACT({-200|200|50};{\"Service\"|\"Service\"|\"Service\"};{\"V\"|\"I\"|\"I\"};;1)", "50"},
       {"NETIMPACT({0;-1002|0;-215|983;87};{\"Service\"|\"Overførsler\"|\"Service\"};{\"V\"|\"V\"|\"I\"};\"service\";2)", "-915"}},
      6,
-     {RANGE("amounts", "amounts", "beløb",
-            "The table's amounts: one row per line of the business case, one column per year",
-            "Tabellens beløb: én række pr. linje i business casen, én kolonne pr. år"),
+     {RANGE("amounts", "table", "tabel",
+            "The whole table as printed (label column, 'Styringsområde' column, a row with the years), "
+            "read by its labels; or only its amounts, one row per line and one column per year, with areas and kinds",
+            "Hele tabellen som trykt (tekstkolonne, kolonnen 'Styringsområde', en række med årstallene), "
+            "læst ud fra teksterne; eller kun beløbene, én række pr. linje og én kolonne pr. år, med styringsområder og typer"),
       OPT("areas", "areas", "styringsområder",
           "One area per row: Service, Anlæg, Overførsler or Efterspørgselsstyret (needed for the service basis)",
           "Ét styringsområde pr. række: Service, Anlæg, Overførsler eller Efterspørgselsstyret (krævet til serviceeffektivisering)"),
       OPT("kinds", "kinds", "typer",
           "One kind per row: V (varig, permanent change) or I (implementeringsomkostning); blank rows "
-          "(headings, subtotals) are skipped",
+          "(headings, subtotals) are skipped. Left out, the first argument is read as a whole table",
           "Én type pr. række: V (varig ændring) eller I (implementeringsomkostning); tomme rækker "
-          "(overskrifter, subtotaler) springes over"),
+          "(overskrifter, subtotaler) springes over. Udeladt læses første argument som en hel tabel"),
       OPT("basis", "basis", "grundlag",
           "\"total\" (default, totaløkonomi), \"service\" (permanent changes on Service against all "
           "implementation costs) or a list of areas such as \"Service;Anlæg\"",
@@ -148,6 +150,32 @@ const sv_function sv_functions[] = {
           "(0 if none); 2: printed minus computed in that year",
           "0 (standard): SAND eller en tekst som \"år 3: trykt 4850, beregnet 3750\"; 1: første år med "
           "forskel (0 hvis ingen); 2: trykt minus beregnet i det år")}},
+
+    {"caseCheck", T("CASECHECK", "CASEKONTROL"), "Financial",
+     T("Checks a whole business-case table: subtotals, net impact and paybacks against its lines and the "
+       "rule; TRUE, or the first error",
+       "Kontrollerer en hel business case-tabel: subtotaler, økonomisk påvirkning og tilbagebetalingstider mod "
+       "linjerne og reglen; SAND, eller den første fejl"),
+     sv_fn_case_check,
+     {{"CASECHECK({\"1.000 kr.\";\"Styringsområde\";2024;2025|\"Implementeringsomkostninger\";\"\";\"\";\"\"|"
+       "\"Kurser\";\"Service\";100;0|\"Samlet økonomisk påvirkning\";\"\";100;5})",
+       "Samlet økonomisk påvirkning 2025: trykt 5, beregnet 0"},
+      {"CASECHECK({\"1.000 kr.\";\"Styringsområde\";2024;2025|\"Implementeringsomkostninger\";\"\";\"\";\"\"|"
+       "\"Kurser\";\"Service\";100;0|\"Samlet økonomisk påvirkning\";\"\";100;0})",
+       "TRUE"}},
+     3,
+     {RANGE("table", "table", "tabel",
+            "The table 'Forslagets samlede økonomiske konsekvenser' as printed: label column, 'Styringsområde', "
+            "a row with the years, the paybacks below",
+            "Tabellen 'Forslagets samlede økonomiske konsekvenser' som trykt: tekstkolonne, 'Styringsområde', "
+            "en række med årstallene, tilbagebetalingstiderne nederst"),
+      OPT("tolerance", "tolerance", "tolerance", "Largest difference accepted (default 0.5, rounding in 1.000 kr.)",
+          "Største accepterede forskel (standard 0,5, afrunding i 1.000 kr.)"),
+      OPT("output", "output", "output",
+          "0 (default): TRUE or the first error as text; 1: the number of errors; 2: the number of warnings "
+          "(ambiguous readings)",
+          "0 (standard): SAND eller den første fejl som tekst; 1: antal fejl; 2: antal advarsler "
+          "(tvetydige læsninger)")}},
 
     {"sibPayout", T("SIBPAYOUT", "SIB.UDBETALING"), "Financial",
      T("Outcome payments of a social impact investment with caps per criterion, per group and year, "

@@ -13,6 +13,7 @@ socinv_status sv_fn_payback(sv_call *c);
 socinv_status sv_fn_payback_disc(sv_call *c);
 socinv_status sv_fn_net_impact(sv_call *c);
 socinv_status sv_fn_table_check(sv_call *c);
+socinv_status sv_fn_case_check(sv_call *c);
 socinv_status sv_fn_sib_payout(sv_call *c);
 socinv_status sv_fn_sib_decrease(sv_call *c);
 socinv_status sv_fn_refund_net(sv_call *c);

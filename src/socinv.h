@@ -677,6 +677,16 @@ SOCINV_API socinv_status socinv_case_audit(const socinv_case *table, const socin
                                            const double *values, double tol,
                                            socinv_case_report *report, socinv_finding *findings,
                                            size_t cap);
+/** An amount as a report prints it: "da" -> "-4.850", "1,5"; "en" -> "-4,850", "1.5".
+ * NaN gives "-" (blank). Writes at most cap bytes, NUL included. */
+SOCINV_API void socinv_format_amount(double v, const char *lang, char *buf, size_t cap);
+
+/** A finding as one sentence in "da" or "en", e.g. "Samlet økonomisk påvirkning
+ * 2026: trykt 4.850, beregnet 3.750". Labels are taken from the grid as printed. */
+SOCINV_API void socinv_finding_format(const socinv_grid *grid, const socinv_case *table,
+                                      const socinv_case_line *lines, const socinv_finding *finding,
+                                      const char *lang, char *buf, size_t cap);
+
 /**@}*/
 
 #ifdef __cplusplus

@@ -1,0 +1,113 @@
+/* Findings and amounts as sentences, for the audit report and CASECHECK. */
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+
+void socinv_format_amount(double v, const char *lang, char *buf, size_t cap)
+{
+    int da = lang && !strcmp(lang, "da");
+    char digits[64], out[96];
+    if (cap == 0)
+        return;
+    if (isnan(v)) {
+        snprintf(buf, cap, "-");
+        return;
+    }
+    if (!isfinite(v) || fabs(v) >= 1e15) {
+        snprintf(buf, cap, "%g", v);
+        return;
+    }
+    /* up to 6 decimals, trailing zeros dropped, thousands grouped */
+    snprintf(digits, sizeof digits, "%.6f", fabs(v));
+    char *dot = strchr(digits, '.');
+    char *end = digits + strlen(digits);
+    while (end > dot + 1 && end[-1] == '0')
+        end--;
+    int has_frac = end > dot + 1;
+    size_t intlen = (size_t)(dot - digits), o = 0;
+    int zero = !has_frac && intlen == 1 && digits[0] == '0';
+    if (v < 0 && !zero)
+        out[o++] = '-';
+    for (size_t i = 0; i < intlen; i++) {
+        if (i > 0 && (intlen - i) % 3 == 0)
+            out[o++] = da ? '.' : ',';
+        out[o++] = digits[i];
+    }
+    if (has_frac) {
+        out[o++] = da ? ',' : '.';
+        for (const char *q = dot + 1; q < end; q++)
+            out[o++] = *q;
+    }
+    out[o] = '\0';
+    snprintf(buf, cap, "%s", out);
+}
+
+/* The label of a line as printed (first cell of its label row). */
+static void label_of(const socinv_grid *g, const socinv_case *t, const socinv_case_line *l, char *buf,
+                     size_t cap)
+{
+    const socinv_cell *c = &g->cells[l->label_row * g->cols + t->label_col];
+    size_t n = c->kind == SOCINV_CELL_TEXT ? c->len : 0;
+    const char *p = c->text;
+    while (n && (*p == ' ' || *p == '\t'))
+        p++, n--;
+    while (n && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\r'))
+        n--;
+    if (n >= cap)
+        n = cap - 1;
+    /* do not cut a UTF-8 sequence in half */
+    while (n > 0 && n < c->len && ((unsigned char)p[n] & 0xC0) == 0x80)
+        n--;
+    memcpy(buf, p, n);
+    buf[n] = '\0';
+}
+
+void socinv_finding_format(const socinv_grid *grid, const socinv_case *table, const socinv_case_line *lines,
+                           const socinv_finding *f, const char *lang, char *buf, size_t cap)
+{
+    int da = lang && !strcmp(lang, "da");
+    char label[160] = "", year[16] = "", p[48], c[48];
+    if (!buf || cap == 0)
+        return;
+    if (!grid || !table || !f) {
+        buf[0] = '\0';
+        return;
+    }
+    if (f->line != SOCINV_NONE && lines && f->line < table->nlines)
+        label_of(grid, table, &lines[f->line], label, sizeof label);
+    if (f->year != SOCINV_NONE)
+        snprintf(year, sizeof year, " %d", table->first_year + (int)f->year);
+    socinv_format_amount(f->printed, lang, p, sizeof p);
+    socinv_format_amount(f->computed, lang, c, sizeof c);
+    const char *note = socinv_note_text(f->note, lang);
+    const char *sep = label[0] ? ": " : "";
+    switch (f->kind) {
+    case SOCINV_FINDING_SUBTOTAL:
+    case SOCINV_FINDING_NET:
+        if (f->note == SOCINV_NOTE_MISMATCH)
+            snprintf(buf, cap, da ? "%s%s: trykt %s, beregnet %s" : "%s%s: printed %s, computed %s", label, year, p, c);
+        else
+            snprintf(buf, cap, da ? "%s%s: trykt %s, beregnet %s (%s)" : "%s%s: printed %s, computed %s (%s)", label,
+                     year, p, c, note);
+        break;
+    case SOCINV_FINDING_PAYBACK:
+        if (isnan(f->computed))
+            snprintf(buf, cap, da ? "%s: trykt %s år, reglen giver ingen tilbagebetaling"
+                                  : "%s: printed %s years, the rule gives no payback", label, p);
+        else
+            snprintf(buf, cap, da ? "%s: trykt %s år, reglen giver %s år" : "%s: printed %s years, the rule gives %s",
+                     label, p, c);
+        break;
+    case SOCINV_FINDING_AREA:
+        if (f->year != SOCINV_NONE)
+            snprintf(buf, cap, da ? "%s%s: trykt %s, linjerne i området giver %s (%s)"
+                                  : "%s%s: printed %s, the area's lines give %s (%s)", label, year, p, c, note);
+        else
+            snprintf(buf, cap, "%s%s%s", label, sep, note);
+        break;
+    default:
+        snprintf(buf, cap, "%s%s%s", label, sep, note);
+        break;
+    }
+}

@@ -1,0 +1,195 @@
+/* The add-in's whole-table functions (NETIMPACT over a table, CASECHECK) on
+ * seed tables laid out as a Calc range: amounts as numbers, labels as text. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "functions.h"
+#include "test_util.h"
+
+typedef struct {
+    char *text;
+    socinv_grid g;
+    sv_cell *cells; /* the table's rows, as Calc passes them */
+    size_t rows, cols;
+} range;
+
+/* Rows [first, last] (1-based lines) and the first `cols` columns of a seed file, amounts as numbers. */
+static range *seed_range(const char *file, size_t first, size_t last, size_t cols)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/seeds/%s", SOCINV_TEST_DATA, file);
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    rewind(f);
+    range *r = calloc(1, sizeof *r);
+    r->text = malloc((size_t)n);
+    assert_int_equal(fread(r->text, 1, (size_t)n, f), (size_t)n);
+    fclose(f);
+    assert_ok(socinv_grid_parse_text(r->text, (size_t)n, '\t', &r->g));
+    r->rows = last - first + 1;
+    r->cols = cols; /* label, area, the years */
+    r->cells = calloc(r->rows * r->cols, sizeof *r->cells);
+    for (size_t i = 0; i < r->rows; i++) {
+        for (size_t j = 0; j < r->cols && j < r->g.cols; j++) {
+            const socinv_cell *src = &r->g.cells[(first - 1 + i) * r->g.cols + j];
+            sv_cell *dst = &r->cells[i * r->cols + j];
+            *dst = *src;
+            double v;
+            if (src->kind == SOCINV_CELL_TEXT && src->len && src->text[0] != '-' &&
+                socinv_parse_number(src->text, src->len, SOCINV_NUMBERS_DANISH, &v) == SOCINV_OK) {
+                dst->kind = SV_NUMBER; /* "1.200" typed in a Danish Calc is the number 1200 */
+                dst->num = v;
+            } else if (src->kind == SOCINV_CELL_TEXT && src->len > 1 && src->text[0] == '-' &&
+                       socinv_parse_number(src->text, src->len, SOCINV_NUMBERS_DANISH, &v) == SOCINV_OK) {
+                dst->kind = SV_NUMBER;
+                dst->num = v;
+            }
+        }
+    }
+    return r;
+}
+
+static void free_range(range *r)
+{
+    socinv_grid_free(&r->g);
+    free(r->cells);
+    free(r->text);
+    free(r);
+}
+
+static const sv_cell *text_cell(const char *s)
+{
+    static sv_cell c[8];
+    static int next;
+    sv_cell *x = &c[next++ % 8];
+    x->kind = SV_TEXT;
+    x->text = s;
+    x->len = strlen(s);
+    x->num = 0;
+    return x;
+}
+
+static const sv_cell *num_cell(double v)
+{
+    static sv_cell c[8];
+    static int next;
+    sv_cell *x = &c[next++ % 8];
+    x->kind = SV_NUMBER;
+    x->num = v;
+    return x;
+}
+
+/* Call a function with the range as its first argument and up to 5 more scalars (NULL = omitted). */
+static socinv_status call(const char *method, const range *r, const sv_cell *more[5], sv_call *c)
+{
+    static sv_arg args[6];
+    args[0] = (sv_arg){0, r->rows, r->cols, r->cells};
+    for (int i = 0; i < 5; i++)
+        args[i + 1] = more && more[i] ? (sv_arg){0, 1, 1, more[i]} : (sv_arg){1, 0, 0, NULL};
+    const sv_function *fn = sv_function_find(method, strlen(method));
+    assert_non_null(fn);
+    sv_call_init(c, args, fn->nparams);
+    return fn->glue(c);
+}
+
+/** NETIMPACT over TV04's table (lines 2004-2023) gives the recomputed net impact
+ * 350, 5950, 3750, 1750, -2900, -2900 (not the printed 4850, 3950); year 3 alone is 3750. */
+static void test_netimpact_table_tv04(void **state)
+{
+    (void)state;
+    range *r = seed_range("003_41e023f3ba919440.txt", 2004, 2023, 8);
+    sv_call c;
+    assert_ok(call("netImpact", r, NULL, &c));
+    assert_int_equal(c.res.kind, SV_RES_MATRIX);
+    assert_int_equal(c.res.rows, 1);
+    assert_int_equal(c.res.cols, 6);
+    const double want[] = {350, 5950, 3750, 1750, -2900, -2900};
+    for (int j = 0; j < 6; j++)
+        assert_close(c.res.matrix[j], want[j], 0);
+    sv_call_done(&c);
+    const sv_cell *year3[5] = {NULL, NULL, NULL, num_cell(3), NULL};
+    assert_ok(call("netImpact", r, year3, &c));
+    assert_int_equal(c.res.kind, SV_RES_NUMBER);
+    assert_close(c.res.num, 3750, 0);
+    sv_call_done(&c);
+    free_range(r);
+}
+
+/** NETIMPACT over 001's table on the service basis: 1511, -915, -1047, 0; only the
+ * permanent part ("V") on the total basis: 0, -1217, -1631, -504. */
+static void test_netimpact_table_001(void **state)
+{
+    (void)state;
+    range *r = seed_range("001_24239eb3fbd11930.txt", 22, 35, 6);
+    sv_call c;
+    const sv_cell *service[5] = {NULL, NULL, text_cell("service"), NULL, NULL};
+    assert_ok(call("netImpact", r, service, &c));
+    const double want[] = {1511, -915, -1047, 0};
+    assert_int_equal(c.res.cols, 4);
+    for (int j = 0; j < 4; j++)
+        assert_close(c.res.matrix[j], want[j], 0);
+    sv_call_done(&c);
+    const sv_cell *perm[5] = {NULL, NULL, NULL, NULL, text_cell("V")};
+    assert_ok(call("netImpact", r, perm, &c));
+    const double wperm[] = {0, -1217, -1631, -504};
+    for (int j = 0; j < 4; j++)
+        assert_close(c.res.matrix[j], wperm[j], 0);
+    sv_call_done(&c);
+    free_range(r);
+}
+
+/** CASECHECK on TV04 names the first error in Danish; 2 errors, 1 warning (no
+ * 'Implementeringsomkostninger' heading). On HA02 (lines 167-189): TRUE. */
+static void test_casecheck(void **state)
+{
+    (void)state;
+    range *r = seed_range("003_41e023f3ba919440.txt", 2004, 2023, 8);
+    sv_call c;
+    assert_ok(call("caseCheck", r, NULL, &c));
+    assert_int_equal(c.res.kind, SV_RES_TEXT);
+    assert_string_equal(c.res.text, "Samlet \xc3\xb8konomisk p\xc3\xa5virkning 2026: trykt 4.850, beregnet 3.750");
+    sv_call_done(&c);
+    const sv_cell *errors[5] = {NULL, num_cell(1), NULL, NULL, NULL};
+    assert_ok(call("caseCheck", r, errors, &c));
+    assert_close(c.res.num, 2, 0);
+    sv_call_done(&c);
+    const sv_cell *warnings[5] = {NULL, num_cell(2), NULL, NULL, NULL};
+    assert_ok(call("caseCheck", r, warnings, &c));
+    assert_close(c.res.num, 1, 0);
+    sv_call_done(&c);
+    free_range(r);
+    r = seed_range("003_41e023f3ba919440.txt", 167, 189, 8);
+    assert_ok(call("caseCheck", r, NULL, &c));
+    assert_int_equal(c.res.kind, SV_RES_BOOL);
+    assert_close(c.res.num, 1, 0);
+    sv_call_done(&c);
+    free_range(r);
+}
+
+/** A range with no table: #N/A (no table), and areas without kinds: a shape error. */
+static void test_no_table(void **state)
+{
+    (void)state;
+    range *r = seed_range("003_41e023f3ba919440.txt", 40, 50, 8);
+    sv_call c;
+    assert_status(call("caseCheck", r, NULL, &c), SOCINV_E_NOTABLE);
+    assert_int_equal(sv_error_class_of(SOCINV_E_NOTABLE), SV_ERR_NA);
+    sv_call_done(&c);
+    const sv_cell *areas[5] = {text_cell("Service"), NULL, NULL, NULL, NULL};
+    assert_status(call("netImpact", r, areas, &c), SOCINV_E_SHAPE);
+    sv_call_done(&c);
+    free_range(r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_netimpact_table_tv04),
+        cmocka_unit_test(test_netimpact_table_001),
+        cmocka_unit_test(test_casecheck),
+        cmocka_unit_test(test_no_table),
+    };
+    return cmocka_run_group_tests_name("glue_case", tests, NULL, NULL);
+}
