@@ -43,24 +43,29 @@ void socinv_format_amount(double v, const char *lang, char *buf, size_t cap)
     snprintf(buf, cap, "%s", out);
 }
 
-/* The label of a line as printed (first cell of its label row). */
-static void label_of(const socinv_grid *g, const socinv_case *t, const socinv_case_line *l, char *buf,
-                     size_t cap)
+/* The label of a line, cut to fit without splitting a UTF-8 sequence. */
+static void label_of(const socinv_grid *g, const socinv_case *t, const socinv_case_line *l, char *buf, size_t cap)
 {
-    const socinv_cell *c = &g->cells[l->label_row * g->cols + t->label_col];
-    size_t n = c->kind == SOCINV_CELL_TEXT ? c->len : 0;
-    const char *p = c->text;
-    while (n && (*p == ' ' || *p == '\t'))
-        p++, n--;
-    while (n && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\r'))
-        n--;
-    if (n >= cap)
-        n = cap - 1;
-    /* do not cut a UTF-8 sequence in half */
-    while (n > 0 && n < c->len && ((unsigned char)p[n] & 0xC0) == 0x80)
-        n--;
-    memcpy(buf, p, n);
-    buf[n] = '\0';
+    const char *p;
+    size_t n;
+    buf[0] = '\0';
+    if (socinv_case_label(g, t, l, &p, &n) != SOCINV_OK)
+        return;
+    size_t k = n < cap ? n : cap - 1;
+    while (k > 0 && k < n && ((unsigned char)p[k] & 0xC0) == 0x80)
+        k--;
+    memcpy(buf, p, k);
+    buf[k] = '\0';
+    if (l->row != l->label_row && l->row < g->rows) {
+        /* a label split over two lines: "Tilbagebetalingstid baseret på" + "Totaløkonomi" */
+        socinv_case_line rest = *l;
+        rest.label_row = l->row;
+        if (socinv_case_label(g, t, &rest, &p, &n) == SOCINV_OK && n && k + 1 + n < cap) {
+            buf[k] = ' ';
+            memcpy(buf + k + 1, p, n);
+            buf[k + 1 + n] = '\0';
+        }
+    }
 }
 
 void socinv_finding_format(const socinv_grid *grid, const socinv_case *table, const socinv_case_line *lines,

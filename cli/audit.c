@@ -1,0 +1,332 @@
+/* socinv audit PATH...: every business-case table in a bundle, checked against
+ * its own lines and the rules, reported for people (Danish by default) or as JSON. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "json.h"
+#include "tables.h"
+
+typedef struct {
+    const char *lang;
+    int json;
+} audit_opts;
+
+static int da(const audit_opts *o)
+{
+    return !strcmp(o->lang, "da");
+}
+
+/* Print at most `max` characters (not bytes) of UTF-8 text, with an ellipsis when cut. */
+static void print_cut(FILE *f, const char *s, size_t n, size_t max)
+{
+    size_t chars = 0, i = 0;
+    while (i < n && chars < max) {
+        size_t k = 1;
+        while (i + k < n && ((unsigned char)s[i + k] & 0xC0) == 0x80)
+            k++;
+        i += k;
+        chars++;
+    }
+    fwrite(s, 1, i, f);
+    if (i < n)
+        fputs("\xe2\x80\xa6", f);
+}
+
+static void print_years(FILE *f, double printed, double rule, const audit_opts *o)
+{
+    char p[32], r[32];
+    socinv_format_amount(printed, o->lang, p, sizeof p);
+    socinv_format_amount(rule, o->lang, r, sizeof r);
+    if (isnan(printed))
+        fprintf(f, "%s", da(o) ? "ikke trykt" : "not printed");
+    else
+        fprintf(f, "%s %s", p, da(o) ? "år" : (printed == 1 ? "year" : "years"));
+    if (isnan(rule))
+        fprintf(f, " (%s)", da(o) ? "reglen: ingen" : "rule: none");
+    else
+        fprintf(f, " (%s %s)", da(o) ? "regel" : "rule", r);
+}
+
+static void print_table(FILE *f, const found *t, const audit_opts *o)
+{
+    const char *mark = t->rep.nerrors ? (da(o) ? "[FEJL]" : "[ERROR]") : "[ok]";
+    fprintf(f, "  %-7s %-5s ", mark, t->id[0] ? t->id : "-");
+    print_cut(f, t->title, t->title_len, 66);
+    fputc('\n', f);
+    char loc[128];
+    table_location(t, o->lang, loc, sizeof loc);
+    fprintf(f, "          %s", loc);
+    fprintf(f, ", %d-%d; %s ", t->t.first_year, t->t.first_year + (int)t->t.nyears - 1,
+            da(o) ? "tilbagebetalingstid service" : "payback service");
+    print_years(f, t->rep.payback_printed[SOCINV_BASIS_SERVICE], t->rep.payback_rule[SOCINV_BASIS_SERVICE], o);
+    fprintf(f, ", %s ", da(o) ? "totaløkonomi" : "total");
+    print_years(f, t->rep.payback_printed[SOCINV_BASIS_TOTAL], t->rep.payback_rule[SOCINV_BASIS_TOTAL], o);
+    fputc('\n', f);
+    for (size_t i = 0; i < t->rep.nfindings; i++) {
+        const socinv_finding *x = &t->findings[i];
+        char msg[512];
+        socinv_finding_format(&t->part->grid, &t->t, t->lines, x, o->lang, msg, sizeof msg);
+        const char *sev = x->severity == SOCINV_SEVERITY_ERROR ? (da(o) ? "FEJL" : "ERROR")
+                                                               : (da(o) ? "ADVARSEL" : "WARNING");
+        fprintf(f, "          %-9s %s\n", sev, msg);
+    }
+}
+
+static void print_report(FILE *f, const input *ins, size_t nin, const found_list *all, const audit_opts *o)
+{
+    size_t tables = 0, bad = 0, errors = 0, warnings = 0, unread = 0;
+    for (size_t i = 0; i < nin; i++) {
+        const input *in = &ins[i];
+        if (in->error[0]) {
+            fprintf(f, "%s: %s %s\n", in->path, da(o) ? "kan ikke læses:" : "cannot be read:", in->error);
+            unread++;
+            continue;
+        }
+        size_t here = 0;
+        for (size_t k = 0; k < all->n; k++)
+            here += all->items[k].in == in;
+        if (da(o))
+            fprintf(f, "%s: %zu %s\n", in->path, here, here == 1 ? "tabel" : "tabeller");
+        else
+            fprintf(f, "%s: %zu %s\n", in->path, here, here == 1 ? "table" : "tables");
+        for (size_t k = 0; k < all->n; k++) {
+            const found *t = &all->items[k];
+            if (t->in != in)
+                continue;
+            if (t->in->nparts > 1 && (k == 0 || all->items[k - 1].part != t->part))
+                fprintf(f, "  %s %s\n", da(o) ? "ark" : "sheet", t->part->name);
+            print_table(f, t, o);
+            tables++;
+            bad += t->rep.nerrors > 0;
+            errors += t->rep.nerrors;
+            warnings += t->rep.nfindings_total - t->rep.nerrors;
+        }
+    }
+    if (da(o))
+        fprintf(f, "\nI alt: %zu %s i %zu %s: %zu i orden, %zu med fejl (%zu fejl, %zu %s).", tables,
+                tables == 1 ? "tabel" : "tabeller", nin - unread, nin - unread == 1 ? "fil" : "filer", tables - bad, bad,
+                errors, warnings, warnings == 1 ? "advarsel" : "advarsler");
+    else
+        fprintf(f, "\nTotal: %zu %s in %zu %s: %zu consistent, %zu with errors (%zu errors, %zu %s).", tables,
+                tables == 1 ? "table" : "tables", nin - unread, nin - unread == 1 ? "file" : "files", tables - bad, bad,
+                errors, warnings, warnings == 1 ? "warning" : "warnings");
+    if (unread)
+        fprintf(f, da(o) ? " %zu %s kunne ikke læses." : " %zu %s could not be read.", unread,
+                da(o) ? (unread == 1 ? "fil" : "filer") : (unread == 1 ? "file" : "files"));
+    fputc('\n', f);
+}
+
+static void json_payback(json *j, const char *key, double printed, double rule)
+{
+    json_key(j, key);
+    json_object(j);
+    json_key(j, "printed");
+    json_number(j, printed);
+    json_key(j, "rule");
+    json_number(j, rule);
+    json_end_object(j);
+}
+
+static void json_row(json *j, const double *v, size_t n)
+{
+    json_array(j);
+    for (size_t k = 0; k < n; k++)
+        json_number(j, v[k]);
+    json_end_array(j);
+}
+
+static void json_table(json *j, const found *t, const audit_opts *o)
+{
+    const size_t ny = t->t.nyears;
+    json_object(j);
+    json_key(j, "id");
+    if (t->id[0])
+        json_string(j, t->id);
+    else
+        json_null(j);
+    json_key(j, "title");
+    json_string_n(j, t->title, t->title_len);
+    json_key(j, "source");
+    json_string(j, t->in->path);
+    if (t->in->kind == INPUT_SHEET) {
+        json_key(j, "sheet");
+        json_string(j, t->part->name);
+    }
+    json_key(j, "location");
+    json_string(j, t->location);
+    json_key(j, "years");
+    json_array(j);
+    for (size_t k = 0; k < ny; k++)
+        json_int(j, t->t.first_year + (long long)k);
+    json_end_array(j);
+    json_key(j, "consistent");
+    json_bool(j, t->rep.nerrors == 0);
+    json_key(j, "payback");
+    json_object(j);
+    json_payback(j, "service", t->rep.payback_printed[SOCINV_BASIS_SERVICE], t->rep.payback_rule[SOCINV_BASIS_SERVICE]);
+    json_payback(j, "total", t->rep.payback_printed[SOCINV_BASIS_TOTAL], t->rep.payback_rule[SOCINV_BASIS_TOTAL]);
+    json_end_object(j);
+
+    /* the net impact recomputed from the lines, on both bases, and the printed row */
+    double *net = malloc(ny * sizeof *net);
+    if (net) {
+        json_key(j, "net_impact");
+        json_object(j);
+        for (size_t i = 0; i < t->t.nlines; i++) {
+            if (t->lines[i].role == SOCINV_LINE_NET) {
+                json_key(j, "printed");
+                json_row(j, &t->values[i * ny], ny);
+                break;
+            }
+        }
+        if (socinv_case_net(&t->t, t->lines, t->values, socinv_basis_total(), net) == SOCINV_OK) {
+            json_key(j, "total");
+            json_row(j, net, ny);
+        }
+        if (socinv_case_net(&t->t, t->lines, t->values, socinv_basis_service(), net) == SOCINV_OK) {
+            json_key(j, "service");
+            json_row(j, net, ny);
+        }
+        json_end_object(j);
+        free(net);
+    }
+
+    json_key(j, "findings");
+    json_array(j);
+    for (size_t i = 0; i < t->rep.nfindings; i++) {
+        const socinv_finding *x = &t->findings[i];
+        json_object(j);
+        json_key(j, "kind");
+        json_string(j, socinv_finding_kind_name(x->kind));
+        json_key(j, "severity");
+        json_string(j, x->severity == SOCINV_SEVERITY_ERROR ? "error" : "warning");
+        json_key(j, "row");
+        const char *label;
+        size_t len;
+        if (x->line != SOCINV_NONE && socinv_case_label(&t->part->grid, &t->t, &t->lines[x->line], &label, &len) == SOCINV_OK)
+            json_string_n(j, label, len);
+        else
+            json_null(j);
+        json_key(j, "year");
+        if (x->year != SOCINV_NONE)
+            json_int(j, t->t.first_year + (long long)x->year);
+        else
+            json_null(j);
+        json_key(j, "printed");
+        json_number(j, x->printed);
+        json_key(j, "computed");
+        json_number(j, x->computed);
+        json_key(j, "note");
+        json_string(j, socinv_note_text(x->note, o->lang));
+        char msg[512];
+        socinv_finding_format(&t->part->grid, &t->t, t->lines, x, o->lang, msg, sizeof msg);
+        json_key(j, "message");
+        json_string(j, msg);
+        json_end_object(j);
+    }
+    json_end_array(j);
+    json_end_object(j);
+}
+
+static void print_json(FILE *f, const input *ins, size_t nin, const found_list *all, const audit_opts *o)
+{
+    json j;
+    json_begin(&j, f);
+    json_object(&j);
+    json_key(&j, "tables");
+    json_array(&j);
+    for (size_t k = 0; k < all->n; k++)
+        json_table(&j, &all->items[k], o);
+    json_end_array(&j);
+    json_key(&j, "unreadable");
+    json_array(&j);
+    for (size_t i = 0; i < nin; i++) {
+        if (!ins[i].error[0])
+            continue;
+        json_object(&j);
+        json_key(&j, "source");
+        json_string(&j, ins[i].path);
+        json_key(&j, "error");
+        json_string(&j, ins[i].error);
+        json_end_object(&j);
+    }
+    json_end_array(&j);
+    size_t errors = 0, warnings = 0, bad = 0;
+    for (size_t k = 0; k < all->n; k++) {
+        errors += all->items[k].rep.nerrors;
+        warnings += all->items[k].rep.nfindings_total - all->items[k].rep.nerrors;
+        bad += all->items[k].rep.nerrors > 0;
+    }
+    json_key(&j, "summary");
+    json_object(&j);
+    json_key(&j, "tables");
+    json_int(&j, (long long)all->n);
+    json_key(&j, "consistent");
+    json_int(&j, (long long)(all->n - bad));
+    json_key(&j, "errors");
+    json_int(&j, (long long)errors);
+    json_key(&j, "warnings");
+    json_int(&j, (long long)warnings);
+    json_end_object(&j);
+    json_end_object(&j);
+}
+
+int cmd_audit(int argc, char **argv, const cli_common *common)
+{
+    audit_opts o = {common->lang, 0};
+    const char **paths = calloc((size_t)argc + 1, sizeof *paths);
+    size_t np = 0;
+    if (!paths)
+        return 2;
+    for (int i = 0; i < argc; i++) {
+        if (!strcmp(argv[i], "--json"))
+            o.json = 1;
+        else if (argv[i][0] == '-' && argv[i][1] == '-' && argv[i][2]) {
+            fprintf(stderr, "socinv audit: unknown option %s (see socinv help)\n", argv[i]);
+            free(paths);
+            return 2;
+        } else
+            paths[np++] = argv[i];
+    }
+    if (np == 0) {
+        fprintf(stderr, "socinv audit: give one or more files: socinv audit PATH...\n");
+        free(paths);
+        return 2;
+    }
+    input *ins = calloc(np, sizeof *ins);
+    found_list all = {0};
+    if (!ins) {
+        free(paths);
+        return 2;
+    }
+    size_t unread = inputs_read(paths, np, &common->inputs, ins);
+    int oom = 0;
+    for (size_t i = 0; i < np && !oom; i++)
+        if (!ins[i].error[0])
+            oom = tables_find(&ins[i], common->numbers, common->tolerance, &all) != 0;
+    for (size_t i = 0; i < np; i++)
+        if (ins[i].error[0])
+            fprintf(stderr, "socinv: %s: %s\n", ins[i].path, ins[i].error);
+    if (oom)
+        fprintf(stderr, "socinv: out of memory\n");
+
+    if (o.json)
+        print_json(stdout, ins, np, &all, &o);
+    else
+        print_report(stdout, ins, np, &all, &o);
+    int rc = 0;
+    size_t errors = 0;
+    for (size_t k = 0; k < all.n; k++)
+        errors += all.items[k].rep.nerrors;
+    tables_free(&all);
+    for (size_t i = 0; i < np; i++)
+        input_free(&ins[i]);
+    free(ins);
+    free(paths);
+    if (unread || oom || rc)
+        return 2;
+    return errors ? 1 : 0;
+}

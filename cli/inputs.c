@@ -1,0 +1,324 @@
+/* Reading inputs: text directly, workbooks and documents through headless LibreOffice. */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "flatodf.h"
+#include "inputs.h"
+
+/* Seconds LibreOffice may take to convert a batch before it is stopped. */
+#define CONVERT_TIMEOUT 300
+/* Largest text input read into memory. */
+#define MAX_TEXT_BYTES ((size_t)256 << 20)
+
+typedef enum { AS_TEXT, AS_SHEET, AS_DOCUMENT, AS_FLAT } treat;
+
+static const char *extension(const char *path)
+{
+    const char *slash = strrchr(path, '/'), *dot = strrchr(path, '.');
+    return dot && (!slash || dot > slash) ? dot + 1 : "";
+}
+
+static int ext_is(const char *ext, const char *const *list)
+{
+    for (; *list; list++)
+        if (!strcasecmp(ext, *list))
+            return 1;
+    return 0;
+}
+
+static treat treat_of(const char *path)
+{
+    static const char *const sheets[] = {"ods", "xlsx", "xlsm", "xls", NULL};
+    static const char *const docs[] = {"docx", "doc", "odt", "rtf", NULL};
+    static const char *const flat[] = {"fods", "fodt", NULL};
+    const char *ext = extension(path);
+    if (ext_is(ext, flat))
+        return AS_FLAT;
+    if (ext_is(ext, sheets))
+        return AS_SHEET;
+    if (ext_is(ext, docs))
+        return AS_DOCUMENT;
+    return AS_TEXT;
+}
+
+static int read_text(const char *path, input *in)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(in->error, sizeof in->error, "cannot open: %s", strerror(errno));
+        return -1;
+    }
+    struct stat st;
+    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+        fclose(f);
+        snprintf(in->error, sizeof in->error, "not a regular file");
+        return -1;
+    }
+    if ((size_t)st.st_size > MAX_TEXT_BYTES) {
+        fclose(f);
+        snprintf(in->error, sizeof in->error, "too large for a table (%lld bytes)", (long long)st.st_size);
+        return -1;
+    }
+    size_t n = (size_t)st.st_size;
+    char *buf = malloc(n ? n : 1);
+    if (!buf || fread(buf, 1, n, f) != n) {
+        free(buf);
+        fclose(f);
+        snprintf(in->error, sizeof in->error, "cannot read it");
+        return -1;
+    }
+    fclose(f);
+    in->kind = INPUT_TEXT;
+    if (n == 0) {
+        free(buf);
+        snprintf(in->error, sizeof in->error, "the file is empty");
+        return -1;
+    }
+    socinv_grid g;
+    socinv_status s = socinv_grid_parse_text(buf, n, 0, &g);
+    free(buf);
+    if (s == SOCINV_E_PARSE) {
+        snprintf(in->error, sizeof in->error, "not a text file (it contains NUL bytes; a binary file?)");
+        return -1;
+    }
+    if (s != SOCINV_OK) {
+        snprintf(in->error, sizeof in->error, "cannot read it as text: %s", socinv_strerror(s));
+        return -1;
+    }
+    in->parts = calloc(1, sizeof *in->parts);
+    if (!in->parts) {
+        socinv_grid_free(&g);
+        return -1;
+    }
+    in->nparts = 1;
+    in->parts[0].name = strdup("");
+    in->parts[0].grid = g; /* freed with socinv_grid_free */
+    return 0;
+}
+
+/* Run argv with stdout/stderr to a log file, stopping it after `timeout` seconds. */
+static int run(char *const argv[], const char *log, int timeout)
+{
+    pid_t pid = fork();
+    if (pid < 0)
+        return -1;
+    if (pid == 0) {
+        int fd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        if (fd >= 0) {
+            dup2(fd, 1);
+            dup2(fd, 2);
+            close(fd);
+        }
+        setpgid(0, 0);
+        execvp(argv[0], argv);
+        _exit(127);
+    }
+    setpgid(pid, pid);
+    time_t start = time(NULL);
+    for (;;) {
+        int status;
+        pid_t r = waitpid(pid, &status, WNOHANG);
+        if (r == pid)
+            return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        if (r < 0)
+            return -1;
+        if (time(NULL) - start > timeout) {
+            kill(-pid, SIGKILL);
+            waitpid(pid, &status, 0);
+            return -2;
+        }
+        struct timespec ts = {0, 50 * 1000 * 1000};
+        nanosleep(&ts, NULL);
+    }
+}
+
+static int file_exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static void remove_tree(const char *dir)
+{
+    char *argv[] = {"rm", "-rf", (char *)dir, NULL};
+    char log[] = "/dev/null";
+    run(argv, log, 60);
+}
+
+/* The converted file's path: outdir/<basename without extension>.<ext>. */
+static void converted_name(const char *outdir, const char *path, const char *ext, char *buf, size_t cap)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *dot = strrchr(base, '.');
+    size_t n = dot ? (size_t)(dot - base) : strlen(base);
+    snprintf(buf, cap, "%s/%.*s.%s", outdir, (int)n, base, ext);
+}
+
+/* Convert the inputs of one kind with one LibreOffice run; read each result. */
+static void convert_batch(const char *soffice, const char *tmp, const char *target, input *const *ins, size_t n,
+                          int keep)
+{
+    if (n == 0)
+        return;
+    char outdir[4096], profile[4200], env[4300], log[4200];
+    snprintf(outdir, sizeof outdir, "%s/%s", tmp, target);
+    snprintf(profile, sizeof profile, "%s/profile", tmp);
+    snprintf(env, sizeof env, "-env:UserInstallation=file://%s", profile);
+    snprintf(log, sizeof log, "%s/soffice-%s.log", tmp, target);
+    mkdir(outdir, 0700);
+    char **argv = calloc(n + 12, sizeof *argv);
+    if (!argv)
+        return;
+    size_t a = 0;
+    argv[a++] = (char *)soffice;
+    argv[a++] = "--headless";
+    argv[a++] = "--norestore";
+    argv[a++] = "--nologo";
+    argv[a++] = "--nolockcheck";
+    argv[a++] = "--nodefault";
+    argv[a++] = env;
+    argv[a++] = "--convert-to";
+    argv[a++] = (char *)target;
+    argv[a++] = "--outdir";
+    argv[a++] = outdir;
+    for (size_t i = 0; i < n; i++)
+        argv[a++] = (char *)ins[i]->path;
+    argv[a] = NULL;
+    int rc = run(argv, log, CONVERT_TIMEOUT);
+    free(argv);
+    for (size_t i = 0; i < n; i++) {
+        char out[4400];
+        converted_name(outdir, ins[i]->path, target, out, sizeof out);
+        if (rc == 127 || rc == -1) {
+            snprintf(ins[i]->error, sizeof ins[i]->error,
+                     "LibreOffice (%s) could not be started; install libreoffice-calc and libreoffice-writer", soffice);
+        } else if (rc == -2) {
+            snprintf(ins[i]->error, sizeof ins[i]->error, "LibreOffice did not finish converting within %d s",
+                     CONVERT_TIMEOUT);
+        } else if (!file_exists(out)) {
+            snprintf(ins[i]->error, sizeof ins[i]->error, "LibreOffice could not open it as a %s",
+                     !strcmp(target, "fods") ? "spreadsheet" : "text document");
+        } else if (flatodf_read(out, ins[i]) == 0) {
+            ins[i]->error[0] = '\0';
+        }
+        if (!keep)
+            unlink(out);
+    }
+}
+
+size_t inputs_read(const char *const *paths, size_t n, const input_options *opt, input *ins)
+{
+    input **sheets = calloc(n ? n : 1, sizeof *sheets), **docs = calloc(n ? n : 1, sizeof *docs);
+    size_t ns = 0, nd = 0, failed = 0;
+    for (size_t i = 0; i < n; i++) {
+        input *in = &ins[i];
+        memset(in, 0, sizeof *in);
+        in->path = paths[i];
+        struct stat st;
+        if (stat(paths[i], &st) != 0) {
+            snprintf(in->error, sizeof in->error, "%s", errno == ENOENT ? "no such file" : strerror(errno));
+            continue;
+        }
+        if (access(paths[i], R_OK) != 0) {
+            snprintf(in->error, sizeof in->error, "cannot read it: %s", strerror(errno));
+            continue;
+        }
+        switch (treat_of(paths[i])) {
+        case AS_TEXT:
+            read_text(paths[i], in);
+            break;
+        case AS_FLAT:
+            flatodf_read(paths[i], in);
+            break;
+        case AS_SHEET:
+            in->kind = INPUT_SHEET;
+            sheets[ns++] = in;
+            break;
+        case AS_DOCUMENT:
+            docs[nd++] = in;
+            break;
+        }
+    }
+    if (ns + nd) {
+        char tmp[] = "/tmp/socinv-XXXXXX";
+        if (!mkdtemp(tmp)) {
+            for (size_t i = 0; i < ns; i++)
+                snprintf(sheets[i]->error, sizeof sheets[i]->error, "cannot make a temporary directory");
+            for (size_t i = 0; i < nd; i++)
+                snprintf(docs[i]->error, sizeof docs[i]->error, "cannot make a temporary directory");
+        } else {
+            /* LibreOffice stores the converted files next to nothing of the input: inputs are never written */
+            for (size_t i = 0; i < ns; i++)
+                snprintf(sheets[i]->error, sizeof sheets[i]->error, "not converted");
+            for (size_t i = 0; i < nd; i++)
+                snprintf(docs[i]->error, sizeof docs[i]->error, "not converted");
+            convert_batch(opt->soffice, tmp, "fods", sheets, ns, opt->keep_temp);
+            convert_batch(opt->soffice, tmp, "fodt", docs, nd, opt->keep_temp);
+            if (!opt->keep_temp)
+                remove_tree(tmp);
+            else
+                fprintf(stderr, "socinv: converted files kept in %s\n", tmp);
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (ins[i].error[0]) {
+            input_free(&ins[i]); /* parts read before the failure */
+            failed++;
+        }
+    }
+    free(sheets);
+    free(docs);
+    return failed;
+}
+
+void input_free(input *in)
+{
+    for (size_t i = 0; i < in->nparts; i++) {
+        input_part *p = &in->parts[i];
+        if (p->cells_owned) {
+            free(p->cells_owned);
+            free(p->text_owned);
+        } else {
+            socinv_grid_free(&p->grid);
+        }
+        free(p->name);
+    }
+    free(in->parts);
+    in->parts = NULL;
+    in->nparts = 0;
+}
+
+void input_location(const input *in, const input_part *part, size_t row, size_t col, char *buf, size_t cap)
+{
+    if (in->kind == INPUT_TEXT) {
+        snprintf(buf, cap, "line %zu", row + 1);
+        return;
+    }
+    if (in->kind == INPUT_DOCUMENT) {
+        snprintf(buf, cap, "paragraph %zu", row + 1);
+        return;
+    }
+    char letters[8];
+    size_t n = 0, c = col + 1;
+    while (c && n < sizeof letters - 1) {
+        letters[n++] = (char)('A' + (c - 1) % 26);
+        c = (c - 1) / 26;
+    }
+    char colname[8];
+    for (size_t i = 0; i < n; i++)
+        colname[i] = letters[n - 1 - i];
+    colname[n] = '\0';
+    snprintf(buf, cap, "%s!%s%zu", part->name, colname, row + 1);
+}

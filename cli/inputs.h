@@ -1,0 +1,44 @@
+/* Inputs of the command line: a path becomes one or more grids (a text file is
+ * one grid; a workbook is one per sheet; a document one per table, with the
+ * paragraphs between tables kept as rows so titles can be found). */
+#ifndef SOCINV_CLI_INPUTS_H
+#define SOCINV_CLI_INPUTS_H
+
+#include <stddef.h>
+
+#include "socinv.h"
+
+typedef enum { INPUT_TEXT, INPUT_SHEET, INPUT_DOCUMENT } input_kind;
+
+typedef struct input_part {
+    char *name;        /* sheet name, "" for text */
+    socinv_grid grid;
+    /* cells and strings owned by the part */
+    socinv_cell *cells_owned;
+    char *text_owned;
+} input_part;
+
+typedef struct input {
+    const char *path;
+    input_kind kind;
+    size_t nparts;
+    input_part *parts;
+    char error[512];   /* why it could not be read ("" when it could) */
+} input;
+
+typedef struct input_options {
+    const char *soffice;   /* LibreOffice's soffice, for workbooks and documents */
+    int keep_temp;         /* keep the converted flat-ODF files (debugging) */
+} input_options;
+
+/* Read paths; documents and workbooks go through one headless LibreOffice
+ * conversion for all of them. On failure ins[i].error says why in one line and
+ * ins[i].nparts is 0; the other inputs are still read. Returns how many failed. */
+size_t inputs_read(const char *const *paths, size_t n, const input_options *opt, input *ins);
+void input_free(input *in);
+
+/* A location for a table's header: "line 2004" for text, "Ark1!A5" for a sheet,
+ * "paragraph 120" for a document (paragraphs and table rows counted in order). */
+void input_location(const input *in, const input_part *part, size_t row, size_t col, char *buf, size_t cap);
+
+#endif
