@@ -15,5 +15,6 @@ typedef struct cli_common {
 int cmd_audit(int argc, char **argv, const cli_common *common);
 int cmd_show(int argc, char **argv, const cli_common *common);
 int cmd_payback(int argc, char **argv, const cli_common *common);
+int cmd_recalc(int argc, char **argv, const cli_common *common);
 
 #endif

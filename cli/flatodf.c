@@ -24,6 +24,8 @@ typedef struct {
     char *pool;
     size_t pool_len, pool_cap;
     size_t *offsets; /* text offsets into the pool, fixed up at the end */
+    size_t *formulas; /* 1 + pool offset of a cell's formula, 0 for none (same layout as cells) */
+    int any_formula;
     int failed;
 } builder;
 
@@ -67,11 +69,14 @@ static socinv_cell *new_row(builder *b, size_t cols)
 {
     if (cols > b->cols) {
         /* widen: re-lay the rows so far */
-        socinv_cell *w = calloc(b->cap_rows ? b->cap_rows : 1, cols * sizeof *w);
-        size_t *o = calloc(b->cap_rows ? b->cap_rows : 1, cols * sizeof *o);
-        if (!w || !o) {
+        size_t rows_cap = b->cap_rows ? b->cap_rows : 1;
+        socinv_cell *w = calloc(rows_cap, cols * sizeof *w);
+        size_t *o = calloc(rows_cap, cols * sizeof *o);
+        size_t *fo = calloc(rows_cap, cols * sizeof *fo);
+        if (!w || !o || !fo) {
             free(w);
             free(o);
+            free(fo);
             b->failed = 1;
             return NULL;
         }
@@ -79,30 +84,38 @@ static socinv_cell *new_row(builder *b, size_t cols)
             for (size_t c = 0; c < b->cols; c++) {
                 w[r * cols + c] = b->cells[r * b->cols + c];
                 o[r * cols + c] = b->offsets[r * b->cols + c];
+                fo[r * cols + c] = b->formulas[r * b->cols + c];
             }
         free(b->cells);
         free(b->offsets);
+        free(b->formulas);
         b->cells = w;
         b->offsets = o;
+        b->formulas = fo;
         b->cols = cols;
     }
     if (b->rows == b->cap_rows) {
         size_t cap = b->cap_rows ? b->cap_rows * 2 : 64;
-        socinv_cell *w = realloc(b->cells, cap * (b->cols ? b->cols : 1) * sizeof *w);
-        size_t *o = w ? realloc(b->offsets, cap * (b->cols ? b->cols : 1) * sizeof *o) : NULL;
-        if (!w || !o) {
-            if (w)
-                b->cells = w;
+        size_t width = b->cols ? b->cols : 1;
+        socinv_cell *w = realloc(b->cells, cap * width * sizeof *w);
+        if (w)
+            b->cells = w;
+        size_t *o = w ? realloc(b->offsets, cap * width * sizeof *o) : NULL;
+        if (o)
+            b->offsets = o;
+        size_t *fo = o ? realloc(b->formulas, cap * width * sizeof *fo) : NULL;
+        if (fo)
+            b->formulas = fo;
+        if (!w || !o || !fo) {
             b->failed = 1;
             return NULL;
         }
-        b->cells = w;
-        b->offsets = o;
         b->cap_rows = cap;
     }
     socinv_cell *row = &b->cells[b->rows * b->cols];
     memset(row, 0, b->cols * sizeof *row);
     memset(&b->offsets[b->rows * b->cols], 0, b->cols * sizeof(size_t));
+    memset(&b->formulas[b->rows * b->cols], 0, b->cols * sizeof(size_t));
     b->rows++;
     return row;
 }
@@ -134,6 +147,12 @@ static void gather_text(const xmlNode *n, xmlBuffer *out)
 static void set_cell(builder *b, size_t r, size_t c, const xmlNode *cell)
 {
     socinv_cell *x = &b->cells[r * b->cols + c];
+    xmlChar *formula = xmlGetNsProp(cell, (const xmlChar *)"formula", (const xmlChar *)NS_TABLE);
+    if (formula) {
+        b->formulas[r * b->cols + c] = 1 + pool_add(b, (const char *)formula, strlen((const char *)formula));
+        b->any_formula = 1;
+        xmlFree(formula);
+    }
     xmlChar *type = xmlGetNsProp(cell, (const xmlChar *)"value-type", (const xmlChar *)NS_OFFICE);
     if (type && (!strcmp((char *)type, "float") || !strcmp((char *)type, "currency") ||
                  !strcmp((char *)type, "percentage"))) {
@@ -268,12 +287,23 @@ static int finish(builder *b, input *in, const char *name)
     for (size_t i = 0; i < b->rows * b->cols; i++)
         if (b->cells[i].kind == SOCINV_CELL_TEXT)
             b->cells[i].text = b->pool + b->offsets[i];
+    if (b->any_formula) {
+        p->formulas = calloc(b->rows * b->cols, sizeof *p->formulas);
+        if (!p->formulas) {
+            b->failed = 1;
+            return -1;
+        }
+        for (size_t i = 0; i < b->rows * b->cols; i++)
+            if (b->formulas[i])
+                p->formulas[i] = b->pool + b->formulas[i] - 1;
+    }
     p->cells_owned = b->cells;
     p->text_owned = b->pool;
     p->grid.cells = b->cells;
     p->grid.rows = b->rows;
     p->grid.cols = b->cols;
     free(b->offsets);
+    free(b->formulas);
     memset(b, 0, sizeof *b);
     return 0;
 }
@@ -282,6 +312,7 @@ static void drop(builder *b)
 {
     free(b->cells);
     free(b->offsets);
+    free(b->formulas);
     free(b->pool);
     memset(b, 0, sizeof *b);
 }

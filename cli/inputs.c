@@ -287,6 +287,7 @@ void input_free(input *in)
 {
     for (size_t i = 0; i < in->nparts; i++) {
         input_part *p = &in->parts[i];
+        free(p->formulas);
         if (p->cells_owned) {
             free(p->cells_owned);
             free(p->text_owned);

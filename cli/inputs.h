@@ -13,6 +13,8 @@ typedef enum { INPUT_TEXT, INPUT_SHEET, INPUT_DOCUMENT } input_kind;
 typedef struct input_part {
     char *name;        /* sheet name, "" for text */
     socinv_grid grid;
+    /* the formula of each cell ("of:=..."), NULL where none; NULL for text inputs */
+    const char **formulas;
     /* cells and strings owned by the part */
     socinv_cell *cells_owned;
     char *text_owned;

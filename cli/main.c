@@ -25,6 +25,13 @@ static const char usage[] =
     "      --no-extrapolate only the given years count\n"
     "      --horizon N      last year considered (default 100)\n"
     "      --rate R | --schedule NAME   discounted payback (flat rate, or DK2021, DK2013, UK2022, UK2022HEALTH)\n"
+    "  recalc PATH...       recalculate workbooks (files or folders of ODS/XLSX) headless with the\n"
+    "                       add-in in a private LibreOffice profile; inputs are never overwritten\n"
+    "      --out DIR        write the recalculated workbooks to DIR\n"
+    "      --in-place       replace each input, only after it was recalculated and saved\n"
+    "      --format same|ods|xlsx|fods   format of the written files (default same)\n"
+    "      --report         print every socinv formula with its recalculated value, per sheet\n"
+    "      --oxt FILE       the add-in (default: the one built next to socinv, or $SOCINV_OXT)\n"
     "  version              print the version\n"
     "\n"
     "options for every command:\n"
@@ -110,6 +117,8 @@ int main(int argc, char **argv)
         return cmd_show(n, args, &c);
     if (!strcmp(cmd, "payback"))
         return cmd_payback(n, args, &c);
+    if (!strcmp(cmd, "recalc"))
+        return cmd_recalc(n, args, &c);
     if (!strcmp(cmd, "version") || !strcmp(cmd, "--version"))
         return cmd_version();
     fprintf(stderr, "socinv: unknown command '%s'\n\n%s", cmd, usage);
