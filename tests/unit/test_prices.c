@@ -1,0 +1,204 @@
+/* Price/wage level (p/l) conversion with a user index series, and phased-in
+ * first-year effects ('først fra juni', seed 004). */
+#include "test_util.h"
+
+/* An index series (the user supplies it; values chosen so the arithmetic is exact). */
+static const double years[] = {2023, 2024, 2025};
+static const double index_v[] = {97.5, 100, 102.5};
+
+/* ---- happy path: p/l ------------------------------------------------------------------- */
+
+/** factor = index(to)/index(from): 2024 -> 2025 = 102.5/100 = 1.025; 2025 -> 2024 = 100/102.5
+ * = 0.975610; 2023 -> 2025 = 102.5/97.5 = 1.051282; the same year gives 1. */
+static void test_pl_factor(void **state)
+{
+    (void)state;
+    double f = 0;
+    assert_ok(socinv_pl_factor(2024, 2025, years, index_v, 3, &f));
+    assert_close(f, 1.025, 1e-15);
+    assert_ok(socinv_pl_factor(2025, 2024, years, index_v, 3, &f));
+    assert_close(f, 100 / 102.5, 1e-15);
+    assert_close(f, 0.975610, 1e-6);
+    assert_ok(socinv_pl_factor(2023, 2025, years, index_v, 3, &f));
+    assert_close(f, 1.051282, 1e-6);
+    assert_ok(socinv_pl_factor(2024, 2024, years, index_v, 3, &f));
+    assert_close(f, 1, 0);
+}
+
+/** The series need not be sorted: years 2025, 2023, 2024 with their indices give the same 1.025. */
+static void test_pl_factor_unsorted(void **state)
+{
+    (void)state;
+    const double y[] = {2025, 2023, 2024}, ix[] = {102.5, 97.5, 100};
+    double f = 0;
+    assert_ok(socinv_pl_factor(2024, 2025, y, ix, 3, &f));
+    assert_close(f, 1.025, 1e-15);
+}
+
+/** Seed 004 rule 'udarbejdes i 2025 p/l, men udmøntes i 2024 p/l': -4100 in 2025 p/l is
+ * -4100 x 100/102.5 = -4000 in 2024 p/l; and back, -4000 x 1.025 = -4100. */
+static void test_pl_convert(void **state)
+{
+    (void)state;
+    double v = 0;
+    assert_ok(socinv_pl_convert(-4100, 2025, 2024, years, index_v, 3, &v));
+    assert_close(v, -4000, 1e-9);
+    assert_ok(socinv_pl_convert(-4000, 2024, 2025, years, index_v, 3, &v));
+    assert_close(v, -4100, 1e-9);
+    assert_ok(socinv_pl_convert(0, 2023, 2025, years, index_v, 3, &v));
+    assert_close(v, 0, 0);
+}
+
+/* ---- invalid input: p/l -------------------------------------------------------------- */
+
+/** A year not in the series is E_MISSING_YEAR (from or to); factor untouched. */
+static void test_pl_missing_year(void **state)
+{
+    (void)state;
+    double f = 7;
+    assert_status(socinv_pl_factor(2022, 2024, years, index_v, 3, &f), SOCINV_E_MISSING_YEAR);
+    assert_status(socinv_pl_factor(2024, 2026, years, index_v, 3, &f), SOCINV_E_MISSING_YEAR);
+    /* only the first n entries are the series: 2025 is outside n = 2 */
+    assert_status(socinv_pl_factor(2024, 2025, years, index_v, 2, &f), SOCINV_E_MISSING_YEAR);
+    assert_close(f, 7, 0);
+}
+
+/** Non-whole or repeated years are E_DOMAIN; a zero or negative index E_INDEX. */
+static void test_pl_domain_and_index(void **state)
+{
+    (void)state;
+    double f = 7;
+    assert_status(socinv_pl_factor(2024.5, 2025, years, index_v, 3, &f), SOCINV_E_DOMAIN);
+    assert_status(socinv_pl_factor(2024, 2025.25, years, index_v, 3, &f), SOCINV_E_DOMAIN);
+    const double frac_years[] = {2023, 2024.5, 2025};
+    assert_status(socinv_pl_factor(2023, 2025, frac_years, index_v, 3, &f), SOCINV_E_DOMAIN);
+    const double repeated[] = {2024, 2024, 2025};
+    assert_status(socinv_pl_factor(2024, 2025, repeated, index_v, 3, &f), SOCINV_E_DOMAIN);
+    const double zero_ix[] = {97.5, 0, 102.5}, neg_ix[] = {97.5, 100, -102.5};
+    assert_status(socinv_pl_factor(2024, 2025, years, zero_ix, 3, &f), SOCINV_E_INDEX);
+    assert_status(socinv_pl_factor(2024, 2025, years, neg_ix, 3, &f), SOCINV_E_INDEX);
+    assert_close(f, 7, 0);
+}
+
+/** NULLs, lengths and NaN/Inf in years, index or the year arguments; factor untouched. */
+static void test_pl_factor_invalid(void **state)
+{
+    (void)state;
+    double f = 7;
+    const double nan_ix[] = {97.5, NAN, 102.5}, inf_years[] = {2023, INFINITY, 2025};
+    assert_status(socinv_pl_factor(2024, 2025, NULL, index_v, 3, &f), SOCINV_E_NULL);
+    assert_status(socinv_pl_factor(2024, 2025, years, NULL, 3, &f), SOCINV_E_NULL);
+    assert_status(socinv_pl_factor(2024, 2025, years, index_v, 3, NULL), SOCINV_E_NULL);
+    assert_status(socinv_pl_factor(2024, 2025, years, index_v, 0, &f), SOCINV_E_LENGTH);
+    assert_status(socinv_pl_factor(2024, 2025, years, index_v, (size_t)-1, &f), SOCINV_E_LENGTH);
+    assert_status(socinv_pl_factor(2024, 2025, years, nan_ix, 3, &f), SOCINV_E_NONFINITE);
+    assert_status(socinv_pl_factor(2023, 2025, inf_years, index_v, 3, &f), SOCINV_E_NONFINITE);
+    assert_status(socinv_pl_factor(NAN, 2025, years, index_v, 3, &f), SOCINV_E_NONFINITE);
+    assert_status(socinv_pl_factor(2024, INFINITY, years, index_v, 3, &f), SOCINV_E_NONFINITE);
+    assert_status(socinv_pl_factor(-INFINITY, 2025, years, index_v, 3, &f), SOCINV_E_NONFINITE);
+    assert_close(f, 7, 0);
+}
+
+/** pl_convert: its own amount and out arguments, the factor's errors, and overflow. */
+static void test_pl_convert_invalid(void **state)
+{
+    (void)state;
+    double v = 7;
+    assert_status(socinv_pl_convert(1000, 2024, 2025, years, index_v, 3, NULL), SOCINV_E_NULL);
+    assert_status(socinv_pl_convert(NAN, 2024, 2025, years, index_v, 3, &v), SOCINV_E_NONFINITE);
+    assert_status(socinv_pl_convert(INFINITY, 2024, 2025, years, index_v, 3, &v), SOCINV_E_NONFINITE);
+    assert_status(socinv_pl_convert(1000, 2024, 2026, years, index_v, 3, &v), SOCINV_E_MISSING_YEAR);
+    assert_status(socinv_pl_convert(1000, 2024, 2025, NULL, index_v, 3, &v), SOCINV_E_NULL);
+    assert_status(socinv_pl_convert(1000, 2024, 2025, years, index_v, 0, &v), SOCINV_E_LENGTH);
+    const double zero_ix[] = {97.5, 0, 102.5};
+    assert_status(socinv_pl_convert(1000, 2024, 2025, years, zero_ix, 3, &v), SOCINV_E_INDEX);
+    assert_status(socinv_pl_convert(1000, 2024.5, 2025, years, index_v, 3, &v), SOCINV_E_DOMAIN);
+    assert_close(v, 7, 0);
+    /* 1.79e308 x 1.025 = 1.835e308 > DBL_MAX (1.798e308) */
+    assert_status(socinv_pl_convert(1.79e308, 2024, 2025, years, index_v, 3, &v), SOCINV_E_OVERFLOW);
+}
+
+/* ---- happy path: phase-in --------------------------------------------------------------- */
+
+/** 'først fra juni' (seed 004): June to December is 7 months, full_year x (13 - 6)/12 = 7/12:
+ * -1200 -> -700; January gives the full year, December 1/12 (-1200 -> -100). */
+static void test_phase_in(void **state)
+{
+    (void)state;
+    double v = 0;
+    assert_ok(socinv_phase_in(-1200, 6, &v));
+    assert_close(v, -700, 1e-12);
+    assert_ok(socinv_phase_in(-1200, 1, &v));
+    assert_close(v, -1200, 0);
+    assert_ok(socinv_phase_in(-1200, 12, &v));
+    assert_close(v, -100, 1e-12);
+    /* from July: 13 - 7 = 6 months, 1000 x 6/12 = 500 */
+    assert_ok(socinv_phase_in(1000, 7, &v));
+    assert_close(v, 500, 1e-12);
+}
+
+/** full_year x months/12: 3 months of -1200 is -300, 0 months 0, 12 months the year, 1.5 months 1/8. */
+static void test_phase_in_months(void **state)
+{
+    (void)state;
+    double v = 0;
+    assert_ok(socinv_phase_in_months(-1200, 3, &v));
+    assert_close(v, -300, 1e-12);
+    assert_ok(socinv_phase_in_months(-1200, 0, &v));
+    assert_close(v, 0, 0);
+    assert_ok(socinv_phase_in_months(-1200, 12, &v));
+    assert_close(v, -1200, 0);
+    assert_ok(socinv_phase_in_months(800, 1.5, &v));
+    assert_close(v, 100, 1e-12);
+}
+
+/* ---- invalid input: phase-in --------------------------------------------------------------- */
+
+/** Start months outside 1-12 (or not a month) are E_DOMAIN, NaN/Inf E_NONFINITE, NULL E_NULL. */
+static void test_phase_in_invalid(void **state)
+{
+    (void)state;
+    double v = 7;
+    assert_status(socinv_phase_in(-1200, 0, &v), SOCINV_E_DOMAIN);
+    assert_status(socinv_phase_in(-1200, 13, &v), SOCINV_E_DOMAIN);
+    assert_status(socinv_phase_in(-1200, -6, &v), SOCINV_E_DOMAIN);
+    assert_status(socinv_phase_in(-1200, 6.5, &v), SOCINV_E_DOMAIN);
+    assert_status(socinv_phase_in(-1200, NAN, &v), SOCINV_E_NONFINITE);
+    assert_status(socinv_phase_in(-1200, INFINITY, &v), SOCINV_E_NONFINITE);
+    assert_status(socinv_phase_in(NAN, 6, &v), SOCINV_E_NONFINITE);
+    assert_status(socinv_phase_in(-INFINITY, 6, &v), SOCINV_E_NONFINITE);
+    assert_status(socinv_phase_in(-1200, 6, NULL), SOCINV_E_NULL);
+    assert_close(v, 7, 0);
+}
+
+/** Months outside 0-12 are E_DOMAIN, NaN/Inf E_NONFINITE, NULL E_NULL. */
+static void test_phase_in_months_invalid(void **state)
+{
+    (void)state;
+    double v = 7;
+    assert_status(socinv_phase_in_months(-1200, -0.5, &v), SOCINV_E_DOMAIN);
+    assert_status(socinv_phase_in_months(-1200, 12.5, &v), SOCINV_E_DOMAIN);
+    assert_status(socinv_phase_in_months(-1200, NAN, &v), SOCINV_E_NONFINITE);
+    assert_status(socinv_phase_in_months(-1200, -INFINITY, &v), SOCINV_E_NONFINITE);
+    assert_status(socinv_phase_in_months(INFINITY, 3, &v), SOCINV_E_NONFINITE);
+    assert_status(socinv_phase_in_months(-1200, 3, NULL), SOCINV_E_NULL);
+    assert_close(v, 7, 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_pl_factor),
+        cmocka_unit_test(test_pl_factor_unsorted),
+        cmocka_unit_test(test_pl_convert),
+        cmocka_unit_test(test_pl_missing_year),
+        cmocka_unit_test(test_pl_domain_and_index),
+        cmocka_unit_test(test_pl_factor_invalid),
+        cmocka_unit_test(test_pl_convert_invalid),
+        cmocka_unit_test(test_phase_in),
+        cmocka_unit_test(test_phase_in_months),
+        cmocka_unit_test(test_phase_in_invalid),
+        cmocka_unit_test(test_phase_in_months_invalid),
+    };
+    return cmocka_run_group_tests_name("prices", tests, NULL, NULL);
+}
