@@ -67,10 +67,11 @@ void *sv_alloc(sv_call *c, size_t bytes);
 /* Calc's error value for a status: the one place that decides it. */
 typedef enum sv_error_class {
     SV_ERR_NONE = 0, /* a result */
-    SV_ERR_NA,       /* #N/A: no result (never pays back), a year not in a series */
-    SV_ERR_VALUE,    /* #VALUE!: wrong type or shape (text in a number cell, empty range, shapes differ) */
+    SV_ERR_NA,       /* #N/A: no result (never pays back), a year not in a series, no table found */
+    SV_ERR_VALUE,    /* #VALUE!: wrong type or shape (text in a number cell, empty range, shapes
+                        differ, unreadable text), and out of memory */
     SV_ERR_ILLEGAL,  /* Err:502 "Invalid argument" (#NUM! in Excel): impossible parameter values */
-    SV_ERR_NUM       /* #NUM!: a result too large to represent */
+    SV_ERR_NUM       /* #NUM!: a result too large to represent, or an infinite input */
 } sv_error_class;
 
 sv_error_class sv_error_class_of(socinv_status status);

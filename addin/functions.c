@@ -214,10 +214,12 @@ const sv_function sv_functions[] = {
           "FALSE (default): unused yearly group room is lost; TRUE: it carries to the next year",
           "FALSK (standard): ubrugt årligt gruppeloft bortfalder; SAND: det overføres til næste år"),
       OPT("output", "output", "output",
-          "\"total\" (default), \"year\" (a row per year), \"criterion\" (a column per criterion), \"matrix\", "
-          "\"cut\" (amounts removed by caps), \"cutcriterion\", \"cutgroup\", \"cuttotal\"",
-          "\"total\" (standard), \"year\" (række pr. år), \"criterion\" (kolonne pr. kriterium), \"matrix\", "
-          "\"cut\" (beløb fjernet af lofter), \"cutcriterion\", \"cutgroup\", \"cuttotal\""),
+          "\"total\" (default), \"year\" (a row per year), \"criterion\" (a column per criterion), \"matrix\" "
+          "(criteria x years); \"cut\", \"cutcriterion\", \"cutgroup\", \"cuttotal\": the amounts each cap removed, "
+          "criteria x years (wrap in SUM for a total)",
+          "\"total\" (standard), \"year\" (række pr. år), \"criterion\" (kolonne pr. kriterium), \"matrix\" "
+          "(kriterier x år); \"cut\", \"cutcriterion\", \"cutgroup\", \"cuttotal\": beløb fjernet af hvert loft, "
+          "kriterier x år (brug SUM for en total)"),
       P_YEAR("year"),
       OPT("criterion", "criterion", "kriterium", "Which criterion (1 = first row) to return; left out = all",
           "Hvilket kriterium (1 = første række) der returneres; udeladt = alle"),

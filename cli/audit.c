@@ -59,7 +59,7 @@ static void print_table(FILE *f, const found *t, const audit_opts *o)
     char loc[128];
     table_location(t, o->lang, loc, sizeof loc);
     fprintf(f, "          %s", loc);
-    fprintf(f, ", %d-%d; %s ", t->t.first_year, t->t.first_year + (int)t->t.nyears - 1,
+    fprintf(f, ", %d-%d; %s ", t->t.first_year, socinv_case_year(&t->part->grid, &t->t, t->t.nyears - 1),
             da(o) ? "tilbagebetalingstid service" : "payback service");
     print_years(f, t->rep.payback_printed[SOCINV_BASIS_SERVICE], t->rep.payback_rule[SOCINV_BASIS_SERVICE], o);
     fprintf(f, ", %s ", da(o) ? "totaløkonomi" : "total");
@@ -160,7 +160,7 @@ static void json_table(json *j, const found *t, const audit_opts *o)
     json_key(j, "years");
     json_array(j);
     for (size_t k = 0; k < ny; k++)
-        json_int(j, t->t.first_year + (long long)k);
+        json_int(j, socinv_case_year(&t->part->grid, &t->t, k));
     json_end_array(j);
     json_key(j, "consistent");
     json_bool(j, t->rep.nerrors == 0);
@@ -212,7 +212,7 @@ static void json_table(json *j, const found *t, const audit_opts *o)
             json_null(j);
         json_key(j, "year");
         if (x->year != SOCINV_NONE)
-            json_int(j, t->t.first_year + (long long)x->year);
+            json_int(j, socinv_case_year(&t->part->grid, &t->t, x->year));
         else
             json_null(j);
         json_key(j, "printed");

@@ -35,7 +35,7 @@ static void show_table(const found *t, const cli_common *c)
     printf("%s%s%.*s\n  %s, %s\n", t->id, t->id[0] ? " " : "", (int)t->title_len, t->title, t->in->path, loc);
     printf("  %-34s", da ? "1.000 kr." : "DKK 1,000");
     for (size_t k = 0; k < ny; k++)
-        printf(" %*d", COL, t->t.first_year + (int)k);
+        printf(" %*d", COL, socinv_case_year(&t->part->grid, &t->t, k));
     putchar('\n');
 
     socinv_basis only_perm = {SOCINV_AREAS_ALL, 0}, only_impl = {0, SOCINV_AREAS_ALL};

@@ -611,6 +611,33 @@ socinv_status socinv_case_title(const socinv_grid *grid, size_t from_row, const 
     return SOCINV_OK;
 }
 
+int socinv_case_year(const socinv_grid *grid, const socinv_case *table, size_t j)
+{
+    int y;
+    if (!grid || !grid->cells || !table || j >= table->nyears || table->header_row >= grid->rows ||
+        table->year_col + j >= grid->cols)
+        return 0;
+    return year_of(at(grid, table->header_row, table->year_col + j), &y) ? y : 0;
+}
+
+socinv_status socinv_case_label(const socinv_grid *grid, const socinv_case *table, const socinv_case_line *line,
+                                const char **text, size_t *len)
+{
+    if (!grid || !grid->cells || !table || !line || !text || !len)
+        return SOCINV_E_NULL;
+    if (line->label_row >= grid->rows || table->label_col >= grid->cols)
+        return SOCINV_E_DOMAIN;
+    const socinv_cell *c = at(grid, line->label_row, table->label_col);
+    *text = "";
+    *len = 0;
+    if (c->kind == SOCINV_CELL_TEXT && c->text) {
+        *text = c->text;
+        *len = c->len;
+        trim_title(text, len);
+    }
+    return SOCINV_OK;
+}
+
 socinv_status socinv_case_net(const socinv_case *table, const socinv_case_line *lines,
                               const double *values, socinv_basis basis, double *net)
 {

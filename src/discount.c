@@ -111,7 +111,9 @@ socinv_status socinv_schedule_bands(const double *from_years, const double *rate
 
 double socinv_schedule_rate(const socinv_schedule *s, unsigned year)
 {
-    double r = s->nbands ? s->band[0].rate : 0.0;
+    if (!s || s->nbands == 0 || s->nbands > SOCINV_SCHEDULE_MAX_BANDS)
+        return NAN;
+    double r = s->band[0].rate;
     for (size_t i = 1; i < s->nbands && s->band[i].from_year <= year; i++)
         r = s->band[i].rate;
     return r;

@@ -27,6 +27,8 @@ socinv_status socinv_pl_factor(double from_year, double to_year, const double *y
     for (size_t i = 0; i < n; i++) {
         if (years[i] != floor(years[i]))
             return SOCINV_E_DOMAIN;
+        if (index[i] <= 0.0)
+            return SOCINV_E_INDEX; /* a series with a zero or negative index is broken, used or not */
         for (size_t j = 0; j < i; j++)
             if (years[j] == years[i])
                 return SOCINV_E_DOMAIN; /* which of two 2024 indices is meant? */
@@ -34,8 +36,6 @@ socinv_status socinv_pl_factor(double from_year, double to_year, const double *y
     size_t a, b;
     if ((st = find_year(from_year, years, n, &a)) != SOCINV_OK || (st = find_year(to_year, years, n, &b)) != SOCINV_OK)
         return st;
-    if (index[a] <= 0.0 || index[b] <= 0.0)
-        return SOCINV_E_INDEX;
     double f = index[b] / index[a];
     if (!isfinite(f))
         return SOCINV_E_OVERFLOW;

@@ -82,7 +82,7 @@ void socinv_finding_format(const socinv_grid *grid, const socinv_case *table, co
     if (f->line != SOCINV_NONE && lines && f->line < table->nlines)
         label_of(grid, table, &lines[f->line], label, sizeof label);
     if (f->year != SOCINV_NONE)
-        snprintf(year, sizeof year, " %d", table->first_year + (int)f->year);
+        snprintf(year, sizeof year, " %d", socinv_case_year(grid, table, f->year));
     socinv_format_amount(f->printed, lang, p, sizeof p);
     socinv_format_amount(f->computed, lang, c, sizeof c);
     const char *note = socinv_note_text(f->note, lang);

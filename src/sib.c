@@ -33,14 +33,15 @@ static socinv_status check_sib(const socinv_sib_input *in, const socinv_sib_resu
     if (in->crit_caps && (st = check_caps(in->crit_caps, in->ncrit)) != SOCINV_OK)
         return st;
     if (in->groups) {
-        if ((st = check_caps(in->group_caps, in->ngroups)) != SOCINV_OK)
+        /* every criterion may be ungrouped: then there are no group caps to check */
+        if (in->ngroups && (st = check_caps(in->group_caps, in->ngroups)) != SOCINV_OK)
             return st;
         for (size_t c = 0; c < in->ncrit; c++)
             if (in->groups[c] != SOCINV_SIB_NO_GROUP && in->groups[c] >= in->ngroups)
                 return SOCINV_E_DOMAIN;
     }
-    if (isnan(in->total_cap))
-        return SOCINV_E_NONFINITE;
+    if (!isfinite(in->total_cap))
+        return SOCINV_E_NONFINITE; /* "no total cap" is any negative number, not infinity */
     if (in->index) {
         if ((st = sv_check_values(in->index, in->nyears)) != SOCINV_OK)
             return st;

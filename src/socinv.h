@@ -125,14 +125,17 @@ SOCINV_API socinv_status socinv_schedule_flat(double rate, socinv_schedule *out)
  * #SOCINV_E_LENGTH for more than #SOCINV_SCHEDULE_MAX_BANDS bands. */
 SOCINV_API socinv_status socinv_schedule_bands(const double *from_years, const double *rates, size_t n,
                                     socinv_schedule *out);
-/** Rate that applies to year t (t >= 1). */
+/** Rate that applies to year t (t >= 1); NaN for a NULL or empty schedule. */
 SOCINV_API double socinv_schedule_rate(const socinv_schedule *s, unsigned year);
-/** Discount factor of year `year` (year 0 = 1). */
+/** Discount factor of year `year` (year 0 = 1).
+ * @return #SOCINV_E_DOMAIN for a year above #SOCINV_MAX_HORIZON. */
 SOCINV_API socinv_status socinv_discount_factor(const socinv_schedule *s, unsigned year, double *df);
 
 /** Net present value: sum of values[j] * DF(first_year + j).
  * `first_year` 0 (default: the first value is today, undiscounted) or 1
- * (spreadsheet NPV convention). The result keeps the values' sign convention. */
+ * (spreadsheet NPV convention); any other first_year is #SOCINV_E_DOMAIN. The
+ * result keeps the values' sign convention. More than #SOCINV_MAX_HORIZON values
+ * is #SOCINV_E_LENGTH (also for the benefit/cost functions below). */
 SOCINV_API socinv_status socinv_npv(const double *values, size_t n, const socinv_schedule *s,
                          unsigned first_year, double *npv);
 
@@ -368,6 +371,9 @@ SOCINV_API socinv_sib_input socinv_sib_input_default(void);
  * a binding group or total cap is shared by `allocation`. The year's amounts
  * are then multiplied by that year's index factor. Period caps are counted in
  * base prices, so indexing never eats into the room.
+ * @return #SOCINV_E_DOMAIN for a negative cap or a group number >= ngroups,
+ *         #SOCINV_E_INDEX for an index factor <= 0, #SOCINV_E_NONFINITE for a
+ *         NaN or infinite amount, cap or total cap.
  */
 SOCINV_API socinv_status socinv_sib_payout(const socinv_sib_input *in, const socinv_sib_result *out);
 
@@ -423,8 +429,9 @@ SOCINV_API socinv_status socinv_target_gap(const double *targets, const double *
 /** @name Price and wage level, phase-in */
 /**@{*/
 /** index(to_year) / index(from_year) from a series of (year, index) pairs.
- * Years must be whole and must not repeat. @return #SOCINV_E_MISSING_YEAR,
- * #SOCINV_E_INDEX for index <= 0, #SOCINV_E_DOMAIN for a non-whole or repeated year. */
+ * Years must be whole and must not repeat, and every index must be > 0.
+ * @return #SOCINV_E_MISSING_YEAR, #SOCINV_E_INDEX for any index <= 0,
+ * #SOCINV_E_DOMAIN for a non-whole or repeated year. */
 SOCINV_API socinv_status socinv_pl_factor(double from_year, double to_year, const double *years,
                                const double *index, size_t n, double *factor);
 /** amount × socinv_pl_factor(). */
@@ -603,6 +610,15 @@ SOCINV_API socinv_status socinv_case_find(const socinv_grid *grid, size_t from_r
 SOCINV_API socinv_status socinv_case_title(const socinv_grid *grid, size_t from_row,
                                            const socinv_case *table, char *id, size_t id_cap,
                                            const char **title, size_t *title_len);
+
+/** The year heading of year column j as printed (2024, ...); 0 if j is out of range.
+ * Differs from first_year + j when the printed years repeat or skip one. */
+SOCINV_API int socinv_case_year(const socinv_grid *grid, const socinv_case *table, size_t j);
+
+/** The label of a line as printed, without surrounding spaces (points into the grid;
+ * length 0 when the line has none). */
+SOCINV_API socinv_status socinv_case_label(const socinv_grid *grid, const socinv_case *table,
+                                           const socinv_case_line *line, const char **text, size_t *len);
 
 /** Net impact per year recomputed from the table's detail lines on a basis
  * (service: permanent lines on Service + all implementation lines). */
