@@ -131,13 +131,13 @@ const sv_function sv_functions[] = {
           "\"net\" (standard), \"V\" kun de varige ændringer, \"I\" kun implementeringsomkostningerne")}},
 
     {"tableCheck", T("TABLECHECK", "TABELKONTROL"), "Financial",
-     T("Checks a printed total row against the rows it should sum; TRUE, or the first difference",
-       "Kontrollerer en trykt totalrække mod de rækker den skal summere; SAND, eller den første forskel"),
+     T("Checks a printed total row against the rows it should sum; 1 (TRUE), or the first difference",
+       "Kontrollerer en trykt totalrække mod de rækker den skal summere; 1 (SAND), eller den første forskel"),
      sv_fn_table_check,
      {{"TABLECHECK({0;-1900;-2450;-2800;-2900;-2900|350;7850;6200;4550;0;0};{350;5950;4850;3950;-2900;-2900})",
        "år 3: trykt 4850, beregnet 3750"},
       {"TABLECHECK({0;-1900;-2450;-2800;-2900;-2900|350;7850;6200;4550;0;0};{350;5950;4850;3950;-2900;-2900};;1)", "3"},
-      {"TABLECHECK({983;150;378|0;0;87};{1511;87})", "TRUE"}},
+      {"TABLECHECK({983;0|150;0|378;87};{1511;87})", "1"}},
      4,
      {RANGE("rows", "rows", "rækker", "The rows the total should add up, one column per year",
             "De rækker totalen skal summere, én kolonne pr. år"),
@@ -146,23 +146,23 @@ const sv_function sv_functions[] = {
       OPT("tolerance", "tolerance", "tolerance", "Largest difference accepted (default 0.5, rounding in 1.000 kr.)",
           "Største accepterede forskel (standard 0,5, afrunding i 1.000 kr.)"),
       OPT("output", "output", "output",
-          "0 (default): TRUE or a text such as \"år 3: trykt 4850, beregnet 3750\"; 1: the first differing year "
-          "(0 if none); 2: printed minus computed in that year",
-          "0 (standard): SAND eller en tekst som \"år 3: trykt 4850, beregnet 3750\"; 1: første år med "
+          "0 (default): 1 (TRUE) or a text such as \"år 3: trykt 4850, beregnet 3750\"; 1: the first differing "
+          "year (0 if none); 2: printed minus computed in that year",
+          "0 (standard): 1 (SAND) eller en tekst som \"år 3: trykt 4850, beregnet 3750\"; 1: første år med "
           "forskel (0 hvis ingen); 2: trykt minus beregnet i det år")}},
 
     {"caseCheck", T("CASECHECK", "CASEKONTROL"), "Financial",
      T("Checks a whole business-case table: subtotals, net impact and paybacks against its lines and the "
-       "rule; TRUE, or the first error",
+       "rule; 1 (TRUE), or the first error",
        "Kontrollerer en hel business case-tabel: subtotaler, økonomisk påvirkning og tilbagebetalingstider mod "
-       "linjerne og reglen; SAND, eller den første fejl"),
+       "linjerne og reglen; 1 (SAND), eller den første fejl"),
      sv_fn_case_check,
      {{"CASECHECK({\"1.000 kr.\";\"Styringsområde\";2024;2025|\"Implementeringsomkostninger\";\"\";\"\";\"\"|"
        "\"Kurser\";\"Service\";100;0|\"Samlet økonomisk påvirkning\";\"\";100;5})",
        "Samlet økonomisk påvirkning 2025: trykt 5, beregnet 0"},
       {"CASECHECK({\"1.000 kr.\";\"Styringsområde\";2024;2025|\"Implementeringsomkostninger\";\"\";\"\";\"\"|"
        "\"Kurser\";\"Service\";100;0|\"Samlet økonomisk påvirkning\";\"\";100;0})",
-       "TRUE"}},
+       "1"}},
      3,
      {RANGE("table", "table", "tabel",
             "The table 'Forslagets samlede økonomiske konsekvenser' as printed: label column, 'Styringsområde', "
@@ -172,9 +172,9 @@ const sv_function sv_functions[] = {
       OPT("tolerance", "tolerance", "tolerance", "Largest difference accepted (default 0.5, rounding in 1.000 kr.)",
           "Største accepterede forskel (standard 0,5, afrunding i 1.000 kr.)"),
       OPT("output", "output", "output",
-          "0 (default): TRUE or the first error as text; 1: the number of errors; 2: the number of warnings "
-          "(ambiguous readings)",
-          "0 (standard): SAND eller den første fejl som tekst; 1: antal fejl; 2: antal advarsler "
+          "0 (default): 1 (TRUE) or the first error as text; 1: the number of errors; 2: the number of "
+          "warnings (ambiguous readings)",
+          "0 (standard): 1 (SAND) eller den første fejl som tekst; 1: antal fejl; 2: antal advarsler "
           "(tvetydige læsninger)")}},
 
     {"sibPayout", T("SIBPAYOUT", "SIB.UDBETALING"), "Financial",

@@ -69,7 +69,7 @@ socinv_status socinv_phase_in_months(double full_year, double months, double *ou
         return SOCINV_E_NONFINITE;
     if (months < 0.0 || months > 12.0)
         return SOCINV_E_DOMAIN;
-    *out = full_year * months / 12.0;
+    *out = full_year * (months / 12.0); /* months first: 1E308 x 12 would overflow */
     return SOCINV_OK;
 }
 
