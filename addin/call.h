@@ -80,8 +80,10 @@ const char *sv_error_class_name(sv_error_class c);
 
 /* ---- reading argument i (return SOCINV_OK or the status to report) --------- */
 
-/* Does optional argument i have a value? Omitted, and a lone empty cell (an
- * empty cell reference arrives from Calc as 0 or ""), count as absent. */
+/* Does optional argument i have a value? Left out (=F(A1;;2)), or a lone empty
+ * text "" (as an empty cell of a range arrives), counts as absent. A reference to
+ * one empty cell arrives from Calc as the number 0 and is not absent: Calc gives
+ * us no way to tell it from 0. */
 int sv_present(const sv_call *c, size_t i);
 
 /* One number. Absent -> dflt. Text -> SOCINV_E_TYPE; more than one cell -> SOCINV_E_SHAPE. */

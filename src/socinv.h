@@ -60,7 +60,7 @@ extern "C" {
     X(SOCINV_E_LENGTH, "an input is empty, or longer than SOCINV_MAX_CELLS")           \
     X(SOCINV_E_SHAPE, "inputs that must have matching shapes do not")                  \
     X(SOCINV_E_NONFINITE, "an input number is NaN or infinite")                        \
-    X(SOCINV_E_TYPE, "text where a number is required")                                \
+    X(SOCINV_E_TYPE, "a value of the wrong type, such as text where a number is required") \
     X(SOCINV_E_RATE, "a rate is -100 % or below")                                      \
     X(SOCINV_E_SHARE, "a share is outside 0-1, or shares do not add up to 1")          \
     X(SOCINV_E_OPTION, "an option or keyword is not one the function knows")           \
