@@ -12,6 +12,7 @@
 typedef struct {
     const char *lang;
     int json;
+    const char *ods; /* --ods FILE: the report workbook */
 } audit_opts;
 
 static int da(const audit_opts *o)
@@ -276,7 +277,7 @@ static void print_json(FILE *f, const input *ins, size_t nin, const found_list *
 
 int cmd_audit(int argc, char **argv, const cli_common *common)
 {
-    audit_opts o = {common->lang, 0};
+    audit_opts o = {common->lang, 0, NULL};
     const char **paths = calloc((size_t)argc + 1, sizeof *paths);
     size_t np = 0;
     if (!paths)
@@ -284,7 +285,13 @@ int cmd_audit(int argc, char **argv, const cli_common *common)
     for (int i = 0; i < argc; i++) {
         if (!strcmp(argv[i], "--json"))
             o.json = 1;
-        else if (argv[i][0] == '-' && argv[i][1] == '-' && argv[i][2]) {
+        else if (!strcmp(argv[i], "--ods") && i + 1 < argc)
+            o.ods = argv[++i];
+        else if (!strcmp(argv[i], "--ods")) {
+            fprintf(stderr, "socinv audit: --ods needs a file name: --ods report.ods\n");
+            free(paths);
+            return 2;
+        } else if (argv[i][0] == '-' && argv[i][1] == '-' && argv[i][2]) {
             fprintf(stderr, "socinv audit: unknown option %s (see socinv help)\n", argv[i]);
             free(paths);
             return 2;
@@ -293,6 +300,10 @@ int cmd_audit(int argc, char **argv, const cli_common *common)
     }
     if (np == 0) {
         fprintf(stderr, "socinv audit: give one or more files: socinv audit PATH...\n");
+        free(paths);
+        return 2;
+    }
+    if (o.ods && report_ods_check_target(o.ods, paths, np) != 0) {
         free(paths);
         return 2;
     }
@@ -318,6 +329,8 @@ int cmd_audit(int argc, char **argv, const cli_common *common)
     else
         print_report(stdout, ins, np, &all, &o);
     int rc = 0;
+    if (o.ods && !oom && report_ods_write(o.ods, ins, np, &all, o.lang, &common->inputs) != 0)
+        rc = 2;
     size_t errors = 0;
     for (size_t k = 0; k < all.n; k++)
         errors += all.items[k].rep.nerrors;

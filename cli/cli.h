@@ -17,4 +17,15 @@ int cmd_show(int argc, char **argv, const cli_common *common);
 int cmd_payback(int argc, char **argv, const cli_common *common);
 int cmd_recalc(int argc, char **argv, const cli_common *common);
 
+/* socinv audit --ods FILE (report_ods.c). */
+struct found_list;
+/* 0 when FILE may be written: named .ods or .fods, not one of the inputs, in a
+ * writable folder; otherwise -1 with the reason on stderr. */
+int report_ods_check_target(const char *file, const char *const *paths, size_t n);
+/* Write the report workbook (.ods through headless LibreOffice, .fods directly):
+ * the tables found, their findings, a chart, and the inputs that could not be read.
+ * 0, or -1 with the reason on stderr. */
+int report_ods_write(const char *file, const input *ins, size_t nin, const struct found_list *all, const char *lang,
+                     const input_options *opt);
+
 #endif

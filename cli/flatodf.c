@@ -12,21 +12,29 @@
 #define NS_TABLE "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 #define NS_OFFICE "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 #define NS_TEXT "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+#define NS_DRAW "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
 
 /* Repeats beyond this are trailing empty rows/columns (Calc writes 1048576-row sheets). */
 #define MAX_REPEAT 10000
 #define MAX_COLS 1024
+/* Most cells of one sheet or document (48 bytes each here): Calc's own row limit,
+ * and a bound that keeps a crafted .fods (a cell at row 1.000.000 of a wide sheet,
+ * repeats of repeats) from taking gigabytes. A business case is a few thousand. */
+#define MAX_ROWS 1048576
+#define MAX_CELLS ((size_t)8 << 20)
 
 /* A growing list of cells with their texts in one string pool. */
 typedef struct {
     socinv_cell *cells;
-    size_t rows, cols, cap_rows;
+    size_t rows, cols, cap_rows; /* cols: the row stride, grown in steps; at least width */
+    size_t width;                /* the widest row: the grid's columns */
     char *pool;
     size_t pool_len, pool_cap;
     size_t *offsets; /* text offsets into the pool, fixed up at the end */
     size_t *formulas; /* 1 + pool offset of a cell's formula, 0 for none (same layout as cells) */
     int any_formula;
     int failed;
+    int too_large;
 } builder;
 
 static int is(const xmlNode *n, const char *ns, const char *name)
@@ -67,8 +75,17 @@ static size_t pool_add(builder *b, const char *s, size_t n)
 /* Start a new row of `cols` cells (growing every row when the table is wider). */
 static socinv_cell *new_row(builder *b, size_t cols)
 {
+    if (cols > b->width)
+        b->width = cols;
+    if (b->rows + 1 > MAX_ROWS || (b->rows + 1) * b->width > MAX_CELLS) {
+        b->too_large = b->failed = 1;
+        return NULL;
+    }
     if (cols > b->cols) {
-        /* widen: re-lay the rows so far */
+        /* widen: re-lay the rows so far, doubling the stride so that rows widening one
+         * column at a time do not re-lay everything each time (finish() trims it) */
+        if (cols < 2 * b->cols)
+            cols = 2 * b->cols < MAX_COLS ? 2 * b->cols : MAX_COLS;
         size_t rows_cap = b->cap_rows ? b->cap_rows : 1;
         socinv_cell *w = calloc(rows_cap, cols * sizeof *w);
         size_t *o = calloc(rows_cap, cols * sizeof *o);
@@ -120,12 +137,27 @@ static socinv_cell *new_row(builder *b, size_t cols)
     return row;
 }
 
-/* The text of an element: text:p paragraphs joined by newlines, text:s as spaces, tabs, spans. */
-static void gather_text(const xmlNode *n, xmlBuffer *out)
+/* The text of a paragraph (text:p, text:h) or of an element inside one (span, link).
+ * Text nodes follow ODF's white-space rule (§6.1.2: tab, CR and LF count as spaces and a
+ * run of them is one space); the explicit ones are text:s, text:tab and text:line-break.
+ * Not the paragraph's own text: notes (the body of a footnote, whose number would stick
+ * to an amount: "1.200" + "1"), comments, frames (images, text boxes), the cached
+ * number of a numbered heading or list item, deleted text of tracked changes. */
+static void para_text(const xmlNode *n, xmlBuffer *out)
 {
     for (const xmlNode *k = n->children; k; k = k->next) {
         if (k->type == XML_TEXT_NODE || k->type == XML_CDATA_SECTION_NODE) {
-            xmlBufferCat(out, k->content);
+            const char *t = (const char *)k->content;
+            while (t && *t) {
+                size_t run = strcspn(t, " \t\r\n");
+                if (run)
+                    xmlBufferAdd(out, (const xmlChar *)t, (int)run);
+                t += run;
+                if (*t) {
+                    xmlBufferCCat(out, " ");
+                    t += strspn(t, " \t\r\n");
+                }
+            }
         } else if (is(k, NS_TEXT, "s")) {
             long c = attr_long(k, NS_TEXT, "c", 1);
             for (long i = 0; i < c && i < 1000; i++)
@@ -134,12 +166,27 @@ static void gather_text(const xmlNode *n, xmlBuffer *out)
             xmlBufferCCat(out, "\t");
         } else if (is(k, NS_TEXT, "line-break")) {
             xmlBufferCCat(out, "\n");
-        } else if (is(k, NS_TEXT, "p") || is(k, NS_TEXT, "h")) {
+        } else if (is(k, NS_TEXT, "note") || is(k, NS_OFFICE, "annotation") || is(k, NS_TEXT, "number") ||
+                   is(k, NS_TEXT, "tracked-changes") || is(k, NS_DRAW, "frame") || is(k, NS_DRAW, "a")) {
+            continue;
+        } else if (k->type == XML_ELEMENT_NODE) {
+            para_text(k, out); /* text:span, text:a, text:ruby, fields: their text is what is shown */
+        }
+    }
+}
+
+/* The text of a table cell: its paragraphs (also inside lists and sections) joined by
+ * line ends. White space between the elements is the file's indentation, not text. */
+static void cell_text(const xmlNode *n, xmlBuffer *out)
+{
+    for (const xmlNode *k = n->children; k; k = k->next) {
+        if (is(k, NS_TEXT, "p") || is(k, NS_TEXT, "h")) {
             if (xmlBufferLength(out))
                 xmlBufferCCat(out, "\n");
-            gather_text(k, out);
-        } else if (k->type == XML_ELEMENT_NODE && !is(k, NS_OFFICE, "annotation")) {
-            gather_text(k, out);
+            para_text(k, out);
+        } else if (is(k, NS_TEXT, "list") || is(k, NS_TEXT, "list-item") || is(k, NS_TEXT, "list-header") ||
+                   is(k, NS_TEXT, "section")) {
+            cell_text(k, out);
         }
     }
 }
@@ -168,7 +215,11 @@ static void set_cell(builder *b, size_t r, size_t c, const xmlNode *cell)
     if (type)
         xmlFree(type);
     xmlBuffer *buf = xmlBufferCreate();
-    gather_text(cell, buf);
+    if (!buf) {
+        b->failed = 1;
+        return;
+    }
+    cell_text(cell, buf);
     size_t len = (size_t)xmlBufferLength(buf);
     if (len) {
         x->kind = SOCINV_CELL_TEXT;
@@ -222,10 +273,18 @@ static void add_table_rows(builder *b, const xmlNode *table, size_t *pending_bla
             *pending_blank += (size_t)(rep < MAX_REPEAT ? rep : MAX_REPEAT);
             continue;
         }
-        for (; *pending_blank; (*pending_blank)--)
-            new_row(b, 1);
         if (rep > MAX_REPEAT)
             rep = MAX_REPEAT;
+        /* say "too large" before making the rows, not after a gigabyte of them */
+        size_t w = width > b->width ? width : b->width;
+        if (b->rows + *pending_blank + (size_t)rep > MAX_ROWS ||
+            (b->rows + *pending_blank + (size_t)rep) * w > MAX_CELLS) {
+            b->too_large = b->failed = 1;
+            return;
+        }
+        for (; *pending_blank; (*pending_blank)--)
+            if (!new_row(b, 1))
+                return;
         for (long k = 0; k < rep && !b->failed; k++) {
             if (!new_row(b, width))
                 return;
@@ -252,7 +311,11 @@ static void add_text_body(builder *b, const xmlNode *parent)
             if (!row)
                 return;
             xmlBuffer *buf = xmlBufferCreate();
-            gather_text(n, buf);
+            if (!buf) {
+                b->failed = 1;
+                return;
+            }
+            para_text(n, buf);
             size_t len = (size_t)xmlBufferLength(buf);
             if (len) {
                 row[0].kind = SOCINV_CELL_TEXT;
@@ -262,8 +325,11 @@ static void add_text_body(builder *b, const xmlNode *parent)
             xmlBufferFree(buf);
         } else if (is(n, NS_TABLE, "table")) {
             add_table_rows(b, n, &none);
+        } else if (is(n, NS_TEXT, "tracked-changes") || is(n, NS_OFFICE, "annotation") ||
+                   is(n, NS_OFFICE, "forms")) {
+            continue; /* deleted text, comments, form controls: not what the document shows */
         } else if (n->type == XML_ELEMENT_NODE) {
-            add_text_body(b, n); /* sections, lists, list items, frames */
+            add_text_body(b, n); /* sections, lists, list items, indexes, frames */
         }
     }
 }
@@ -271,12 +337,27 @@ static void add_text_body(builder *b, const xmlNode *parent)
 /* Close a builder into a part: text pointers into the pool. */
 static int finish(builder *b, input *in, const char *name)
 {
+    if (b->too_large) {
+        snprintf(in->error, sizeof in->error, "%s%s%stoo large to audit (more than %zu cells or %d rows)",
+                 name && *name ? "sheet '" : "", name && *name ? name : "", name && *name ? "' is " : "",
+                 (size_t)MAX_CELLS, MAX_ROWS);
+        return -1;
+    }
     if (b->failed) {
         snprintf(in->error, sizeof in->error, "out of memory reading the converted document");
         return -1;
     }
-    if (b->rows == 0 || b->cols == 0)
+    if (b->rows == 0 || b->width == 0)
         return 0;
+    if (b->cols > b->width) {
+        /* trim the stride to the widest row, in place (rows only move down in memory) */
+        for (size_t r = 0; r < b->rows; r++) {
+            memmove(&b->cells[r * b->width], &b->cells[r * b->cols], b->width * sizeof *b->cells);
+            memmove(&b->offsets[r * b->width], &b->offsets[r * b->cols], b->width * sizeof *b->offsets);
+            memmove(&b->formulas[r * b->width], &b->formulas[r * b->cols], b->width * sizeof *b->formulas);
+        }
+        b->cols = b->width;
+    }
     input_part *parts = realloc(in->parts, (in->nparts + 1) * sizeof *parts);
     if (!parts)
         return -1;

@@ -18,6 +18,7 @@
 
 /* Seconds LibreOffice may take to convert a batch before it is stopped. */
 #define CONVERT_TIMEOUT 300
+#define CONVERT_TIMEOUT_TEXT "300"
 /* Largest text input read into memory. */
 #define MAX_TEXT_BYTES ((size_t)256 << 20)
 
@@ -149,15 +150,14 @@ static int file_exists(const char *path)
     return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-static void remove_tree(const char *dir)
+void inputs_remove_tree(const char *dir)
 {
     char *argv[] = {"rm", "-rf", (char *)dir, NULL};
     char log[] = "/dev/null";
     run(argv, log, 60);
 }
 
-/* The converted file's path: outdir/<basename without extension>.<ext>. */
-static void converted_name(const char *outdir, const char *path, const char *ext, char *buf, size_t cap)
+void inputs_converted_name(const char *outdir, const char *path, const char *ext, char *buf, size_t cap)
 {
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
@@ -166,21 +166,17 @@ static void converted_name(const char *outdir, const char *path, const char *ext
     snprintf(buf, cap, "%s/%.*s.%s", outdir, (int)n, base, ext);
 }
 
-/* Convert the inputs of one kind with one LibreOffice run; read each result. */
-static void convert_batch(const char *soffice, const char *tmp, const char *target, input *const *ins, size_t n,
-                          int keep)
+int inputs_soffice_convert(const char *soffice, const char *tmp, const char *target, const char *outdir,
+                           const char *const *files, size_t n)
 {
-    if (n == 0)
-        return;
-    char outdir[4096], profile[4200], env[4300], log[4200];
-    snprintf(outdir, sizeof outdir, "%s/%s", tmp, target);
+    char profile[4200], env[4300], log[4200];
     snprintf(profile, sizeof profile, "%s/profile", tmp);
     snprintf(env, sizeof env, "-env:UserInstallation=file://%s", profile);
-    snprintf(log, sizeof log, "%s/soffice-%s.log", tmp, target);
-    mkdir(outdir, 0700);
+    /* the target may be "ods:calc8"; the log is named after its extension part */
+    snprintf(log, sizeof log, "%s/soffice-%.*s.log", tmp, (int)strcspn(target, ":"), target);
     char **argv = calloc(n + 12, sizeof *argv);
     if (!argv)
-        return;
+        return -1;
     size_t a = 0;
     argv[a++] = (char *)soffice;
     argv[a++] = "--headless";
@@ -192,30 +188,132 @@ static void convert_batch(const char *soffice, const char *tmp, const char *targ
     argv[a++] = "--convert-to";
     argv[a++] = (char *)target;
     argv[a++] = "--outdir";
-    argv[a++] = outdir;
+    argv[a++] = (char *)outdir;
     for (size_t i = 0; i < n; i++)
-        argv[a++] = (char *)ins[i]->path;
+        argv[a++] = (char *)files[i];
     argv[a] = NULL;
     int rc = run(argv, log, CONVERT_TIMEOUT);
     free(argv);
+    return rc;
+}
+
+const char *inputs_soffice_failure(int rc)
+{
+    if (rc == 127 || rc == -1)
+        return "LibreOffice could not be started; install libreoffice-calc and libreoffice-writer, or give --soffice PATH";
+    if (rc == -2)
+        return "LibreOffice did not finish converting within " CONVERT_TIMEOUT_TEXT " s";
+    return NULL;
+}
+
+static int copy_file(const char *from, const char *to)
+{
+    int in = open(from, O_RDONLY);
+    if (in < 0)
+        return -1;
+    int out = open(to, O_WRONLY | O_CREAT | O_EXCL, 0600);
+    if (out < 0) {
+        close(in);
+        return -1;
+    }
+    char buf[65536];
+    ssize_t got;
+    int ok = 1;
+    while (ok && (got = read(in, buf, sizeof buf)) != 0) {
+        if (got < 0) {
+            if (errno == EINTR)
+                continue;
+            ok = 0;
+            break;
+        }
+        for (ssize_t done = 0; done < got;) {
+            ssize_t w = write(out, buf + done, (size_t)(got - done));
+            if (w < 0 && errno == EINTR)
+                continue;
+            if (w <= 0) {
+                ok = 0;
+                break;
+            }
+            done += w;
+        }
+    }
+    close(in);
+    return close(out) == 0 && ok ? 0 : -1;
+}
+
+/* Convert the inputs of one kind with one LibreOffice run; read each result.
+ * Each input is first copied to tmp/in-<target>/<n>.<ext>: LibreOffice names its
+ * output after the input's base name, so 003.ods and 003.xlsx (or two report.docx
+ * from different folders) would otherwise overwrite each other's conversion; and
+ * LibreOffice then never touches the input's folder (no lock files next to it). */
+static void convert_batch(const char *soffice, const char *tmp, const char *target, input *const *ins, size_t n,
+                          int keep)
+{
+    if (n == 0)
+        return;
+    char outdir[4096], indir[4096];
+    snprintf(outdir, sizeof outdir, "%s/%s", tmp, target);
+    snprintf(indir, sizeof indir, "%s/in-%s", tmp, target);
+    const char **copies = calloc(n, sizeof *copies);
+    char *names = calloc(n, 4200);
+    if (!copies || !names || mkdir(outdir, 0700) != 0 || mkdir(indir, 0700) != 0) {
+        for (size_t i = 0; i < n; i++)
+            snprintf(ins[i]->error, sizeof ins[i]->error, "cannot prepare a temporary directory");
+        free(copies);
+        free(names);
+        return;
+    }
+    size_t nc = 0;
     for (size_t i = 0; i < n; i++) {
+        char *name = names + i * 4200;
+        snprintf(name, 4200, "%s/%zu.%s", indir, i + 1, extension(ins[i]->path));
+        if (copy_file(ins[i]->path, name) != 0)
+            snprintf(ins[i]->error, sizeof ins[i]->error, "cannot read it: %s", strerror(errno));
+        else
+            copies[nc++] = name;
+    }
+    int rc = nc ? inputs_soffice_convert(soffice, tmp, target, outdir, copies, nc) : 0;
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(ins[i]->error, "not converted") != 0)
+            continue; /* could not be copied */
         char out[4400];
-        converted_name(outdir, ins[i]->path, target, out, sizeof out);
-        if (rc == 127 || rc == -1) {
-            snprintf(ins[i]->error, sizeof ins[i]->error,
-                     "LibreOffice (%s) could not be started; install libreoffice-calc and libreoffice-writer", soffice);
-        } else if (rc == -2) {
-            snprintf(ins[i]->error, sizeof ins[i]->error, "LibreOffice did not finish converting within %d s",
-                     CONVERT_TIMEOUT);
+        inputs_converted_name(outdir, names + i * 4200, target, out, sizeof out);
+        const char *why = inputs_soffice_failure(rc);
+        if (why) {
+            snprintf(ins[i]->error, sizeof ins[i]->error, "%s", why);
         } else if (!file_exists(out)) {
-            snprintf(ins[i]->error, sizeof ins[i]->error, "LibreOffice could not open it as a %s",
+            snprintf(ins[i]->error, sizeof ins[i]->error, "LibreOffice could not open it as a %s (damaged, or not a %s?)",
+                     !strcmp(target, "fods") ? "spreadsheet" : "text document",
                      !strcmp(target, "fods") ? "spreadsheet" : "text document");
         } else if (flatodf_read(out, ins[i]) == 0) {
             ins[i]->error[0] = '\0';
         }
-        if (!keep)
+        if (!keep) {
             unlink(out);
+            unlink(names + i * 4200);
+        }
     }
+    free(copies);
+    free(names);
+}
+
+/* Workbooks and documents that are ZIP archives (ODF, Office Open XML) but do not start
+ * like one are damaged or misnamed: say so instead of letting LibreOffice guess. */
+static int zip_format(const char *ext)
+{
+    static const char *const zips[] = {"ods", "xlsx", "xlsm", "odt", "docx", NULL};
+    return ext_is(ext, zips);
+}
+
+static int looks_like_zip(const char *path)
+{
+    unsigned char head[4] = {0};
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return 0;
+    size_t got = fread(head, 1, sizeof head, f);
+    fclose(f);
+    return got == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
 }
 
 size_t inputs_read(const char *const *paths, size_t n, const input_options *opt, input *ins)
@@ -243,11 +341,23 @@ size_t inputs_read(const char *const *paths, size_t n, const input_options *opt,
             flatodf_read(paths[i], in);
             break;
         case AS_SHEET:
-            in->kind = INPUT_SHEET;
-            sheets[ns++] = in;
-            break;
         case AS_DOCUMENT:
-            docs[nd++] = in;
+            if (st.st_size == 0) {
+                snprintf(in->error, sizeof in->error, "the file is empty");
+            } else if (!S_ISREG(st.st_mode)) {
+                snprintf(in->error, sizeof in->error, "not a regular file");
+            } else if (zip_format(extension(paths[i])) && !looks_like_zip(paths[i])) {
+                snprintf(in->error, sizeof in->error,
+                         "not a valid .%s file: it is not a ZIP archive as .%s files are (damaged, or not what "
+                         "its name says)",
+                         extension(paths[i]), extension(paths[i]));
+            } else if (treat_of(paths[i]) == AS_SHEET) {
+                in->kind = INPUT_SHEET;
+                sheets[ns++] = in;
+            } else {
+                in->kind = INPUT_DOCUMENT;
+                docs[nd++] = in;
+            }
             break;
         }
     }
@@ -267,7 +377,7 @@ size_t inputs_read(const char *const *paths, size_t n, const input_options *opt,
             convert_batch(opt->soffice, tmp, "fods", sheets, ns, opt->keep_temp);
             convert_batch(opt->soffice, tmp, "fodt", docs, nd, opt->keep_temp);
             if (!opt->keep_temp)
-                remove_tree(tmp);
+                inputs_remove_tree(tmp);
             else
                 fprintf(stderr, "socinv: converted files kept in %s\n", tmp);
         }

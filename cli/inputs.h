@@ -39,6 +39,24 @@ typedef struct input_options {
 size_t inputs_read(const char *const *paths, size_t n, const input_options *opt, input *ins);
 void input_free(input *in);
 
+/* Headless LibreOffice, for reading (here) and for writing the report workbook
+ * (report_ods.c): one place that starts it. */
+
+/* soffice --headless --convert-to TARGET --outdir OUTDIR FILE... in a throw-away
+ * profile tmp/profile, its output in tmp/soffice-<target>.log. TARGET is an
+ * extension, optionally with a filter ("ods", "fods", "pdf", "ods:calc8"). Each
+ * result is OUTDIR/<base name of the file>.<extension> (inputs_converted_name);
+ * check that it exists. Returns soffice's exit code, -1 when it could not be
+ * started, -2 when it was stopped after the timeout (300 s). */
+int inputs_soffice_convert(const char *soffice, const char *tmp, const char *target, const char *outdir,
+                           const char *const *files, size_t n);
+/* A one-line reason for a failed inputs_soffice_convert() exit code, or NULL when
+ * LibreOffice ran (then look for the output file). */
+const char *inputs_soffice_failure(int rc);
+void inputs_converted_name(const char *outdir, const char *path, const char *ext, char *buf, size_t cap);
+/* rm -rf dir (a temporary directory of ours) */
+void inputs_remove_tree(const char *dir);
+
 /* A location for a table's header: "line 2004" for text, "Ark1!A5" for a sheet,
  * "paragraph 120" for a document (paragraphs and table rows counted in order). */
 void input_location(const input *in, const input_part *part, size_t row, size_t col, char *buf, size_t cap);
