@@ -59,6 +59,15 @@ static int push(strlist *l, const char *s)
     return (l->items[l->n++] = strdup(s)) ? 0 : -1;
 }
 
+static void free_list(strlist *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        free(l->items[i]);
+    free(l->items);
+    l->items = NULL;
+    l->n = l->cap = 0;
+}
+
 static int by_name(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -127,6 +136,15 @@ static int same_file(const char *a, const char *b)
 {
     struct stat sa, sb;
     return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* The entry of `l` that is the same file as `path` (existing files only), or NULL. */
+static const char *same_as_any(const char *path, const strlist *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (same_file(path, l->items[i]))
+            return l->items[i];
+    return NULL;
 }
 
 /* Does a formula call a socinv function? (names are upper case in files, any case typed) */
@@ -255,7 +273,7 @@ int cmd_recalc(int argc, char **argv, const cli_common *common)
 {
     const char *out = NULL, *format = "same", *oxt_arg = NULL, *unopkg = "unopkg";
     int in_place = 0, want_report = 0, keep = common->inputs.keep_temp;
-    strlist files = {0};
+    strlist files = {0}, written = {0}, failures = {0};
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i], *next = i + 1 < argc ? argv[i + 1] : NULL;
         if (!strcmp(a, "--out") && next)
@@ -308,14 +326,15 @@ int cmd_recalc(int argc, char **argv, const cli_common *common)
         office_close(&o, keep);
         return 2;
     }
-    int failed = 0;
+    int failed = 0, no_soffice = 0;
+#define FAIL_FILE() (failed++, push(&failures, path))
     for (size_t i = 0; i < files.n; i++) {
         const char *path = files.items[i];
         time_t t0 = time(NULL);
         fprintf(stderr, "[%zu/%zu] %s ... ", i + 1, files.n, path);
         if (!exists(path) || access(path, R_OK) != 0) {
             fprintf(stderr, "cannot read it: %s\n", strerror(errno));
-            failed++;
+            FAIL_FILE();
             continue;
         }
         /* a private copy for LibreOffice: the input itself is never opened for writing */
@@ -328,13 +347,13 @@ int cmd_recalc(int argc, char **argv, const cli_common *common)
         mkdir(outbox, 0755);
         if (o.as_nobody && (chown(inbox, o.uid, o.gid) != 0 || chown(outbox, o.uid, o.gid) != 0)) {
             fprintf(stderr, "cannot prepare a work folder\n");
-            failed++;
+            FAIL_FILE();
             continue;
         }
         snprintf(copy, sizeof copy, "%s/%s", inbox, base_of(path));
         if (office_copy_in(&o, path, copy) != 0) {
             fprintf(stderr, "cannot copy it: %s\n", strerror(errno));
-            failed++;
+            FAIL_FILE();
             continue;
         }
         stem(path, name, sizeof name);
@@ -343,15 +362,21 @@ int cmd_recalc(int argc, char **argv, const cli_common *common)
             char fods[PATH_MAX + 320];
             snprintf(fods, sizeof fods, "%s/%s.fods", outbox, name);
             int rc = office_convert(&o, copy, "fods", outbox, CONVERT_TIMEOUT);
+            if (rc == 127 || rc == -1) {
+                no_soffice = 1;
+                break;
+            }
             if (rc == -2 || !exists(fods)) {
                 fprintf(stderr, "LibreOffice could not open it as a workbook%s\n", rc == -2 ? " (timed out)" : "");
-                failed++;
+                FAIL_FILE();
                 continue;
             }
             fprintf(stderr, "recalculated (%lds)\n", (long)(time(NULL) - t0));
             printf("%s\n", path);
-            if (report(path, fods, common->lang) != 0)
+            if (report(path, fods, common->lang) != 0) {
                 ok = 0;
+                FAIL_FILE();
+            }
             unlink(fods);
         }
         if (ok && (out || in_place)) {
@@ -360,9 +385,13 @@ int cmd_recalc(int argc, char **argv, const cli_common *common)
             char result[PATH_MAX + 300];
             snprintf(result, sizeof result, "%s/%s.%s", outbox, name, ext);
             int rc = office_convert(&o, copy, target, outbox, CONVERT_TIMEOUT);
+            if (rc == 127 || rc == -1) {
+                no_soffice = 1;
+                break;
+            }
             if (rc == -2 || !exists(result)) {
                 fprintf(stderr, "LibreOffice could not open or save it%s\n", rc == -2 ? " (timed out)" : "");
-                failed++;
+                FAIL_FILE();
                 continue;
             }
             /* the destination: beside the input (--in-place) or in --out; written under a
@@ -371,35 +400,61 @@ int cmd_recalc(int argc, char **argv, const cli_common *common)
             if (in_place) {
                 if (strcasecmp(ext_of(path), ext) != 0) {
                     fprintf(stderr, "--in-place keeps the format: use --format same\n");
-                    failed++;
+                    FAIL_FILE();
                     continue;
                 }
                 snprintf(dest, sizeof dest, "%s", path);
             } else {
                 snprintf(dest, sizeof dest, "%s/%s.%s", out, name, ext);
-                if (same_file(dest, path)) {
-                    fprintf(stderr, "would overwrite the input: choose another --out, or --in-place\n");
-                    failed++;
+                /* never an input (this one, or another one of the same name with the written
+                 * extension: a.ods --format xlsx in the input folder would replace a.xlsx), and
+                 * never a file this run wrote already (a.ods and a.xlsx --format ods) */
+                const char *clash = same_as_any(dest, &files);
+                if (clash) {
+                    fprintf(stderr, "would overwrite the input %s: choose another --out, or --in-place\n", clash);
+                    FAIL_FILE();
+                    continue;
+                }
+                clash = same_as_any(dest, &written);
+                if (clash) {
+                    fprintf(stderr, "would overwrite %s, written from another input in this run: choose "
+                            "another --out or --format\n", clash);
+                    FAIL_FILE();
                     continue;
                 }
             }
             snprintf(tmp, sizeof tmp, "%s.socinv-tmp", dest);
             office plain = {.as_nobody = 0};
-            if (office_copy_in(&plain, result, tmp) != 0 || rename(tmp, dest) != 0) {
+            struct stat before;
+            if (office_copy_in(&plain, result, tmp) != 0 ||
+                (in_place && stat(path, &before) == 0 && chmod(tmp, before.st_mode & 07777) != 0) ||
+                rename(tmp, dest) != 0) {
                 fprintf(stderr, "cannot write %s: %s\n", dest, strerror(errno));
                 unlink(tmp);
-                failed++;
+                FAIL_FILE();
                 continue;
             }
             if (!want_report)
                 fprintf(stderr, "written to %s (%lds)\n", dest, (long)(time(NULL) - t0));
+            if (!in_place)
+                push(&written, dest);
         }
     }
+#undef FAIL_FILE
     office_close(&o, keep);
-    for (size_t i = 0; i < files.n; i++)
-        free(files.items[i]);
-    free(files.items);
-    if (failed)
-        fprintf(stderr, "socinv recalc: %d of %zu %s failed\n", failed, files.n, files.n == 1 ? "file" : "files");
+    if (no_soffice) {
+        /* not the file's fault: every other file would fail the same way */
+        fprintf(stderr, "cannot run LibreOffice\nsocinv recalc: cannot run %s: install libreoffice-calc, or give "
+                "--soffice PATH\n", common->inputs.soffice);
+        failed = 1;
+    } else if (failed) {
+        fprintf(stderr, "socinv recalc: %d of %zu %s failed:", failed, files.n, files.n == 1 ? "file" : "files");
+        for (size_t i = 0; i < failures.n; i++)
+            fprintf(stderr, " %s", failures.items[i]);
+        fputc('\n', stderr);
+    }
+    free_list(&files);
+    free_list(&written);
+    free_list(&failures);
     return failed ? 2 : 0;
 }
