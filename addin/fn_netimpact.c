@@ -60,7 +60,7 @@ static socinv_status read_case(sv_call *c, size_t i, case_arg *k)
     k->values = sv_alloc(c, cap * years * sizeof *k->values);
     if (!k->lines || !k->values)
         return SOCINV_E_NOMEM;
-    socinv_status st = socinv_case_find(&k->grid, 0, SOCINV_NUMBERS_AUTO, &k->t, k->lines, cap, k->values, cap * years);
+    socinv_status st = socinv_case_read(&k->grid, SOCINV_NUMBERS_AUTO, &k->t, k->lines, cap, k->values, cap * years);
     return st == SOCINV_E_BUFFER ? SOCINV_E_LENGTH : st;
 }
 

@@ -179,6 +179,10 @@ static void readable_formula(const char *f, char *out, size_t cap)
             f += 2;
             continue;
         }
+        if (*f == '$') { /* absolute references read as plain ones */
+            f++;
+            continue;
+        }
         out[o++] = *f++;
     }
     out[o] = '\0';
@@ -331,6 +335,7 @@ int cmd_recalc(int argc, char **argv, const cli_common *common)
     for (size_t i = 0; i < files.n; i++) {
         const char *path = files.items[i];
         time_t t0 = time(NULL);
+        fflush(stdout); /* the report (stdout) and the progress (stderr) share a terminal */
         fprintf(stderr, "[%zu/%zu] %s ... ", i + 1, files.n, path);
         if (!exists(path) || access(path, R_OK) != 0) {
             fprintf(stderr, "cannot read it: %s\n", strerror(errno));

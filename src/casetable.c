@@ -282,8 +282,10 @@ static int section_heading(const socinv_cell *c)
     return i > 0 && i + 1 < c->len && c->text[i] == '.' && c->text[i + 1] == ' ';
 }
 
-/* Read the table whose years are in row hr; returns whether it is a business-case table. */
-static int read_table(reader *rd, size_t hr, size_t year_col, size_t nyears)
+/* Read the table whose years are in row hr; returns whether it is a business-case
+ * table. `whole`: the grid is a range selected around the table, so blank lines and
+ * stray text do not end it (only the next header or the end of the range does). */
+static int read_table(reader *rd, size_t hr, size_t year_col, size_t nyears, int whole)
 {
     const socinv_grid *g = rd->g;
     socinv_case *t = rd->t;
@@ -331,13 +333,13 @@ static int read_table(reader *rd, size_t hr, size_t year_col, size_t nyears)
             break;
         size_t cells = nonblank_cells(g, r);
         if (cells == 0) {
-            if (++gap >= MAX_GAP)
+            if (++gap >= MAX_GAP && !whole)
                 break;
             continue;
         }
         const socinv_cell *label = at(g, r, t->label_col);
         fold_cell(label, f);
-        if (sv_starts_with(f, "note") || section_heading(label))
+        if ((sv_starts_with(f, "note") || section_heading(label)) && !whole)
             break;
 
         if (pending != SOCINV_NONE && (sv_starts_with(f, "total") || sv_starts_with(f, "service"))) {
@@ -367,10 +369,10 @@ static int read_table(reader *rd, size_t hr, size_t year_col, size_t nyears)
 
         if (k.role == SOCINV_LINE_DETAIL && cells == 1 && !amounts) {
             /* A lone text: a footnote inside the table, or prose after it. */
-            if (seen_end_lines || label->kind != SOCINV_CELL_TEXT || label->len > FOOTNOTE_MAX)
+            if (!whole && (seen_end_lines || label->kind != SOCINV_CELL_TEXT || label->len > FOOTNOTE_MAX))
                 break;
             add_line(rd, r, SOCINV_LINE_OTHER);
-            if (++footnotes > MAX_FOOTNOTES)
+            if (++footnotes > MAX_FOOTNOTES && !whole)
                 break;
             gap = 0;
             continue;
@@ -433,7 +435,7 @@ static int read_table(reader *rd, size_t hr, size_t year_col, size_t nyears)
             break;
         }
         }
-        if (paybacks >= 2) {
+        if (paybacks >= 2 && !whole) {
             r++;
             break;
         }
@@ -462,7 +464,7 @@ static int read_table(reader *rd, size_t hr, size_t year_col, size_t nyears)
                      role == SOCINV_LINE_PAYBACK;
         net |= role == SOCINV_LINE_NET;
     }
-    return structure && (area_headed || net);
+    return structure && (whole || area_headed || net);
 }
 
 static socinv_status check_grid(const socinv_grid *g)
@@ -483,9 +485,9 @@ static socinv_status check_grid(const socinv_grid *g)
     return SOCINV_OK;
 }
 
-socinv_status socinv_case_find(const socinv_grid *grid, size_t from_row, socinv_number_style style,
-                               socinv_case *table, socinv_case_line *lines, size_t cap, double *values,
-                               size_t values_cap)
+static socinv_status find_table(const socinv_grid *grid, size_t from_row, socinv_number_style style,
+                                socinv_case *table, socinv_case_line *lines, size_t cap, double *values,
+                                size_t values_cap, int whole)
 {
     socinv_status st = check_grid(grid);
     if (st != SOCINV_OK)
@@ -507,13 +509,28 @@ socinv_status socinv_case_find(const socinv_grid *grid, size_t from_row, socinv_
         size_t yc, yn;
         if (!find_years(grid, r, &yc, &yn))
             continue;
-        if (read_table(&rd, r, yc, yn)) {
+        if (read_table(&rd, r, yc, yn, whole)) {
             if (rd.overflow)
                 return SOCINV_E_BUFFER;
             return SOCINV_OK;
         }
+        if (whole)
+            break; /* the first header is the table's: a selected range holds one */
     }
     return SOCINV_E_NOTABLE;
+}
+
+socinv_status socinv_case_find(const socinv_grid *grid, size_t from_row, socinv_number_style style,
+                               socinv_case *table, socinv_case_line *lines, size_t cap, double *values,
+                               size_t values_cap)
+{
+    return find_table(grid, from_row, style, table, lines, cap, values, values_cap, 0);
+}
+
+socinv_status socinv_case_read(const socinv_grid *grid, socinv_number_style style, socinv_case *table,
+                               socinv_case_line *lines, size_t cap, double *values, size_t values_cap)
+{
+    return find_table(grid, 0, style, table, lines, cap, values, values_cap, 1);
 }
 
 /* "TV04(2025) - Title" or "TV04(2025) – Title": two capitals, two digits, a year in brackets. */

@@ -603,6 +603,18 @@ SOCINV_API socinv_status socinv_case_find(const socinv_grid *grid, size_t from_r
                                           socinv_case_line *lines, size_t cap, double *values,
                                           size_t values_cap);
 
+/**
+ * Read the one table of a range a user selected around it (the Calc add-in's
+ * CASECHECK and NETIMPACT): the first row with years is the header and the table
+ * runs to the end of the range or to the next header. Unlike socinv_case_find(),
+ * blank lines, footnotes and other text inside do not end it: the user said
+ * where the table is. It must still have a heading, subtotal, net or payback line.
+ * Same outputs and statuses as socinv_case_find().
+ */
+SOCINV_API socinv_status socinv_case_read(const socinv_grid *grid, socinv_number_style style,
+                                          socinv_case *table, socinv_case_line *lines, size_t cap,
+                                          double *values, size_t values_cap);
+
 /** The proposal's id ("TV04") and title, looked for between `from_row` and the
  * table's header: a heading "TV04(2025) - Title", "Forslagets titel: Title",
  * or the line before "Kort resumé". Empty id/title when the document gives none.

@@ -441,6 +441,43 @@ static void test_truncated(void **state)
     close_doc(d);
 }
 
+/** A range selected around one table (the add-in): blank lines, a note and prose inside
+ * do not end it for socinv_case_read, as they do for socinv_case_find in a document.
+ * Implementation 1000 in 2024; savings -600 and -600 after four blank lines: net 1000,
+ * -600, -600, cumulative 1000, 400, -200 -> payback 3. */
+static void test_read_selected_range(void **state)
+{
+    (void)state;
+    const char *text = "1.000 kr.\tStyringsområde\t2024\t2025\t2026\n"
+                       "Implementeringsomkostninger\n"
+                       "Opstart\tService\t1.000\t\t\n"
+                       "\n\n\n\n"
+                       "Noter: tallene er foreløbige\n"
+                       "Et længere stykke tekst som en bruger har skrevet midt i sin tabel, fordi det var praktisk, og som er længere end en fodnote.\n"
+                       "Varige ændringer\n"
+                       "Besparelse\tService\t\t-600\t-600\n"
+                       "Samlet økonomisk påvirkning\t\t1.000\t-600\t-600\n";
+    doc *d = open_text(text, strlen(text));
+    assert_ok(socinv_case_find(&d->grid, 0, SOCINV_NUMBERS_AUTO, &d->t, d->lines, CAP, d->values, N_OF(d->values)));
+    assert_int_equal(d->t.nlines, 2); /* a document: the blank lines end the table */
+    assert_ok(socinv_case_read(&d->grid, SOCINV_NUMBERS_AUTO, &d->t, d->lines, CAP, d->values, N_OF(d->values)));
+    assert_ok(socinv_case_audit(&d->t, d->lines, d->values, SOCINV_CHECK_TOLERANCE, &d->rep, d->f, N_OF(d->f)));
+    assert_int_equal(d->rep.nerrors, 0);
+    assert_close(d->rep.payback_rule[SOCINV_BASIS_TOTAL], 3, 0);
+    double net[3];
+    assert_ok(socinv_case_net(&d->t, d->lines, d->values, socinv_basis_total(), net));
+    assert_close(net[0], 1000, 0);
+    assert_close(net[1], -600, 0);
+    assert_close(net[2], -600, 0);
+    close_doc(d);
+    /* a range with years but no table structure is still no table */
+    const char *bare = "x\t2024\t2025\nA\t1\t2\n";
+    d = open_text(bare, strlen(bare));
+    assert_status(socinv_case_read(&d->grid, SOCINV_NUMBERS_AUTO, &d->t, d->lines, CAP, d->values, N_OF(d->values)),
+                  SOCINV_E_NOTABLE);
+    close_doc(d);
+}
+
 /* ---- reading text -------------------------------------------------------------------------- */
 
 /** CSV with ';', quotes, a quoted ';' and newline, "" escapes, CRLF and a BOM. */
@@ -555,6 +592,7 @@ int main(void)
         cmocka_unit_test(test_bad_years),
         cmocka_unit_test(test_thirty_years),
         cmocka_unit_test(test_truncated),
+        cmocka_unit_test(test_read_selected_range),
         cmocka_unit_test(test_csv),
         cmocka_unit_test(test_cp1252),
         cmocka_unit_test(test_ragged),

@@ -168,6 +168,32 @@ static void test_casecheck(void **state)
     free_range(r);
 }
 
+/** Blank rows inside the selected range do not cut the table: TV04 with four empty rows
+ * inserted after 'Samlet varig ændring' still gives the recomputed net row (year 3: 3750)
+ * and CASECHECK still finds the two errors. */
+static void test_blank_rows_inside_range(void **state)
+{
+    (void)state;
+    range *r = seed_range("003_41e023f3ba919440.txt", 2004, 2023, 8);
+    size_t cut = 10, gap = 4, rows = r->rows + gap; /* line 2013, after 'Samlet varig ændring' */
+    sv_cell *cells = calloc(rows * r->cols, sizeof *cells);
+    memcpy(cells, r->cells, cut * r->cols * sizeof *cells);
+    memcpy(cells + (cut + gap) * r->cols, r->cells + cut * r->cols, (r->rows - cut) * r->cols * sizeof *cells);
+    free(r->cells);
+    r->cells = cells;
+    r->rows = rows;
+    sv_call c;
+    const sv_cell *year3[5] = {NULL, NULL, NULL, num_cell(3), NULL};
+    assert_ok(call("netImpact", r, year3, &c));
+    assert_close(c.res.num, 3750, 0);
+    sv_call_done(&c);
+    const sv_cell *errors[5] = {NULL, num_cell(1), NULL, NULL, NULL};
+    assert_ok(call("caseCheck", r, errors, &c));
+    assert_close(c.res.num, 2, 0);
+    sv_call_done(&c);
+    free_range(r);
+}
+
 /** A range with no table: #N/A (no table), and areas without kinds: a shape error. */
 static void test_no_table(void **state)
 {
@@ -189,6 +215,7 @@ int main(void)
         cmocka_unit_test(test_netimpact_table_tv04),
         cmocka_unit_test(test_netimpact_table_001),
         cmocka_unit_test(test_casecheck),
+        cmocka_unit_test(test_blank_rows_inside_range),
         cmocka_unit_test(test_no_table),
     };
     return cmocka_run_group_tests_name("glue_case", tests, NULL, NULL);
