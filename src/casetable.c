@@ -190,9 +190,9 @@ static double amount(const socinv_cell *c, socinv_number_style style, int *bad)
 
 /* First non-blank cell right of the label: where a payback value is printed
  * ("| 4 år |", or "| | 5 |" under the first year). */
-static int first_value(const socinv_grid *g, size_t r, socinv_number_style style, double *v)
+static int first_value(const socinv_grid *g, size_t r, size_t label_col, socinv_number_style style, double *v)
 {
-    for (size_t c = 1; c < g->cols; c++) {
+    for (size_t c = label_col + 1; c < g->cols; c++) {
         const socinv_cell *cell = at(g, r, c);
         if (blank(cell))
             continue;
@@ -292,7 +292,11 @@ static int read_table(reader *rd, size_t hr, size_t year_col, size_t nyears, int
     char f[FOLD_CAP];
     memset(t, 0, sizeof *t);
     t->header_row = hr;
+    /* The label column is where the header starts ("1.000 kr. 2025 p/l"): a table
+     * may sit anywhere on a sheet, several side by side or below each other. */
     t->label_col = 0;
+    while (t->label_col + 1 < year_col && blank(at(g, hr, t->label_col)))
+        t->label_col++;
     t->year_col = year_col;
     t->nyears = nyears;
     t->area_col = SOCINV_NONE;
@@ -308,7 +312,7 @@ static int read_table(reader *rd, size_t hr, size_t year_col, size_t nyears, int
     /* The area column: headed 'Styringsområde' ("Styrings- område"), else maybe
      * the column just left of the years, if its cells read as areas. */
     int area_headed = 0;
-    for (size_t c = 1; c < year_col; c++) {
+    for (size_t c = t->label_col + 1; c < year_col; c++) {
         fold_cell(at(g, hr, c), f);
         if (sv_starts_with(f, "styringsomr")) {
             t->area_col = c;
@@ -316,7 +320,7 @@ static int read_table(reader *rd, size_t hr, size_t year_col, size_t nyears, int
             break;
         }
     }
-    if (!area_headed && year_col >= 2)
+    if (!area_headed && year_col >= t->label_col + 2)
         t->area_col = year_col - 1;
 
     rd->n = 0;
@@ -349,7 +353,7 @@ static int read_table(reader *rd, size_t hr, size_t year_col, size_t nyears, int
                 l->basis = sv_starts_with(f, "total") ? SOCINV_BASIS_TOTAL : SOCINV_BASIS_SERVICE;
                 l->row = r;
                 l->notes |= 1u << SOCINV_NOTE_SPLIT_PAYBACK;
-                if (first_value(g, r, rd->style, &v))
+                if (first_value(g, r, t->label_col, rd->style, &v))
                     l->payback = v;
             }
             pending = SOCINV_NONE;
@@ -385,7 +389,7 @@ static int read_table(reader *rd, size_t hr, size_t year_col, size_t nyears, int
             double v;
             l->basis = strstr(f, "service") ? SOCINV_BASIS_SERVICE : SOCINV_BASIS_TOTAL;
             int known = strstr(f, "service") || strstr(f, "total");
-            if (first_value(g, r, rd->style, &v))
+            if (first_value(g, r, t->label_col, rd->style, &v))
                 l->payback = v;
             if (!known)
                 pending = rd->n - 1;
@@ -569,6 +573,16 @@ static int proposal_id(const socinv_cell *c, char *id, size_t id_cap, const char
     return 1;
 }
 
+/* The first non-blank cell of a row: where a heading or a paragraph's text is,
+ * whichever column the sheet put it in. */
+static const socinv_cell *first_cell(const socinv_grid *g, size_t r)
+{
+    for (size_t c = 0; c < g->cols; c++)
+        if (!blank(at(g, r, c)))
+            return at(g, r, c);
+    return at(g, r, 0);
+}
+
 /* Drop spaces and line ends around a title. */
 static void trim_title(const char **t, size_t *n)
 {
@@ -595,13 +609,13 @@ socinv_status socinv_case_title(const socinv_grid *grid, size_t from_row, const 
     char f[FOLD_CAP];
     /* Nearest heading with an id wins; otherwise a 'Forslagets titel:' or the line before 'Kort resumé'. */
     for (size_t r = end; r-- > from_row;) {
-        if (proposal_id(at(grid, r, 0), id, id_cap, title, title_len)) {
+        if (proposal_id(first_cell(grid, r), id, id_cap, title, title_len)) {
             trim_title(title, title_len);
             return SOCINV_OK;
         }
     }
     for (size_t r = end; r-- > from_row;) {
-        const socinv_cell *c = at(grid, r, 0);
+        const socinv_cell *c = first_cell(grid, r);
         fold_cell(c, f);
         if (sv_starts_with(f, "forslagetstitel:")) {
             const char *colon = memchr(c->text, ':', c->len);
@@ -612,11 +626,11 @@ socinv_status socinv_case_title(const socinv_grid *grid, size_t from_row, const 
         }
     }
     for (size_t r = end; r-- > from_row + 1;) {
-        fold_cell(at(grid, r, 0), f);
+        fold_cell(first_cell(grid, r), f);
         if (!sv_starts_with(f, "kortresum"))
             continue;
         for (size_t q = r; q-- > from_row;) {
-            const socinv_cell *t = at(grid, q, 0);
+            const socinv_cell *t = first_cell(grid, q);
             if (!blank(t) && t->kind == SOCINV_CELL_TEXT) {
                 *title = t->text;
                 *title_len = t->len;

@@ -478,6 +478,42 @@ static void test_read_selected_range(void **state)
     close_doc(d);
 }
 
+/** A table that starts in column C of a sheet, its heading in column B above it: the
+ * label column comes from the header row, the title from the row's first text.
+ * 500 invested, -300 a year: cumulative 500, 200, -100 -> 3. */
+static void test_table_not_in_column_a(void **state)
+{
+    (void)state;
+    const char *text = "\tHJ09(2026) - FLYTTET TABEL\n"
+                       "\n"
+                       "\t\t1.000 kr.\tStyringsområde\t2026\t2027\t2028\n"
+                       "\t\tVarige ændringer\n"
+                       "\t\tBesparelse\tService\t\t-300\t-300\n"
+                       "\t\tImplementeringsomkostninger\n"
+                       "\t\tKurser\tAnlæg\t500\t\t\n"
+                       "\t\tSamlet økonomisk påvirkning\t\t500\t-300\t-300\n"
+                       "\t\tTilbagebetalingstid baseret på totaløkonomi\t3 år\n";
+    doc *d = audit_text(text);
+    assert_int_equal(d->t.label_col, 2);
+    assert_int_equal(d->t.area_col, 3);
+    assert_int_equal(d->rep.nfindings_total, 0);
+    assert_close(d->rep.payback_printed[SOCINV_BASIS_TOTAL], 3, 0);
+    assert_close(d->rep.payback_rule[SOCINV_BASIS_TOTAL], 3, 0);
+    /* service basis: the Anlæg course still counts as an implementation cost */
+    assert_close(d->rep.payback_rule[SOCINV_BASIS_SERVICE], 3, 0);
+    char id[16];
+    const char *title;
+    size_t tl;
+    assert_ok(socinv_case_title(&d->grid, 0, &d->t, id, sizeof id, &title, &tl));
+    assert_string_equal(id, "HJ09");
+    assert_int_equal(tl, strlen("FLYTTET TABEL"));
+    const char *label;
+    size_t ll;
+    assert_ok(socinv_case_label(&d->grid, &d->t, &d->lines[1], &label, &ll)); /* after the heading */
+    assert_int_equal(ll, strlen("Besparelse"));
+    close_doc(d);
+}
+
 /* ---- reading text -------------------------------------------------------------------------- */
 
 /** CSV with ';', quotes, a quoted ';' and newline, "" escapes, CRLF and a BOM. */
@@ -593,6 +629,7 @@ int main(void)
         cmocka_unit_test(test_thirty_years),
         cmocka_unit_test(test_truncated),
         cmocka_unit_test(test_read_selected_range),
+        cmocka_unit_test(test_table_not_in_column_a),
         cmocka_unit_test(test_csv),
         cmocka_unit_test(test_cp1252),
         cmocka_unit_test(test_ragged),
