@@ -1,20 +1,17 @@
 /* Reading inputs: text directly, workbooks and documents through headless LibreOffice. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
-#include <fcntl.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
 #include <sys/types.h>
-#include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "flatodf.h"
 #include "inputs.h"
+#include "proc.h"
 
 /* Seconds LibreOffice may take to convert a batch before it is stopped. */
 #define CONVERT_TIMEOUT 300
@@ -108,54 +105,12 @@ static int read_text(const char *path, input *in)
     return 0;
 }
 
-/* Run argv with stdout/stderr to a log file, stopping it after `timeout` seconds. */
-static int run(char *const argv[], const char *log, int timeout)
-{
-    pid_t pid = fork();
-    if (pid < 0)
-        return -1;
-    if (pid == 0) {
-        int fd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        if (fd >= 0) {
-            dup2(fd, 1);
-            dup2(fd, 2);
-            close(fd);
-        }
-        setpgid(0, 0);
-        execvp(argv[0], argv);
-        _exit(127);
-    }
-    setpgid(pid, pid);
-    time_t start = time(NULL);
-    for (;;) {
-        int status;
-        pid_t r = waitpid(pid, &status, WNOHANG);
-        if (r == pid)
-            return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-        if (r < 0)
-            return -1;
-        if (time(NULL) - start > timeout) {
-            kill(-pid, SIGKILL);
-            waitpid(pid, &status, 0);
-            return -2;
-        }
-        struct timespec ts = {0, 50 * 1000 * 1000};
-        nanosleep(&ts, NULL);
-    }
-}
-
 static int file_exists(const char *path)
 {
     struct stat st;
     return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-void inputs_remove_tree(const char *dir)
-{
-    char *argv[] = {"rm", "-rf", (char *)dir, NULL};
-    char log[] = "/dev/null";
-    run(argv, log, 60);
-}
 
 void inputs_converted_name(const char *outdir, const char *path, const char *ext, char *buf, size_t cap)
 {
@@ -192,7 +147,7 @@ int inputs_soffice_convert(const char *soffice, const char *tmp, const char *tar
     for (size_t i = 0; i < n; i++)
         argv[a++] = (char *)files[i];
     argv[a] = NULL;
-    int rc = run(argv, log, CONVERT_TIMEOUT);
+    int rc = proc_run(argv, log, 0, CONVERT_TIMEOUT, NULL);
     free(argv);
     return rc;
 }
@@ -206,40 +161,6 @@ const char *inputs_soffice_failure(int rc)
     return NULL;
 }
 
-static int copy_file(const char *from, const char *to)
-{
-    int in = open(from, O_RDONLY);
-    if (in < 0)
-        return -1;
-    int out = open(to, O_WRONLY | O_CREAT | O_EXCL, 0600);
-    if (out < 0) {
-        close(in);
-        return -1;
-    }
-    char buf[65536];
-    ssize_t got;
-    int ok = 1;
-    while (ok && (got = read(in, buf, sizeof buf)) != 0) {
-        if (got < 0) {
-            if (errno == EINTR)
-                continue;
-            ok = 0;
-            break;
-        }
-        for (ssize_t done = 0; done < got;) {
-            ssize_t w = write(out, buf + done, (size_t)(got - done));
-            if (w < 0 && errno == EINTR)
-                continue;
-            if (w <= 0) {
-                ok = 0;
-                break;
-            }
-            done += w;
-        }
-    }
-    close(in);
-    return close(out) == 0 && ok ? 0 : -1;
-}
 
 /* Convert the inputs of one kind with one LibreOffice run; read each result.
  * Each input is first copied to tmp/in-<target>/<n>.<ext>: LibreOffice names its
@@ -267,7 +188,7 @@ static void convert_batch(const char *soffice, const char *tmp, const char *targ
     for (size_t i = 0; i < n; i++) {
         char *name = names + i * 4200;
         snprintf(name, 4200, "%s/%zu.%s", indir, i + 1, extension(ins[i]->path));
-        if (copy_file(ins[i]->path, name) != 0)
+        if (proc_copy_file(ins[i]->path, name, 0600, 1) != 0)
             snprintf(ins[i]->error, sizeof ins[i]->error, "cannot read it: %s", strerror(errno));
         else
             copies[nc++] = name;
@@ -377,7 +298,7 @@ size_t inputs_read(const char *const *paths, size_t n, const input_options *opt,
             convert_batch(opt->soffice, tmp, "fods", sheets, ns, opt->keep_temp);
             convert_batch(opt->soffice, tmp, "fodt", docs, nd, opt->keep_temp);
             if (!opt->keep_temp)
-                inputs_remove_tree(tmp);
+                proc_remove_tree(tmp);
             else
                 fprintf(stderr, "socinv: converted files kept in %s\n", tmp);
         }

@@ -54,9 +54,6 @@ int inputs_soffice_convert(const char *soffice, const char *tmp, const char *tar
  * LibreOffice ran (then look for the output file). */
 const char *inputs_soffice_failure(int rc);
 void inputs_converted_name(const char *outdir, const char *path, const char *ext, char *buf, size_t cap);
-/* rm -rf dir (a temporary directory of ours) */
-void inputs_remove_tree(const char *dir);
-
 /* A location for a table's header: "line 2004" for text, "Ark1!A5" for a sheet,
  * "paragraph 120" for a document (paragraphs and table rows counted in order). */
 void input_location(const input *in, const input_part *part, size_t row, size_t col, char *buf, size_t cap);

@@ -4,19 +4,16 @@
 #define _DEFAULT_SOURCE
 #include <errno.h>
 #include <fcntl.h>
-#include <grp.h>
 #include <pwd.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
-#include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "office.h"
+#include "proc.h"
 
 /* Calc recalculates every formula when a document is loaded (ODF and OOXML):
  * the add-in's results in a recalculated file are always fresh. */
@@ -46,75 +43,19 @@ static int give(const office *o, const char *path)
     return o->as_nobody ? chown(path, o->uid, o->gid) : 0;
 }
 
-static int copy_file(const char *from, const char *to)
-{
-    FILE *in = fopen(from, "rb");
-    if (!in)
-        return -1;
-    FILE *out = fopen(to, "wb");
-    if (!out) {
-        fclose(in);
-        return -1;
-    }
-    char buf[65536];
-    size_t n;
-    int ok = 1;
-    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
-        if (fwrite(buf, 1, n, out) != n)
-            ok = 0;
-    ok = ok && !ferror(in);
-    fclose(in);
-    return fclose(out) == 0 && ok ? 0 : -1;
-}
-
 int office_copy_in(const office *o, const char *from, const char *to)
 {
-    if (copy_file(from, to) != 0)
+    if (proc_copy_file(from, to, 0644, 0) != 0)
         return -1;
     chmod(to, 0644);
     return give(o, to);
 }
 
-/* Run a program (as nobody when needed), output to `log`, killed after `timeout` s.
- * Returns its exit code, -1 if it could not run, -2 on timeout. */
-static int run_as(const office *o, char *const argv[], const char *log, int timeout)
+/* unopkg and soffice run as the profile's owner. */
+static int run_as(const office *o, char *const argv[], int timeout)
 {
-    pid_t pid = fork();
-    if (pid < 0)
-        return -1;
-    if (pid == 0) {
-        int fd = open(log, O_WRONLY | O_CREAT | O_APPEND, 0644);
-        if (fd >= 0) {
-            dup2(fd, 1);
-            dup2(fd, 2);
-            close(fd);
-        }
-        setpgid(0, 0);
-        setenv("HOME", o->home, 1);
-        if (o->as_nobody) {
-            if (setgroups(0, NULL) != 0 || setgid(o->gid) != 0 || setuid(o->uid) != 0)
-                _exit(126);
-        }
-        execvp(argv[0], argv);
-        _exit(127);
-    }
-    setpgid(pid, pid);
-    time_t start = time(NULL);
-    for (;;) {
-        int status;
-        pid_t r = waitpid(pid, &status, WNOHANG);
-        if (r == pid)
-            return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-        if (r < 0)
-            return -1;
-        if (time(NULL) - start > timeout) {
-            kill(-pid, SIGKILL);
-            waitpid(pid, &status, 0);
-            return -2;
-        }
-        struct timespec ts = {0, 20 * 1000 * 1000};
-        nanosleep(&ts, NULL);
-    }
+    proc_user nobody = {o->uid, o->gid, o->home};
+    return proc_run(argv, o->log, 1, timeout, o->as_nobody ? &nobody : NULL);
 }
 
 static void set_err(char *err, size_t cap, const char *msg, const char *detail)
@@ -176,7 +117,7 @@ int office_open(office *o, const char *soffice, const char *unopkg, const char *
         return -1;
     }
     char *argv[] = {(char *)unopkg, "add", "--suppress-license", o->env, copy, NULL};
-    int rc = run_as(o, argv, o->log, 300);
+    int rc = run_as(o, argv, 300);
     if (rc != 0) {
         set_err(err, errcap, rc == 127 ? "unopkg not found (install libreoffice-calc)"
                                        : "unopkg could not install the add-in; see the log",
@@ -190,7 +131,7 @@ int office_convert(office *o, const char *file, const char *target, const char *
 {
     char *argv[] = {(char *)o->soffice, "--headless", "--norestore", "--nologo", "--nolockcheck", "--nodefault",
                     o->env, "--convert-to", (char *)target, "--outdir", (char *)outdir, (char *)file, NULL};
-    return run_as(o, argv, o->log, timeout);
+    return run_as(o, argv, timeout);
 }
 
 void office_close(office *o, int keep)
@@ -201,12 +142,6 @@ void office_close(office *o, int keep)
         fprintf(stderr, "socinv: kept %s\n", o->dir);
         return;
     }
-    pid_t pid = fork();
-    if (pid == 0) {
-        execlp("rm", "rm", "-rf", o->dir, (char *)NULL);
-        _exit(127);
-    }
-    if (pid > 0)
-        waitpid(pid, NULL, 0);
+    proc_remove_tree(o->dir);
     o->dir[0] = '\0';
 }

@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "proc.h"
 #include "tables.h"
 
 /* Years the chart runs past the latest payback by the rule, and the most years it
@@ -921,6 +922,6 @@ done:
     if (opt->keep_temp)
         fprintf(stderr, "socinv: report files kept in %s\n", tmp);
     else
-        inputs_remove_tree(tmp);
+        proc_remove_tree(tmp);
     return rc;
 }
