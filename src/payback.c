@@ -82,6 +82,20 @@ static double first_leaving(const rule *r, double cn, double v, double limit)
     return j <= limit ? j : 0.0;
 }
 
+/* The first year after a table of n years (cumulative c at its end) in which the
+ * repeated last value `tail` meets the rule, within `room` more years. */
+static socinv_status after_table(const socinv_payback_opts *opts, const rule *r, int beyond, double c, double tail,
+                                 size_t n, double room, double *years)
+{
+    if (!beyond || !(tail < 0.0))
+        return SOCINV_NO_RESULT;
+    double j = first_extrapolated(r, c, tail, room);
+    if (j == 0.0)
+        return SOCINV_NO_RESULT;
+    *years = answer(opts, (double)n + j, c + (j - 1.0) * tail, c + j * tail);
+    return SOCINV_OK;
+}
+
 static socinv_status check_row(const double *net, size_t n, const socinv_payback_opts **o,
                                const socinv_payback_opts *defaults, double *years)
 {
@@ -152,13 +166,7 @@ socinv_status socinv_payback(const double *net, size_t n, const socinv_payback_o
             *years = answer(opts, (double)first, first_before, first_after);
             return SOCINV_OK;
         }
-        if (!beyond || !(tail < 0.0))
-            return SOCINV_NO_RESULT;
-        double j = first_extrapolated(&r, c, tail, room);
-        if (j == 0.0)
-            return SOCINV_NO_RESULT;
-        *years = answer(opts, (double)n + j, c + (j - 1.0) * tail, c + j * tail);
-        return SOCINV_OK;
+        return after_table(opts, &r, beyond, c, tail, n, room, years);
     }
 
     /* Final crossing: the first year from which the rule stays met through the horizon. */
@@ -168,13 +176,7 @@ socinv_status socinv_payback(const double *net, size_t n, const socinv_payback_o
         *years = answer(opts, (double)(last_not + 1), final_before, final_after);
         return SOCINV_OK;
     }
-    if (!beyond || !(tail < 0.0))
-        return SOCINV_NO_RESULT;
-    double j = first_extrapolated(&r, c, tail, room);
-    if (j == 0.0)
-        return SOCINV_NO_RESULT;
-    *years = answer(opts, (double)n + j, c + (j - 1.0) * tail, c + j * tail);
-    return SOCINV_OK;
+    return after_table(opts, &r, beyond, c, tail, n, room, years);
 }
 
 socinv_status socinv_payback_discounted(const double *net, size_t n, const socinv_schedule *s,
