@@ -12,7 +12,13 @@ void sv_call_init(sv_call *c, const sv_arg *args, size_t nargs)
 {
     c->args = args;
     c->nargs = nargs;
-    memset(&c->res, 0, sizeof c->res);
+    /* every field but the text buffer, which is only read up to its NUL: clearing
+     * its 256 bytes on every call was a memset per cell of the sheet */
+    c->res.kind = SV_RES_NUMBER;
+    c->res.num = 0.0;
+    c->res.rows = c->res.cols = 0;
+    c->res.matrix = NULL;
+    c->res.text[0] = '\0';
     c->used = 0;
     c->nblocks = 0;
 }
@@ -135,7 +141,8 @@ socinv_status sv_int(const sv_call *c, size_t i, long dflt, long lo, long hi, lo
     socinv_status st = sv_number(c, i, (double)dflt, &v);
     if (st != SOCINV_OK)
         return st;
-    if (v != floor(v) || v < (double)lo || v > (double)hi)
+    /* in range first, so the cast is defined; the cast is floor() without a libm call */
+    if (!(v >= (double)lo && v <= (double)hi) || v != (double)(long)v)
         return SOCINV_E_DOMAIN;
     *out = (long)v;
     return SOCINV_OK;

@@ -7,15 +7,17 @@
  *
  * Each object is one uno_Interface whose dispatcher serves all its interfaces,
  * keyed on the member's plain name (pMemberName; pTypeName can be decorated).
- * The XFunctions members are looked up once, when the add-in object is made:
- * a call then finds its table row by comparing the member description pointer
- * and goes straight to uno_dispatch.c.
+ * The XFunctions members are looked up once, when the add-in object is made,
+ * and hashed by their description pointer: a call finds its table row with one
+ * or two probes (not a scan of every member) and goes straight to
+ * uno_dispatch.c.
  *
  * The dispatcher contract: *ppException points to unconstructed memory of the
  * caller. On success set *ppException = NULL; to throw, construct the
  * exception there and leave the pointer alone (and do not construct the
  * return value). In-arguments belong to the caller. */
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -117,13 +119,37 @@ typedef struct sv_method {
     const sv_function *fn;           /* NULL: the type library's signature is not the table's */
 } sv_method;
 
+/* Slots of the member hash: a power of two, at least twice the members, so
+ * probes stay short (23 members today). */
+#define SV_METHOD_SLOTS 128u
+
 typedef struct sv_addin {
     uno_Interface iface; /* first: the object is its uno_Interface */
     atomic_uint refs;
     sv_uno_types types;
     size_t nmethods;
     sv_method *methods;
+    /* open addressing, linear probing, keyed by the member pointer; NULL = free.
+     * Filled once when the object is made, only read afterwards. */
+    const sv_method *slots[SV_METHOD_SLOTS];
 } sv_addin;
+
+static size_t method_slot(const typelib_TypeDescription *member)
+{
+    /* Fibonacci hashing: the pointer's bits, mixed, top 7 bits */
+    uint64_t h = (uint64_t)(uintptr_t)member * UINT64_C(0x9E3779B97F4A7C15);
+    return (size_t)(h >> 57) & (SV_METHOD_SLOTS - 1);
+}
+
+/* The cached XFunctions member for a description, or NULL. */
+static const sv_method *method_find(const sv_addin *a, const typelib_TypeDescription *member)
+{
+    for (size_t i = method_slot(member);; i = (i + 1) & (SV_METHOD_SLOTS - 1)) {
+        const sv_method *m = a->slots[i];
+        if (!m || m->member == member)
+            return m;
+    }
+}
 
 static const char *const addin_interfaces[] = {
     "com.sun.star.uno.XInterface",    SV_INTERFACE_NAME, "com.sun.star.lang.XTypeProvider",
@@ -162,8 +188,16 @@ static void addin_cache_methods(sv_addin *a)
                 typelib_typedescriptionreference_getDescription(&m, it->ppMembers[k]);
                 if (!m)
                     continue;
+                if (a->nmethods >= SV_METHOD_SLOTS / 2) { /* keep the hash sparse: the rest go by name */
+                    typelib_typedescription_release(m);
+                    break;
+                }
                 a->methods[a->nmethods].member = m;
                 a->methods[a->nmethods].fn = sv_uno_function_for(m);
+                size_t i = method_slot(m);
+                while (a->slots[i])
+                    i = (i + 1) & (SV_METHOD_SLOTS - 1);
+                a->slots[i] = &a->methods[a->nmethods];
                 a->nmethods++;
             }
         }
@@ -258,15 +292,9 @@ static void SAL_CALL addin_dispatch(uno_Interface *pI, const typelib_TypeDescrip
                                     void *pArgs[], uno_Any **ppException)
 {
     sv_addin *a = (sv_addin *)pI;
-    int thrown = -1;
-    for (size_t k = 0; k < a->nmethods; k++) {
-        if (a->methods[k].member == pMemberType) {
-            thrown = addin_function(a, a->methods[k].fn, pReturn, pArgs, *ppException);
-            break;
-        }
-    }
-    if (thrown < 0)
-        thrown = addin_dispatch_by_name(a, pMemberType, pReturn, pArgs, *ppException);
+    const sv_method *m = method_find(a, pMemberType);
+    int thrown = m ? addin_function(a, m->fn, pReturn, pArgs, *ppException)
+                   : addin_dispatch_by_name(a, pMemberType, pReturn, pArgs, *ppException);
     if (!thrown)
         *ppException = NULL;
 }

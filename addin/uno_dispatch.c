@@ -3,10 +3,15 @@
  * add-in's call model (call.h).
  *
  * Arguments belong to the caller and are only read. Each call makes at most
- * one scratch allocation for all its argument cells and text (none for
- * arguments that fit the sv_call's inline buffer), and creates UNO values only
- * for the result. Everything it creates is handed over (the return any) or
- * released before it returns. */
+ * two scratch allocations, one for all its argument cells and one for their
+ * text (none for arguments that fit the sv_call's inline buffer), and creates
+ * UNO values only for the result. Everything it creates is handed over (the
+ * return any) or released before it returns.
+ *
+ * decode_args() reads every value once: shapes first (so one block holds every
+ * cell), then the values, then the UTF-8 of the texts into a second block sized
+ * 3 bytes per UTF-16 unit, which needs no measuring pass (bench/README.md has the
+ * figures). */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -168,29 +173,14 @@ const sv_function *sv_uno_function_for(const typelib_TypeDescription *member)
 
 /* ---- arguments ------------------------------------------------------------------- */
 
-/* Bytes of the UTF-8 form of UTF-16 text; a lone surrogate becomes U+FFFD. */
-static size_t utf8_size(const sal_Unicode *s, sal_Int32 n)
-{
-    size_t len = 0;
-    for (sal_Int32 i = 0; i < n; i++) {
-        unsigned c = s[i];
-        if (c < 0x80)
-            len += 1;
-        else if (c < 0x800)
-            len += 2;
-        else if (c >= 0xD800 && c <= 0xDBFF && i + 1 < n && s[i + 1] >= 0xDC00 && s[i + 1] <= 0xDFFF) {
-            len += 4;
-            i++;
-        } else
-            len += 3;
-    }
-    return len;
-}
-
 static char *utf8_put(char *o, const sal_Unicode *s, sal_Int32 n)
 {
     for (sal_Int32 i = 0; i < n; i++) {
         uint32_t c = s[i];
+        if (c < 0x80) { /* ASCII first: nearly every character of a sheet's text */
+            *o++ = (char)c;
+            continue;
+        }
         if (c >= 0xD800 && c <= 0xDFFF) {
             if (c <= 0xDBFF && i + 1 < n && s[i + 1] >= 0xDC00 && s[i + 1] <= 0xDFFF) {
                 c = 0x10000 + ((c - 0xD800) << 10) + ((uint32_t)s[i + 1] - 0xDC00);
@@ -199,9 +189,7 @@ static char *utf8_put(char *o, const sal_Unicode *s, sal_Int32 n)
                 c = 0xFFFD;
             }
         }
-        if (c < 0x80) {
-            *o++ = (char)c;
-        } else if (c < 0x800) {
+        if (c < 0x800) {
             *o++ = (char)(0xC0 | (c >> 6));
             *o++ = (char)(0x80 | (c & 0x3F));
         } else if (c < 0x10000) {
@@ -256,163 +244,152 @@ static socinv_status scalar_of(const uno_Any *a, sv_cell *cell, const rtl_uStrin
     }
 }
 
-/* How one argument will be laid out: found in a first pass (which checks every
- * value), filled in a second pass into one scratch block for the whole call. */
-typedef struct arg_plan {
-    enum { PLAN_OMITTED, PLAN_NUMBER, PLAN_SCALAR, PLAN_RANGE } kind;
-    double num;               /* PLAN_NUMBER */
-    const uno_Any *scalar;    /* PLAN_SCALAR */
-    const uno_Sequence *rows; /* PLAN_RANGE: [][]any */
-    size_t nrows, ncols, text_bytes;
-} arg_plan;
-
-static socinv_status measure_range(const uno_Sequence *rows, arg_plan *pl)
-{
-    size_t nrows = rows ? (size_t)rows->nElements : 0, ncols = 0, text = 0;
-    for (size_t r = 0; r < nrows; r++) {
-        const uno_Sequence *row = ((uno_Sequence *const *)rows->elements)[r];
-        size_t n = row ? (size_t)row->nElements : 0;
-        const uno_Any *v = row ? (const uno_Any *)row->elements : NULL;
-        if (n > ncols)
-            ncols = n;
-        for (size_t k = 0; k < n; k++) {
-            sv_cell cell;
-            const rtl_uString *s;
-            socinv_status st = scalar_of(&v[k], &cell, &s);
-            if (st != SOCINV_OK)
-                return st;
-            if (s)
-                text += utf8_size(s->buffer, s->length);
-        }
-    }
-    if (ncols && nrows > SOCINV_MAX_CELLS / ncols)
-        return SOCINV_E_LENGTH;
-    pl->kind = PLAN_RANGE;
-    pl->rows = rows;
-    pl->nrows = ncols ? nrows : 0;
-    pl->ncols = ncols;
-    pl->text_bytes = text;
-    return SOCINV_OK;
-}
-
 static int is_seq_seq_any(const sv_uno_types *t, const typelib_TypeDescriptionReference *type)
 {
     return type == t->t_seq_seq_any ||
            (type->eTypeClass == typelib_TypeClass_SEQUENCE && sv_uno_equals_ascii(type->pTypeName, "[][]any"));
 }
 
-static socinv_status plan_arg(const sv_uno_types *t, sv_param_type type, void *arg, arg_plan *pl)
-{
-    memset(pl, 0, sizeof *pl);
-    switch (type) {
-    case SV_P_NUMBER:
-        pl->kind = PLAN_NUMBER;
-        pl->num = *(const double *)arg;
-        pl->nrows = pl->ncols = 1;
-        return SOCINV_OK;
-    case SV_P_RANGE:
-        return measure_range(*(uno_Sequence *const *)arg, pl);
-    case SV_P_OPTIONAL: {
-        const uno_Any *a = arg;
-        if (a->pType->eTypeClass == typelib_TypeClass_VOID) {
-            pl->kind = PLAN_OMITTED;
-            return SOCINV_OK;
-        }
-        if (a->pType->eTypeClass == typelib_TypeClass_SEQUENCE) {
-            if (!is_seq_seq_any(t, a->pType))
-                return SOCINV_E_TYPE;
-            return measure_range(*(uno_Sequence *const *)a->pData, pl);
-        }
-        sv_cell cell;
-        const rtl_uString *s;
-        socinv_status st = scalar_of(a, &cell, &s);
-        if (st != SOCINV_OK)
-            return st;
-        pl->kind = PLAN_SCALAR;
-        pl->scalar = a;
-        pl->nrows = pl->ncols = 1;
-        pl->text_bytes = s ? utf8_size(s->buffer, s->length) : 0;
-        return SOCINV_OK;
-    }
-    }
-    return SOCINV_E_TYPE;
-}
+/* A cell from an any in one step; text is only located: the cell holds the
+ * rtl_uString (text = the string, len = TEXT_PENDING) until put_texts() writes
+ * its UTF-8. *units grows by the string's UTF-16 length. 0 for a value of a
+ * type no argument can have (SOCINV_E_TYPE). */
+#define TEXT_PENDING SIZE_MAX
 
-/* One cell from an any already checked by the plan; text goes to *pool. */
-static void fill_cell(const uno_Any *a, sv_cell *cell, char **pool)
+static inline int quick_cell(const uno_Any *a, sv_cell *cell, size_t *units)
 {
-    const rtl_uString *s;
-    (void)scalar_of(a, cell, &s);
-    if (s) {
-        cell->text = *pool;
-        *pool = utf8_put(*pool, s->buffer, s->length);
-        cell->len = (size_t)(*pool - cell->text);
+    switch (a->pType->eTypeClass) {
+    case typelib_TypeClass_DOUBLE:
+        *cell = (sv_cell){SV_NUMBER, *(const double *)a->pData, NULL, 0};
+        return 1;
+    case typelib_TypeClass_STRING: {
+        const rtl_uString *s = *(rtl_uString *const *)a->pData;
+        if (!s || s->length <= 0) {
+            *cell = (sv_cell){SV_EMPTY, 0.0, NULL, 0}; /* "" is what an empty cell of a range arrives as */
+        } else {
+            *cell = (sv_cell){SV_TEXT, 0.0, (const char *)s, TEXT_PENDING};
+            *units += (size_t)s->length;
+        }
+        return 1;
+    }
+    default: {
+        const rtl_uString *s; /* never text here */
+        return scalar_of(a, cell, &s) == SOCINV_OK;
+    }
     }
 }
 
-static void fill_arg(const arg_plan *pl, sv_arg *arg, sv_cell *cells, char **pool)
+/* The UTF-8 of every pending text cell, into one block. A UTF-16 unit never
+ * takes more than 3 bytes, so 3 * units is enough without measuring first. */
+static int put_texts(sv_call *call, sv_arg *args, size_t nargs, size_t units)
 {
-    arg->omitted = pl->kind == PLAN_OMITTED;
-    arg->rows = pl->nrows;
-    arg->cols = pl->ncols;
-    arg->cells = cells;
-    switch (pl->kind) {
-    case PLAN_OMITTED:
-        arg->cells = NULL;
-        break;
-    case PLAN_NUMBER:
-        cells[0].kind = SV_NUMBER;
-        cells[0].num = pl->num;
-        cells[0].text = NULL;
-        cells[0].len = 0;
-        break;
-    case PLAN_SCALAR:
-        fill_cell(pl->scalar, &cells[0], pool);
-        break;
-    case PLAN_RANGE:
-        for (size_t r = 0; r < pl->nrows; r++) {
-            const uno_Sequence *row = ((uno_Sequence *const *)pl->rows->elements)[r];
-            size_t n = row ? (size_t)row->nElements : 0;
-            const uno_Any *v = row ? (const uno_Any *)row->elements : NULL;
-            sv_cell *out = cells + r * pl->ncols;
-            for (size_t k = 0; k < n; k++)
-                fill_cell(&v[k], &out[k], pool);
-            for (size_t k = n; k < pl->ncols; k++) /* a ragged row: pad with empty cells */
-                out[k] = (sv_cell){SV_EMPTY, 0.0, NULL, 0};
+    if (units > SIZE_MAX / 3)
+        return 0;
+    char *pool = sv_alloc(call, 3 * units);
+    if (!pool)
+        return 0;
+    for (size_t i = 0; i < nargs; i++) {
+        sv_cell *cells = (sv_cell *)args[i].cells;
+        size_t n = args[i].rows * args[i].cols;
+        for (size_t k = 0; k < n; k++) {
+            if (cells[k].len != TEXT_PENDING)
+                continue;
+            const rtl_uString *s = (const rtl_uString *)(const void *)cells[k].text;
+            cells[k].text = pool;
+            pool = utf8_put(pool, s->buffer, s->length);
+            cells[k].len = (size_t)(pool - cells[k].text);
         }
-        break;
     }
+    return 1;
 }
 
-/* Decode all arguments into call's scratch memory. */
+/* Decode all arguments into call's scratch memory, reading each value once. */
 static socinv_status decode_args(const sv_uno_types *t, const sv_function *fn, void *pArgs[], sv_call *call,
                                  sv_arg *args)
 {
-    arg_plan plan[SV_MAX_PARAMS];
-    size_t ncells = 0, text = 0;
+    const uno_Sequence *range[SV_MAX_PARAMS]; /* the [][]any of a range argument */
+    const uno_Any *scalar[SV_MAX_PARAMS];     /* the any of a one-value optional argument */
+    unsigned char is_range[SV_MAX_PARAMS];
+    size_t ncells = 0;
+    /* shapes first (rows only, not cells), so one block holds every cell */
     for (size_t i = 0; i < fn->nparams; i++) {
-        socinv_status st = plan_arg(t, fn->params[i].type, pArgs[i], &plan[i]);
-        if (st != SOCINV_OK)
-            return st;
-        ncells += plan[i].nrows * plan[i].ncols; /* each at most SOCINV_MAX_CELLS: no overflow */
-        text += plan[i].text_bytes;
+        range[i] = NULL;
+        scalar[i] = NULL;
+        is_range[i] = 0;
+        args[i] = (sv_arg){0, 1, 1, NULL};
+        switch (fn->params[i].type) {
+        case SV_P_NUMBER:
+            break;
+        case SV_P_RANGE:
+            range[i] = *(uno_Sequence *const *)pArgs[i];
+            is_range[i] = 1;
+            break;
+        case SV_P_OPTIONAL: {
+            const uno_Any *a = pArgs[i];
+            if (a->pType->eTypeClass == typelib_TypeClass_VOID) {
+                args[i] = (sv_arg){1, 0, 0, NULL};
+                continue;
+            }
+            if (a->pType->eTypeClass == typelib_TypeClass_SEQUENCE) {
+                if (!is_seq_seq_any(t, a->pType))
+                    return SOCINV_E_TYPE;
+                range[i] = *(uno_Sequence *const *)a->pData;
+                is_range[i] = 1;
+            } else {
+                scalar[i] = a;
+            }
+            break;
+        }
+        default:
+            return SOCINV_E_TYPE;
+        }
+        if (is_range[i]) {
+            const uno_Sequence *rows = range[i];
+            size_t nrows = rows ? (size_t)rows->nElements : 0, ncols = 0;
+            for (size_t r = 0; r < nrows; r++) {
+                const uno_Sequence *row = ((uno_Sequence *const *)rows->elements)[r];
+                if (row && (size_t)row->nElements > ncols)
+                    ncols = (size_t)row->nElements;
+            }
+            if (ncols && nrows > SOCINV_MAX_CELLS / ncols)
+                return SOCINV_E_LENGTH;
+            args[i].rows = ncols ? nrows : 0;
+            args[i].cols = ncols;
+        }
+        ncells += args[i].rows * args[i].cols; /* each at most SOCINV_MAX_CELLS: no overflow */
     }
-    size_t bytes = ncells * sizeof(sv_cell);
-    if (text > SIZE_MAX - bytes)
-        return SOCINV_E_LENGTH;
-    bytes += text;
-    unsigned char *block = NULL;
-    if (bytes) {
-        block = sv_alloc(call, bytes);
-        if (!block)
-            return SOCINV_E_NOMEM;
-    }
-    sv_cell *cells = (sv_cell *)block;
-    char *pool = (char *)(block + ncells * sizeof(sv_cell));
+    sv_cell *cells = NULL;
+    if (ncells && !(cells = sv_alloc(call, ncells * sizeof *cells)))
+        return SOCINV_E_NOMEM;
+    /* then every value, once */
+    size_t units = 0;
     for (size_t i = 0; i < fn->nparams; i++) {
-        fill_arg(&plan[i], &args[i], cells, &pool);
-        cells += plan[i].nrows * plan[i].ncols;
+        if (args[i].omitted)
+            continue;
+        args[i].cells = cells;
+        if (is_range[i]) {
+            size_t ncols = args[i].cols;
+            for (size_t r = 0; r < args[i].rows; r++) {
+                const uno_Sequence *row = ((uno_Sequence *const *)range[i]->elements)[r];
+                size_t n = row ? (size_t)row->nElements : 0;
+                const uno_Any *v = row ? (const uno_Any *)row->elements : NULL;
+                sv_cell *out = cells + r * ncols;
+                for (size_t k = 0; k < n; k++)
+                    if (!quick_cell(&v[k], &out[k], &units))
+                        return SOCINV_E_TYPE;
+                for (size_t k = n; k < ncols; k++) /* a ragged row: pad with empty cells */
+                    out[k] = (sv_cell){SV_EMPTY, 0.0, NULL, 0};
+            }
+        } else if (scalar[i]) {
+            if (!quick_cell(scalar[i], &cells[0], &units))
+                return SOCINV_E_TYPE;
+        } else if (fn->params[i].type == SV_P_NUMBER) {
+            cells[0] = (sv_cell){SV_NUMBER, *(const double *)pArgs[i], NULL, 0};
+        }
+        cells += args[i].rows * args[i].cols;
     }
+    if (units && !put_texts(call, args, fn->nparams, units))
+        return SOCINV_E_NOMEM;
     return SOCINV_OK;
 }
 
@@ -506,10 +483,12 @@ static void throw_status(const sv_uno_types *t, uno_Any *exc, int illegal, socin
 
 int sv_uno_call(const sv_uno_types *t, const sv_function *fn, void *pReturn, void *pArgs[], uno_Any *exc)
 {
-    sv_arg args[SV_MAX_PARAMS] = {{0}};
+    sv_arg args[SV_MAX_PARAMS]; /* not cleared: the decoders set the first nparams, the glue reads no more */
     sv_call call;
-    sv_call_init(&call, args, fn->nparams);
+    sv_call_init(&call, NULL, 0); /* the arguments are attached once decoded */
     socinv_status status = decode_args(t, fn, pArgs, &call, args);
+    call.args = args;
+    call.nargs = fn->nparams;
     if (status == SOCINV_OK)
         status = fn->glue(&call);
     int thrown = 0;
