@@ -148,8 +148,7 @@ socinv_status sv_int(const sv_call *c, size_t i, long dflt, long lo, long hi, lo
     return SOCINV_OK;
 }
 
-/* ASCII case-insensitive equality of a cell's text with a word. */
-static int word_is(const char *text, size_t len, const char *word)
+int sv_word_is(const char *text, size_t len, const char *word)
 {
     size_t wl = strlen(word);
     if (len != wl)
@@ -183,11 +182,11 @@ socinv_status sv_bool(const sv_call *c, size_t i, int dflt, int *out)
         return SOCINV_OK;
     }
     for (size_t k = 0; k < 4; k++) {
-        if (word_is(cell->text, cell->len, yes[k])) {
+        if (sv_word_is(cell->text, cell->len, yes[k])) {
             *out = 1;
             return SOCINV_OK;
         }
-        if (word_is(cell->text, cell->len, no[k])) {
+        if (sv_word_is(cell->text, cell->len, no[k])) {
             *out = 0;
             return SOCINV_OK;
         }

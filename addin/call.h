@@ -133,5 +133,7 @@ socinv_status sv_set_vector(sv_call *c, const double *v, size_t n, int as_column
 socinv_status sv_cells(const sv_call *c, size_t i, const sv_cell **cells, size_t *n);
 /* Select element `pick` (1-based) of a vector, or all of it when pick is 0. */
 socinv_status sv_set_vector_or_pick(sv_call *c, const double *v, size_t n, int as_column, long pick);
+/* Is text[0..len) the word, ignoring ASCII case? (keywords such as "prorata") */
+int sv_word_is(const char *text, size_t len, const char *word);
 /* An amount as Danish text: "4850", "-1,5" (for messages in cells). */
 void sv_format_amount(double v, char *buf, size_t cap);

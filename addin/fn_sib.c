@@ -4,22 +4,6 @@
 
 #include "glue.h"
 
-/* ASCII case-insensitive comparison with a keyword. */
-static int is_word(const char *t, size_t len, const char *w)
-{
-    size_t n = strlen(w);
-    if (len != n)
-        return 0;
-    for (size_t i = 0; i < n; i++) {
-        char ch = t[i];
-        if (ch >= 'A' && ch <= 'Z')
-            ch = (char)(ch - 'A' + 'a');
-        if (ch != w[i])
-            return 0;
-    }
-    return 1;
-}
-
 /* Argument i as one of `words` (index), or its number; absent -> dflt. */
 static socinv_status keyword(sv_call *c, size_t i, const char *const *words, const long *codes,
                              size_t nwords, long dflt, long maxcode, long *out)
@@ -34,7 +18,7 @@ static socinv_status keyword(sv_call *c, size_t i, const char *const *words, con
     size_t len;
     SV_TRY(sv_text(c, i, &t, &len));
     for (size_t k = 0; k < nwords; k++) {
-        if (is_word(t, len, words[k])) {
+        if (sv_word_is(t, len, words[k])) {
             *out = codes[k];
             return SOCINV_OK;
         }
