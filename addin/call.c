@@ -284,11 +284,6 @@ void sv_set_bool(sv_call *c, int v)
     c->res.num = v ? 1.0 : 0.0;
 }
 
-void sv_set_na(sv_call *c)
-{
-    c->res.kind = SV_RES_NA;
-}
-
 void sv_set_text(sv_call *c, const char *fmt, ...)
 {
     va_list ap;

@@ -29,8 +29,7 @@ typedef enum sv_result_kind {
     SV_RES_NUMBER = 0,
     SV_RES_MATRIX, /* rows x cols numbers */
     SV_RES_TEXT,   /* UTF-8 text */
-    SV_RES_BOOL,   /* TRUE/FALSE (a number to Calc, formatted as boolean) */
-    SV_RES_NA      /* #N/A: the rule has no answer (never pays back, ...) */
+    SV_RES_BOOL    /* TRUE/FALSE: 1/0 to Calc (7.4 reads a boolean result as 0) */
 } sv_result_kind;
 
 #define SV_RESULT_TEXT_MAX 256
@@ -107,7 +106,6 @@ socinv_status sv_matrix(sv_call *c, size_t i, const double **m, size_t *rows, si
 /* ---- writing the result --------------------------------------------------------- */
 void sv_set_number(sv_call *c, double v);
 void sv_set_bool(sv_call *c, int v);
-void sv_set_na(sv_call *c);
 void sv_set_text(sv_call *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* A rows x cols result to fill in; NULL when out of memory. */
 double *sv_set_matrix(sv_call *c, size_t rows, size_t cols);

@@ -465,9 +465,6 @@ static int encode_result(const sv_uno_types *t, const sv_result *res, void *pRet
         if (!res->matrix || res->rows == 0 || res->cols == 0 || res->rows > INT32_MAX || res->cols > INT32_MAX)
             return 0;
         return return_matrix(t, pReturn, res->matrix, res->rows, res->cols);
-    case SV_RES_NA:
-        uno_any_construct(pReturn, NULL, NULL, NULL);
-        return 1;
     }
     return 0;
 }

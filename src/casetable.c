@@ -131,6 +131,49 @@ static label_class classify(const char *f)
     return k;
 }
 
+/* Is row r the year header of a table? A run of years that does not go back in
+ * time, nothing right of it, and left of it only text that names no line of a
+ * table and no area: so a line whose amounts look like years ("1966 | 1966") is
+ * never a header. `strong` (a header that ends the table being read) also wants
+ * the unit ("1.000 kr. ...") or a 'Styringsområde' cell, since within a table a
+ * new one begins only where a document starts one. */
+static int find_header(const socinv_grid *g, size_t r, int strong, size_t *col, size_t *n)
+{
+    char f[FOLD_CAP];
+    if (!find_years(g, r, col, n))
+        return 0;
+    for (size_t j = 1; j < *n; j++) {
+        int a, b;
+        year_of(at(g, r, *col + j - 1), &a);
+        year_of(at(g, r, *col + j), &b);
+        if (b < a)
+            return 0;
+    }
+    for (size_t c = *col + *n; c < g->cols; c++)
+        if (!blank(at(g, r, c)))
+            return 0;
+    int marked = 0;
+    for (size_t c = 0; c < *col; c++) {
+        const socinv_cell *x = at(g, r, c);
+        if (blank(x))
+            continue;
+        if (x->kind != SOCINV_CELL_TEXT)
+            return 0; /* an amount left of the years */
+        fold_cell(x, f);
+        if (sv_starts_with(f, "styringsomr")) {
+            marked = 1;
+            continue;
+        }
+        if (classify(f).role != SOCINV_LINE_DETAIL)
+            return 0; /* 'Samlet økonomisk påvirkning', ...: a line of a table */
+        socinv_area a;
+        if (socinv_area_parse(x->text, x->len, &a) == SOCINV_OK && a != SOCINV_AREA_NONE)
+            return 0; /* an area: an amount line */
+        marked |= strstr(f, "kr") != NULL;
+    }
+    return !strong || marked;
+}
+
 /* ", service", ", anlæg", ", service SOF", ", service (BUF)", ", service inkl. rammereduktion". */
 static void qualify(const socinv_cell *label, socinv_case_line *line)
 {
@@ -333,7 +376,7 @@ static int read_table(reader *rd, size_t hr, size_t year_col, size_t nyears, int
     size_t r = hr + 1;
     for (; r < g->rows; r++) {
         size_t yc, yn;
-        if (find_years(g, r, &yc, &yn))
+        if (find_header(g, r, 1, &yc, &yn))
             break;
         size_t cells = nonblank_cells(g, r);
         if (cells == 0) {
@@ -511,7 +554,7 @@ static socinv_status find_table(const socinv_grid *grid, size_t from_row, socinv
     rd.values_cap = values_cap;
     for (size_t r = from_row; r < grid->rows; r++) {
         size_t yc, yn;
-        if (!find_years(grid, r, &yc, &yn))
+        if (!find_header(grid, r, 0, &yc, &yn))
             continue;
         if (read_table(&rd, r, yc, yn, whole)) {
             if (rd.overflow)

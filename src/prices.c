@@ -37,7 +37,7 @@ socinv_status socinv_pl_factor(double from_year, double to_year, const double *y
     if ((st = find_year(from_year, years, n, &a)) != SOCINV_OK || (st = find_year(to_year, years, n, &b)) != SOCINV_OK)
         return st;
     double f = index[b] / index[a];
-    if (!isfinite(f))
+    if (!isfinite(f) || f == 0.0) /* a ratio of positive indices is never 0: it underflowed */
         return SOCINV_E_OVERFLOW;
     *factor = f;
     return SOCINV_OK;

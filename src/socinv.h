@@ -525,7 +525,9 @@ typedef struct socinv_grid {
  *
  * This allocates (one block): release it with socinv_grid_free().
  * @return #SOCINV_E_PARSE for text with NUL bytes (a binary file),
- *         #SOCINV_E_LENGTH beyond #SOCINV_MAX_CELLS cells, #SOCINV_E_NOMEM.
+ *         #SOCINV_E_OPTION for a delimiter that is not ASCII or is '"' or a line end,
+ *         #SOCINV_E_LENGTH beyond #SOCINV_MAX_CELLS cells or beyond 64 cells per byte
+ *         of text (rows x widest row), #SOCINV_E_NOMEM.
  */
 SOCINV_API socinv_status socinv_grid_parse_text(const char *text, size_t len, char delimiter,
                                                 socinv_grid *grid);

@@ -30,6 +30,10 @@ static int valid_utf8(const unsigned char *s, size_t n)
             return 0;
         if (n - i <= k)
             return 0;
+        /* RFC 3629: no overlong forms, no UTF-16 surrogates, nothing above U+10FFFF */
+        unsigned char d = s[i + 1];
+        if ((c == 0xE0 && d < 0xA0) || (c == 0xED && d > 0x9F) || (c == 0xF0 && d < 0x90) || (c == 0xF4 && d > 0x8F))
+            return 0;
         for (size_t j = 1; j <= k; j++)
             if ((s[i + j] & 0xC0) != 0x80)
                 return 0;
@@ -141,6 +145,9 @@ socinv_status socinv_grid_parse_text(const char *text, size_t len, char delimite
     if (!grid || (!text && len))
         return SOCINV_E_NULL;
     memset(grid, 0, sizeof *grid);
+    /* an ASCII delimiter other than quote and line ends: a byte above 0x7F would split UTF-8 */
+    if ((unsigned char)delimiter >= 0x80 || delimiter == '"' || delimiter == '\n' || delimiter == '\r')
+        return SOCINV_E_OPTION;
     if (len > SOCINV_MAX_CELLS * (size_t)8)
         return SOCINV_E_LENGTH;
     if (memchr(text, '\0', len))
@@ -164,7 +171,9 @@ socinv_status socinv_grid_parse_text(const char *text, size_t len, char delimite
         free(copy);
         return SOCINV_E_LENGTH;
     }
-    if (rows > SOCINV_MAX_CELLS || cols > SOCINV_MAX_CELLS / rows) {
+    /* A grid is rows x widest row: one long line over many short ones would make it
+     * huge from little text (16 KB -> 2 GB), so the cells are bounded by the text too. */
+    if (rows > SOCINV_MAX_CELLS || cols > SOCINV_MAX_CELLS / rows || rows * cols > 64 * n + 65536) {
         free(copy);
         return SOCINV_E_LENGTH;
     }

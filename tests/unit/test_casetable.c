@@ -514,6 +514,33 @@ static void test_table_not_in_column_a(void **state)
     close_doc(d);
 }
 
+/** Amounts that look like years (1966, 1966 in the net line) are not the header of a
+ * next table (found by the casegen fuzzer): the table is read to its paybacks, and the
+ * printed 1 year contradicts the rule: cumulative 1966, 3932, 2932, then -1000 a year
+ * -> 1932 in year 4, 932 in 5, -68 in 6. */
+static void test_amounts_like_years(void **state)
+{
+    (void)state;
+    doc *d = audit_text("1.000 kr. 2025 p/l\tStyringsområde\t2024\t2025\t2026\n"
+                        "Varige ændringer\n"
+                        "Besparelse\tService\t0\t-1000\t-1000\n"
+                        "Samlet varig ændring\t\t0\t-1000\t-1000\n"
+                        "Implementeringsomkostninger\n"
+                        "Opstart\tService\t1966\t2966\t0\n"
+                        "Samlede implementeringsomkostninger\t\t1966\t2966\t0\n"
+                        "Samlet økonomisk påvirkning\t\t1966\t1966\t-1000\n"
+                        "Tilbagebetalingstid baseret på serviceeffektivisering\t1\n"
+                        "Tilbagebetalingstid baseret på totaløkonomi\t1\n"
+                        "Opstart 2\t\t2001\t2002\n");
+    assert_int_equal(d->t.nlines, 9); /* the table ends with its paybacks */
+    assert_close(d->rep.payback_rule[SOCINV_BASIS_TOTAL], 6, 0);
+    assert_close(d->rep.payback_printed[SOCINV_BASIS_TOTAL], 1, 0);
+    assert_int_equal(count_note(d, SOCINV_NOTE_PAYBACK_RULE), 2);
+    /* and the stray line after it (2001, 2002) does not start a table */
+    assert_status(next(d, d->t.end_row), SOCINV_E_NOTABLE);
+    close_doc(d);
+}
+
 /* ---- reading text -------------------------------------------------------------------------- */
 
 /** CSV with ';', quotes, a quoted ';' and newline, "" escapes, CRLF and a BOM. */
@@ -630,6 +657,7 @@ int main(void)
         cmocka_unit_test(test_truncated),
         cmocka_unit_test(test_read_selected_range),
         cmocka_unit_test(test_table_not_in_column_a),
+        cmocka_unit_test(test_amounts_like_years),
         cmocka_unit_test(test_csv),
         cmocka_unit_test(test_cp1252),
         cmocka_unit_test(test_ragged),

@@ -495,8 +495,6 @@ static void test_results(void **state)
     assert_close(c.res.num, 1, 0);
     sv_set_bool(&c, 0);
     assert_close(c.res.num, 0, 0);
-    sv_set_na(&c);
-    assert_int_equal(c.res.kind, SV_RES_NA);
     sv_set_text(&c, "\xc3\xa5r %d: trykt %s", 3, "4850");
     assert_int_equal(c.res.kind, SV_RES_TEXT);
     assert_string_equal(c.res.text, "\xc3\xa5r 3: trykt 4850");
