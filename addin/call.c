@@ -117,18 +117,27 @@ static socinv_status single(const sv_call *c, size_t i, const sv_cell **cell)
     return SOCINV_OK;
 }
 
+/* The one cell of optional argument i, which must be of `kind`; *cell is NULL
+ * when the argument is absent. */
+static socinv_status scalar(const sv_call *c, size_t i, sv_cell_kind kind, const sv_cell **cell)
+{
+    *cell = NULL;
+    if (!sv_present(c, i))
+        return SOCINV_OK;
+    socinv_status st = single(c, i, cell);
+    if (st != SOCINV_OK)
+        return st;
+    return (*cell)->kind == kind ? SOCINV_OK : SOCINV_E_TYPE;
+}
+
 socinv_status sv_number(const sv_call *c, size_t i, double dflt, double *out)
 {
     const sv_cell *cell;
-    if (!sv_present(c, i)) {
+    SV_TRY(scalar(c, i, SV_NUMBER, &cell));
+    if (!cell) {
         *out = dflt;
         return SOCINV_OK;
     }
-    socinv_status st = single(c, i, &cell);
-    if (st != SOCINV_OK)
-        return st;
-    if (cell->kind != SV_NUMBER)
-        return SOCINV_E_TYPE;
     if (!isfinite(cell->num))
         return SOCINV_E_NONFINITE;
     *out = cell->num;
@@ -197,18 +206,9 @@ socinv_status sv_bool(const sv_call *c, size_t i, int dflt, int *out)
 socinv_status sv_text(const sv_call *c, size_t i, const char **text, size_t *len)
 {
     const sv_cell *cell;
-    if (!sv_present(c, i)) {
-        *text = "";
-        *len = 0;
-        return SOCINV_OK;
-    }
-    socinv_status st = single(c, i, &cell);
-    if (st != SOCINV_OK)
-        return st;
-    if (cell->kind != SV_TEXT)
-        return SOCINV_E_TYPE;
-    *text = cell->text;
-    *len = cell->len;
+    SV_TRY(scalar(c, i, SV_TEXT, &cell));
+    *text = cell ? cell->text : "";
+    *len = cell ? cell->len : 0;
     return SOCINV_OK;
 }
 
