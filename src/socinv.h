@@ -16,8 +16,8 @@
  * - Every function validates its input and returns a ::socinv_status; outputs
  *   are written only on #SOCINV_OK, except that after #SOCINV_E_OVERFLOW an
  *   output array may hold partial results.
- * - No global state; nothing allocates except the functions whose names end in
- *   `_alloc` / that take an allocator, which say so.
+ * - No global state; nothing allocates but socinv_grid_parse_text(), whose grid
+ *   the caller releases with socinv_grid_free().
  */
 #ifndef SOCINV_H
 #define SOCINV_H
