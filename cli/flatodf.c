@@ -191,6 +191,18 @@ static void cell_text(const xmlNode *n, xmlBuffer *out)
     }
 }
 
+/* The text gathered in buf becomes cell k's (nothing when empty); buf is freed. */
+static void put_text(builder *b, size_t k, xmlBuffer *buf)
+{
+    size_t len = (size_t)xmlBufferLength(buf);
+    if (len) {
+        b->cells[k].kind = SOCINV_CELL_TEXT;
+        b->cells[k].len = len;
+        b->offsets[k] = pool_add(b, (const char *)xmlBufferContent(buf), len);
+    }
+    xmlBufferFree(buf);
+}
+
 static void set_cell(builder *b, size_t r, size_t c, const xmlNode *cell)
 {
     socinv_cell *x = &b->cells[r * b->cols + c];
@@ -220,13 +232,7 @@ static void set_cell(builder *b, size_t r, size_t c, const xmlNode *cell)
         return;
     }
     cell_text(cell, buf);
-    size_t len = (size_t)xmlBufferLength(buf);
-    if (len) {
-        x->kind = SOCINV_CELL_TEXT;
-        x->len = len;
-        b->offsets[r * b->cols + c] = pool_add(b, (const char *)xmlBufferContent(buf), len);
-    }
-    xmlBufferFree(buf);
+    put_text(b, r * b->cols + c, buf);
 }
 
 /* Does a row element hold any cell with content? (to stop expanding trailing repeats) */
@@ -316,13 +322,7 @@ static void add_text_body(builder *b, const xmlNode *parent)
                 return;
             }
             para_text(n, buf);
-            size_t len = (size_t)xmlBufferLength(buf);
-            if (len) {
-                row[0].kind = SOCINV_CELL_TEXT;
-                row[0].len = len;
-                b->offsets[(b->rows - 1) * b->cols] = pool_add(b, (const char *)xmlBufferContent(buf), len);
-            }
-            xmlBufferFree(buf);
+            put_text(b, (b->rows - 1) * b->cols, buf);
         } else if (is(n, NS_TABLE, "table")) {
             add_table_rows(b, n, &none);
         } else if (is(n, NS_TEXT, "tracked-changes") || is(n, NS_OFFICE, "annotation") ||
