@@ -90,7 +90,7 @@ socinv_status sv_fn_sib_payout(sv_call *c)
         if (gcells[k].kind == SV_TEXT)
             return SOCINV_E_TYPE;
         double g = gcells[k].kind == SV_EMPTY ? 0.0 : gcells[k].num;
-        if (!(g >= 0.0 && g <= 1000.0) || g != (double)(unsigned)g)
+        if (!(g >= 0.0 && g <= (double)SOCINV_SIB_MAX_GROUPS) || g != (double)(unsigned)g)
             return SOCINV_E_DOMAIN;
         groups[k] = g == 0.0 ? SOCINV_SIB_NO_GROUP : (unsigned)g - 1u;
         if (g > ngroups)

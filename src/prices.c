@@ -1,4 +1,6 @@
 /* Price/wage level (p/l) conversion and phased-in first-year effects. */
+#include <string.h>
+
 #include "internal.h"
 
 static socinv_status find_year(double year, const double *years, size_t n, size_t *at)
@@ -10,6 +12,44 @@ static socinv_status find_year(double year, const double *years, size_t n, size_
         }
     }
     return SOCINV_E_MISSING_YEAR;
+}
+
+/* Sift v[i] down the max-heap v[0..n). */
+static void sift_down(double *v, size_t i, size_t n)
+{
+    for (;;) {
+        size_t big = i, l = 2 * i + 1, r = l + 1;
+        if (l < n && v[l] > v[big])
+            big = l;
+        if (r < n && v[r] > v[big])
+            big = r;
+        if (big == i)
+            return;
+        double t = v[i];
+        v[i] = v[big];
+        v[big] = t;
+        i = big;
+    }
+}
+
+/* Does a year occur twice? Sorted copy (heapsort, n log n, no allocation):
+ * comparing every pair froze Calc on a whole-column series. */
+static int has_repeat(const double *years, size_t n)
+{
+    double v[SOCINV_MAX_INDEX_YEARS];
+    memcpy(v, years, n * sizeof *v);
+    for (size_t i = n / 2; i-- > 0;)
+        sift_down(v, i, n);
+    for (size_t end = n; end > 1; end--) {
+        double t = v[0];
+        v[0] = v[end - 1];
+        v[end - 1] = t;
+        sift_down(v, 0, end - 1);
+    }
+    for (size_t i = 1; i < n; i++)
+        if (v[i] == v[i - 1])
+            return 1;
+    return 0;
 }
 
 socinv_status socinv_pl_factor(double from_year, double to_year, const double *years,
@@ -24,15 +64,16 @@ socinv_status socinv_pl_factor(double from_year, double to_year, const double *y
         return SOCINV_E_NONFINITE;
     if (from_year != floor(from_year) || to_year != floor(to_year))
         return SOCINV_E_DOMAIN;
+    if (n > SOCINV_MAX_INDEX_YEARS)
+        return SOCINV_E_LENGTH;
     for (size_t i = 0; i < n; i++) {
         if (years[i] != floor(years[i]))
             return SOCINV_E_DOMAIN;
         if (index[i] <= 0.0)
             return SOCINV_E_INDEX; /* a series with a zero or negative index is broken, used or not */
-        for (size_t j = 0; j < i; j++)
-            if (years[j] == years[i])
-                return SOCINV_E_DOMAIN; /* which of two 2024 indices is meant? */
     }
+    if (has_repeat(years, n))
+        return SOCINV_E_DOMAIN; /* which of two 2024 indices is meant? */
     size_t a, b;
     if ((st = find_year(from_year, years, n, &a)) != SOCINV_OK || (st = find_year(to_year, years, n, &b)) != SOCINV_OK)
         return st;

@@ -33,6 +33,8 @@ static socinv_status check_sib(const socinv_sib_input *in, const socinv_sib_resu
     if (in->crit_caps && (st = check_caps(in->crit_caps, in->ncrit)) != SOCINV_OK)
         return st;
     if (in->groups) {
+        if (in->ngroups > SOCINV_SIB_MAX_GROUPS)
+            return SOCINV_E_DOMAIN;
         /* every criterion may be ungrouped: then there are no group caps to check */
         if (in->ngroups && (st = check_caps(in->group_caps, in->ngroups)) != SOCINV_OK)
             return st;
@@ -54,30 +56,47 @@ static socinv_status check_sib(const socinv_sib_input *in, const socinv_sib_resu
     return SOCINV_OK;
 }
 
-/* Bring the amounts of year t of the criteria in `members` (group g, or all
- * criteria when g is SOCINV_SIB_NO_GROUP and all is set) down to `room`. */
+/* Running state of one call, so every year costs O(criteria + groups): what
+ * each group has earned and may still pay this year, and what was paid before. */
+typedef struct {
+    double sum[SOCINV_SIB_MAX_GROUPS + 1];  /* this year's amounts per group; [ngroups] = all */
+    double room[SOCINV_SIB_MAX_GROUPS + 1]; /* room left this year per group; [ngroups] = total */
+    sv_sum paid[SOCINV_SIB_MAX_GROUPS + 1]; /* paid in earlier years per group; [ngroups] = all */
+} sib_state;
+
+/* The slot of a criterion's group in the state (ngroups: the total cap's slot). */
+static size_t slot_of(const socinv_sib_input *in, const unsigned *groups, size_t c)
+{
+    return groups ? groups[c] : in->ngroups;
+}
+
+/* Bring the amounts of year t down to the room of their slot (a group's, or,
+ * when groups is NULL, the total's): one pass adds up each slot, one pass cuts
+ * the slots whose sum is above their room, pro rata or in criterion order. */
 static void allocate(double *base, const socinv_sib_input *in, size_t t, const unsigned *groups,
-                     unsigned g, double room, double *cut)
+                     sib_state *s, size_t nslots, double *cut)
 {
     const size_t ny = in->nyears;
-    double sum = 0.0;
-    for (size_t c = 0; c < in->ncrit; c++)
-        if (!groups || groups[c] == g)
-            sum += base[c * ny + t];
-    if (room < 0.0)
-        room = 0.0;
-    if (!(sum > room))
-        return;
-    double factor = sum > 0.0 ? room / sum : 0.0;
+    for (size_t g = 0; g < nslots; g++)
+        s->sum[g] = 0.0;
     for (size_t c = 0; c < in->ncrit; c++) {
-        if (groups && groups[c] != g)
+        size_t g = slot_of(in, groups, c);
+        if (g != SOCINV_SIB_NO_GROUP)
+            s->sum[g] += base[c * ny + t];
+    }
+    for (size_t g = 0; g < nslots; g++)
+        if (s->room[g] < 0.0)
+            s->room[g] = 0.0;
+    for (size_t c = 0; c < in->ncrit; c++) {
+        size_t g = slot_of(in, groups, c);
+        if (g == SOCINV_SIB_NO_GROUP || !(s->sum[g] > s->room[g]))
             continue;
         double before = base[c * ny + t], after;
         if (in->allocation == SOCINV_SIB_PRORATA) {
-            after = before * factor;
-        } else {
-            after = before < room ? before : room;
-            room -= after;
+            after = before * (s->sum[g] > 0.0 ? s->room[g] / s->sum[g] : 0.0);
+        } else { /* order: the room shrinks criterion by criterion; sum stays the trigger */
+            after = before < s->room[g] ? before : s->room[g];
+            s->room[g] -= after;
         }
         base[c * ny + t] = after;
         if (cut)
@@ -85,20 +104,53 @@ static void allocate(double *base, const socinv_sib_input *in, size_t t, const u
     }
 }
 
-/* What criterion c (or a group, or everything) was paid in years before t, in base prices. */
-static double paid_before(const double *base, const socinv_sib_input *in, size_t t,
-                          const unsigned *groups, unsigned g, size_t only_c)
+/* The criterion cap of year t: the room left of criterion c's own cap. Period
+ * caps count what c was paid before t, which the caller keeps in the next
+ * year's slot of `base` until that year is reached. */
+static double criterion_room(const socinv_sib_input *in, size_t c, double paid_before)
 {
-    double s = 0.0;
+    double room = in->crit_caps[c];
+    if (!in->crit_caps_annual)
+        room -= paid_before;
+    return room < 0.0 ? 0.0 : room;
+}
+
+/* Year t, step 1: each criterion's amount limited by its own cap. */
+static void criterion_caps(double *base, const socinv_sib_input *in, size_t t, double *cut)
+{
+    const size_t ny = in->nyears;
     for (size_t c = 0; c < in->ncrit; c++) {
-        if (only_c != (size_t)-1 && c != only_c)
-            continue;
-        if (groups && groups[c] != g)
-            continue;
-        for (size_t u = 0; u < t; u++)
-            s += base[c * in->nyears + u];
+        size_t i = c * ny + t;
+        double paid = t > 0 ? base[i] : 0.0; /* carried forward by paid_through() */
+        if (t + 1 < ny)
+            base[i + 1] = paid;
+        double e = in->earned[i];
+        double a = e > 0.0 ? e : 0.0;
+        if (in->crit_caps) {
+            double room = criterion_room(in, c, paid);
+            if (a > room) {
+                if (cut)
+                    cut[i] = a - room;
+                a = room;
+            }
+        }
+        base[i] = a;
     }
-    return s;
+}
+
+/* Year t, last step: carry each criterion's paid-so-far into year t+1's slot,
+ * and add the year to the groups' and the total's paid-so-far. */
+static void paid_through(double *base, const socinv_sib_input *in, size_t t, sib_state *s)
+{
+    const size_t ny = in->nyears;
+    for (size_t c = 0; c < in->ncrit; c++) {
+        size_t i = c * ny + t;
+        if (t + 1 < ny)
+            base[i + 1] += base[i];
+        if (in->groups && in->groups[c] != SOCINV_SIB_NO_GROUP)
+            sv_sum_add(&s->paid[in->groups[c]], base[i]);
+        sv_sum_add(&s->paid[in->ngroups], base[i]);
+    }
 }
 
 socinv_status socinv_sib_payout(const socinv_sib_input *in, const socinv_sib_result *out)
@@ -106,44 +158,32 @@ socinv_status socinv_sib_payout(const socinv_sib_input *in, const socinv_sib_res
     socinv_status st = check_sib(in, out);
     if (st != SOCINV_OK)
         return st;
-    const size_t nc = in->ncrit, ny = in->nyears, cells = nc * ny;
+    const size_t nc = in->ncrit, ny = in->nyears, cells = nc * ny, ng = in->groups ? in->ngroups : 0;
     double *base = out->payout; /* works in base prices, indexed at the end */
     double *cuts[3] = {out->cut_criterion, out->cut_group, out->cut_total};
     for (size_t k = 0; k < 3; k++)
         if (cuts[k])
             for (size_t i = 0; i < cells; i++)
                 cuts[k][i] = 0.0;
+    sib_state s;
+    for (size_t g = 0; g <= ng; g++)
+        s.paid[g] = (sv_sum){0, 0};
+    socinv_sib_input all = *in; /* the total cap's view: every criterion in slot ngroups */
+    all.ngroups = ng;
 
     for (size_t t = 0; t < ny; t++) {
-        for (size_t c = 0; c < nc; c++) {
-            double e = in->earned[c * ny + t];
-            double a = e > 0.0 ? e : 0.0;
-            if (in->crit_caps) {
-                double room = in->crit_caps[c];
-                if (!in->crit_caps_annual)
-                    room -= paid_before(base, in, t, NULL, 0, c);
-                if (room < 0.0)
-                    room = 0.0;
-                if (a > room) {
-                    if (out->cut_criterion)
-                        out->cut_criterion[c * ny + t] = a - room;
-                    a = room;
-                }
-            }
-            base[c * ny + t] = a;
-        }
-        if (in->groups) {
-            for (unsigned g = 0; g < in->ngroups; g++) {
-                double room = in->group_caps[g];
-                if (in->carry)
-                    room = in->group_caps[g] * (double)(t + 1) - paid_before(base, in, t, in->groups, g, (size_t)-1);
-                allocate(base, in, t, in->groups, g, room, out->cut_group);
-            }
+        criterion_caps(base, in, t, out->cut_criterion);
+        if (ng) {
+            for (size_t g = 0; g < ng; g++)
+                s.room[g] = in->carry ? in->group_caps[g] * (double)(t + 1) - sv_sum_get(&s.paid[g])
+                                      : in->group_caps[g];
+            allocate(base, in, t, in->groups, &s, ng, out->cut_group);
         }
         if (in->total_cap >= 0.0) {
-            double room = in->total_cap - paid_before(base, in, t, NULL, 0, (size_t)-1);
-            allocate(base, in, t, NULL, 0, room, out->cut_total);
+            s.room[ng] = in->total_cap - sv_sum_get(&s.paid[ng]);
+            allocate(base, &all, t, NULL, &s, ng + 1, out->cut_total);
         }
+        paid_through(base, &all, t, &s);
     }
     for (size_t c = 0; c < nc; c++) {
         for (size_t t = 0; t < ny; t++) {

@@ -46,6 +46,10 @@ extern "C" {
  * Calc columns. */
 #define SOCINV_MAX_CELLS ((size_t)1 << 26)
 
+/** Longest price/wage index series (years) PLFACTOR and PLCONVERT read: a
+ * whole-column selection is refused at once rather than searched. */
+#define SOCINV_MAX_INDEX_YEARS 10000u
+
 /** Largest payback horizon in years. */
 #define SOCINV_MAX_HORIZON 10000u
 
@@ -335,6 +339,9 @@ typedef enum socinv_sib_alloc {
     SOCINV_SIB_ORDER = 1
 } socinv_sib_alloc;
 
+/** Most groups a payout may have (each costs its slot in every year's pass). */
+#define SOCINV_SIB_MAX_GROUPS 1000u
+
 /** Group number of a criterion that belongs to no group. */
 #define SOCINV_SIB_NO_GROUP ((unsigned)-1)
 
@@ -371,7 +378,9 @@ SOCINV_API socinv_sib_input socinv_sib_input_default(void);
  * a binding group or total cap is shared by `allocation`. The year's amounts
  * are then multiplied by that year's index factor. Period caps are counted in
  * base prices, so indexing never eats into the room.
- * @return #SOCINV_E_DOMAIN for a negative cap or a group number >= ngroups,
+ * Linear: O(ncrit × nyears + ngroups × nyears).
+ * @return #SOCINV_E_DOMAIN for a negative cap, a group number >= ngroups or
+ *         more than #SOCINV_SIB_MAX_GROUPS groups,
  *         #SOCINV_E_INDEX for an index factor <= 0, #SOCINV_E_NONFINITE for a
  *         NaN or infinite amount, cap or total cap.
  */
@@ -431,7 +440,8 @@ SOCINV_API socinv_status socinv_target_gap(const double *targets, const double *
 /** index(to_year) / index(from_year) from a series of (year, index) pairs.
  * Years must be whole and must not repeat, and every index must be > 0.
  * @return #SOCINV_E_MISSING_YEAR, #SOCINV_E_INDEX for any index <= 0,
- * #SOCINV_E_DOMAIN for a non-whole or repeated year. */
+ * #SOCINV_E_DOMAIN for a non-whole or repeated year, #SOCINV_E_LENGTH for a
+ * series longer than #SOCINV_MAX_INDEX_YEARS. */
 SOCINV_API socinv_status socinv_pl_factor(double from_year, double to_year, const double *years,
                                const double *index, size_t n, double *factor);
 /** amount × socinv_pl_factor(). */

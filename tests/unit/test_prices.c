@@ -80,6 +80,29 @@ static void test_pl_domain_and_index(void **state)
     assert_close(f, 7, 0);
 }
 
+/** Long series: up to SOCINV_MAX_INDEX_YEARS (10,000) years are read, in any order
+ * (the repeat check used to compare every pair: a whole column froze Calc); one more
+ * is E_LENGTH at once. Years 10000..1 descending, index = year + 1: the factor
+ * from 1999 to 3999 is 4000 / 2000 = 2. With year 1 changed to 10000 (first and last
+ * entries equal, the rest apart) the repeat is E_DOMAIN. */
+static void test_pl_factor_long_series(void **state)
+{
+    (void)state;
+    static double y[SOCINV_MAX_INDEX_YEARS + 1], ix[SOCINV_MAX_INDEX_YEARS + 1];
+    const size_t n = SOCINV_MAX_INDEX_YEARS;
+    for (size_t i = 0; i <= n; i++) {
+        y[i] = (double)(n - i); /* 10000, 9999, ..., 1, then 0 */
+        ix[i] = y[i] + 1.0;
+    }
+    double f = 7;
+    assert_ok(socinv_pl_factor(1999, 3999, y, ix, n, &f));
+    assert_close(f, 2.0, 0);
+    assert_status(socinv_pl_factor(1999, 3999, y, ix, n + 1, &f), SOCINV_E_LENGTH);
+    y[n - 1] = 10000; /* the last year (was 1) repeats the first */
+    assert_status(socinv_pl_factor(1999, 3999, y, ix, n, &f), SOCINV_E_DOMAIN);
+    assert_close(f, 2.0, 0);
+}
+
 /** NULLs, lengths and NaN/Inf in years, index or the year arguments; factor untouched. */
 static void test_pl_factor_invalid(void **state)
 {
@@ -190,6 +213,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_pl_factor),
         cmocka_unit_test(test_pl_factor_unsorted),
+        cmocka_unit_test(test_pl_factor_long_series),
         cmocka_unit_test(test_pl_convert),
         cmocka_unit_test(test_pl_missing_year),
         cmocka_unit_test(test_pl_domain_and_index),

@@ -5,6 +5,8 @@
  *   criterion caps 5.58; 2; 3; 1; 1 mio. over the period, criteria 1-3 together at most
  *   2 mio. per year, 4-5 together at most 0.66 mio. per year, all together at most
  *   5.58 mio. over 2026-2028; amounts indexed for price and wage development. */
+#include <stdlib.h>
+
 #include "test_util.h"
 
 #define NC 5
@@ -668,6 +670,81 @@ static void test_payout_invalid_domain(void **state)
     expect_payout_error(&in, SOCINV_E_DOMAIN);
 }
 
+/** More groups than SOCINV_SIB_MAX_GROUPS (1000): E_DOMAIN at once, before any year is
+ * worked (every year's pass costs a slot per group). */
+static void test_payout_too_many_groups(void **state)
+{
+    (void)state;
+    static double gcaps[SOCINV_SIB_MAX_GROUPS + 1];
+    const unsigned groups[NC] = {0, 0, 0, 1, SOCINV_SIB_MAX_GROUPS}; /* group 1001 as users number them */
+    socinv_sib_input in = herning(unlimited);
+    in.groups = groups;
+    in.group_caps = gcaps;
+    in.ngroups = SOCINV_SIB_MAX_GROUPS + 1;
+    expect_payout_error(&in, SOCINV_E_DOMAIN);
+    in.ngroups = SOCINV_SIB_MAX_GROUPS; /* 1000 groups are allowed: group 1000 is then out of range */
+    expect_payout_error(&in, SOCINV_E_DOMAIN);
+    const unsigned groups_ok[NC] = {0, 0, 0, 1, SOCINV_SIB_MAX_GROUPS - 1};
+    in.groups = groups_ok;
+    bufs b;
+    socinv_sib_result r = result_of(&b);
+    assert_ok(socinv_sib_payout(&in, &r)); /* caps 0 everywhere: nothing is paid */
+    assert_close(sum(b.payout, CELLS), 0.0, 0.0);
+}
+
+/** 300,000 criteria over 2 years, each in one of 1000 groups of 300: the old
+ * payout re-added every criterion's earlier years for every criterion (quadratic:
+ * 100k criteria took 11.7 s, this test did not finish in minutes); each year is
+ * now one pass. Every criterion earns 1 a year; criterion cap 1.5 over the
+ * period; group cap 250 a year with carry; total cap 400,000.
+ *   Year 1: criterion room 1.5, pays 1. Group: 300 x 1 = 300 > 250: pro rata
+ *           250/300, each 5/6, cut 1/6. Total: 1000 x 250 = 250,000 <= 400,000.
+ *   Year 2: criterion room 1.5 - 5/6 = 2/3 < 1: cut 1/3. Group: 300 x 2/3 = 200,
+ *           room 2 x 250 - 250 = 250: not binding. Total: room 400,000 - 250,000 =
+ *           150,000 < 1000 x 200 = 200,000: pro rata 3/4, each 2/3 x 3/4 = 1/2.
+ *   Paid in all: 250,000 + 150,000 = 400,000 (the total cap). */
+static void test_payout_many_criteria_linear(void **state)
+{
+    (void)state;
+    enum { N = 300000, Y = 2, G = 1000 };
+    double *earned = malloc(sizeof(double) * N * Y), *caps = malloc(sizeof(double) * N);
+    double *out = malloc(sizeof(double) * N * Y * 3), gcaps[G];
+    unsigned *groups = malloc(sizeof(unsigned) * N);
+    assert_non_null(earned);
+    assert_non_null(caps);
+    assert_non_null(out);
+    assert_non_null(groups);
+    for (size_t c = 0; c < N; c++) {
+        earned[2 * c] = earned[2 * c + 1] = 1.0;
+        caps[c] = 1.5;
+        groups[c] = (unsigned)(c % G);
+    }
+    fill(gcaps, G, 250.0);
+    socinv_sib_input in = socinv_sib_input_default();
+    in.earned = earned;
+    in.ncrit = N;
+    in.nyears = Y;
+    in.crit_caps = caps;
+    in.groups = groups;
+    in.group_caps = gcaps;
+    in.ngroups = G;
+    in.carry = 1;
+    in.total_cap = 400000.0;
+    socinv_sib_result r = {out, out + N * Y, out + 2 * N * Y, NULL};
+    assert_ok(socinv_sib_payout(&in, &r));
+    for (size_t c = 0; c < N; c += 7919) {
+        assert_close(out[2 * c], 5.0 / 6.0, 1e-12);
+        assert_close(out[2 * c + 1], 0.5, 1e-9); /* the total of 1000 x 200 is added up plainly */
+        assert_close(r.cut_criterion[2 * c + 1], 1.0 / 3.0, 1e-12);
+        assert_close(r.cut_group[2 * c], 1.0 / 6.0, 1e-12);
+    }
+    assert_close(sum(out, N * Y), 400000.0, 1e-4); /* 600,000 values added plainly */
+    free(earned);
+    free(caps);
+    free(out);
+    free(groups);
+}
+
 /** An index factor of zero or below: E_INDEX. */
 static void test_payout_invalid_index(void **state)
 {
@@ -1001,6 +1078,8 @@ int main(void)
         cmocka_unit_test(test_payout_invalid_nonfinite),
         cmocka_unit_test(test_payout_invalid_total_cap_infinite),
         cmocka_unit_test(test_payout_invalid_domain),
+        cmocka_unit_test(test_payout_too_many_groups),
+        cmocka_unit_test(test_payout_many_criteria_linear),
         cmocka_unit_test(test_payout_invalid_index),
         cmocka_unit_test(test_payout_invalid_allocation),
         cmocka_unit_test(test_fall_previous_year),
