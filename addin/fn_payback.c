@@ -1,15 +1,16 @@
 /* PAYBACK, PAYBACKDISC. */
 #include "glue.h"
 
-/* Arguments shared by both: method, crossing/first year, sign, horizon. */
+/* Arguments shared by both: method, sign, horizon (crossing and first year
+ * are each function's own). */
 static socinv_status read_opts(sv_call *c, size_t method_i, size_t sign_i, size_t horizon_i,
                                socinv_payback_opts *o)
 {
     long method, sign, horizon;
     *o = socinv_payback_opts_default();
-    SV_TRY(sv_int(c, method_i, 0, 0, 2, &method));
+    SV_TRY(sv_int(c, method_i, SOCINV_PAYBACK_WHOLE, SOCINV_PAYBACK_WHOLE, SOCINV_PAYBACK_FRACTIONAL_NONSTRICT, &method));
     SV_TRY(sv_int(c, sign_i, 1, -1, 1, &sign));
-    SV_TRY(sv_int(c, horizon_i, 100, 1, SOCINV_MAX_HORIZON, &horizon));
+    SV_TRY(sv_int(c, horizon_i, SOCINV_PAYBACK_HORIZON_DEFAULT, 1, SOCINV_MAX_HORIZON, &horizon));
     if (sign == 0)
         return SOCINV_E_OPTION;
     o->method = (socinv_payback_method)method;

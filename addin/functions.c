@@ -21,17 +21,19 @@
 #define P_METHOD(name_)                                                                                    \
     OPT(name_, "method", "metode",                                                                         \
         "0 (default): whole years, first year the cumulative is below zero (Copenhagen rule); "            \
-        "1: fractional, interpolated within the year; 2: whole years, cumulative zero or below",            \
+        "1: fractional, interpolated within the year; 2: whole years, cumulative zero or below; "          \
+        "3: fractional, cumulative zero or below (reaching exactly zero counts)",                           \
         "0 (standard): hele år, første år hvor det akkumulerede er under nul (Københavns regel); " \
-        "1: brøk, interpoleret inden for året; 2: hele år, akkumuleret nul eller derunder")
+        "1: brøk, interpoleret inden for året; 2: hele år, akkumuleret nul eller derunder; "     \
+        "3: brøk, akkumuleret nul eller derunder (præcis nul tæller)")
 #define P_SIGN(name_)                                                                                      \
     OPT(name_, "sign", "fortegn",                                                                          \
         "1 (default): savings are negative, as in the business-case tables; -1: savings are positive",      \
         "1 (standard): besparelser er negative som i business case-tabellerne; -1: besparelser er positive")
 #define P_HORIZON(name_)                                                                                   \
     OPT(name_, "horizon", "horisont",                                                                      \
-        "Last year to look at (default 100); a later payback gives #N/A",                                   \
-        "Sidste år der ses på (standard 100); en senere tilbagebetaling giver #I/T")
+        "Last year to look at (default " SOCINV_STR(SOCINV_PAYBACK_HORIZON_DEFAULT) "); a later payback gives #N/A", \
+        "Sidste år der ses på (standard " SOCINV_STR(SOCINV_PAYBACK_HORIZON_DEFAULT) "); en senere tilbagebetaling giver #I/T")
 #define P_SCHEDULE(name_)                                                                                  \
     OPT(name_, "discount rate", "diskonteringsrente",                                                      \
         "\"DK2021\" (default: 3.5 % years 1-35, 2.5 % 36-70, 1.5 % after), \"DK2013\", \"UK2022\", "      \
@@ -93,7 +95,8 @@ const sv_function sv_functions[] = {
      T("Discounted payback: years until the cumulative discounted net impact turns negative",
        "Diskonteret tilbagebetalingstid: antal år til den akkumulerede diskonterede påvirkning bliver negativ"),
      sv_fn_payback_disc,
-     {{"PAYBACKDISC({100;-55;-55};0.1)", "4"}, {"PAYBACKDISC({1511;-1130;-1551;-504})", "3"}},
+     {{"PAYBACKDISC({100;-55;-55};0.1)", "4"}, {"PAYBACKDISC({1511;-1130;-1551;-504})", "3"},
+      {"PAYBACKDISC({100;-100;50;-100};0;3)", "2"}},
      6,
      {P_NET("net"), P_SCHEDULE("schedule"), P_METHOD("method"), P_FIRSTYEAR("firstyear"), P_SIGN("sign"),
       P_HORIZON("horizon")}},

@@ -24,10 +24,12 @@ static const char usage[] =
     "  show FILE...         each table recomputed: permanent changes, implementation costs, net\n"
     "                       impact on both bases, cumulative, paybacks, and the check\n"
     "  payback VALUE...     payback of a net-impact row, e.g. socinv payback 1511 -1130 -1551 -504\n"
-    "      --method N       0 whole years (Copenhagen rule, default), 1 fractional, 2 non-strict\n"
+    "      --method N       0 whole years (Copenhagen rule, default), 1 fractional, 2 whole years\n"
+    "                       where reaching zero counts, 3 fractional where reaching zero counts\n"
     "      --sign -1        savings are positive in the values\n"
     "      --no-extrapolate only the given years count\n"
-    "      --horizon N      last year considered (default 100)\n"
+    "      --horizon N      last year considered (default " SOCINV_STR(SOCINV_PAYBACK_HORIZON_DEFAULT) ")\n"
+    "      --               the rest are values, even if they look like options\n"
     "      --rate R | --schedule NAME   discounted payback (flat rate, or DK2021, DK2013, UK2022, UK2022HEALTH)\n"
     "  recalc PATH...       recalculate workbooks (files or folders of ODS/XLSX) headless with the\n"
     "                       add-in in a private LibreOffice profile; inputs are never overwritten\n"
@@ -79,10 +81,14 @@ static int common_options(int *argc, char **argv, cli_common *c)
                 return -1;
             }
             i++;
+        } else if (!strcmp(a, "--")) {
+            while (i < *argc) /* the command sees "--" too, and everything after it */
+                argv[out++] = argv[i++];
+            break;
         } else if (!strcmp(a, "--tolerance") && next) {
-            char *end;
-            c->tolerance = strtod(next, &end);
-            if (*end || !(c->tolerance >= 0)) {
+            /* the whole text, in any locale: "0.5x" is not 0.5 */
+            if (cli_number(next, &c->tolerance) != SOCINV_OK ||
+                !(c->tolerance >= 0)) {
                 fprintf(stderr, "socinv: --tolerance takes a number >= 0\n");
                 return -1;
             }

@@ -12,11 +12,101 @@ static int is_value(const char *a)
     return a[0] != '-' || (a[1] >= '0' && a[1] <= '9') || a[1] == '\0';
 }
 
+static int is_digit(char ch)
+{
+    return ch >= '0' && ch <= '9';
+}
+
+socinv_status cli_number(const char *text, double *value)
+{
+    /* [+-]digits[.digits][e[+-]digits] and nothing else: "5x", "1abc" and "" are text,
+     * as a cell holding them is to Calc (#VALUE!), not 5 and 1 */
+    const char *p = text;
+    if (*p == '+' || *p == '-')
+        p++;
+    if (!is_digit(*p))
+        return SOCINV_E_TYPE;
+    while (is_digit(*p))
+        p++;
+    if (*p == '.') {
+        p++;
+        while (is_digit(*p))
+            p++;
+    }
+    if (*p == 'e' || *p == 'E') {
+        p++;
+        if (*p == '+' || *p == '-')
+            p++;
+        if (!is_digit(*p))
+            return SOCINV_E_TYPE;
+        while (is_digit(*p))
+            p++;
+    }
+    if (*p)
+        return SOCINV_E_TYPE;
+    socinv_status st = socinv_parse_number(text, strlen(text), SOCINV_NUMBERS_PLAIN, value);
+    if (st == SOCINV_OK && !isfinite(*value))
+        return SOCINV_E_NONFINITE;
+    return st == SOCINV_OK ? SOCINV_OK : SOCINV_E_TYPE;
+}
+
+/* A whole number in [lo, hi], as the add-in reads method, sign and horizon
+ * (sv_int): a fraction or a number outside is SOCINV_E_DOMAIN (Err:502). */
+static socinv_status whole_number(const char *text, long lo, long hi, long *out)
+{
+    double v;
+    socinv_status st = cli_number(text, &v);
+    if (st != SOCINV_OK)
+        return st;
+    if (!(v >= (double)lo && v <= (double)hi) || v != floor(v))
+        return SOCINV_E_DOMAIN;
+    *out = (long)v;
+    return SOCINV_OK;
+}
+
+/* One option with its value at argv[*i + 1]; SOCINV_E_OPTION when a is not one. */
+static socinv_status payback_option(const char *a, const char *next, socinv_payback_opts *o, socinv_schedule *s,
+                                    int *discounted)
+{
+    long k;
+    socinv_status st;
+    if (!strcmp(a, "--method")) {
+        st = whole_number(next, SOCINV_PAYBACK_WHOLE, SOCINV_PAYBACK_FRACTIONAL_NONSTRICT, &k);
+        o->method = (socinv_payback_method)k;
+    } else if (!strcmp(a, "--sign")) {
+        st = whole_number(next, -1, 1, &k);
+        if (st == SOCINV_OK && k == 0)
+            st = SOCINV_E_OPTION;
+        o->sign = (int)k;
+    } else if (!strcmp(a, "--horizon")) {
+        st = whole_number(next, 1, SOCINV_MAX_HORIZON, &k);
+        o->horizon = (unsigned)k;
+    } else if (!strcmp(a, "--rate")) {
+        double r;
+        st = cli_number(next, &r);
+        if (st == SOCINV_OK)
+            st = socinv_schedule_flat(r, s);
+        *discounted = 1;
+    } else if (!strcmp(a, "--schedule")) {
+        st = socinv_schedule_named(next, strlen(next), s);
+        *discounted = 1;
+    } else {
+        return SOCINV_E_OPTION;
+    }
+    return st;
+}
+
+static int takes_value(const char *a)
+{
+    return !strcmp(a, "--method") || !strcmp(a, "--sign") || !strcmp(a, "--horizon") || !strcmp(a, "--rate") ||
+           !strcmp(a, "--schedule");
+}
+
 int cmd_payback(int argc, char **argv, const cli_common *common)
 {
     socinv_payback_opts o = socinv_payback_opts_default();
     socinv_schedule s;
-    int discounted = 0;
+    int discounted = 0, only_values = 0;
     double *v = calloc((size_t)argc + 1, sizeof *v);
     size_t n = 0;
     if (!v)
@@ -24,29 +114,18 @@ int cmd_payback(int argc, char **argv, const cli_common *common)
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i], *next = i + 1 < argc ? argv[i + 1] : NULL;
         socinv_status st = SOCINV_OK;
-        if (!strcmp(a, "--method") && next) {
-            o.method = (socinv_payback_method)atoi(argv[++i]);
-        } else if (!strcmp(a, "--sign") && next) {
-            o.sign = atoi(argv[++i]);
-        } else if (!strcmp(a, "--no-extrapolate")) {
+        const char *what = a;
+        if (!only_values && !strcmp(a, "--")) {
+            only_values = 1;
+        } else if (!only_values && takes_value(a) && next) {
+            st = payback_option(a, next, &o, &s, &discounted);
+            what = next;
+            i++;
+        } else if (!only_values && !strcmp(a, "--no-extrapolate")) {
             o.extrapolate = 0;
-        } else if (!strcmp(a, "--final")) {
+        } else if (!only_values && !strcmp(a, "--final")) {
             o.crossing = SOCINV_CROSSING_FINAL;
-        } else if (!strcmp(a, "--horizon") && next) {
-            long h = strtol(argv[++i], NULL, 10);
-            o.horizon = h > 0 && h <= (long)SOCINV_MAX_HORIZON ? (unsigned)h : 0;
-        } else if (!strcmp(a, "--rate") && next) {
-            double r;
-            st = socinv_parse_number(next, strlen(next), SOCINV_NUMBERS_PLAIN, &r);
-            if (st == SOCINV_OK)
-                st = socinv_schedule_flat(r, &s);
-            discounted = 1;
-            i++;
-        } else if (!strcmp(a, "--schedule") && next) {
-            st = socinv_schedule_named(next, strlen(next), &s);
-            discounted = 1;
-            i++;
-        } else if (is_value(a)) {
+        } else if (only_values || is_value(a)) {
             st = socinv_parse_number(a, strlen(a), common->numbers, &v[n]);
             if (st == SOCINV_OK)
                 n++;
@@ -56,7 +135,10 @@ int cmd_payback(int argc, char **argv, const cli_common *common)
             return 2;
         }
         if (st != SOCINV_OK) {
-            fprintf(stderr, "socinv payback: %s: %s\n", a, socinv_strerror(st));
+            if (what != a)
+                fprintf(stderr, "socinv payback: %s %s: %s\n", a, what, socinv_strerror(st));
+            else
+                fprintf(stderr, "socinv payback: %s: %s\n", a, socinv_strerror(st));
             free(v);
             return 2;
         }

@@ -1,17 +1,19 @@
 /* Payback (tilbagebetalingstid): whole years by the Copenhagen rule, fractional
  * and discounted variants. */
+#include <string.h>
+
 #include "internal.h"
 
 socinv_payback_opts socinv_payback_opts_default(void)
 {
-    socinv_payback_opts o = {SOCINV_PAYBACK_WHOLE, SOCINV_CROSSING_FIRST, 1, 1, 100};
+    socinv_payback_opts o = {SOCINV_PAYBACK_WHOLE, SOCINV_CROSSING_FIRST, 1, 1, SOCINV_PAYBACK_HORIZON_DEFAULT};
     return o;
 }
 
 static socinv_status check_opts(const socinv_payback_opts *o)
 {
     if (o->method != SOCINV_PAYBACK_WHOLE && o->method != SOCINV_PAYBACK_FRACTIONAL &&
-        o->method != SOCINV_PAYBACK_WHOLE_NONSTRICT)
+        o->method != SOCINV_PAYBACK_WHOLE_NONSTRICT && o->method != SOCINV_PAYBACK_FRACTIONAL_NONSTRICT)
         return SOCINV_E_OPTION;
     if (o->crossing != SOCINV_CROSSING_FIRST && o->crossing != SOCINV_CROSSING_FINAL)
         return SOCINV_E_OPTION;
@@ -23,28 +25,53 @@ static socinv_status check_opts(const socinv_payback_opts *o)
 }
 
 /* The rule as a predicate on a cumulative value, with the zero band of
- * SOCINV_ZERO_TOLERANCE: strict rules need the cumulative clearly below zero. */
+ * SOCINV_ZERO_TOLERANCE: strict rules need the cumulative clearly below zero.
+ * The band is the tolerance times the magnitudes added into the cumulative so
+ * far, each scaled first, so it never overflows where the sum of magnitudes
+ * would (a row of ±9E307), and a -1 in year 1 is not swallowed by 1E308 later. */
 typedef struct {
     int strict;
     double eps;
 } rule;
+
+static rule rule_of(const socinv_payback_opts *o)
+{
+    rule r = {o->method == SOCINV_PAYBACK_WHOLE || o->method == SOCINV_PAYBACK_FRACTIONAL, 0.0};
+    return r;
+}
+
+static void widen(rule *r, double added)
+{
+    r->eps += SOCINV_ZERO_TOLERANCE * fabs(added);
+}
 
 static int meets(const rule *r, double cum)
 {
     return r->strict ? cum < -r->eps : cum <= r->eps;
 }
 
+static int fractional(const socinv_payback_opts *o)
+{
+    return o->method == SOCINV_PAYBACK_FRACTIONAL || o->method == SOCINV_PAYBACK_FRACTIONAL_NONSTRICT;
+}
+
 /* Result for crossing year k with cumulatives before and after. */
 static double answer(const socinv_payback_opts *o, double k, double before, double after)
 {
-    if (o->method != SOCINV_PAYBACK_FRACTIONAL)
+    if (!fractional(o))
         return k;
-    double frac = before / (before - after);
+    double frac = before / (before - after); /* the year's own value: finite */
     if (!(frac > 0.0)) /* before within the zero band, or exactly zero */
         frac = 0.0;
     if (frac > 1.0)
         frac = 1.0;
     return (k - 1.0) + frac;
+}
+
+/* The cumulative j years after the table. */
+static double beyond_table(double cn, double v, double j)
+{
+    return cn + j * v;
 }
 
 /* First j >= 1 with meets(cn + j*v), v < 0, or 0 if it lies beyond `limit`.
@@ -59,9 +86,9 @@ static double first_extrapolated(const rule *r, double cn, double v, double limi
     double j = r->strict ? floor(bound) + 1.0 : ceil(bound);
     if (j < 1.0)
         j = 1.0;
-    while (j > 1.0 && meets(r, cn + (j - 1.0) * v))
+    while (j > 1.0 && meets(r, beyond_table(cn, v, j - 1.0)))
         j -= 1.0;
-    while (!meets(r, cn + j * v))
+    while (!meets(r, beyond_table(cn, v, j)))
         j += 1.0;
     return j <= limit ? j : 0.0;
 }
@@ -75,9 +102,9 @@ static double first_leaving(const rule *r, double cn, double v, double limit)
     double j = floor(bound);
     if (j < 1.0)
         j = 1.0;
-    while (j > 1.0 && !meets(r, cn + (j - 1.0) * v))
+    while (j > 1.0 && !meets(r, beyond_table(cn, v, j - 1.0)))
         j -= 1.0;
-    while (meets(r, cn + j * v))
+    while (meets(r, beyond_table(cn, v, j)))
         j += 1.0;
     return j <= limit ? j : 0.0;
 }
@@ -92,7 +119,10 @@ static socinv_status after_table(const socinv_payback_opts *opts, const rule *r,
     double j = first_extrapolated(r, c, tail, room);
     if (j == 0.0)
         return SOCINV_NO_RESULT;
-    *years = answer(opts, (double)n + j, c + (j - 1.0) * tail, c + j * tail);
+    double before = beyond_table(c, tail, j - 1.0), after = before + tail;
+    if (!isfinite(after))
+        return SOCINV_E_OVERFLOW;
+    *years = answer(opts, (double)n + j, before, after);
     return SOCINV_OK;
 }
 
@@ -109,6 +139,49 @@ static socinv_status check_row(const double *net, size_t n, const socinv_payback
     return check_opts(*o);
 }
 
+/* A walk over the cumulative year by year: the first year meeting the rule,
+ * and the crossing into the last run of years that meet it. */
+typedef struct {
+    rule r;
+    sv_sum cum;
+    double c;                 /* cumulative after the last year walked */
+    unsigned first, last_not; /* first year met; last year not met (0: none) */
+    double first_before, first_after, final_before, final_after;
+    int pending;              /* a year not met was seen since final_* was set */
+} walk;
+
+static void walk_start(walk *w, const socinv_payback_opts *o)
+{
+    memset(w, 0, sizeof *w);
+    w->r = rule_of(o);
+}
+
+/* Add year k's value; SOCINV_E_OVERFLOW when the cumulative is not representable. */
+static socinv_status walk_year(walk *w, unsigned k, double value)
+{
+    double prev = w->c;
+    sv_sum_add(&w->cum, value);
+    w->c = sv_sum_get(&w->cum);
+    if (!isfinite(w->c))
+        return SOCINV_E_OVERFLOW;
+    if (meets(&w->r, w->c)) {
+        if (!w->first) {
+            w->first = k;
+            w->first_before = prev;
+            w->first_after = w->c;
+        }
+        if (w->pending) {
+            w->final_before = prev;
+            w->final_after = w->c;
+            w->pending = 0;
+        }
+    } else {
+        w->last_not = k;
+        w->pending = 1;
+    }
+    return SOCINV_OK;
+}
+
 socinv_status socinv_payback(const double *net, size_t n, const socinv_payback_opts *opts,
                              double *years)
 {
@@ -119,42 +192,16 @@ socinv_status socinv_payback(const double *net, size_t n, const socinv_payback_o
 
     const double sign = opts->sign;
     const size_t m = n < opts->horizon ? n : opts->horizon; /* years inside table and horizon */
-    double scale = 0.0;
-    for (size_t j = 0; j < n; j++)
-        scale += fabs(net[j]);
-    const rule r = {opts->method != SOCINV_PAYBACK_WHOLE_NONSTRICT, SOCINV_ZERO_TOLERANCE * scale};
-
-    /* Walk the table: first year meeting the rule, last year not meeting it. */
-    sv_sum cum = {0, 0};
-    double prev = 0.0, c = 0.0;
-    size_t first = 0, last_not = 0;
-    double first_before = 0.0, first_after = 0.0, final_before = 0.0, final_after = 0.0;
-    int after_last_not_pending = 0;
+    walk w;
+    walk_start(&w, opts);
     for (size_t k = 1; k <= m; k++) {
-        prev = c;
-        sv_sum_add(&cum, sign * net[k - 1]);
-        c = sv_sum_get(&cum);
-        if (!isfinite(c))
-            return SOCINV_E_OVERFLOW;
-        if (meets(&r, c)) {
-            if (!first) {
-                first = k;
-                first_before = prev;
-                first_after = c;
-            }
-            if (after_last_not_pending) {
-                final_before = prev;
-                final_after = c;
-                after_last_not_pending = 0;
-            }
-        } else {
-            last_not = k;
-            after_last_not_pending = 1;
-        }
+        widen(&w.r, net[k - 1]);
+        if ((st = walk_year(&w, (unsigned)k, sign * net[k - 1])) != SOCINV_OK)
+            return st;
     }
-    if (last_not == 0) { /* met from year 1 */
-        final_before = 0.0;
-        final_after = sign * net[0];
+    if (w.last_not == 0) { /* met from year 1 */
+        w.final_before = 0.0;
+        w.final_after = sign * net[0];
     }
 
     const double tail = sign * net[n - 1]; /* the permanent effect beyond the table */
@@ -162,21 +209,21 @@ socinv_status socinv_payback(const double *net, size_t n, const socinv_payback_o
     const double room = (double)opts->horizon - (double)n;
 
     if (opts->crossing == SOCINV_CROSSING_FIRST) {
-        if (first) {
-            *years = answer(opts, (double)first, first_before, first_after);
+        if (w.first) {
+            *years = answer(opts, (double)w.first, w.first_before, w.first_after);
             return SOCINV_OK;
         }
-        return after_table(opts, &r, beyond, c, tail, n, room, years);
+        return after_table(opts, &w.r, beyond, w.c, tail, n, room, years);
     }
 
     /* Final crossing: the first year from which the rule stays met through the horizon. */
-    if (meets(&r, c)) {
-        if (beyond && tail > 0.0 && first_leaving(&r, c, tail, room) != 0.0)
+    if (meets(&w.r, w.c)) {
+        if (beyond && tail > 0.0 && first_leaving(&w.r, w.c, tail, room) != 0.0)
             return SOCINV_NO_RESULT; /* the cumulative rises out of the rule before the horizon */
-        *years = answer(opts, (double)(last_not + 1), final_before, final_after);
+        *years = answer(opts, (double)(w.last_not + 1), w.final_before, w.final_after);
         return SOCINV_OK;
     }
-    return after_table(opts, &r, beyond, c, tail, n, room, years);
+    return after_table(opts, &w.r, beyond, w.c, tail, n, room, years);
 }
 
 socinv_status socinv_payback_discounted(const double *net, size_t n, const socinv_schedule *s,
@@ -196,57 +243,34 @@ socinv_status socinv_payback_discounted(const double *net, size_t n, const socin
     const double sign = opts->sign;
     const unsigned horizon = opts->extrapolate ? opts->horizon
                                                : (n < opts->horizon ? (unsigned)n : opts->horizon);
-    double scale = 0.0;
-    for (size_t j = 0; j < n; j++)
-        scale += fabs(net[j]);
-    const rule r = {opts->method != SOCINV_PAYBACK_WHOLE_NONSTRICT, SOCINV_ZERO_TOLERANCE * scale};
-
     /* Year by year: there is no closed form once the factors decline by band. */
-    sv_sum cum = {0, 0};
-    double prev = 0.0, c = 0.0, rate_df = 1.0;
-    unsigned first = 0, last_not = 0;
-    double fb = 0, fa = 0, lb = 0, la = 0;
-    int pending = 0;
+    walk w;
+    walk_start(&w, opts);
+    double rate_df = 1.0;
     for (unsigned k = 1; k <= horizon; k++) {
         unsigned t = first_year + k - 1;
         if (t > 0)
             rate_df /= 1.0 + socinv_schedule_rate(s, t);
-        double v = k <= n ? net[k - 1] : net[n - 1];
-        prev = c;
-        sv_sum_add(&cum, sign * v * rate_df);
-        c = sv_sum_get(&cum);
-        if (!isfinite(c))
-            return SOCINV_E_OVERFLOW;
-        if (meets(&r, c)) {
-            if (!first) {
-                first = k;
-                fb = prev;
-                fa = c;
-                if (opts->crossing == SOCINV_CROSSING_FIRST)
-                    break;
-            }
-            if (pending) {
-                lb = prev;
-                la = c;
-                pending = 0;
-            }
-        } else {
-            last_not = k;
-            pending = 1;
-        }
+        double v = sign * (k <= n ? net[k - 1] : net[n - 1]) * rate_df;
+        if (k <= n) /* the band grows with the table's years, as undiscounted */
+            widen(&w.r, v);
+        if ((st = walk_year(&w, k, v)) != SOCINV_OK)
+            return st;
+        if (w.first && opts->crossing == SOCINV_CROSSING_FIRST)
+            break;
     }
     if (opts->crossing == SOCINV_CROSSING_FIRST) {
-        if (!first)
+        if (!w.first)
             return SOCINV_NO_RESULT;
-        *years = answer(opts, first, fb, fa);
+        *years = answer(opts, w.first, w.first_before, w.first_after);
         return SOCINV_OK;
     }
-    if (!meets(&r, c))
+    if (!meets(&w.r, w.c))
         return SOCINV_NO_RESULT;
-    if (last_not == 0) {
-        lb = 0.0;
-        la = sign * net[0] * (first_year ? 1.0 / (1.0 + socinv_schedule_rate(s, 1)) : 1.0);
+    if (w.last_not == 0) {
+        w.final_before = 0.0;
+        w.final_after = sign * net[0] * (first_year ? 1.0 / (1.0 + socinv_schedule_rate(s, 1)) : 1.0);
     }
-    *years = answer(opts, last_not + 1, lb, la);
+    *years = answer(opts, w.last_not + 1, w.final_before, w.final_after);
     return SOCINV_OK;
 }

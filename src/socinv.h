@@ -46,12 +46,18 @@ extern "C" {
  * Calc columns. */
 #define SOCINV_MAX_CELLS ((size_t)1 << 26)
 
+/** The digits of a numeric macro as a string literal ("100" for 100). */
+#define SOCINV_STR_(x) #x
+#define SOCINV_STR(x) SOCINV_STR_(x)
+
 /** Longest price/wage index series (years) PLFACTOR and PLCONVERT read: a
  * whole-column selection is refused at once rather than searched. */
 #define SOCINV_MAX_INDEX_YEARS 10000u
 
 /** Largest payback horizon in years. */
 #define SOCINV_MAX_HORIZON 10000u
+/** The payback horizon when none is given (years). */
+#define SOCINV_PAYBACK_HORIZON_DEFAULT 100 /* plain digits: help texts quote it with SOCINV_STR */
 
 /* ------------------------------------------------------------------------ */
 /** @name Status codes
@@ -181,7 +187,10 @@ typedef enum socinv_payback_method {
     /** interpolated within the crossing year: (k-1) + C(k-1) / (C(k-1) - C(k)) */
     SOCINV_PAYBACK_FRACTIONAL = 1,
     /** whole years, cumulative <= 0 (non-strict, as most textbooks) */
-    SOCINV_PAYBACK_WHOLE_NONSTRICT = 2
+    SOCINV_PAYBACK_WHOLE_NONSTRICT = 2,
+    /** fractional where reaching exactly zero counts (cumulative <= 0), as most
+     * textbooks and libraries define payback: (k-1) + C(k-1) / (C(k-1) - C(k)) */
+    SOCINV_PAYBACK_FRACTIONAL_NONSTRICT = 3
 } socinv_payback_method;
 
 typedef enum socinv_crossing {
@@ -194,15 +203,17 @@ typedef struct socinv_payback_opts {
     socinv_crossing crossing;
     int extrapolate;  /**< nonzero (default): the last year's value repeats beyond the table */
     int sign;         /**< +1 (default) savings negative; -1 savings positive (SØM style) */
-    unsigned horizon; /**< last year considered, 1..#SOCINV_MAX_HORIZON; default 100 */
+    unsigned horizon; /**< last year considered, 1..#SOCINV_MAX_HORIZON; default #SOCINV_PAYBACK_HORIZON_DEFAULT */
 } socinv_payback_opts;
 
-/** Defaults: whole years, first crossing, extrapolate, sign +1, horizon 100. */
+/** Defaults: whole years, first crossing, extrapolate, sign +1, horizon #SOCINV_PAYBACK_HORIZON_DEFAULT. */
 SOCINV_API socinv_payback_opts socinv_payback_opts_default(void);
 
 /** Cumulative values within this relative distance of zero count as zero
  * (so 0.1 + 0.2 - 0.3 is "not yet paid back" as it is on paper). The scale is
- * the sum of the absolute values of the row. */
+ * the sum of the absolute values that went into the cumulative so far (the
+ * table's years; beyond the table the band stays at the table's). A cumulative
+ * that is not representable is #SOCINV_E_OVERFLOW, never a wrong year. */
 #define SOCINV_ZERO_TOLERANCE 1e-9
 
 /**

@@ -246,6 +246,45 @@ class Commands(unittest.TestCase):
         run("payback", "--schedule", "XX2000", "1", "-2", expect=2)
 
 
+    def test_payback_method3(self):
+        # cumulative 100, 40, 0: zero at the last year counts under method 3:
+        # 2 + 40 / (40 - 0) = 3; method 1 needs below zero and the table ends at 0
+        self.assertEqual(run("payback", "--method", "3", "--no-extrapolate", "100", "-60", "-40",
+                             expect=0).stdout.strip(), "3")
+        self.assertEqual(run("payback", "--method", "1", "--no-extrapolate", "100", "-60", "-40",
+                             expect=1).stdout.strip(), "ingen tilbagebetaling")
+        # cumulative 100, 0, 50, -50: method 3 at year 2 (1 + 100/100), method 1 at 3 + 50/100
+        self.assertEqual(run("payback", "--method", "3", "100", "-100", "50", "-100", expect=0).stdout.strip(), "2")
+        self.assertEqual(run("payback", "--lang", "en", "--method", "1", "100", "-100", "50", "-100",
+                             expect=0).stdout.strip(), "3.5")
+
+    def test_payback_option_numbers(self):
+        # what PAYBACK in Calc rejects, in the library's words: a fraction or a number
+        # outside the range is Err:502 there ("outside its allowed range"), text #VALUE!
+        # ("wrong type"); these used to act as method 1 and horizon 5
+        for args, words in ((("--method", "1.5"), "outside its allowed range"),
+                            (("--method", "4"), "outside its allowed range"),
+                            (("--method", "1abc"), "wrong type"),
+                            (("--horizon", "5x"), "wrong type"),
+                            (("--horizon", "0"), "outside its allowed range"),
+                            (("--horizon", ""), "wrong type"),
+                            (("--sign", "0"), "not one the function knows"),
+                            (("--rate", "0.1x"), "wrong type")):
+            p = run("payback", *args, "1", "-2", expect=2)
+            self.assertIn(args[0] + " " + args[1] + ": ", p.stderr, args)
+            self.assertIn(words, p.stderr, args)
+        p = run("payback", "--tolerance", "0.5x", "1", "-2", expect=2)
+        self.assertIn("--tolerance takes a number", p.stderr)
+        # "--horizon 5": 999 - j < 0 first at j = 1000, beyond 5 -> no payback
+        self.assertEqual(run("payback", "--horizon", "5", "999", "-1", expect=1).stdout.strip(),
+                         "ingen tilbagebetaling")
+        # "--" ends the options: "--final" after it is not an option but text, so an error
+        self.assertEqual(run("payback", "--", "-5", "3", expect=0).stdout.strip(), "1")
+        run("payback", "--", "--final", "1", "-2", expect=2)
+        # common options after "--" are values too: "--lang" is not a number
+        run("payback", "--", "--lang", "en", expect=2)
+
+
 if __name__ == "__main__":
     SOCINV, SEEDS = sys.argv[1], sys.argv[2]
     unittest.main(argv=[sys.argv[0], "-v"])

@@ -11,6 +11,11 @@
  *   the discounted payback as the payback of the discounted row). */
 #include "fuzz.h"
 
+static int is_fractional(const socinv_payback_opts *o)
+{
+    return o && (o->method == SOCINV_PAYBACK_FRACTIONAL || o->method == SOCINV_PAYBACK_FRACTIONAL_NONSTRICT);
+}
+
 /* Run one payback and check the promises that hold for any input. */
 static socinv_status payback_checked(const double *net, size_t n, const socinv_payback_opts *o, double *years)
 {
@@ -24,7 +29,7 @@ static socinv_status payback_checked(const double *net, size_t n, const socinv_p
     unsigned horizon = o ? o->horizon : 100;
     FZ_CHECK(isfinite(*years));
     FZ_CHECK(*years <= (double)horizon);
-    if (!o || o->method != SOCINV_PAYBACK_FRACTIONAL) {
+    if (!is_fractional(o)) {
         FZ_CHECK(*years == floor(*years));
         FZ_CHECK(*years >= 1.0);
     } else {
@@ -46,7 +51,7 @@ static socinv_status discounted_checked(const double *net, size_t n, const socin
     unsigned horizon = o ? o->horizon : 100;
     FZ_CHECK(isfinite(*years));
     FZ_CHECK(*years <= (double)horizon);
-    if (!o || o->method != SOCINV_PAYBACK_FRACTIONAL) {
+    if (!is_fractional(o)) {
         FZ_CHECK(*years == floor(*years));
         FZ_CHECK(*years >= 1.0);
     } else {
@@ -64,6 +69,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
              o.sign == 1 && o.horizon == 100);
     /* mostly valid options, sometimes values no caller should pass */
     o.method = (socinv_payback_method)(flags & 3);
+    if ((flags & 0xE0) == 0x80) /* methods 4..7 do not exist */
+        o.method = (socinv_payback_method)(4 + (flags & 3));
     o.crossing = (socinv_crossing)((flags >> 2) & 1);
     o.extrapolate = (flags >> 3) & 1;
     o.sign = (flags & 0x10) ? -1 : 1;
@@ -82,11 +89,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     double years;
     socinv_status st = payback_checked(row, n, po, &years);
 
-    /* The same rule, fractional: same status, and within the whole-year answer's year. */
-    if (po && (o.method == SOCINV_PAYBACK_WHOLE || o.method == SOCINV_PAYBACK_FRACTIONAL)) {
+    /* The same rule, fractional: same status, and within the whole-year answer's year
+     * (strict: methods 0 and 1; zero counts: methods 2 and 3). */
+    if (po && o.method >= SOCINV_PAYBACK_WHOLE && o.method <= SOCINV_PAYBACK_FRACTIONAL_NONSTRICT) {
+        int zero_counts = o.method == SOCINV_PAYBACK_WHOLE_NONSTRICT || o.method == SOCINV_PAYBACK_FRACTIONAL_NONSTRICT;
         socinv_payback_opts w = o, f = o;
-        w.method = SOCINV_PAYBACK_WHOLE;
-        f.method = SOCINV_PAYBACK_FRACTIONAL;
+        w.method = zero_counts ? SOCINV_PAYBACK_WHOLE_NONSTRICT : SOCINV_PAYBACK_WHOLE;
+        f.method = zero_counts ? SOCINV_PAYBACK_FRACTIONAL_NONSTRICT : SOCINV_PAYBACK_FRACTIONAL;
         double yw, yf;
         socinv_status sw = payback_checked(row, n, &w, &yw), sf = payback_checked(row, n, &f, &yf);
         FZ_CHECK(sw == sf);
@@ -126,7 +135,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (st == SOCINV_E_OVERFLOW || s0 == SOCINV_E_OVERFLOW)
         return 0;
     if (st == SOCINV_OK || s0 == SOCINV_OK) {
-        if (st != s0 || (po && o.method == SOCINV_PAYBACK_FRACTIONAL ? !fz_close(years, y0, 1e-9, 1e-9) : years != y0)) {
+        if (st != s0 || (is_fractional(po) ? !fz_close(years, y0, 1e-9, 1e-9) : years != y0)) {
             fprintf(stderr, "payback %s %.17g, discounted at 0 %% %s %.17g\n", socinv_status_name(st), years,
                     socinv_status_name(s0), y0);
             FZ_CHECK(!"discounting at 0 % changes the payback");

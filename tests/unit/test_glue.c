@@ -611,6 +611,18 @@ static void test_fn_payback_options(void **state)
     assert_status(go("payback", ARGS(ROW(NUM(100), NUM(50)))), SOCINV_NO_RESULT);
 }
 
+/** Method 3 (fractional, reaching zero counts): 100, -60, -40 has cumulative 100, 40, 0;
+ * without extrapolating, method 3 gives 2 + 40 / 40 = 3 and method 1 #N/A (never below
+ * zero). PAYBACKDISC at 0 % on 100, -100, 50, -100 (cumulative 100, 0, 50, -50): 1 + 100/100 = 2. */
+static void test_fn_payback_method3(void **state)
+{
+    (void)state;
+    const sv_arg net = ROW(NUM(100), NUM(-60), NUM(-40));
+    assert_close(go_num("payback", ARGS(net, N1(3), OMIT, T1("FALSE"))), 3, 0);
+    assert_status(go("payback", ARGS(net, N1(1), OMIT, T1("FALSE"))), SOCINV_NO_RESULT);
+    assert_close(go_num("paybackDisc", ARGS(ROW(NUM(100), NUM(-100), NUM(50), NUM(-100)), N1(0), N1(3))), 2, 0);
+}
+
 /** PAYBACK bad input: each argument. */
 static void test_fn_payback_invalid(void **state)
 {
@@ -620,7 +632,7 @@ static void test_fn_payback_invalid(void **state)
     assert_status(go_err("payback", ARGS(ROW(EMP, EMP))), SOCINV_E_LENGTH);
     assert_status(go_err("payback", ARGS(MAT(2, 2, NUM(1), NUM(-2), NUM(3), NUM(-4)))), SOCINV_E_SHAPE);
     assert_status(go_err("payback", ARGS(ROW(NUM(1), NUM(NAN)))), SOCINV_E_NONFINITE);
-    assert_status(go_err("payback", ARGS(ROW(S001), N1(3))), SOCINV_E_DOMAIN);
+    assert_status(go_err("payback", ARGS(ROW(S001), N1(4))), SOCINV_E_DOMAIN); /* methods are 0-3 (3 since issue 13) */
     assert_status(go_err("payback", ARGS(ROW(S001), N1(0.5))), SOCINV_E_DOMAIN);
     assert_status(go_err("payback", ARGS(ROW(S001), N1(-1))), SOCINV_E_DOMAIN);
     assert_status(go_err("payback", ARGS(ROW(S001), T1("fractional"))), SOCINV_E_TYPE);
@@ -684,7 +696,7 @@ static void test_fn_payback_disc_invalid(void **state)
     }
     const sv_arg many = {0, 17, 2, bands17};
     assert_status(go_err("paybackDisc", ARGS(ROW(P55), many)), SOCINV_E_LENGTH);
-    assert_status(go_err("paybackDisc", ARGS(ROW(P55), N1(0.1), N1(3))), SOCINV_E_DOMAIN);
+    assert_status(go_err("paybackDisc", ARGS(ROW(P55), N1(0.1), N1(4))), SOCINV_E_DOMAIN); /* methods are 0-3 */
     assert_status(go_err("paybackDisc", ARGS(ROW(P55), N1(0.1), OMIT, N1(2))), SOCINV_E_DOMAIN);
     assert_status(go_err("paybackDisc", ARGS(ROW(P55), N1(0.1), OMIT, OMIT, N1(0))), SOCINV_E_OPTION);
     assert_status(go_err("paybackDisc", ARGS(ROW(P55), N1(0.1), OMIT, OMIT, OMIT, N1(0))), SOCINV_E_DOMAIN);
@@ -1715,6 +1727,7 @@ int main(void)
         T(test_fn_payback),
         T(test_fn_payback_blanks),
         T(test_fn_payback_options),
+        T(test_fn_payback_method3),
         T(test_fn_payback_invalid),
         T(test_fn_payback_disc),
         T(test_fn_payback_disc_invalid),

@@ -255,6 +255,150 @@ static void test_discounted_seed(void **state)
 
 /* ---- invalid input -------------------------------------------------------------------------- */
 
+/* ---- rows near DBL_MAX: the rule's answer or E_OVERFLOW, never a wrong year ---------- */
+
+/** The zero band used to be 1e-9 of sum |net|, which overflowed to infinity:
+ * {9E307;-9E307;-9E307} has cumulative 9E307, 0, -9E307 -> 3 (was #N/A: the
+ * infinite band swallowed -9E307). */
+static void test_huge_row_band(void **state)
+{
+    (void)state;
+    const double net[] = {9e307, -9e307, -9e307};
+    assert_close(pb(net, 3), 3, 0);
+    /* fractional: 2 + 0 / (0 + 9E307) = 2 */
+    socinv_payback_opts o = socinv_payback_opts_default();
+    o.method = SOCINV_PAYBACK_FRACTIONAL;
+    assert_close(pb_with(net, 3, o), 2, 0);
+}
+
+/** Method 2 (whole years, zero counts) on {1E308;-1E308;-1E308}: cumulative 1E308,
+ * 0, -1E308 -> year 2 (was 1: an infinite band counted the cost 1E308 as zero). */
+static void test_huge_row_nonstrict(void **state)
+{
+    (void)state;
+    const double net[] = {1e308, -1e308, -1e308};
+    socinv_payback_opts o = socinv_payback_opts_default();
+    o.method = SOCINV_PAYBACK_WHOLE_NONSTRICT;
+    assert_close(pb_with(net, 3, o), 2, 0);
+    /* method 3: 1 + 1E308 / (1E308 - 0) = 2 */
+    o.method = SOCINV_PAYBACK_FRACTIONAL_NONSTRICT;
+    assert_close(pb_with(net, 3, o), 2, 0);
+}
+
+/** {-1;1E308;-1E308}: year 1's cumulative -1 is below zero -> 1. The band is
+ * 1e-9 of what went into the cumulative so far (1 in year 1), not of the whole
+ * row (2E308 x 1e-9 would call -1 zero). Was #N/A. */
+static void test_huge_row_small_first_year(void **state)
+{
+    (void)state;
+    const double net[] = {-1, 1e308, -1e308};
+    assert_close(pb(net, 3), 1, 0);
+}
+
+/** Fractions of a year between huge cumulatives, and a cumulative beyond DBL_MAX.
+ * {1.6E308;-1.7E308}: cumulative 1.6E308, -1E307 (year 2): 1 + 1.6E308 / 1.7E308 = 1.941176.
+ * {1.7E308;1E308;-1E308}: the cumulative 2.7E308 is not representable: E_OVERFLOW
+ * (#NUM!), even though the row ends lower. */
+static void test_huge_row_fraction(void **state)
+{
+    (void)state;
+    socinv_payback_opts o = socinv_payback_opts_default();
+    o.method = SOCINV_PAYBACK_FRACTIONAL;
+    const double cross[] = {1.6e308, -1.7e308};
+    assert_close(pb_with(cross, 2, o), 1.0 + 1.6 / 1.7, 1e-12);
+    double y = 7;
+    const double over[] = {1.7e308, 1e308, -1e308};
+    assert_status(socinv_payback(over, 3, NULL, &y), SOCINV_E_OVERFLOW);
+    assert_close(y, 7, 0);
+}
+
+/* ---- method 3: fractional, reaching zero counts ------------------------------------- */
+
+/** Zero reached mid-row and left again: {100;-100;50;-100}, cumulative 100, 0, 50, -50.
+ * Method 3: year 2, 1 + 100 / (100 - 0) = 2. Method 1 needs below zero: year 4,
+ * 3 + 50 / (50 + 50) = 3.5. Final crossing under method 3: the last year not met
+ * is 3 (50), so year 4: 3 + 50 / 100 = 3.5. */
+static void test_method3_mid_row(void **state)
+{
+    (void)state;
+    const double net[] = {100, -100, 50, -100};
+    socinv_payback_opts o = socinv_payback_opts_default();
+    o.method = SOCINV_PAYBACK_FRACTIONAL_NONSTRICT;
+    assert_close(pb_with(net, 4, o), 2, 0);
+    o.method = SOCINV_PAYBACK_FRACTIONAL;
+    assert_close(pb_with(net, 4, o), 3.5, 0);
+    o.method = SOCINV_PAYBACK_FRACTIONAL_NONSTRICT;
+    o.crossing = SOCINV_CROSSING_FINAL;
+    assert_close(pb_with(net, 4, o), 3.5, 0);
+}
+
+/** Zero reached at the last year, without extrapolating: {100;-60;-40}, cumulative
+ * 100, 40, 0. Method 3: 2 + 40 / (40 - 0) = 3. Method 1 never gets below zero in the
+ * table: #N/A (the gap the issue reported). With extrapolation, method 1 finds year 4
+ * (cumulative -40) at 3 + 0 / 40 = 3; method 3 stays 3. */
+static void test_method3_last_year(void **state)
+{
+    (void)state;
+    const double net[] = {100, -60, -40};
+    double y = 7;
+    socinv_payback_opts o = socinv_payback_opts_default();
+    o.extrapolate = 0;
+    o.method = SOCINV_PAYBACK_FRACTIONAL_NONSTRICT;
+    assert_close(pb_with(net, 3, o), 3, 0);
+    o.method = SOCINV_PAYBACK_FRACTIONAL;
+    assert_status(socinv_payback(net, 3, &o, &y), SOCINV_NO_RESULT);
+    o.extrapolate = 1;
+    assert_close(pb_with(net, 3, o), 3, 0);
+    o.method = SOCINV_PAYBACK_FRACTIONAL_NONSTRICT;
+    assert_close(pb_with(net, 3, o), 3, 0);
+}
+
+/** The first year: {0;5;-10}, cumulative 0 in year 1 already counts under method 3:
+ * 0 + 0 (no part of year 1 is needed) = 0; method 2 says year 1. {-50;80} is below
+ * zero in year 1: 0 + 0 / (0 + 50) = 0 under methods 1 and 3. {20;-40}: cumulative
+ * 20, -20: 1 + 20 / 40 = 1.5 under both. */
+static void test_method3_first_year(void **state)
+{
+    (void)state;
+    socinv_payback_opts o = socinv_payback_opts_default();
+    o.method = SOCINV_PAYBACK_FRACTIONAL_NONSTRICT;
+    const double zero_first[] = {0, 5, -10}, saving_first[] = {-50, 80}, half[] = {20, -40};
+    assert_close(pb_with(zero_first, 3, o), 0, 0);
+    assert_close(pb_with(saving_first, 2, o), 0, 0);
+    assert_close(pb_with(half, 2, o), 1.5, 0);
+    o.method = SOCINV_PAYBACK_WHOLE_NONSTRICT;
+    assert_close(pb_with(zero_first, 3, o), 1, 0);
+}
+
+/** Zero reached beyond the table: {100;-25}, cumulative 100, 75, then 50, 25, 0 in
+ * year 5 by extrapolating -25. Method 3: 4 + 25 / (25 - 0) = 5. Method 1 needs year 6
+ * (-25): 5 + 0 / 25 = 5; with horizon 5 method 1 is #N/A and method 3 still 5.
+ * Without extrapolation neither pays back in the table (75 > 0). */
+static void test_method3_extrapolated(void **state)
+{
+    (void)state;
+    const double net[] = {100, -25};
+    double y = 7;
+    socinv_payback_opts o = socinv_payback_opts_default();
+    o.method = SOCINV_PAYBACK_FRACTIONAL_NONSTRICT;
+    assert_close(pb_with(net, 2, o), 5, 0);
+    o.horizon = 5;
+    assert_close(pb_with(net, 2, o), 5, 0);
+    o.method = SOCINV_PAYBACK_FRACTIONAL;
+    assert_status(socinv_payback(net, 2, &o, &y), SOCINV_NO_RESULT);
+    o.horizon = 100;
+    assert_close(pb_with(net, 2, o), 5, 0);
+    o.method = SOCINV_PAYBACK_FRACTIONAL_NONSTRICT;
+    o.extrapolate = 0;
+    assert_status(socinv_payback(net, 2, &o, &y), SOCINV_NO_RESULT);
+    /* discounted at 0 % is the same rule: 5 */
+    socinv_schedule s;
+    assert_ok(socinv_schedule_flat(0.0, &s));
+    o.extrapolate = 1;
+    assert_ok(socinv_payback_discounted(net, 2, &s, 0, &o, &y));
+    assert_close(y, 5, 0);
+}
+
 /** Each bad input has its own status, and nothing is written. */
 static void test_invalid(void **state)
 {
@@ -315,6 +459,14 @@ int main(void)
         cmocka_unit_test(test_final_crossing),
         cmocka_unit_test(test_discounted),
         cmocka_unit_test(test_discounted_seed),
+        cmocka_unit_test(test_huge_row_band),
+        cmocka_unit_test(test_huge_row_nonstrict),
+        cmocka_unit_test(test_huge_row_small_first_year),
+        cmocka_unit_test(test_huge_row_fraction),
+        cmocka_unit_test(test_method3_mid_row),
+        cmocka_unit_test(test_method3_last_year),
+        cmocka_unit_test(test_method3_first_year),
+        cmocka_unit_test(test_method3_extrapolated),
         cmocka_unit_test(test_invalid),
     };
     return cmocka_run_group_tests_name("payback", tests, NULL, NULL);
