@@ -57,7 +57,13 @@ static socinv_status check_sib(const socinv_sib_input *in, const socinv_sib_resu
 }
 
 /* Running state of one call, so every year costs O(criteria + groups): what
- * each group has earned and may still pay this year, and what was paid before. */
+ * each group has earned and may still pay this year, and what was paid before.
+ * All of it is kept times SLOT_SCALE: a sum of amounts near 1E308 (or a yearly
+ * cap times the years carried) stays finite there, where it would overflow to
+ * infinity and turn a pro rata factor into 0. A power of two scales exactly,
+ * so ordinary amounts give the same bits as unscaled. */
+#define SLOT_SCALE 0x1p-64
+
 typedef struct {
     double sum[SOCINV_SIB_MAX_GROUPS + 1];  /* this year's amounts per group; [ngroups] = all */
     double room[SOCINV_SIB_MAX_GROUPS + 1]; /* room left this year per group; [ngroups] = total */
@@ -82,7 +88,7 @@ static void allocate(double *base, const socinv_sib_input *in, size_t t, const u
     for (size_t c = 0; c < in->ncrit; c++) {
         size_t g = slot_of(in, groups, c);
         if (g != SOCINV_SIB_NO_GROUP)
-            s->sum[g] += base[c * ny + t];
+            s->sum[g] += base[c * ny + t] * SLOT_SCALE;
     }
     for (size_t g = 0; g < nslots; g++)
         if (s->room[g] < 0.0)
@@ -95,8 +101,8 @@ static void allocate(double *base, const socinv_sib_input *in, size_t t, const u
         if (in->allocation == SOCINV_SIB_PRORATA) {
             after = before * (s->sum[g] > 0.0 ? s->room[g] / s->sum[g] : 0.0);
         } else { /* order: the room shrinks criterion by criterion; sum stays the trigger */
-            after = before < s->room[g] ? before : s->room[g];
-            s->room[g] -= after;
+            after = before * SLOT_SCALE < s->room[g] ? before : s->room[g] / SLOT_SCALE;
+            s->room[g] -= after * SLOT_SCALE;
         }
         base[c * ny + t] = after;
         if (cut)
@@ -148,8 +154,8 @@ static void paid_through(double *base, const socinv_sib_input *in, size_t t, sib
         if (t + 1 < ny)
             base[i + 1] += base[i];
         if (in->groups && in->groups[c] != SOCINV_SIB_NO_GROUP)
-            sv_sum_add(&s->paid[in->groups[c]], base[i]);
-        sv_sum_add(&s->paid[in->ngroups], base[i]);
+            sv_sum_add(&s->paid[in->groups[c]], base[i] * SLOT_SCALE);
+        sv_sum_add(&s->paid[in->ngroups], base[i] * SLOT_SCALE);
     }
 }
 
@@ -175,12 +181,12 @@ socinv_status socinv_sib_payout(const socinv_sib_input *in, const socinv_sib_res
         criterion_caps(base, in, t, out->cut_criterion);
         if (ng) {
             for (size_t g = 0; g < ng; g++)
-                s.room[g] = in->carry ? in->group_caps[g] * (double)(t + 1) - sv_sum_get(&s.paid[g])
-                                      : in->group_caps[g];
+                s.room[g] = in->carry ? in->group_caps[g] * SLOT_SCALE * (double)(t + 1) - sv_sum_get(&s.paid[g])
+                                      : in->group_caps[g] * SLOT_SCALE;
             allocate(base, in, t, in->groups, &s, ng, out->cut_group);
         }
         if (in->total_cap >= 0.0) {
-            s.room[ng] = in->total_cap - sv_sum_get(&s.paid[ng]);
+            s.room[ng] = in->total_cap * SLOT_SCALE - sv_sum_get(&s.paid[ng]);
             allocate(base, &all, t, NULL, &s, ng + 1, out->cut_total);
         }
         paid_through(base, &all, t, &s);

@@ -538,6 +538,50 @@ static void test_payout_overflow(void **state)
     assert_status(socinv_sib_payout(&in, &r), SOCINV_E_OVERFLOW);
 }
 
+/** Amounts near DBL_MAX in a binding cap: three criteria earn 1E308 each year in
+ * one group capped at 1.5E308 a year, with carry (3E308 of room by year 2). The
+ * group's sum 3E308 overflowed to infinity and the pro rata factor became 0:
+ * nothing was paid. Now year 1: 1.5E308 / 3E308 = 1/2 each, 5E307; year 2: room
+ * 2 x 1.5E308 - 1.5E308 = 1.5E308 again, 5E307 each. In order: year 1 pays
+ * criterion 1 in full (1E308), criterion 2 the 5E307 left, criterion 3 nothing. */
+static void test_payout_huge_amounts(void **state)
+{
+    (void)state;
+    const double earned[] = {1e308, 1e308, 1e308, 1e308, 1e308, 1e308};
+    const unsigned groups[] = {0, 0, 0};
+    const double gcap[] = {1.5e308};
+    socinv_sib_input in = socinv_sib_input_default();
+    in.earned = earned;
+    in.ncrit = 3;
+    in.nyears = 2;
+    in.groups = groups;
+    in.group_caps = gcap;
+    in.ngroups = 1;
+    in.carry = 1;
+    double p[6], cg[6];
+    socinv_sib_result r = {p, NULL, cg, NULL};
+    assert_ok(socinv_sib_payout(&in, &r));
+    for (size_t i = 0; i < 6; i++) {
+        assert_close(p[i], 5e307, 1e295);
+        assert_close(cg[i], 5e307, 1e295);
+    }
+    in.allocation = SOCINV_SIB_ORDER;
+    assert_ok(socinv_sib_payout(&in, &r));
+    assert_close(p[0], 1e308, 0);   /* criterion 1, year 1 */
+    assert_close(p[2], 5e307, 1e295); /* criterion 2, year 1 */
+    assert_close(p[4], 0, 0);       /* criterion 3, year 1 */
+    /* a total cap of 1.2E308 over the period with the three uncapped: 4E307 each in year 1 */
+    in = socinv_sib_input_default();
+    in.earned = earned;
+    in.ncrit = 3;
+    in.nyears = 2;
+    in.total_cap = 1.2e308;
+    r = (socinv_sib_result){p, NULL, NULL, NULL};
+    assert_ok(socinv_sib_payout(&in, &r));
+    assert_close(p[0], 4e307, 1e295);
+    assert_close(p[1], 0, 0);
+}
+
 /* ---- invalid input: payout ---------------------------------------------------------------- */
 
 /* Runs a bad input and checks the status and that no output buffer was written. */
@@ -1073,6 +1117,7 @@ int main(void)
         cmocka_unit_test(test_payout_exactly_at_cap),
         cmocka_unit_test(test_payout_all_ungrouped),
         cmocka_unit_test(test_payout_overflow),
+        cmocka_unit_test(test_payout_huge_amounts),
         cmocka_unit_test(test_payout_invalid_null),
         cmocka_unit_test(test_payout_invalid_length),
         cmocka_unit_test(test_payout_invalid_nonfinite),
