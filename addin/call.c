@@ -18,6 +18,7 @@ void sv_call_init(sv_call *c, const sv_arg *args, size_t nargs)
     c->res.num = 0.0;
     c->res.rows = c->res.cols = 0;
     c->res.matrix = NULL;
+    c->res.cell_status = NULL;
     c->res.text[0] = '\0';
     c->used = 0;
     c->nblocks = 0;
@@ -30,6 +31,7 @@ void sv_call_done(sv_call *c)
     c->nblocks = 0;
     c->used = 0;
     c->res.matrix = NULL;
+    c->res.cell_status = NULL;
 }
 
 void *sv_alloc(sv_call *c, size_t bytes)
@@ -212,6 +214,25 @@ socinv_status sv_text(const sv_call *c, size_t i, const char **text, size_t *len
     return SOCINV_OK;
 }
 
+/* total cells as numbers into buf: trailing empty cells dropped unless
+ * keep_trailing, empty cells inside as 0, text anywhere SOCINV_E_TYPE. */
+static socinv_status cells_to_numbers(const sv_cell *cells, size_t total, int keep_trailing, double *buf, size_t *n)
+{
+    size_t used = total;
+    if (!keep_trailing)
+        while (used > 0 && cells[used - 1].kind == SV_EMPTY)
+            used--;
+    for (size_t k = 0; k < total; k++)
+        if (cells[k].kind == SV_TEXT)
+            return SOCINV_E_TYPE; /* text anywhere in the range, trailing part included */
+    if (used == 0)
+        return SOCINV_E_LENGTH;
+    for (size_t k = 0; k < used; k++)
+        buf[k] = cells[k].kind == SV_NUMBER ? cells[k].num : 0.0;
+    *n = used;
+    return SOCINV_OK;
+}
+
 static socinv_status numbers(sv_call *c, size_t i, int keep_trailing, const double **v, size_t *n)
 {
     const sv_arg *a = arg(c, i);
@@ -223,20 +244,44 @@ static socinv_status numbers(sv_call *c, size_t i, int keep_trailing, const doub
     if (!keep_trailing)
         while (used > 0 && a->cells[used - 1].kind == SV_EMPTY)
             used--;
-    if (used == 0)
-        return SOCINV_E_LENGTH;
-    if (used > SOCINV_MAX_CELLS)
+    if (used == 0 || used > SOCINV_MAX_CELLS)
         return SOCINV_E_LENGTH;
     double *buf = sv_alloc(c, used * sizeof *buf);
     if (!buf)
         return SOCINV_E_NOMEM;
-    for (size_t k = 0; k < total; k++)
-        if (a->cells[k].kind == SV_TEXT)
-            return SOCINV_E_TYPE; /* text anywhere in the range, trailing part included */
-    for (size_t k = 0; k < used; k++)
-        buf[k] = a->cells[k].kind == SV_NUMBER ? a->cells[k].num : 0.0;
+    SV_TRY(cells_to_numbers(a->cells, total, keep_trailing, buf, n));
     *v = buf;
-    *n = used;
+    return SOCINV_OK;
+}
+
+int sv_is_portfolio(const sv_call *c, size_t i)
+{
+    const sv_arg *a = arg(c, i);
+    return a && !a->omitted && a->cells && a->rows > 1 && a->cols > 1;
+}
+
+socinv_status sv_per_row(sv_call *c, size_t i, sv_row_rule rule, const void *ctx)
+{
+    const sv_arg *a = arg(c, i);
+    if (a->rows > SOCINV_MAX_CELLS || a->cols > SOCINV_MAX_CELLS / a->rows)
+        return SOCINV_E_LENGTH;
+    double *row = sv_alloc(c, a->cols * sizeof *row); /* one row at a time */
+    socinv_status *status = sv_alloc(c, a->rows * sizeof *status);
+    if (!row || !status)
+        return SOCINV_E_NOMEM;
+    double *out = sv_set_matrix(c, a->rows, 1);
+    if (!out)
+        return SOCINV_E_NOMEM;
+    int any_error = 0;
+    for (size_t r = 0; r < a->rows; r++) {
+        size_t n;
+        out[r] = 0.0;
+        status[r] = cells_to_numbers(a->cells + r * a->cols, a->cols, 0, row, &n);
+        if (status[r] == SOCINV_OK)
+            status[r] = rule(row, n, ctx, &out[r]);
+        any_error |= status[r] != SOCINV_OK;
+    }
+    c->res.cell_status = any_error ? status : NULL;
     return SOCINV_OK;
 }
 
@@ -301,6 +346,7 @@ double *sv_set_matrix(sv_call *c, size_t rows, size_t cols)
     if (!m)
         return NULL;
     c->res.kind = SV_RES_MATRIX;
+    c->res.cell_status = NULL;
     c->res.rows = rows;
     c->res.cols = cols;
     c->res.matrix = m;

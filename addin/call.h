@@ -39,6 +39,9 @@ typedef struct sv_result {
     double num;
     size_t rows, cols;
     double *matrix; /* scratch memory of the call */
+    /* NULL, or per matrix cell: SOCINV_OK for a number, else the status whose
+     * error value the cell shows (the portfolio form: one result per row) */
+    const socinv_status *cell_status;
     char text[SV_RESULT_TEXT_MAX];
 } sv_result;
 
@@ -110,8 +113,6 @@ void sv_set_text(sv_call *c, const char *fmt, ...) __attribute__((format(printf,
 /* A rows x cols result to fill in; NULL when out of memory. */
 double *sv_set_matrix(sv_call *c, size_t rows, size_t cols);
 
-#endif
-
 /* ---- helpers shared by the glue --------------------------------------------------- */
 
 /* Return a status from the enclosing glue function unless it is SOCINV_OK. */
@@ -135,3 +136,17 @@ socinv_status sv_set_vector_or_pick(sv_call *c, const double *v, size_t n, int a
 int sv_word_is(const char *text, size_t len, const char *word);
 /* An amount as Danish text: "4850", "-1,5" (for messages in cells). */
 void sv_format_amount(double v, char *buf, size_t cap);
+
+/* ---- the portfolio form: one business case per row ------------------------------- */
+
+/* Is argument i a block of rows, more than one row and more than one column? A
+ * function that takes a row of years then answers each row (sv_per_row). */
+int sv_is_portfolio(const sv_call *c, size_t i);
+/* The rule for one row of numbers (as sv_vector reads it): its result in *out. */
+typedef socinv_status (*sv_row_rule)(const double *v, size_t n, const void *ctx, double *out);
+/* A column result with rule's answer for each row of argument i. A row with no
+ * answer shows its own error value (its status's class: #N/A for never, #VALUE!
+ * for text or an empty row, #NUM! ...); the others their numbers. */
+socinv_status sv_per_row(sv_call *c, size_t i, sv_row_rule rule, const void *ctx);
+
+#endif

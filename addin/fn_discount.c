@@ -62,18 +62,32 @@ socinv_status sv_fn_disc_schedule(sv_call *c)
     return SOCINV_OK;
 }
 
-/* NPVSOC(values; [schedule]; [firstyear]) */
+typedef struct {
+    socinv_schedule s;
+    unsigned first_year;
+} npv_row_args;
+
+static socinv_status npv_row(const double *v, size_t n, const void *ctx, double *npv)
+{
+    const npv_row_args *a = ctx;
+    return socinv_npv(v, n, &a->s, a->first_year, npv);
+}
+
+/* NPVSOC(values; [schedule]; [firstyear]); a block of rows gives a column */
 socinv_status sv_fn_npv_soc(sv_call *c)
 {
     const double *v;
     size_t n;
     long first_year;
-    socinv_schedule s;
+    npv_row_args a;
     double npv;
-    SV_TRY(sv_vector(c, 0, &v, &n));
-    SV_TRY(sv_schedule_arg(c, 1, &s));
+    SV_TRY(sv_schedule_arg(c, 1, &a.s));
     SV_TRY(sv_int(c, 2, 0, 0, 1, &first_year));
-    SV_TRY(socinv_npv(v, n, &s, (unsigned)first_year, &npv));
+    a.first_year = (unsigned)first_year;
+    if (sv_is_portfolio(c, 0))
+        return sv_per_row(c, 0, npv_row, &a);
+    SV_TRY(sv_vector(c, 0, &v, &n));
+    SV_TRY(npv_row(v, n, &a, &npv));
     sv_set_number(c, npv);
     return SOCINV_OK;
 }

@@ -19,7 +19,13 @@ static socinv_status read_opts(sv_call *c, size_t method_i, size_t sign_i, size_
     return SOCINV_OK;
 }
 
-/* PAYBACK(net; [method]; [crossing]; [extrapolate]; [sign]; [horizon]) */
+static socinv_status payback_row(const double *net, size_t n, const void *opts, double *years)
+{
+    return socinv_payback(net, n, opts, years);
+}
+
+/* PAYBACK(net; [method]; [crossing]; [extrapolate]; [sign]; [horizon]); a block of
+ * rows (a portfolio, one case per row) gives a column of paybacks */
 socinv_status sv_fn_payback(sv_call *c)
 {
     const double *net;
@@ -27,32 +33,49 @@ socinv_status sv_fn_payback(sv_call *c)
     long crossing;
     int extrapolate;
     socinv_payback_opts o;
-    SV_TRY(sv_vector(c, 0, &net, &n));
     SV_TRY(read_opts(c, 1, 4, 5, &o));
     SV_TRY(sv_int(c, 2, 0, 0, 1, &crossing));
     SV_TRY(sv_bool(c, 3, 1, &extrapolate));
     o.crossing = (socinv_crossing)crossing;
     o.extrapolate = extrapolate;
+    if (sv_is_portfolio(c, 0))
+        return sv_per_row(c, 0, payback_row, &o);
+    SV_TRY(sv_vector(c, 0, &net, &n));
     double years;
     SV_TRY(socinv_payback(net, n, &o, &years));
     sv_set_number(c, years);
     return SOCINV_OK;
 }
 
-/* PAYBACKDISC(net; [schedule]; [method]; [firstyear]; [sign]; [horizon]) */
+typedef struct {
+    socinv_schedule s;
+    unsigned first_year;
+    socinv_payback_opts o;
+} disc_row_args;
+
+static socinv_status payback_disc_row(const double *net, size_t n, const void *ctx, double *years)
+{
+    const disc_row_args *a = ctx;
+    return socinv_payback_discounted(net, n, &a->s, a->first_year, &a->o, years);
+}
+
+/* PAYBACKDISC(net; [schedule]; [method]; [firstyear]; [sign]; [horizon]); a block
+ * of rows gives a column */
 socinv_status sv_fn_payback_disc(sv_call *c)
 {
     const double *net;
     size_t n;
     long first_year;
-    socinv_schedule s;
-    socinv_payback_opts o;
-    SV_TRY(sv_vector(c, 0, &net, &n));
-    SV_TRY(sv_schedule_arg(c, 1, &s));
-    SV_TRY(read_opts(c, 2, 4, 5, &o));
+    disc_row_args a;
+    SV_TRY(sv_schedule_arg(c, 1, &a.s));
+    SV_TRY(read_opts(c, 2, 4, 5, &a.o));
     SV_TRY(sv_int(c, 3, 0, 0, 1, &first_year));
+    a.first_year = (unsigned)first_year;
+    if (sv_is_portfolio(c, 0))
+        return sv_per_row(c, 0, payback_disc_row, &a);
+    SV_TRY(sv_vector(c, 0, &net, &n));
     double years;
-    SV_TRY(socinv_payback_discounted(net, n, &s, (unsigned)first_year, &o, &years));
+    SV_TRY(payback_disc_row(net, n, &a, &years));
     sv_set_number(c, years);
     return SOCINV_OK;
 }

@@ -15,9 +15,11 @@
 #define P_NET(name_)                                                                                       \
     RANGE(name_, "net impact", "nettoeffekt",                                                             \
           "Row or column of net impact per year, first year first; costs positive, savings negative. "   \
-          "Blank later years are ignored, blanks inside count as 0",                                      \
+          "Blank later years are ignored, blanks inside count as 0. A block of rows (a portfolio, one "    \
+          "case per row) gives a column with each row's result, entered as an array formula",              \
           "Række eller kolonne med økonomisk påvirkning pr. år, første år først; udgifter positive, besparelser negative. " \
-          "Tomme sidste år ignoreres, tomme celler indeni tæller som 0")
+          "Tomme sidste år ignoreres, tomme celler indeni tæller som 0. En blok af rækker (en portefølje, én " \
+          "sag pr. række) giver en kolonne med hver rækkes resultat, indtastet som matrixformel")
 #define P_METHOD(name_)                                                                                    \
     OPT(name_, "method", "metode",                                                                         \
         "0 (default): whole years, first year the cumulative is below zero (Copenhagen rule); "            \
@@ -78,7 +80,8 @@ const sv_function sv_functions[] = {
      sv_fn_payback,
      {{"PAYBACK({1511;-1130;-1551;-504})", "3"},
       {"PAYBACK({1511;-1130;-1551;-504};1)", "2.245648"},
-      {"PAYBACK({700;9800;8000;7400;-4500;-4500})", "10"}},
+      {"PAYBACK({700;9800;8000;7400;-4500;-4500})", "10"},
+      {"INDEX(PAYBACK({1511;-1130;-1551;-504|100;50;10;10|2250;-800;-1450;-1800});3;1)", "4"}},
      6,
      {P_NET("net"), P_METHOD("method"),
       OPT("crossing", "crossing", "krydsning",
@@ -96,7 +99,8 @@ const sv_function sv_functions[] = {
        "Diskonteret tilbagebetalingstid: antal år til den akkumulerede diskonterede påvirkning bliver negativ"),
      sv_fn_payback_disc,
      {{"PAYBACKDISC({100;-55;-55};0.1)", "4"}, {"PAYBACKDISC({1511;-1130;-1551;-504})", "3"},
-      {"PAYBACKDISC({100;-100;50;-100};0;3)", "2"}},
+      {"PAYBACKDISC({100;-100;50;-100};0;3)", "2"},
+      {"INDEX(PAYBACKDISC({100;50;0|100;-55;-55};0.1);1;1)", "#N/A"}},
      6,
      {P_NET("net"), P_SCHEDULE("schedule"), P_METHOD("method"), P_FIRSTYEAR("firstyear"), P_SIGN("sign"),
       P_HORIZON("horizon")}},
@@ -353,10 +357,12 @@ const sv_function sv_functions[] = {
      T("Net present value with a declining social discount rate; the first value is year 0",
        "Nutidsværdi med en faldende samfundsøkonomisk diskonteringsrente; første værdi er år 0"),
      sv_fn_npv_soc,
-     {{"NPVSOC({1511;-1130;-1551;-504})", "-1483.24166"}, {"NPVSOC({1511;-1130;-1551;-504};0.035;1)", "-1433.083729"}},
+     {{"NPVSOC({1511;-1130;-1551;-504})", "-1483.24166"}, {"NPVSOC({1511;-1130;-1551;-504};0.035;1)", "-1433.083729"},
+      {"INDEX(NPVSOC({100;-110|0;-121};0.1);2;1)", "-110"}},
      3,
-     {RANGE("values", "values", "værdier", "Amounts per year, first year first",
-            "Beløb pr. år, første år først"),
+     {RANGE("values", "values", "værdier",
+            "Amounts per year, first year first; a block of rows gives a column with each row's value",
+            "Beløb pr. år, første år først; en blok af rækker giver en kolonne med hver rækkes værdi"),
       P_SCHEDULE("schedule"), P_FIRSTYEAR("firstyear")}},
 
     {"bcr", T("BCR", "BC.FORHOLD"), "Financial",

@@ -37,6 +37,8 @@ typedef socinv_status (*sv_glue)(sv_call *call);
 
 #define SV_MAX_PARAMS 12
 
+#define SV_MAX_EXAMPLES 4
+
 typedef struct sv_example {
     const char *formula; /* English names, ';' separators, inline arrays {a;b|c;d} */
     const char *expected; /* the value Calc shows: a number, TRUE/FALSE, text or an error name */
@@ -48,7 +50,7 @@ typedef struct sv_function {
     const char *category; /* Calc's programmatic category: "Financial", ... */
     sv_text2 help;       /* one-line summary, no trailing period */
     sv_glue glue;
-    sv_example examples[3];
+    sv_example examples[SV_MAX_EXAMPLES];
     size_t nparams;
     sv_param params[SV_MAX_PARAMS];
 } sv_function;

@@ -148,7 +148,7 @@ static void write_reference(FILE *f)
             fputs(" |\n", f);
         }
         fputs("\nExamples (checked in LibreOffice by the end-to-end tests):\n\n", f);
-        for (size_t e = 0; e < 3 && fn->examples[e].formula; e++)
+        for (size_t e = 0; e < SV_MAX_EXAMPLES && fn->examples[e].formula; e++)
             fprintf(f, "- `=%s` → `%s`\n", fn->examples[e].formula, fn->examples[e].expected);
         fputc('\n', f);
     }
@@ -158,7 +158,7 @@ static void write_reference(FILE *f)
 static void write_examples(FILE *f)
 {
     for (size_t i = 0; i < sv_function_count; i++)
-        for (size_t e = 0; e < 3 && sv_functions[i].examples[e].formula; e++)
+        for (size_t e = 0; e < SV_MAX_EXAMPLES && sv_functions[i].examples[e].formula; e++)
             fprintf(f, "%s\t=%s\t%s\n", sv_functions[i].name.en, sv_functions[i].examples[e].formula,
                     sv_functions[i].examples[e].expected);
 }

@@ -408,8 +408,29 @@ static void return_double(const sv_uno_types *t, void *pReturn, double v)
     uno_type_any_construct(pReturn, &v, t->t_double, NULL);
 }
 
-/* A rows x cols matrix as an any of [][]double. 0 when out of memory. */
-static int return_matrix(const sv_uno_types *t, void *pReturn, const double *m, size_t rows, size_t cols)
+/* Calc's error value in a matrix cell: a quiet NaN whose low 32 bits hold the
+ * FormulaError code (include/formula/errorcodes.hxx, CreateDoubleError; Calc's
+ * ScMatrix::PutError stores errors so, and SetResult puts a [][]double as it is).
+ * A plain NaN has code 0, which Calc reads as #NUM!. */
+static double calc_error(socinv_status status)
+{
+    uint32_t code;
+    switch (sv_error_class_of(status)) {
+    case SV_ERR_NA: code = 0x7fff; break;   /* FormulaError::NotAvailable, #N/A */
+    case SV_ERR_ILLEGAL: code = 502; break; /* IllegalArgument, Err:502 */
+    case SV_ERR_NUM: code = 503; break;     /* IllegalFPOperation, #NUM! */
+    default: code = 519; break;             /* NoValue, #VALUE! */
+    }
+    uint64_t bits = UINT64_C(0x7ff8000000000000) | code;
+    double v;
+    memcpy(&v, &bits, sizeof v);
+    return v;
+}
+
+/* A rows x cols matrix as an any of [][]double, cells with a status other than
+ * SOCINV_OK (status may be NULL) as their error values. 0 when out of memory. */
+static int return_matrix(const sv_uno_types *t, void *pReturn, const double *m, const socinv_status *status,
+                         size_t rows, size_t cols)
 {
     uno_Sequence *outer = NULL;
     if (!uno_type_sequence_construct(&outer, t->t_seq_seq_double, NULL, (sal_Int32)rows, NULL))
@@ -422,8 +443,10 @@ static int return_matrix(const sv_uno_types *t, void *pReturn, const double *m, 
             return 0;
         }
         double *d = (double *)row->elements;
-        for (size_t c = 0; c < cols; c++)
-            d[c] = calc_number(m[r * cols + c]);
+        for (size_t c = 0; c < cols; c++) {
+            size_t k = r * cols + c;
+            d[c] = status && status[k] != SOCINV_OK ? calc_error(status[k]) : calc_number(m[k]);
+        }
         uno_type_destructData(&slots[r], t->t_seq_double, NULL); /* the default empty row */
         slots[r] = row;
     }
@@ -464,7 +487,7 @@ static int encode_result(const sv_uno_types *t, const sv_result *res, void *pRet
     case SV_RES_MATRIX:
         if (!res->matrix || res->rows == 0 || res->cols == 0 || res->rows > INT32_MAX || res->cols > INT32_MAX)
             return 0;
-        return return_matrix(t, pReturn, res->matrix, res->rows, res->cols);
+        return return_matrix(t, pReturn, res->matrix, res->cell_status, res->rows, res->cols);
     }
     return 0;
 }

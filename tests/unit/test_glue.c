@@ -623,6 +623,60 @@ static void test_fn_payback_method3(void **state)
     assert_close(go_num("paybackDisc", ARGS(ROW(NUM(100), NUM(-100), NUM(50), NUM(-100)), N1(0), N1(3))), 2, 0);
 }
 
+/* The column a portfolio call returned: rows x 1, each cell's status as expected
+ * (SOCINV_OK cells hold `value`). */
+static void assert_column(size_t rows, const socinv_status *status, const double *value)
+{
+    assert_int_equal(C.res.kind, SV_RES_MATRIX);
+    assert_int_equal(C.res.rows, rows);
+    assert_int_equal(C.res.cols, 1);
+    for (size_t r = 0; r < rows; r++) {
+        socinv_status got = C.res.cell_status ? C.res.cell_status[r] : SOCINV_OK;
+        assert_status(got, status[r]);
+        if (status[r] == SOCINV_OK)
+            assert_close(C.res.matrix[r], value[r], 1e-6);
+    }
+}
+
+/** The portfolio form: a block of rows (one business case per row, years across)
+ * gives a column with each row's answer; a row without one shows its own error.
+ *   row 1: 001, 1511 -1130 -1551 -504: cumulative 1511, 381, -1170 -> 3
+ *   row 2: 100 50 (blank, blank): rising, never pays back -> #N/A (SOCINV_NO_RESULT)
+ *   row 3: 100 "x": text -> #VALUE! (SOCINV_E_TYPE)
+ *   row 4: all blank -> #VALUE! (SOCINV_E_LENGTH, as PAYBACK of an empty range)
+ *   row 5: 2250 -800 -1450 -1800: 003 HA02, cumulative 2250, 1450, 0, -1800 -> 4
+ * Method 1 on rows 1 and 5: 2 + 381 / 1551 = 2.245648 and 3 + 0 / 1800 = 3.
+ * NPVSOC at 10 %, first value year 0, rows 100 -110 and 0 0 -121: 100 - 100 = 0,
+ * -100; PAYBACKDISC at 0 % is the payback. No error anywhere: no status array. */
+static void test_fn_portfolio(void **state)
+{
+    (void)state;
+    const sv_arg block = MAT(5, 4, NUM(1511), NUM(-1130), NUM(-1551), NUM(-504),
+                             NUM(100), NUM(50), EMP, EMP,
+                             NUM(100), TXT("x"), EMP, EMP,
+                             EMP, EMP, EMP, EMP,
+                             NUM(2250), NUM(-800), NUM(-1450), NUM(-1800));
+    const socinv_status st[] = {SOCINV_OK, SOCINV_NO_RESULT, SOCINV_E_TYPE, SOCINV_E_LENGTH, SOCINV_OK};
+    assert_go_ok(go("payback", ARGS(block)));
+    assert_column(5, st, DBL(3, 0, 0, 0, 4));
+    assert_int_equal(sv_error_class_of(C.res.cell_status[1]), SV_ERR_NA);
+    assert_int_equal(sv_error_class_of(C.res.cell_status[2]), SV_ERR_VALUE);
+    assert_go_ok(go("payback", ARGS(block, N1(1))));
+    assert_column(5, st, DBL(2.245648, 0, 0, 0, 3));
+    assert_go_ok(go("paybackDisc", ARGS(block, N1(0))));
+    assert_column(5, st, DBL(3, 0, 0, 0, 4));
+    const sv_arg two = MAT(2, 3, NUM(100), NUM(-110), EMP, NUM(0), NUM(0), NUM(-121));
+    assert_go_ok(go("npvSoc", ARGS(two, N1(0.1))));
+    const socinv_status ok2[] = {SOCINV_OK, SOCINV_OK};
+    assert_column(2, ok2, DBL(0, -100));
+    assert_null(C.res.cell_status);
+    /* a bad option is the whole call's error, not each row's */
+    assert_status(go_err("payback", ARGS(block, N1(9))), SOCINV_E_DOMAIN);
+    assert_status(go_err("npvSoc", ARGS(two, T1("XX2000"))), SOCINV_E_OPTION);
+    /* one row or one column is the ordinary form */
+    assert_close(go_num("payback", ARGS(COL(NUM(1511), NUM(-1130), NUM(-1551), NUM(-504)))), 3, 0);
+}
+
 /** PAYBACK bad input: each argument. */
 static void test_fn_payback_invalid(void **state)
 {
@@ -630,7 +684,8 @@ static void test_fn_payback_invalid(void **state)
     assert_status(go_err("payback", ARGS(ROW(NUM(1511), TXT("-1.130")))), SOCINV_E_TYPE);
     assert_status(go_err("payback", ARGS(OMIT)), SOCINV_E_LENGTH);
     assert_status(go_err("payback", ARGS(ROW(EMP, EMP))), SOCINV_E_LENGTH);
-    assert_status(go_err("payback", ARGS(MAT(2, 2, NUM(1), NUM(-2), NUM(3), NUM(-4)))), SOCINV_E_SHAPE);
+    /* a 2-D range is the portfolio form since issue 13 (was E_SHAPE): test_fn_portfolio */
+    assert_go_ok(go("payback", ARGS(MAT(2, 2, NUM(1), NUM(-2), NUM(3), NUM(-4)))));
     assert_status(go_err("payback", ARGS(ROW(NUM(1), NUM(NAN)))), SOCINV_E_NONFINITE);
     assert_status(go_err("payback", ARGS(ROW(S001), N1(4))), SOCINV_E_DOMAIN); /* methods are 0-3 (3 since issue 13) */
     assert_status(go_err("payback", ARGS(ROW(S001), N1(0.5))), SOCINV_E_DOMAIN);
@@ -1728,6 +1783,7 @@ int main(void)
         T(test_fn_payback_blanks),
         T(test_fn_payback_options),
         T(test_fn_payback_method3),
+        T(test_fn_portfolio),
         T(test_fn_payback_invalid),
         T(test_fn_payback_disc),
         T(test_fn_payback_disc_invalid),
