@@ -19,6 +19,7 @@ void sv_call_init(sv_call *c, const sv_arg *args, size_t nargs)
     c->res.rows = c->res.cols = 0;
     c->res.matrix = NULL;
     c->res.cell_status = NULL;
+    c->res.cell_text = NULL;
     c->res.text[0] = '\0';
     c->used = 0;
     c->nblocks = 0;
@@ -32,6 +33,7 @@ void sv_call_done(sv_call *c)
     c->used = 0;
     c->res.matrix = NULL;
     c->res.cell_status = NULL;
+    c->res.cell_text = NULL;
 }
 
 void *sv_alloc(sv_call *c, size_t bytes)
@@ -347,6 +349,7 @@ double *sv_set_matrix(sv_call *c, size_t rows, size_t cols)
         return NULL;
     c->res.kind = SV_RES_MATRIX;
     c->res.cell_status = NULL;
+    c->res.cell_text = NULL;
     c->res.rows = rows;
     c->res.cols = cols;
     c->res.matrix = m;
@@ -388,16 +391,4 @@ socinv_status sv_cells(const sv_call *c, size_t i, const sv_cell **cells, size_t
     *cells = a->cells;
     *n = a->rows * a->cols;
     return SOCINV_OK;
-}
-
-void sv_format_amount(double v, char *buf, size_t cap)
-{
-    if (v == floor(v) && fabs(v) < 1e15) {
-        snprintf(buf, cap, "%.0f", v);
-        return;
-    }
-    snprintf(buf, cap, "%.6g", v);
-    for (char *p = buf; *p; p++)
-        if (*p == '.')
-            *p = ',';
 }

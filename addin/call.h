@@ -42,6 +42,8 @@ typedef struct sv_result {
     /* NULL, or per matrix cell: SOCINV_OK for a number, else the status whose
      * error value the cell shows (the portfolio form: one result per row) */
     const socinv_status *cell_status;
+    /* NULL, or per matrix cell: NULL, or UTF-8 text the cell shows instead */
+    const char *const *cell_text;
     char text[SV_RESULT_TEXT_MAX];
 } sv_result;
 
@@ -134,8 +136,6 @@ socinv_status sv_cells(const sv_call *c, size_t i, const sv_cell **cells, size_t
 socinv_status sv_set_vector_or_pick(sv_call *c, const double *v, size_t n, int as_column, long pick);
 /* Is text[0..len) the word, ignoring ASCII case? (keywords such as "prorata") */
 int sv_word_is(const char *text, size_t len, const char *word);
-/* An amount as Danish text: "4850", "-1,5" (for messages in cells). */
-void sv_format_amount(double v, char *buf, size_t cap);
 
 /* ---- the portfolio form: one business case per row ------------------------------- */
 

@@ -1,5 +1,6 @@
 /* NETIMPACT, TABLECHECK, CASECHECK. */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "glue.h"
@@ -133,7 +134,71 @@ socinv_status sv_fn_net_impact(sv_call *c)
     return sv_set_vector_or_pick(c, pick, cols, 0, year);
 }
 
-/* TABLECHECK(rows; printed; [tolerance]; [output]) */
+/* What TABLECHECK shows for one check, by output: 0 -> 1 (TRUE) or the first
+ * difference as text, in CASECHECK's words and number format ("trykt 4.850");
+ * 1 -> the first differing year (0: none); 2 -> printed minus computed there. */
+static void table_check_result(long output, int ok, const socinv_mismatch *m, double *num, char *text, size_t cap)
+{
+    text[0] = '\0';
+    if (output == 1) {
+        *num = ok ? 0.0 : (double)(m->col + 1);
+    } else if (output == 2) {
+        *num = ok ? 0.0 : m->printed - m->computed;
+    } else if (ok) {
+        *num = 1.0;
+    } else {
+        char p[40], k[40];
+        socinv_format_amount(m->printed, "da", p, sizeof p);
+        socinv_format_amount(m->computed, "da", k, sizeof k);
+        snprintf(text, cap, "\xc3\xa5r %zu: trykt %s, beregnet %s", m->col + 1, p, k);
+    }
+}
+
+/* The portfolio form: printed has one total row per case (k rows), rows the
+ * cases' lines one case after another (k x m rows, m lines each). One result
+ * per case, in a column; a case's text in its cell, its error as its value. */
+static socinv_status table_check_cases(sv_call *c, const double *rows, size_t nrows, size_t cols, double tol,
+                                       long output)
+{
+    const double *printed;
+    size_t k, pcols;
+    SV_TRY(sv_matrix(c, 1, &printed, &k, &pcols));
+    if (pcols != cols || nrows % k != 0)
+        return SOCINV_E_SHAPE;
+    const size_t m = nrows / k;
+    socinv_status *status = sv_alloc(c, k * sizeof *status);
+    const char **texts = sv_alloc(c, k * sizeof *texts);
+    double *out = sv_set_matrix(c, k, 1);
+    if (!status || !texts || !out)
+        return SOCINV_E_NOMEM;
+    int any_error = 0, any_text = 0;
+    for (size_t i = 0; i < k; i++) {
+        socinv_mismatch mm;
+        int ok;
+        char buf[SV_RESULT_TEXT_MAX];
+        out[i] = 0.0;
+        texts[i] = NULL;
+        status[i] = socinv_check_sum(rows + i * m * cols, m, cols, printed + i * cols, tol, &mm, &ok);
+        if (status[i] != SOCINV_OK) {
+            any_error = 1;
+            continue;
+        }
+        table_check_result(output, ok, &mm, &out[i], buf, sizeof buf);
+        if (buf[0]) {
+            char *t = sv_alloc(c, strlen(buf) + 1);
+            if (!t)
+                return SOCINV_E_NOMEM;
+            texts[i] = strcpy(t, buf);
+            any_text = 1;
+        }
+    }
+    c->res.cell_status = any_error ? status : NULL;
+    c->res.cell_text = any_text ? texts : NULL;
+    return SOCINV_OK;
+}
+
+/* TABLECHECK(rows; printed; [tolerance]; [output]); printed as a block of total
+ * rows checks one case per row (table_check_cases) */
 socinv_status sv_fn_table_check(sv_call *c)
 {
     const double *rows, *printed;
@@ -141,26 +206,24 @@ socinv_status sv_fn_table_check(sv_call *c)
     double tol;
     long output;
     SV_TRY(sv_matrix(c, 0, &rows, &nrows, &cols));
+    SV_TRY(sv_number(c, 2, SOCINV_CHECK_TOLERANCE, &tol));
+    SV_TRY(sv_int(c, 3, 0, 0, 2, &output));
+    if (sv_is_portfolio(c, 1))
+        return table_check_cases(c, rows, nrows, cols, tol, output);
     SV_TRY(sv_vector_full(c, 1, &printed, &np));
     if (np != cols)
         return SOCINV_E_SHAPE;
-    SV_TRY(sv_number(c, 2, SOCINV_CHECK_TOLERANCE, &tol));
-    SV_TRY(sv_int(c, 3, 0, 0, 2, &output));
     socinv_mismatch m;
     int ok;
     SV_TRY(socinv_check_sum(rows, nrows, cols, printed, tol, &m, &ok));
-    if (output == 1) {
-        sv_set_number(c, ok ? 0.0 : (double)(m.col + 1));
-    } else if (output == 2) {
-        sv_set_number(c, ok ? 0.0 : m.printed - m.computed);
-    } else if (ok) {
+    double num;
+    table_check_result(output, ok, &m, &num, c->res.text, sizeof c->res.text);
+    if (c->res.text[0])
+        c->res.kind = SV_RES_TEXT;
+    else if (output == 0)
         sv_set_bool(c, 1);
-    } else {
-        char p[40], k[40];
-        sv_format_amount(m.printed, p, sizeof p);
-        sv_format_amount(m.computed, k, sizeof k);
-        sv_set_text(c, "\xc3\xa5r %zu: trykt %s, beregnet %s", m.col + 1, p, k);
-    }
+    else
+        sv_set_number(c, num);
     return SOCINV_OK;
 }
 

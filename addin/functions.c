@@ -142,20 +142,24 @@ const sv_function sv_functions[] = {
        "Kontrollerer en trykt totalrække mod de rækker den skal summere; 1 (SAND), eller den første forskel"),
      sv_fn_table_check,
      {{"TABLECHECK({0;-1900;-2450;-2800;-2900;-2900|350;7850;6200;4550;0;0};{350;5950;4850;3950;-2900;-2900})",
-       "år 3: trykt 4850, beregnet 3750"},
+       "år 3: trykt 4.850, beregnet 3.750"},
       {"TABLECHECK({0;-1900;-2450;-2800;-2900;-2900|350;7850;6200;4550;0;0};{350;5950;4850;3950;-2900;-2900};;1)", "3"},
-      {"TABLECHECK({983;0|150;0|378;87};{1511;87})", "1"}},
+      {"TABLECHECK({983;0|150;0|378;87};{1511;87})", "1"},
+      {"INDEX(TABLECHECK({983;0|150;0|378;87|0;5};{1133;0|378;90});2;1)", "år 2: trykt 90, beregnet 92"}},
      4,
      {RANGE("rows", "rows", "rækker", "The rows the total should add up, one column per year",
             "De rækker totalen skal summere, én kolonne pr. år"),
-      RANGE("printed", "printed total", "trykt total", "The printed total row, same years",
-            "Den trykte totalrække, samme år"),
+      RANGE("printed", "printed total", "trykt total",
+            "The printed total row, same years. A block of total rows (a portfolio, one case per row) checks "
+            "each against its equal share of rows, case after case, and gives a column",
+            "Den trykte totalrække, samme år. En blok af totalrækker (en portefølje, én sag pr. række) "
+            "kontrolleres hver mod sin lige store andel af rækkerne, sag efter sag, og giver en kolonne"),
       OPT("tolerance", "tolerance", "tolerance", "Largest difference accepted (default 0.5, rounding in 1.000 kr.)",
           "Største accepterede forskel (standard 0,5, afrunding i 1.000 kr.)"),
       OPT("output", "output", "output",
-          "0 (default): 1 (TRUE) or a text such as \"år 3: trykt 4850, beregnet 3750\"; 1: the first differing "
+          "0 (default): 1 (TRUE) or a text such as \"år 3: trykt 4.850, beregnet 3.750\"; 1: the first differing "
           "year (0 if none); 2: printed minus computed in that year",
-          "0 (standard): 1 (SAND) eller en tekst som \"år 3: trykt 4850, beregnet 3750\"; 1: første år med "
+          "0 (standard): 1 (SAND) eller en tekst som \"år 3: trykt 4.850, beregnet 3.750\"; 1: første år med "
           "forskel (0 hvis ingen); 2: trykt minus beregnet i det år")}},
 
     {"caseCheck", T("CASECHECK", "CASEKONTROL"), "Financial",

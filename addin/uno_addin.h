@@ -28,7 +28,8 @@ typedef struct sv_uno_types {
     typelib_TypeDescriptionReference *t_string;
     typelib_TypeDescriptionReference *t_seq_double;     /* []double */
     typelib_TypeDescriptionReference *t_seq_seq_double; /* [][]double: matrix results */
-    typelib_TypeDescriptionReference *t_seq_seq_any;    /* [][]any: ranges */
+    typelib_TypeDescriptionReference *t_seq_seq_any;    /* [][]any: ranges, and results mixing text */
+    typelib_TypeDescriptionReference *t_seq_any;        /* []any: a row of those */
     typelib_TypeDescriptionReference *t_seq_type;       /* []type: XTypeProvider::getTypes */
     typelib_TypeDescriptionReference *t_seq_byte;       /* []byte: getImplementationId */
     typelib_TypeDescriptionReference *t_seq_string;     /* []string: getSupportedServiceNames */

@@ -54,6 +54,7 @@ void sv_uno_types_release(sv_uno_types *t)
     ref_release(&t->t_seq_double);
     ref_release(&t->t_seq_seq_double);
     ref_release(&t->t_seq_seq_any);
+    ref_release(&t->t_seq_any);
     ref_release(&t->t_seq_type);
     ref_release(&t->t_seq_byte);
     ref_release(&t->t_seq_string);
@@ -76,6 +77,7 @@ int sv_uno_types_init(sv_uno_types *t)
              ref_new(&t->t_seq_double, typelib_TypeClass_SEQUENCE, "[]double") &&
              ref_new(&t->t_seq_seq_double, typelib_TypeClass_SEQUENCE, "[][]double") &&
              ref_new(&t->t_seq_seq_any, typelib_TypeClass_SEQUENCE, "[][]any") &&
+             ref_new(&t->t_seq_any, typelib_TypeClass_SEQUENCE, "[]any") &&
              ref_new(&t->t_seq_type, typelib_TypeClass_SEQUENCE, "[]type") &&
              ref_new(&t->t_seq_byte, typelib_TypeClass_SEQUENCE, "[]byte") &&
              ref_new(&t->t_seq_string, typelib_TypeClass_SEQUENCE, "[]string") &&
@@ -469,6 +471,50 @@ static int return_text(const sv_uno_types *t, void *pReturn, const char *text)
     return 1;
 }
 
+/* One cell of a mixed matrix into its (default, void) any: text, an error value
+ * or a number. Calc's ScSequenceToMatrix::CreateMixedMatrix puts a double as it
+ * is, so a coded error NaN stays that error. */
+static int mixed_cell(const sv_uno_types *t, uno_Any *cell, const sv_result *res, size_t k)
+{
+    uno_any_destruct(cell, NULL);
+    if (res->cell_text && res->cell_text[k]) {
+        if (return_text(t, cell, res->cell_text[k]))
+            return 1;
+        uno_any_construct(cell, NULL, NULL, NULL); /* keep the row destructible */
+        return 0;
+    }
+    double v = res->cell_status && res->cell_status[k] != SOCINV_OK ? calc_error(res->cell_status[k])
+                                                                     : calc_number(res->matrix[k]);
+    uno_type_any_construct(cell, &v, t->t_double, NULL);
+    return 1;
+}
+
+/* A result with text cells as an any of [][]any. 0 when out of memory. */
+static int return_mixed(const sv_uno_types *t, void *pReturn, const sv_result *res)
+{
+    uno_Sequence *outer = NULL;
+    if (!uno_type_sequence_construct(&outer, t->t_seq_seq_any, NULL, (sal_Int32)res->rows, NULL))
+        return 0;
+    uno_Sequence **slots = (uno_Sequence **)outer->elements;
+    int ok = 1;
+    for (size_t r = 0; r < res->rows && ok; r++) {
+        uno_Sequence *row = NULL;
+        if (!uno_type_sequence_construct(&row, t->t_seq_any, NULL, (sal_Int32)res->cols, NULL)) {
+            ok = 0;
+            break;
+        }
+        uno_Any *cells = (uno_Any *)row->elements;
+        for (size_t c = 0; c < res->cols && ok; c++)
+            ok = mixed_cell(t, &cells[c], res, r * res->cols + c);
+        uno_type_destructData(&slots[r], t->t_seq_any, NULL); /* the default empty row */
+        slots[r] = row;
+    }
+    if (ok)
+        uno_type_any_construct(pReturn, &outer, t->t_seq_seq_any, NULL); /* acquires */
+    uno_type_destructData(&outer, t->t_seq_seq_any, NULL);
+    return ok;
+}
+
 /* The glue's result as the return any. 0 when it could not be built. */
 static int encode_result(const sv_uno_types *t, const sv_result *res, void *pReturn)
 {
@@ -487,6 +533,8 @@ static int encode_result(const sv_uno_types *t, const sv_result *res, void *pRet
     case SV_RES_MATRIX:
         if (!res->matrix || res->rows == 0 || res->cols == 0 || res->rows > INT32_MAX || res->cols > INT32_MAX)
             return 0;
+        if (res->cell_text)
+            return return_mixed(t, pReturn, res);
         return return_matrix(t, pReturn, res->matrix, res->cell_status, res->rows, res->cols);
     }
     return 0;

@@ -547,21 +547,6 @@ static void test_vector_results(void **state)
     sv_call_done(&c);
 }
 
-/** Amounts as Danish text: whole numbers plainly, decimals with a comma. */
-static void test_format_amount(void **state)
-{
-    (void)state;
-    char buf[40];
-    sv_format_amount(4850, buf, sizeof buf);
-    assert_string_equal(buf, "4850");
-    sv_format_amount(-2900, buf, sizeof buf);
-    assert_string_equal(buf, "-2900");
-    sv_format_amount(-1.5, buf, sizeof buf);
-    assert_string_equal(buf, "-1,5");
-    sv_format_amount(1.0 / 3.0, buf, sizeof buf);
-    assert_string_equal(buf, "0,333333");
-}
-
 /* ====================================================================================== */
 /* ---- glue: PAYBACK ------------------------------------------------------------------------ */
 
@@ -675,6 +660,38 @@ static void test_fn_portfolio(void **state)
     assert_status(go_err("npvSoc", ARGS(two, T1("XX2000"))), SOCINV_E_OPTION);
     /* one row or one column is the ordinary form */
     assert_close(go_num("payback", ARGS(COL(NUM(1511), NUM(-1130), NUM(-1551), NUM(-504)))), 3, 0);
+}
+
+/** TABLECHECK's portfolio form: printed holds one total row per case, rows each
+ * case's lines in turn (4 rows, 2 cases: 2 lines each).
+ *   case 1: 983 0 + 150 0 = 1133 0, printed 1133 0 -> 1
+ *   case 2: 378 87 + 0 5 = 378 92, printed 378 90 -> "år 2: trykt 90, beregnet 92";
+ *           output 1: year 2; output 2: 90 - 92 = -2
+ * A third case with NaN -> its own #NUM!; 5 rows for 2 cases -> #VALUE! (shape). */
+static void test_fn_table_check_portfolio(void **state)
+{
+    (void)state;
+    const sv_arg rows = MAT(4, 2, NUM(983), NUM(0), NUM(150), NUM(0), NUM(378), NUM(87), NUM(0), NUM(5));
+    const sv_arg printed = MAT(2, 2, NUM(1133), NUM(0), NUM(378), NUM(90));
+    const socinv_status ok2[] = {SOCINV_OK, SOCINV_OK};
+    assert_go_ok(go("tableCheck", ARGS(rows, printed)));
+    assert_column(2, ok2, DBL(1, 0));
+    assert_non_null(C.res.cell_text);
+    assert_null(C.res.cell_text[0]);
+    assert_string_equal(C.res.cell_text[1], "\xc3\xa5r 2: trykt 90, beregnet 92");
+    assert_go_ok(go("tableCheck", ARGS(rows, printed, OMIT, N1(1))));
+    assert_column(2, ok2, DBL(0, 2));
+    assert_null(C.res.cell_text);
+    assert_go_ok(go("tableCheck", ARGS(rows, printed, OMIT, N1(2))));
+    assert_column(2, ok2, DBL(0, -2));
+    const sv_arg rows3 = MAT(6, 2, NUM(983), NUM(0), NUM(150), NUM(0), NUM(378), NUM(87), NUM(0), NUM(5),
+                             NUM(1), NUM(NAN), NUM(2), NUM(3));
+    const sv_arg printed3 = MAT(3, 2, NUM(1133), NUM(0), NUM(378), NUM(92), NUM(3), NUM(3));
+    const socinv_status st3[] = {SOCINV_OK, SOCINV_OK, SOCINV_E_NONFINITE};
+    assert_go_ok(go("tableCheck", ARGS(rows3, printed3, OMIT, N1(1))));
+    assert_column(3, st3, DBL(0, 0, 0));
+    const sv_arg rows5 = MAT(5, 2, NUM(1), NUM(1), NUM(1), NUM(1), NUM(1), NUM(1), NUM(1), NUM(1), NUM(1), NUM(1));
+    assert_status(go_err("tableCheck", ARGS(rows5, printed)), SOCINV_E_SHAPE);
 }
 
 /** PAYBACK bad input: each argument. */
@@ -876,7 +893,8 @@ static void test_fn_table_check(void **state)
     (void)state;
     assert_go_ok(go("tableCheck", ARGS(TV04_ROWS, TV04_PRINTED)));
     assert_int_equal(C.res.kind, SV_RES_TEXT);
-    assert_string_equal(C.res.text, "\xc3\xa5r 3: trykt 4850, beregnet 3750");
+    /* CASECHECK's number format (issue 14: was "trykt 4850") */
+    assert_string_equal(C.res.text, "\xc3\xa5r 3: trykt 4.850, beregnet 3.750");
     assert_close(go_num("tableCheck", ARGS(TV04_ROWS, TV04_PRINTED, OMIT, N1(1))), 3, 0);
     assert_close(go_num("tableCheck", ARGS(TV04_ROWS, TV04_PRINTED, OMIT, N1(2))), 1100, 0);
     const sv_arg fixed = ROW(NUM(350), NUM(5950), NUM(3750), NUM(1750), NUM(-2900), NUM(-2900));
@@ -904,7 +922,7 @@ static void test_fn_table_check_tolerance(void **state)
     assert_int_equal(C.res.kind, SV_RES_BOOL);
     assert_go_ok(go("tableCheck", ARGS(rows, ROW(NUM(1511.6), NUM(87), NUM(80), NUM(0)))));
     assert_int_equal(C.res.kind, SV_RES_TEXT);
-    assert_string_equal(C.res.text, "\xc3\xa5r 1: trykt 1511,6, beregnet 1511");
+    assert_string_equal(C.res.text, "\xc3\xa5r 1: trykt 1.511,6, beregnet 1.511");
     assert_go_ok(go("tableCheck", ARGS(rows, ROW(NUM(1511.6), NUM(87), NUM(80), NUM(0)), N1(1))));
     assert_int_equal(C.res.kind, SV_RES_BOOL);
 }
@@ -1777,13 +1795,13 @@ int main(void)
         T(test_error_class_names),
         T(test_results),
         T(test_vector_results),
-        T(test_format_amount),
         /* glue */
         T(test_fn_payback),
         T(test_fn_payback_blanks),
         T(test_fn_payback_options),
         T(test_fn_payback_method3),
         T(test_fn_portfolio),
+        T(test_fn_table_check_portfolio),
         T(test_fn_payback_invalid),
         T(test_fn_payback_disc),
         T(test_fn_payback_disc_invalid),
