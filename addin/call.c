@@ -161,50 +161,78 @@ socinv_status sv_int(const sv_call *c, size_t i, long dflt, long lo, long hi, lo
     return SOCINV_OK;
 }
 
+/* One byte of a keyword in lower case: ASCII, and the second byte of the UTF-8
+ * capitals Æ Ø Å (C3 86, C3 98, C3 85 -> C3 A6, C3 B8, C3 A5). */
+static char lower_at(const char *text, size_t k)
+{
+    char ch = text[k];
+    if (ch >= 'A' && ch <= 'Z')
+        return (char)(ch - 'A' + 'a');
+    if (k > 0 && (unsigned char)text[k - 1] == 0xC3 &&
+        ((unsigned char)ch == 0x86 || (unsigned char)ch == 0x98 || (unsigned char)ch == 0x85))
+        return (char)(ch + 0x20);
+    return ch;
+}
+
 int sv_word_is(const char *text, size_t len, const char *word)
 {
     size_t wl = strlen(word);
     if (len != wl)
         return 0;
-    for (size_t k = 0; k < len; k++) {
-        char ch = text[k];
-        if (ch >= 'A' && ch <= 'Z')
-            ch = (char)(ch - 'A' + 'a');
-        if (ch != word[k])
+    for (size_t k = 0; k < len; k++)
+        if (lower_at(text, k) != word[k])
             return 0;
-    }
     return 1;
 }
 
-socinv_status sv_bool(const sv_call *c, size_t i, int dflt, int *out)
+/* A number given for a keyword argument: the code it names, by the keywords' rule. */
+static socinv_status keyword_number(const sv_keywords *k, double v, long *out)
 {
-    static const char *const yes[] = {"true", "sand", "ja", "yes"};
-    static const char *const no[] = {"false", "falsk", "nej", "no"};
+    if (!isfinite(v))
+        return SOCINV_E_NONFINITE;
+    if (k->numbers == SV_NUMBER_IS_BOOL) {
+        *out = v != 0.0;
+        return SOCINV_OK;
+    }
+    if (k->numbers == SV_NUMBER_NONE)
+        return SOCINV_E_TYPE;
+    if (!(v >= (double)k->lo && v <= (double)k->hi) || v != (double)(long)v)
+        return SOCINV_E_DOMAIN;
+    *out = (long)v;
+    return SOCINV_OK;
+}
+
+socinv_status sv_keyword(const sv_call *c, size_t i, const sv_keywords *k, long dflt, long *out)
+{
     const sv_cell *cell;
     if (!sv_present(c, i)) {
         *out = dflt;
         return SOCINV_OK;
     }
-    socinv_status st = single(c, i, &cell);
-    if (st != SOCINV_OK)
-        return st;
-    if (cell->kind == SV_NUMBER) {
-        if (!isfinite(cell->num))
-            return SOCINV_E_NONFINITE;
-        *out = cell->num != 0.0;
-        return SOCINV_OK;
-    }
-    for (size_t k = 0; k < 4; k++) {
-        if (sv_word_is(cell->text, cell->len, yes[k])) {
-            *out = 1;
-            return SOCINV_OK;
-        }
-        if (sv_word_is(cell->text, cell->len, no[k])) {
-            *out = 0;
+    SV_TRY(single(c, i, &cell));
+    if (cell->kind == SV_NUMBER)
+        return keyword_number(k, cell->num, out);
+    for (size_t w = 0; w < k->nwords; w++) {
+        if (sv_word_is(cell->text, cell->len, k->words[w].word)) {
+            *out = k->words[w].code;
             return SOCINV_OK;
         }
     }
+    if (k->fallback)
+        return k->fallback(cell->text, cell->len, out);
     return SOCINV_E_OPTION;
+}
+
+static const sv_word bool_words[] = {{"true", 1}, {"sand", 1}, {"ja", 1}, {"yes", 1},
+                                     {"false", 0}, {"falsk", 0}, {"nej", 0}, {"no", 0}};
+const sv_keywords sv_bool_keywords = {SV_WORDS(bool_words), SV_NUMBER_IS_BOOL, 0, 1, NULL};
+
+socinv_status sv_bool(const sv_call *c, size_t i, int dflt, int *out)
+{
+    long v;
+    SV_TRY(sv_keyword(c, i, &sv_bool_keywords, dflt, &v));
+    *out = (int)v;
+    return SOCINV_OK;
 }
 
 socinv_status sv_text(const sv_call *c, size_t i, const char **text, size_t *len)

@@ -94,7 +94,33 @@ int sv_present(const sv_call *c, size_t i);
 socinv_status sv_number(const sv_call *c, size_t i, double dflt, double *out);
 /* A whole number in [lo, hi]; a fraction or out of range -> SOCINV_E_DOMAIN. */
 socinv_status sv_int(const sv_call *c, size_t i, long dflt, long lo, long hi, long *out);
-/* TRUE/FALSE, 1/0, or the words sand/falsk, ja/nej, true/false, yes/no. */
+/* Keyword arguments, all read by sv_keyword: a word (ASCII and æøå case
+ * ignored), or a number by the keywords' rule. */
+typedef struct sv_word {
+    const char *word; /* lower case */
+    long code;
+} sv_word;
+typedef enum sv_keyword_numbers {
+    SV_NUMBER_NONE,    /* a number is SOCINV_E_TYPE */
+    SV_NUMBER_CODE,    /* a whole number lo..hi is that code, else SOCINV_E_DOMAIN */
+    SV_NUMBER_IS_BOOL  /* any number: nonzero is 1 (TRUE), zero 0 */
+} sv_keyword_numbers;
+typedef struct sv_keywords {
+    const sv_word *words;
+    size_t nwords;
+    sv_keyword_numbers numbers;
+    long lo, hi; /* SV_NUMBER_CODE's range */
+    /* for text that is no word: a reader of its own (NULL: SOCINV_E_OPTION) */
+    socinv_status (*fallback)(const char *text, size_t len, long *code);
+} sv_keywords;
+/* An array of sv_word with its length computed: {SV_WORDS(words), ...}. */
+#define SV_WORDS(a) (a), (sizeof(a) / sizeof((a)[0]))
+
+/* Argument i as a keyword: absent -> dflt; one cell, else SOCINV_E_SHAPE; a word
+ * that is none of them -> SOCINV_E_OPTION. */
+socinv_status sv_keyword(const sv_call *c, size_t i, const sv_keywords *k, long dflt, long *out);
+/* TRUE/FALSE: any number (nonzero TRUE), or the words sand/falsk, ja/nej, true/false, yes/no. */
+extern const sv_keywords sv_bool_keywords;
 socinv_status sv_bool(const sv_call *c, size_t i, int dflt, int *out);
 /* Text of one cell; absent -> "" (len 0). A number -> SOCINV_E_TYPE. */
 socinv_status sv_text(const sv_call *c, size_t i, const char **text, size_t *len);

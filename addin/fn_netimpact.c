@@ -15,26 +15,21 @@ static socinv_status per_row_text(sv_call *c, size_t i, size_t rows, const sv_ce
 
 typedef enum { PART_NET, PART_PERMANENT, PART_IMPLEMENTATION } part;
 
-static socinv_status read_part(sv_call *c, size_t i, part *p)
+/* "V", "I" and their longer spellings as the tables' kind column has them. */
+static socinv_status part_of_kind(const char *text, size_t len, long *code)
 {
-    const char *t;
-    size_t len;
-    long code;
-    if (sv_present(c, i) && c->args[i].cells[0].kind == SV_NUMBER) {
-        SV_TRY(sv_int(c, i, 0, 0, 2, &code));
-        *p = (part)code;
-        return SOCINV_OK;
-    }
-    SV_TRY(sv_text(c, i, &t, &len));
     socinv_row_kind k;
-    if (len == 0 || (len == 3 && !strncmp(t, "net", 3)) || (len == 5 && !strncmp(t, "netto", 5))) {
-        *p = PART_NET;
-        return SOCINV_OK;
-    }
-    SV_TRY(socinv_row_kind_parse(t, len, &k));
-    *p = k == SOCINV_ROW_PERMANENT ? PART_PERMANENT : PART_IMPLEMENTATION;
+    SV_TRY(socinv_row_kind_parse(text, len, &k));
+    if (k == SOCINV_ROW_IGNORE)
+        return SOCINV_E_OPTION;
+    *code = k == SOCINV_ROW_PERMANENT ? PART_PERMANENT : PART_IMPLEMENTATION;
     return SOCINV_OK;
 }
+
+/* part: "net"/"netto" (any case: "Net" was Err:502), a kind, or 0-2 */
+static const sv_word part_words[] = {{"net", PART_NET}, {"netto", PART_NET}};
+static const sv_keywords part_keywords = {SV_WORDS(part_words), SV_NUMBER_CODE, PART_NET, PART_IMPLEMENTATION,
+                                          part_of_kind};
 
 /* Lines a table held in a Calc range may have: more is not a business case. */
 #define CASE_MAX_LINES 2000
@@ -66,7 +61,7 @@ static socinv_status read_case(sv_call *c, size_t i, case_arg *k)
 }
 
 /* NETIMPACT over a whole table: label, area and year columns as printed. */
-static socinv_status net_of_table(sv_call *c, socinv_basis basis, long year, part p)
+static socinv_status net_of_table(sv_call *c, socinv_basis basis, long year, long p)
 {
     case_arg k;
     SV_TRY(read_case(c, 0, &k));
@@ -93,11 +88,11 @@ socinv_status sv_fn_net_impact(sv_call *c)
     size_t basis_len;
     socinv_basis basis;
     long year;
-    part p;
+    long p;
 
     SV_TRY(sv_text(c, 3, &basis_text, &basis_len));
     SV_TRY(socinv_basis_parse(basis_text, basis_len, &basis));
-    SV_TRY(read_part(c, 5, &p));
+    SV_TRY(sv_keyword(c, 5, &part_keywords, PART_NET, &p));
     if (!sv_present(c, 2)) {
         /* no kinds: the range is a whole table, read by its labels */
         if (sv_present(c, 1))

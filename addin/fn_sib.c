@@ -4,28 +4,6 @@
 
 #include "glue.h"
 
-/* Argument i as one of `words` (index), or its number; absent -> dflt. */
-static socinv_status keyword(sv_call *c, size_t i, const char *const *words, const long *codes,
-                             size_t nwords, long dflt, long maxcode, long *out)
-{
-    if (!sv_present(c, i)) {
-        *out = dflt;
-        return SOCINV_OK;
-    }
-    if (c->args[i].rows == 1 && c->args[i].cols == 1 && c->args[i].cells[0].kind == SV_NUMBER)
-        return sv_int(c, i, dflt, 0, maxcode, out);
-    const char *t;
-    size_t len;
-    SV_TRY(sv_text(c, i, &t, &len));
-    for (size_t k = 0; k < nwords; k++) {
-        if (sv_word_is(t, len, words[k])) {
-            *out = codes[k];
-            return SOCINV_OK;
-        }
-    }
-    return SOCINV_E_OPTION;
-}
-
 /* Caps: an empty cell means "no cap". */
 static socinv_status caps(sv_call *c, size_t i, size_t need, double **out)
 {
@@ -51,19 +29,29 @@ static socinv_status caps(sv_call *c, size_t i, size_t need, double **out)
 
 enum { OUT_TOTAL, OUT_YEAR, OUT_CRITERION, OUT_MATRIX, OUT_CUT, OUT_CUT_CRITERION, OUT_CUT_GROUP, OUT_CUT_TOTAL };
 
+/* The keyword arguments. Their numbers (0, 1 ...; output 0-7 in the order of
+ * the enum) were accepted before they were documented; they are kept, and now
+ * documented, because saved workbooks may use them. */
+static const sv_word alloc_words[] = {{"prorata", SOCINV_SIB_PRORATA}, {"pro rata", SOCINV_SIB_PRORATA},
+                                      {"forholdsm\xc3\xa6ssig", SOCINV_SIB_PRORATA}, {"order", SOCINV_SIB_ORDER},
+                                      {"r\xc3\xa6kkef\xc3\xb8lge", SOCINV_SIB_ORDER}};
+static const sv_keywords alloc_keywords = {SV_WORDS(alloc_words), SV_NUMBER_CODE, 0, 1, NULL};
+static const sv_word out_words[] = {
+    {"total", OUT_TOTAL},         {"i alt", OUT_TOTAL},       {"year", OUT_YEAR},
+    {"years", OUT_YEAR},          {"\xc3\xa5r", OUT_YEAR},    {"criterion", OUT_CRITERION},
+    {"criteria", OUT_CRITERION},  {"kriterium", OUT_CRITERION}, {"kriterier", OUT_CRITERION},
+    {"matrix", OUT_MATRIX},       {"cut", OUT_CUT},           {"beskaaret", OUT_CUT},
+    {"besk\xc3\xa5ret", OUT_CUT}, {"cutcriterion", OUT_CUT_CRITERION}, {"cutgroup", OUT_CUT_GROUP},
+    {"cuttotal", OUT_CUT_TOTAL}};
+static const sv_keywords out_keywords = {SV_WORDS(out_words), SV_NUMBER_CODE, OUT_TOTAL, OUT_CUT_TOTAL, NULL};
+static const sv_word capmode_words[] = {{"period", 0}, {"periode", 0}, {"annual", 1},
+                                        {"year", 1},   {"\xc3\xa5rlig", 1}, {"aarlig", 1}};
+static const sv_keywords capmode_keywords = {SV_WORDS(capmode_words), SV_NUMBER_CODE, 0, 1, NULL};
+
 /* SIBPAYOUT(earned; critcaps; groups; groupcaps; [totalcap]; [index]; [allocation];
  *           [carry]; [output]; [year]; [criterion]; [capmode]) */
 socinv_status sv_fn_sib_payout(sv_call *c)
 {
-    static const char *const alloc_words[] = {"prorata", "pro rata", "forholdsm\xc3\xa6ssig", "order", "r\xc3\xa6kkef\xc3\xb8lge"};
-    static const long alloc_codes[] = {0, 0, 0, 1, 1};
-    static const char *const out_words[] = {"total", "i alt", "year", "years", "\xc3\xa5r", "criterion", "criteria", "kriterium", "kriterier",
-                                            "matrix", "cut", "beskaaret", "besk\xc3\xa5ret", "cutcriterion", "cutgroup", "cuttotal"};
-    static const long out_codes[] = {OUT_TOTAL, OUT_TOTAL, OUT_YEAR, OUT_YEAR, OUT_YEAR, OUT_CRITERION, OUT_CRITERION, OUT_CRITERION, OUT_CRITERION,
-                                     OUT_MATRIX, OUT_CUT, OUT_CUT, OUT_CUT, OUT_CUT_CRITERION, OUT_CUT_GROUP, OUT_CUT_TOTAL};
-    static const char *const capmode_words[] = {"period", "periode", "annual", "year", "\xc3\xa5rlig", "aarlig"};
-    static const long capmode_codes[] = {0, 0, 1, 1, 1, 1};
-
     const double *earned;
     size_t nc, ny;
     SV_TRY(sv_matrix(c, 0, &earned, &nc, &ny));
@@ -116,12 +104,12 @@ socinv_status sv_fn_sib_payout(sv_call *c)
     }
     long allocation, output, capmode, year, criterion;
     int carry;
-    SV_TRY(keyword(c, 6, alloc_words, alloc_codes, 5, 0, 1, &allocation));
+    SV_TRY(sv_keyword(c, 6, &alloc_keywords, SOCINV_SIB_PRORATA, &allocation));
     SV_TRY(sv_bool(c, 7, 0, &carry));
-    SV_TRY(keyword(c, 8, out_words, out_codes, 16, OUT_TOTAL, OUT_CUT_TOTAL, &output));
+    SV_TRY(sv_keyword(c, 8, &out_keywords, OUT_TOTAL, &output));
     SV_TRY(sv_int(c, 9, 0, 0, (long)ny, &year));
     SV_TRY(sv_int(c, 10, 0, 0, (long)nc, &criterion));
-    SV_TRY(keyword(c, 11, capmode_words, capmode_codes, 6, 0, 1, &capmode));
+    SV_TRY(sv_keyword(c, 11, &capmode_keywords, 0, &capmode));
     in.allocation = (socinv_sib_alloc)allocation;
     in.carry = carry;
     in.crit_caps_annual = (int)capmode;

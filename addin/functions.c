@@ -134,8 +134,10 @@ const sv_function sv_functions[] = {
           "implementeringsomkostninger) eller en liste af områder som \"Service;Anlæg\""),
       P_YEAR("year"),
       OPT("part", "part", "del",
-          "\"net\" (default), \"V\" for the permanent changes only, \"I\" for the implementation costs only",
-          "\"net\" (standard), \"V\" kun de varige ændringer, \"I\" kun implementeringsomkostningerne")}},
+          "\"net\" (default), \"V\" for the permanent changes only, \"I\" for the implementation costs only "
+          "(or 0, 1, 2; any case)",
+          "\"net\" (standard), \"V\" kun de varige ændringer, \"I\" kun implementeringsomkostningerne "
+          "(eller 0, 1, 2; store eller små bogstaver)")}},
 
     {"tableCheck", T("TABLECHECK", "TABELKONTROL"), "Financial",
      T("Checks a printed total row against the rows it should sum; 1 (TRUE), or the first difference",
@@ -206,8 +208,8 @@ const sv_function sv_functions[] = {
             "Cap of each criterion over the whole period (Herning: 5.58; 2; 3; 1; 1 mio.); blank = no cap",
             "Loft for hvert kriterium over hele perioden (Herning: 5,58; 2; 3; 1; 1 mio.); tom = intet loft"),
       RANGE("groups", "groups", "grupper",
-            "Group number of each criterion (Herning: 1; 1; 1; 2; 2); 0 or blank = no group",
-            "Gruppenummer for hvert kriterium (Herning: 1; 1; 1; 2; 2); 0 eller tom = ingen gruppe"),
+            "Group number of each criterion, 1-1000 (Herning: 1; 1; 1; 2; 2); 0 or blank = no group",
+            "Gruppenummer for hvert kriterium, 1-1000 (Herning: 1; 1; 1; 2; 2); 0 eller tom = ingen gruppe"),
       RANGE("groupcaps", "group caps", "loft pr. gruppe",
             "Cap per year of each group (Herning: 2; 0.66 mio.)",
             "Loft pr. år for hver gruppe (Herning: 2; 0,66 mio.)"),
@@ -218,25 +220,25 @@ const sv_function sv_functions[] = {
           "Pris- og lønfaktor pr. år for beløb og lofter (fx 1; 1,02; 1,045); udeladt = 1"),
       OPT("allocation", "allocation", "fordeling",
           "How a binding group or total cap is shared: \"prorata\" (default, every criterion cut by the same share) "
-          "or \"order\" (criteria paid in the listed order). The agreement does not say; choose and document",
+          "or \"order\" (criteria paid in the listed order); or 0, 1. The agreement does not say; choose and document",
           "Hvordan et bindende gruppe- eller samlet loft deles: \"prorata\" (standard, alle kriterier beskåres "
-          "med samme andel) eller \"order\" (kriterierne betales i rækkefølge). Aftalen siger det ikke"),
+          "med samme andel) eller \"order\" (kriterierne betales i rækkefølge); eller 0, 1. Aftalen siger det ikke"),
       OPT("carry", "carry", "overfør",
           "FALSE (default): unused yearly group room is lost; TRUE: it carries to the next year",
           "FALSK (standard): ubrugt årligt gruppeloft bortfalder; SAND: det overføres til næste år"),
       OPT("output", "output", "output",
           "\"total\" (default), \"year\" (a row per year), \"criterion\" (a column per criterion), \"matrix\" "
           "(criteria x years); \"cut\", \"cutcriterion\", \"cutgroup\", \"cuttotal\": the amounts each cap removed, "
-          "criteria x years (wrap in SUM for a total)",
+          "criteria x years (wrap in SUM for a total); or their numbers 0-7 in this order",
           "\"total\" (standard), \"year\" (række pr. år), \"criterion\" (kolonne pr. kriterium), \"matrix\" "
           "(kriterier x år); \"cut\", \"cutcriterion\", \"cutgroup\", \"cuttotal\": beløb fjernet af hvert loft, "
-          "kriterier x år (brug SUM for en total)"),
+          "kriterier x år (brug SUM for en total); eller deres numre 0-7 i denne rækkefølge"),
       P_YEAR("year"),
       OPT("criterion", "criterion", "kriterium", "Which criterion (1 = first row) to return; left out = all",
           "Hvilket kriterium (1 = første række) der returneres; udeladt = alle"),
       OPT("capmode", "cap mode", "loftstype",
-          "\"period\" (default): criterion caps hold for the whole period; \"annual\": per year",
-          "\"period\" (standard): kriterielofter gælder hele perioden; \"annual\": pr. år")}},
+          "\"period\" (default, 0): criterion caps hold for the whole period; \"annual\" (1): per year",
+          "\"period\" (standard, 0): kriterielofter gælder hele perioden; \"annual\" (1): pr. år")}},
 
     {"sibDecrease", T("SIBDECREASE", "SIB.FALD"), "Financial",
      T("Fall per year against the previous year (or a fixed baseline), as success criteria measure it",

@@ -812,6 +812,40 @@ static void test_fn_net_impact_seed001(void **state)
     assert_close(go_num("netImpact", ARGS(T001_AMOUNTS, OMIT, T001_KINDS, OMIT, N1(3))), -1551, 1e-9);
 }
 
+/** Every keyword argument goes through one reader (sv_keyword), so case never
+ * matters: NETIMPACT's part "Net" and "NETTO" were Err:502 (compared
+ * case-sensitively), now the net row 1511, -1130, -1551, -504; "v" and "Varig" the
+ * permanent 0, -1217, -1631, -504; the numbers 0-2 (documented now) as the words;
+ * 3 is Err:502, " " (no word) Err:502. SIBPAYOUT's "PRORATA", "År" (UTF-8 capital
+ * Å) and PAYBACK's "SAND" likewise. */
+static void test_keywords_ignore_case(void **state)
+{
+    (void)state;
+    assert_go_ok(go("netImpact", ARGS(T001_AMOUNTS, T001_AREAS, T001_KINDS, OMIT, OMIT, T1("Net"))));
+    assert_result_matrix(1, 4, DBL(1511, -1130, -1551, -504), 1e-9);
+    assert_go_ok(go("netImpact", ARGS(T001_AMOUNTS, T001_AREAS, T001_KINDS, OMIT, OMIT, T1("NETTO"))));
+    assert_result_matrix(1, 4, DBL(1511, -1130, -1551, -504), 1e-9);
+    assert_go_ok(go("netImpact", ARGS(T001_AMOUNTS, T001_AREAS, T001_KINDS, OMIT, OMIT, T1("Varig"))));
+    assert_result_matrix(1, 4, DBL(0, -1217, -1631, -504), 1e-9);
+    assert_go_ok(go("netImpact", ARGS(T001_AMOUNTS, T001_AREAS, T001_KINDS, OMIT, OMIT, N1(1))));
+    assert_result_matrix(1, 4, DBL(0, -1217, -1631, -504), 1e-9);
+    assert_status(go_err("netImpact", ARGS(T001_AMOUNTS, T001_AREAS, T001_KINDS, OMIT, OMIT, N1(3))), SOCINV_E_DOMAIN);
+    assert_status(go_err("netImpact", ARGS(T001_AMOUNTS, T001_AREAS, T001_KINDS, OMIT, OMIT, T1(" "))), SOCINV_E_OPTION);
+    /* Herning unlimited (see test_fn_sib_payout): year 1 pays 2 + 0.66 = 2.66 */
+    const sv_arg earned = MAT(5, 3, NUM(10), NUM(10), NUM(10), NUM(10), NUM(10), NUM(10), NUM(10), NUM(10),
+                              NUM(10), NUM(10), NUM(10), NUM(10), NUM(10), NUM(10), NUM(10));
+    const sv_arg crit = COL(NUM(5.58), NUM(2), NUM(3), NUM(1), NUM(1));
+    const sv_arg groups = COL(NUM(1), NUM(1), NUM(1), NUM(2), NUM(2));
+    const sv_arg gcaps = COL(NUM(2), NUM(0.66));
+    assert_go_ok(go("sibPayout", ARGS(earned, crit, groups, gcaps, N1(5.58), OMIT, T1("PRORATA"), OMIT,
+                                      T1("\xc3\x85r"), N1(1))));
+    assert_close(C.res.num, 2.66, 1e-9);
+    assert_go_ok(go("sibPayout", ARGS(earned, crit, groups, gcaps, N1(5.58), OMIT, N1(0), OMIT, N1(1), N1(1))));
+    assert_close(C.res.num, 2.66, 1e-9);
+    const sv_arg tv03 = ROW(NUM(700), NUM(9800), NUM(8000), NUM(7400), NUM(-4500), NUM(-4500));
+    assert_close(go_num("payback", ARGS(tv03, OMIT, OMIT, T1("SAND"))), 10, 0);
+}
+
 /** Randers (004) 'Digital først': -200 gain + 200 investment + 50 pool = 50 in 2024, then
  * -475 + 50 = -425, -575 + 50 = -525, -775 + 50 = -725 (the printed 'Forventet effekt'). */
 static void test_fn_net_impact_seed004(void **state)
@@ -1807,6 +1841,7 @@ int main(void)
         T(test_fn_payback_disc_invalid),
         T(test_fn_net_impact_seed001),
         T(test_fn_net_impact_seed004),
+        T(test_keywords_ignore_case),
         T(test_fn_net_impact_invalid),
         T(test_fn_net_impact_whole_table),
         T(test_fn_table_check),
