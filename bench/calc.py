@@ -288,8 +288,9 @@ def main():
 
     oxt = args.oxt
     if not oxt:
-        with open(os.path.join(ROOT, "src", "socinv.h")) as f:
-            ver = next(l.split('"')[1] for l in f if l.startswith("#define SOCINV_VERSION \""))
+        with open(os.path.join(ROOT, "src", "socinv.h")) as f:  # the version as three numbers
+            parts = dict(l.split()[1:3] for l in f if l.startswith("#define SOCINV_VERSION_"))
+        ver = ".".join(parts[f"SOCINV_VERSION_{p}"] for p in ("MAJOR", "MINOR", "PATCH"))
         oxt = os.path.join(ROOT, "build", f"socinv-{ver}.oxt")
     if not os.path.exists(oxt):
         sys.exit(f"calc.py: {oxt} not found (build it, or pass --oxt)")

@@ -35,20 +35,22 @@ extern "C" {
 #define SOCINV_API
 #endif
 
+/** The digits of a numeric macro as a string literal ("100" for 100). */
+#define SOCINV_STR_(x) #x
+#define SOCINV_STR(x) SOCINV_STR_(x)
+
+/* The version, once: the string is made from the numbers (CMakeLists.txt reads them). */
 #define SOCINV_VERSION_MAJOR 0
 #define SOCINV_VERSION_MINOR 1
 #define SOCINV_VERSION_PATCH 0
-#define SOCINV_VERSION "0.1.0"
+#define SOCINV_VERSION \
+    SOCINV_STR(SOCINV_VERSION_MAJOR) "." SOCINV_STR(SOCINV_VERSION_MINOR) "." SOCINV_STR(SOCINV_VERSION_PATCH)
 
 /** Largest number of values any single input may hold (rows × columns).
  * A length above this — which is what a negative length cast to size_t
  * becomes — is rejected with #SOCINV_E_LENGTH. 2^26 cells is 64 full
  * Calc columns. */
 #define SOCINV_MAX_CELLS ((size_t)1 << 26)
-
-/** The digits of a numeric macro as a string literal ("100" for 100). */
-#define SOCINV_STR_(x) #x
-#define SOCINV_STR(x) SOCINV_STR_(x)
 
 /** Longest price/wage index series (years) PLFACTOR and PLCONVERT read: a
  * whole-column selection is refused at once rather than searched. */
