@@ -350,7 +350,7 @@ void sv_format_amount(double v, char *buf, size_t cap)
         snprintf(buf, cap, "%.0f", v);
         return;
     }
-    snprintf(buf, cap, "%.6g", v);
+    socinv_c_format(v, 'g', 6, buf, cap); /* '.' whatever the locale, then Danish ',' */
     for (char *p = buf; *p; p++)
         if (*p == '.')
             *p = ',';

@@ -169,7 +169,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: %s idl|xcu|components|reference|examples OUTPUT\n", argv[0]);
         return 2;
     }
-    FILE *f = fopen(argv[2], "w");
+    FILE *f = fopen(argv[2], "wb");
     if (!f) {
         perror(argv[2]);
         return 1;

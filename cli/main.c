@@ -81,7 +81,7 @@ static int common_options(int *argc, char **argv, cli_common *c)
             i++;
         } else if (!strcmp(a, "--tolerance") && next) {
             char *end;
-            c->tolerance = strtod(next, &end);
+            c->tolerance = socinv_c_parse(next, &end);
             if (*end || !(c->tolerance >= 0)) {
                 fprintf(stderr, "socinv: --tolerance takes a number >= 0\n");
                 return -1;
