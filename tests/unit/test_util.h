@@ -76,7 +76,7 @@ static inline const char *socinv_test_set_danish(void)
         assert_string_equal(half, "0,5");
         return names[i];
     }
-    fail_msg("no Danish locale installed (tools/install-deps generates da_DK.UTF-8)");
+    fail_msg("%s", "no Danish locale installed (tools/install-deps generates da_DK.UTF-8)");
     return NULL;
 }
 
