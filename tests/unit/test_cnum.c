@@ -73,57 +73,33 @@ static void check_c_parse(void)
     assert_ptr_equal(end, s + 2);
 }
 
-static void test_amounts_c(void **state)
+/* Each check runs twice: in the program's locale and under a Danish one. */
+typedef struct checks {
+    void (*run)(void);
+} checks;
+static const checks amounts = {check_amounts}, c_format = {check_c_format}, c_parse = {check_c_parse};
+
+static void test_in_program_locale(void **state)
 {
-    (void)state;
-    check_amounts();
+    ((const checks *)*state)->run();
 }
 
-static void test_amounts_danish_locale(void **state)
+static void test_in_danish_locale(void **state)
 {
-    (void)state;
     socinv_test_set_danish();
-    check_amounts();
-    socinv_test_restore_locale();
-}
-
-static void test_c_format(void **state)
-{
-    (void)state;
-    check_c_format();
-}
-
-static void test_c_format_danish_locale(void **state)
-{
-    (void)state;
-    socinv_test_set_danish();
-    check_c_format();
-    socinv_test_restore_locale();
-}
-
-static void test_c_parse(void **state)
-{
-    (void)state;
-    check_c_parse();
-}
-
-static void test_c_parse_danish_locale(void **state)
-{
-    (void)state;
-    socinv_test_set_danish();
-    check_c_parse();
+    ((const checks *)*state)->run();
     socinv_test_restore_locale();
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_amounts_c),
-        cmocka_unit_test(test_amounts_danish_locale),
-        cmocka_unit_test(test_c_format),
-        cmocka_unit_test(test_c_format_danish_locale),
-        cmocka_unit_test(test_c_parse),
-        cmocka_unit_test(test_c_parse_danish_locale),
+        cmocka_unit_test_prestate(test_in_program_locale, (void *)&amounts),
+        cmocka_unit_test_prestate(test_in_danish_locale, (void *)&amounts),
+        cmocka_unit_test_prestate(test_in_program_locale, (void *)&c_format),
+        cmocka_unit_test_prestate(test_in_danish_locale, (void *)&c_format),
+        cmocka_unit_test_prestate(test_in_program_locale, (void *)&c_parse),
+        cmocka_unit_test_prestate(test_in_danish_locale, (void *)&c_parse),
     };
     return cmocka_run_group_tests_name("cnum", tests, NULL, NULL);
 }
