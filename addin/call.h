@@ -137,7 +137,11 @@ socinv_status sv_matrix(sv_call *c, size_t i, const double **m, size_t *rows, si
 /* ---- writing the result --------------------------------------------------------- */
 void sv_set_number(sv_call *c, double v);
 void sv_set_bool(sv_call *c, int v);
+#ifdef _WIN32 /* the Windows build uses mingw's C99 printf (%zu; cmake/mingw-w64-x86_64.cmake) */
+void sv_set_text(sv_call *c, const char *fmt, ...) __attribute__((format(gnu_printf, 2, 3)));
+#else
 void sv_set_text(sv_call *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+#endif
 /* A rows x cols result to fill in; NULL when out of memory. */
 double *sv_set_matrix(sv_call *c, size_t rows, size_t cols);
 

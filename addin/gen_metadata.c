@@ -3,6 +3,9 @@
  * .components registration and the function reference.
  *
  *   socinv-gen idl|xcu|components|reference|examples OUTPUT
+ *   socinv-gen components OUTPUT LIBRARY   (the library's file name; default
+ *                                          libsocinv_addin.so, the .oxt's Windows
+ *                                          part uses socinv_addin.dll)
  *
  * Run by `cmake --build build --target regen`; a test checks that the files in
  * idl/, packaging/ and FUNCTIONS.md are what this writes. */
@@ -97,12 +100,12 @@ static void write_xcu(FILE *f)
     fputs("      </node>\n    </node>\n  </node>\n</oor:component-data>\n", f);
 }
 
-static void write_components(FILE *f)
+static void write_components(FILE *f, const char *library)
 {
     fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", f);
     fprintf(f, "<!-- %s -->\n", GENERATED);
-    fputs("<components xmlns=\"http://openoffice.org/2010/uno-components\">\n"
-          "  <component loader=\"com.sun.star.loader.SharedLibrary\" uri=\"libsocinv_addin.so\">\n", f);
+    fputs("<components xmlns=\"http://openoffice.org/2010/uno-components\">\n", f);
+    fprintf(f, "  <component loader=\"com.sun.star.loader.SharedLibrary\" uri=\"%s\">\n", library);
     fprintf(f, "    <implementation name=\"%s\">\n", SV_IMPLEMENTATION_NAME);
     fprintf(f, "      <service name=\"%s\"/>\n", SV_SERVICE_NAME);
     fputs("      <service name=\"com.sun.star.sheet.AddIn\"/>\n    </implementation>\n  </component>\n</components>\n", f);
@@ -163,13 +166,29 @@ static void write_examples(FILE *f)
                     sv_functions[i].examples[e].expected);
 }
 
+/* A library file name fit for the uri attribute as it is: letters, digits, '.', '_', '-'. */
+static int plain_file_name(const char *s)
+{
+    if (!*s)
+        return 0;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
+              *s == '.' || *s == '_' || *s == '-'))
+            return 0;
+    return 1;
+}
+
 int main(int argc, char **argv)
 {
-    if (argc != 3) {
-        fprintf(stderr, "usage: %s idl|xcu|components|reference|examples OUTPUT\n", argv[0]);
+    const char *library = "libsocinv_addin.so";
+    if (argc == 4 && !strcmp(argv[1], "components") && plain_file_name(argv[3]))
+        library = argv[3];
+    else if (argc != 3) {
+        fprintf(stderr, "usage: %s idl|xcu|components|reference|examples OUTPUT\n"
+                        "       %s components OUTPUT LIBRARY-FILE-NAME\n", argv[0], argv[0]);
         return 2;
     }
-    FILE *f = fopen(argv[2], "w");
+    FILE *f = fopen(argv[2], "wb");
     if (!f) {
         perror(argv[2]);
         return 1;
@@ -179,7 +198,7 @@ int main(int argc, char **argv)
     else if (!strcmp(argv[1], "xcu"))
         write_xcu(f);
     else if (!strcmp(argv[1], "components"))
-        write_components(f);
+        write_components(f, library);
     else if (!strcmp(argv[1], "reference"))
         write_reference(f);
     else if (!strcmp(argv[1], "examples"))

@@ -5,7 +5,14 @@
 #   socinv_addin   libsocinv_addin.so: uno_component.c + uno_dispatch.c, in plain C on
 #                  the binary UNO ABI, linked with the table, the glue and the rules;
 #                  it exports only component_getImplementationEnvironment/getFactory
-#   oxt            <build>/socinv-<version>.oxt (part of ALL)
+#   oxt            <build>/socinv-<version>.oxt (part of ALL): one package for Linux x86-64
+#                  and, when SOCINV_BUILD_WINDOWS is ON, Windows x64 (cmake/windows.cmake
+#                  cross-builds socinv_addin.dll from this tree into <build>/windows)
+#
+# In that Windows build (WIN32) this file makes only socinv_addin.dll: the same two
+# sources against the SDK headers through cmake/windows-sdk/include (the overlay that
+# lets gcc read them on Windows), linked with import libraries of sal3.dll and
+# cppu3.dll made by dlltool from cmake/windows-sdk/*.def.
 #
 # The IDL, CalcAddIns.xcu and socinv.components that go into the package are
 # written by socinv-gen from the function table into <build>/addin/generated, so
@@ -17,6 +24,32 @@
 #   SOCINV_LO_PROGRAM_DIR   LibreOffice's program/ (types.rdb, types/offapi.rdb)
 #   SOCINV_LO_SDK_DIR       the SDK (lib/libuno_*.so, bin/unoidl-write)
 #   SOCINV_LO_INCLUDE_DIR   the SDK's C headers (uno/dispatcher.h)
+
+if(WIN32)
+  set(_winsdk "${PROJECT_SOURCE_DIR}/cmake/windows-sdk")
+  if(NOT EXISTS "${SOCINV_LO_INCLUDE_DIR}/uno/dispatcher.h")
+    message(FATAL_ERROR "socinv add-in (Windows): set SOCINV_LO_INCLUDE_DIR to the SDK's headers")
+  endif()
+  set(_implibs)
+  foreach(_dll sal3 cppu3)
+    set(_implib "${CMAKE_CURRENT_BINARY_DIR}/lib${_dll}.dll.a")
+    add_custom_command(OUTPUT "${_implib}"
+      COMMAND "${CMAKE_DLLTOOL}" -d "${_winsdk}/${_dll}.def" -l "${_implib}" -D ${_dll}.dll
+      DEPENDS "${_winsdk}/${_dll}.def"
+      COMMENT "Import library of ${_dll}.dll")
+    list(APPEND _implibs "${_implib}")
+  endforeach()
+  add_custom_target(socinv_uno_implibs DEPENDS ${_implibs})
+  add_library(socinv_addin MODULE uno_component.c uno_dispatch.c)
+  set_target_properties(socinv_addin PROPERTIES OUTPUT_NAME socinv_addin PREFIX "")
+  target_include_directories(socinv_addin SYSTEM BEFORE PRIVATE "${_winsdk}/include")
+  target_include_directories(socinv_addin SYSTEM PRIVATE "${SOCINV_LO_INCLUDE_DIR}")
+  target_link_libraries(socinv_addin PRIVATE socinv_calc socinv_static ${_implibs})
+  # libgcc linked in (LibreOffice ships no libgcc_s DLL); every symbol resolved at link time
+  target_link_options(socinv_addin PRIVATE -static-libgcc "LINKER:--no-undefined")
+  add_dependencies(socinv_addin socinv_uno_implibs)
+  return()
+endif()
 
 set(SOCINV_LO_PROGRAM_DIR "/usr/lib/libreoffice/program" CACHE PATH "LibreOffice program directory")
 set(SOCINV_LO_SDK_DIR "/usr/lib/libreoffice/sdk" CACHE PATH "LibreOffice SDK directory")
@@ -52,16 +85,21 @@ target_link_libraries(socinv_addin PRIVATE socinv_calc socinv_static
 # No undefined symbols; nothing from the static libraries re-exported.
 target_link_options(socinv_addin PRIVATE "LINKER:-z,defs" "LINKER:--exclude-libs,ALL" "LINKER:--as-needed")
 
+# ---- the Windows DLL ------------------------------------------------------------------
+include("${PROJECT_SOURCE_DIR}/cmake/windows.cmake")
+
 # ---- generated metadata and the type library -------------------------------------
 set(_gen "${CMAKE_CURRENT_BINARY_DIR}/generated")
 set(_idl "${_gen}/XFunctions.idl")
 set(_xcu "${_gen}/CalcAddIns.xcu")
 set(_components "${_gen}/socinv.components")
-add_custom_command(OUTPUT "${_idl}" "${_xcu}" "${_components}"
+add_custom_command(OUTPUT "${_idl}" "${_xcu}" "${_components}" "${_gen}/windows/socinv.components"
   COMMAND "${CMAKE_COMMAND}" -E make_directory "${_gen}"
   COMMAND socinv-gen idl "${_idl}"
   COMMAND socinv-gen xcu "${_xcu}"
   COMMAND socinv-gen components "${_components}"
+  COMMAND "${CMAKE_COMMAND}" -E make_directory "${_gen}/windows"
+  COMMAND socinv-gen components "${_gen}/windows/socinv.components" socinv_addin.dll
   DEPENDS socinv-gen
   COMMENT "Writing the IDL, CalcAddIns.xcu and socinv.components from the function table")
 
@@ -74,18 +112,38 @@ add_custom_command(OUTPUT "${_rdb}"
   COMMENT "Compiling XFunctions.idl into socinv.rdb")
 
 # ---- the package -----------------------------------------------------------------
+# Each platform's library sits in its own folder beside its own socinv.components,
+# bound by a platform-qualified manifest entry; LibreOffice registers only its own.
+set(SOCINV_OXT_PLATFORMS "linux_x86_64")
+set(_entry "  <manifest:file-entry manifest:media-type=\"application/vnd.sun.star.uno-components;platform=")
+set(SOCINV_OXT_COMPONENT_ENTRIES
+    "${_entry}Linux_X86_64\"\n                       manifest:full-path=\"linux_x86_64/socinv.components\"/>")
+set(_platform_files
+  "linux_x86_64/libsocinv_addin.so|$<TARGET_FILE:socinv_addin>"
+  "linux_x86_64/socinv.components|${_components}")
+set(_platform_deps socinv_addin)
+if(SOCINV_BUILD_WINDOWS)
+  string(APPEND SOCINV_OXT_PLATFORMS ",windows_x86_64")
+  string(APPEND SOCINV_OXT_COMPONENT_ENTRIES
+    "\n${_entry}Windows_X86_64\"\n                       manifest:full-path=\"windows_x86_64/socinv.components\"/>")
+  list(APPEND _platform_files
+    "windows_x86_64/socinv_addin.dll|${SOCINV_WINDOWS_DLL}"
+    "windows_x86_64/socinv.components|${_gen}/windows/socinv.components")
+  list(APPEND _platform_deps socinv_windows)
+endif()
 configure_file("${PROJECT_SOURCE_DIR}/packaging/description.xml.in"
                "${CMAKE_CURRENT_BINARY_DIR}/description.xml" @ONLY)
+configure_file("${PROJECT_SOURCE_DIR}/packaging/manifest.xml.in"
+               "${CMAKE_CURRENT_BINARY_DIR}/manifest.xml" @ONLY)
 
 set(SOCINV_OXT "${PROJECT_BINARY_DIR}/socinv-${PROJECT_VERSION}.oxt")
 set(_stage "${CMAKE_CURRENT_BINARY_DIR}/oxt")
 set(_stage_files                      # name in the package <- source
   "description.xml|${CMAKE_CURRENT_BINARY_DIR}/description.xml"
-  "META-INF/manifest.xml|${PROJECT_SOURCE_DIR}/packaging/manifest.xml"
+  "META-INF/manifest.xml|${CMAKE_CURRENT_BINARY_DIR}/manifest.xml"
   "socinv.rdb|${_rdb}"
-  "libsocinv_addin.so|$<TARGET_FILE:socinv_addin>"
+  ${_platform_files}
   "CalcAddIns.xcu|${_xcu}"
-  "socinv.components|${_components}"
   "LICENSE|${PROJECT_SOURCE_DIR}/LICENSE"
   "description-en.txt|${PROJECT_SOURCE_DIR}/packaging/description-en.txt"
   "description-da.txt|${PROJECT_SOURCE_DIR}/packaging/description-da.txt")
@@ -102,14 +160,16 @@ foreach(_item ${_stage_files})
 endforeach()
 
 # cmake -E tar stores the names relative to its working directory: the stage.
-file(MAKE_DIRECTORY "${_stage}/META-INF")
+file(REMOVE_RECURSE "${_stage}")   # nothing left over from a package of other platforms
+file(MAKE_DIRECTORY "${_stage}/META-INF" "${_stage}/linux_x86_64" "${_stage}/windows_x86_64")
 add_custom_command(OUTPUT "${SOCINV_OXT}"
-  COMMAND "${CMAKE_COMMAND}" -E make_directory "${_stage}/META-INF"
+  COMMAND "${CMAKE_COMMAND}" -E make_directory "${_stage}/META-INF" "${_stage}/linux_x86_64"
+          "${_stage}/windows_x86_64"
   ${_copy_cmds}
   COMMAND "${CMAKE_COMMAND}" -E rm -f "${SOCINV_OXT}"
   COMMAND "${CMAKE_COMMAND}" -E tar cf "${SOCINV_OXT}" --format=zip ${_names}
   WORKING_DIRECTORY "${_stage}"
-  DEPENDS socinv_addin ${_sources}
+  DEPENDS ${_platform_deps} ${_sources}
   COMMENT "Packing socinv-${PROJECT_VERSION}.oxt"
   VERBATIM)
 add_custom_target(oxt ALL DEPENDS "${SOCINV_OXT}")

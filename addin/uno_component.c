@@ -27,9 +27,14 @@
 
 #include "uno_addin.h"
 
+#ifdef _WIN32
+/* Without it the mingw linker exports every global of the DLL. */
+#define SV_EXPORT __declspec(dllexport)
+#else
 #define SV_EXPORT __attribute__((visibility("default")))
+#endif
 
-/* The only two visible symbols of libsocinv_addin.so. */
+/* The only two visible symbols of libsocinv_addin.so (and exports of socinv_addin.dll). */
 SV_EXPORT void SAL_CALL component_getImplementationEnvironment(const char **ppEnvTypeName, uno_Environment **ppEnv);
 SV_EXPORT void *SAL_CALL component_getFactory(const char *pImplName, void *pServiceManager, void *pRegistryKey);
 

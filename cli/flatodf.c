@@ -218,7 +218,7 @@ static void set_cell(builder *b, size_t r, size_t c, const xmlNode *cell)
         xmlChar *v = xmlGetNsProp(cell, (const xmlChar *)"value", (const xmlChar *)NS_OFFICE);
         if (v) {
             x->kind = SOCINV_CELL_NUMBER;
-            x->num = strtod((const char *)v, NULL); /* ODF values are in the C locale's format */
+            x->num = socinv_c_parse((const char *)v, NULL); /* ODF values are in the C locale's form */
             xmlFree(v);
             xmlFree(type);
             return;

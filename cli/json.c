@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "json.h"
+#include "socinv.h"
 
 static void indent(json *j)
 {
@@ -123,8 +124,11 @@ void json_number(json *j, double v)
         fputs("null", j->f);
     else if (v == floor(v) && fabs(v) < 1e15)
         fprintf(j->f, "%.0f", v);
-    else
-        fprintf(j->f, "%.17g", v);
+    else {
+        char text[32];
+        socinv_c_format(v, 'g', 17, text, sizeof text); /* '.' whatever the locale */
+        fputs(text, j->f);
+    }
 }
 
 void json_int(json *j, long long v)

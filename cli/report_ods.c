@@ -178,7 +178,9 @@ static void cell_number(FILE *f, const char *style, double v, const char *lang)
     fputs("<table:table-cell", f);
     if (style)
         fprintf(f, " table:style-name=\"%s\"", style);
-    fprintf(f, " office:value-type=\"float\" office:value=\"%.17g\"><text:p>%s</text:p></table:table-cell>", v,
+    char value[32];
+    socinv_c_format(v, 'g', 17, value, sizeof value);
+    fprintf(f, " office:value-type=\"float\" office:value=\"%s\"><text:p>%s</text:p></table:table-cell>", value,
             shown);
 }
 
@@ -585,10 +587,14 @@ static void chart_object(FILE *f, const found_list *all, const chart_data *cd, c
     if (width < 25)
         width = 25;
     height = width * 0.55;
+    char width_cm[32], height_cm[32], y_text[32]; /* '.' whatever the locale */
+    socinv_c_format(width, 'f', 1, width_cm, sizeof width_cm);
+    socinv_c_format(height, 'f', 1, height_cm, sizeof height_cm);
+    socinv_c_format(y_cm, 'f', 2, y_text, sizeof y_text);
     fprintf(f,
-            "<draw:frame draw:z-index=\"0\" draw:style-name=\"grChart\" draw:name=\"%s\" svg:width=\"%.1fcm\" svg:height=\"%.1fcm\" "
-            "svg:x=\"0.3cm\" svg:y=\"%.2fcm\"><draw:object draw:notify-on-update-of-ranges=\"",
-            w->sheet_chart, width, height, y_cm);
+            "<draw:frame draw:z-index=\"0\" draw:style-name=\"grChart\" draw:name=\"%s\" svg:width=\"%scm\" svg:height=\"%scm\" "
+            "svg:x=\"0.3cm\" svg:y=\"%scm\"><draw:object draw:notify-on-update-of-ranges=\"",
+            w->sheet_chart, width_cm, height_cm, y_text);
     range(f, sh, 0, 0, years, n);
     fputs("\"><office:document" NS_DECLS " office:mimetype=\"application/vnd.oasis.opendocument.chart\">\n", f);
     fputs("<office:automatic-styles>\n"
@@ -639,9 +645,9 @@ static void chart_object(FILE *f, const found_list *all, const chart_data *cd, c
     }
     fputs("</office:automatic-styles>\n<office:body><office:chart>\n", f);
     fprintf(f,
-            "<chart:chart svg:width=\"%.1fcm\" svg:height=\"%.1fcm\" xlink:href=\"..\" xlink:type=\"simple\" "
+            "<chart:chart svg:width=\"%scm\" svg:height=\"%scm\" xlink:href=\"..\" xlink:type=\"simple\" "
             "chart:class=\"chart:line\" chart:style-name=\"chChart\">\n",
-            width, height);
+            width_cm, height_cm);
     fputs("<chart:title chart:style-name=\"chTitle\"><text:p>", f);
     xml_str(f, w->chart_title);
     fputs("</text:p></chart:title>\n<chart:subtitle chart:style-name=\"chSub\"><text:p>", f);
@@ -700,10 +706,13 @@ static void chart_object(FILE *f, const found_list *all, const chart_data *cd, c
             double v = cd->cum[k * years + j];
             if (isnan(v))
                 cell_empty(f);
-            else
-                fprintf(f, "<table:table-cell office:value-type=\"float\" office:value=\"%.17g\"><text:p>%.17g"
+            else {
+                char value[32];
+                socinv_c_format(v, 'g', 17, value, sizeof value);
+                fprintf(f, "<table:table-cell office:value-type=\"float\" office:value=\"%s\"><text:p>%s"
                            "</text:p></table:table-cell>",
-                        v, v);
+                        value, value);
+            }
         }
         fputs("</table:table-row>\n", f);
     }
@@ -886,7 +895,7 @@ int report_ods_write(const char *file, const input *ins, size_t nin, const struc
     char fods[128], outdir[128], ods[192];
     snprintf(fods, sizeof fods, "%s/report.fods", tmp);
     snprintf(outdir, sizeof outdir, "%s/out", tmp);
-    FILE *f = fopen(fods, "w");
+    FILE *f = fopen(fods, "wb");
     int rc = -1;
     if (!f || write_fods(f, ins, nin, all, lang) != 0) {
         fprintf(stderr, "socinv audit: --ods: cannot write the report (%s)\n", f ? "out of memory or disk" : strerror(errno));

@@ -15,11 +15,11 @@ void socinv_format_amount(double v, const char *lang, char *buf, size_t cap)
         return;
     }
     if (!isfinite(v) || fabs(v) >= 1e15) {
-        snprintf(buf, cap, "%g", v);
+        socinv_c_format(v, 'g', 6, buf, cap);
         return;
     }
-    /* up to 6 decimals, trailing zeros dropped, thousands grouped */
-    snprintf(digits, sizeof digits, "%.6f", fabs(v));
+    /* up to 6 decimals, trailing zeros dropped, thousands grouped; '.' whatever the locale */
+    socinv_c_format(fabs(v), 'f', 6, digits, sizeof digits);
     char *dot = strchr(digits, '.');
     char *end = digits + strlen(digits);
     while (end > dot + 1 && end[-1] == '0')

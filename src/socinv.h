@@ -734,6 +734,15 @@ SOCINV_API socinv_status socinv_case_audit(const socinv_case *table, const socin
  * NaN gives "-" (blank). Writes at most cap bytes, NUL included. */
 SOCINV_API void socinv_format_amount(double v, const char *lang, char *buf, size_t cap);
 
+/** v as printf's "%.*f", "%.*e" or "%.*g" (conv 'f', 'e', 'g'; prec 0..40) would print it in
+ * the C locale, with '.' as the decimal point whatever LC_NUMERIC is. Returns the length of
+ * the whole text (as snprintf; the text is cut to cap - 1 bytes), or -1 for a bad conv/prec. */
+SOCINV_API int socinv_c_format(double v, char conv, int prec, char *buf, size_t cap);
+
+/** strtod of a number in the C locale's form ('.' as the decimal point; a ',' ends it),
+ * whatever LC_NUMERIC is. Reads at most 511 bytes of the number. */
+SOCINV_API double socinv_c_parse(const char *s, char **end);
+
 /** A finding as one sentence in "da" or "en", e.g. "Samlet økonomisk påvirkning
  * 2026: trykt 4.850, beregnet 3.750". Labels are taken from the grid as printed. */
 SOCINV_API void socinv_finding_format(const socinv_grid *grid, const socinv_case *table,

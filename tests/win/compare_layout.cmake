@@ -1,0 +1,25 @@
+# win.layout: uno_layout (Linux) and uno_layout.exe (Windows x64, under wine) must print
+# the same sizes and offsets of the UNO structs the dispatcher uses, and print them all
+# (the count guards against two empty outputs comparing equal).
+#   cmake -DLINUX_PROGRAM=... -DWINDOWS_PROGRAM=...exe -DWINE_RUN=tests/win/wine-run -P compare_layout.cmake
+execute_process(COMMAND "${LINUX_PROGRAM}" OUTPUT_VARIABLE linux RESULT_VARIABLE rc1)
+execute_process(COMMAND "${WINE_RUN}" "${WINDOWS_PROGRAM}" OUTPUT_VARIABLE windows RESULT_VARIABLE rc2)
+if(NOT rc1 EQUAL 0 OR NOT rc2 EQUAL 0)
+  message(FATAL_ERROR "uno_layout failed: Linux ${rc1}, Windows ${rc2}")
+endif()
+string(REPLACE "\r" "" windows "${windows}")
+string(REGEX MATCHALL "[^\n]+" linux_lines "${linux}")
+list(LENGTH linux_lines n)
+if(n LESS 80)
+  message(FATAL_ERROR "uno_layout printed ${n} lines on Linux, expected 80 or more")
+endif()
+if(NOT linux STREQUAL windows)
+  string(REGEX MATCHALL "[^\n]+" windows_lines "${windows}")
+  foreach(line IN LISTS linux_lines)
+    if(NOT line IN_LIST windows_lines)
+      message(SEND_ERROR "Linux: ${line}")
+    endif()
+  endforeach()
+  message(FATAL_ERROR "the UNO struct layouts differ between Linux and Windows x64")
+endif()
+message(STATUS "${n} sizes and offsets are the same on Linux and Windows x64")
