@@ -16,6 +16,43 @@ static const socinv_cell *at(const socinv_grid *g, size_t r, size_t c)
     return &g->cells[r * g->cols + c];
 }
 
+/* The grid's shape; its cells are checked row by row as the search reaches them
+ * (check_row), so that finding the k-th table does not re-check the whole grid:
+ * recognition stays linear in the grid however many tables it holds. */
+static socinv_status check_grid(const socinv_grid *g)
+{
+    if (!g || (!g->cells && g->rows && g->cols))
+        return SOCINV_E_NULL;
+    if (g->rows == 0 || g->cols == 0)
+        return SOCINV_E_NOTABLE;
+    if (g->rows > SOCINV_MAX_CELLS || g->cols > SOCINV_MAX_CELLS / g->rows)
+        return SOCINV_E_LENGTH;
+    return SOCINV_OK;
+}
+
+static socinv_status check_row(const socinv_grid *g, size_t r)
+{
+    for (size_t c = 0; c < g->cols; c++) {
+        const socinv_cell *x = at(g, r, c);
+        if (x->kind != SOCINV_CELL_EMPTY && x->kind != SOCINV_CELL_NUMBER && x->kind != SOCINV_CELL_TEXT)
+            return SOCINV_E_TYPE;
+        if (x->kind == SOCINV_CELL_TEXT && !x->text && x->len)
+            return SOCINV_E_NULL;
+    }
+    return SOCINV_OK;
+}
+
+/* Rows [from, to) checked. */
+static socinv_status check_rows(const socinv_grid *g, size_t from, size_t to)
+{
+    for (size_t r = from; r < to; r++) {
+        socinv_status st = check_row(g, r);
+        if (st != SOCINV_OK)
+            return st;
+    }
+    return SOCINV_OK;
+}
+
 static int is_space(unsigned char c)
 {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
@@ -256,6 +293,7 @@ typedef struct {
     size_t values_cap;
     size_t n;       /* lines so far (may exceed cap: counted for the caller) */
     int overflow;
+    socinv_status status; /* a row the table's reading reached that is not a valid row */
     socinv_case_line scratch;
 } reader;
 
@@ -376,6 +414,8 @@ static int read_table(reader *rd, size_t hr, size_t year_col, size_t nyears, int
     size_t r = hr + 1;
     for (; r < g->rows; r++) {
         size_t yc, yn;
+        if ((rd->status = check_row(g, r)) != SOCINV_OK)
+            return 0;
         if (find_header(g, r, 1, &yc, &yn))
             break;
         size_t cells = nonblank_cells(g, r);
@@ -514,24 +554,6 @@ static int read_table(reader *rd, size_t hr, size_t year_col, size_t nyears, int
     return structure && (whole || area_headed || net);
 }
 
-static socinv_status check_grid(const socinv_grid *g)
-{
-    if (!g || (!g->cells && g->rows && g->cols))
-        return SOCINV_E_NULL;
-    if (g->rows == 0 || g->cols == 0)
-        return SOCINV_E_NOTABLE;
-    if (g->rows > SOCINV_MAX_CELLS || g->cols > SOCINV_MAX_CELLS / g->rows)
-        return SOCINV_E_LENGTH;
-    for (size_t i = 0; i < g->rows * g->cols; i++) {
-        const socinv_cell *c = &g->cells[i];
-        if (c->kind != SOCINV_CELL_EMPTY && c->kind != SOCINV_CELL_NUMBER && c->kind != SOCINV_CELL_TEXT)
-            return SOCINV_E_TYPE;
-        if (c->kind == SOCINV_CELL_TEXT && !c->text && c->len)
-            return SOCINV_E_NULL;
-    }
-    return SOCINV_OK;
-}
-
 static socinv_status find_table(const socinv_grid *grid, size_t from_row, socinv_number_style style,
                                 socinv_case *table, socinv_case_line *lines, size_t cap, double *values,
                                 size_t values_cap, int whole)
@@ -554,9 +576,14 @@ static socinv_status find_table(const socinv_grid *grid, size_t from_row, socinv
     rd.values_cap = values_cap;
     for (size_t r = from_row; r < grid->rows; r++) {
         size_t yc, yn;
+        if ((st = check_row(grid, r)) != SOCINV_OK)
+            return st;
         if (!find_header(grid, r, 0, &yc, &yn))
             continue;
-        if (read_table(&rd, r, yc, yn, whole)) {
+        int is_table = read_table(&rd, r, yc, yn, whole);
+        if (rd.status != SOCINV_OK)
+            return rd.status;
+        if (is_table) {
             if (rd.overflow)
                 return SOCINV_E_BUFFER;
             return SOCINV_OK;
@@ -649,6 +676,8 @@ socinv_status socinv_case_title(const socinv_grid *grid, size_t from_row, const 
     *title = "";
     *title_len = 0;
     size_t end = table->header_row < grid->rows ? table->header_row : grid->rows;
+    if ((st = check_rows(grid, from_row, end)) != SOCINV_OK)
+        return st;
     char f[FOLD_CAP];
     /* Nearest heading with an id wins; otherwise a 'Forslagets titel:' or the line before 'Kort resumé'. */
     for (size_t r = end; r-- > from_row;) {

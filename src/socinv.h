@@ -599,6 +599,8 @@ typedef struct socinv_case {
  *                (values_cap doubles available)
  * @return #SOCINV_OK; #SOCINV_E_NOTABLE when there is none; #SOCINV_E_BUFFER when
  *         lines or values do not fit (table->nlines and nyears say how much is needed).
+ * Cells are checked as the search reaches them (a bad cell kind: #SOCINV_E_TYPE), so
+ * finding every table of a grid one after the other costs time linear in the grid.
  */
 SOCINV_API socinv_status socinv_case_find(const socinv_grid *grid, size_t from_row,
                                           socinv_number_style style, socinv_case *table,
