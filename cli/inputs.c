@@ -1,6 +1,7 @@
 /* Reading inputs: text directly, workbooks and documents through headless LibreOffice. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,17 +51,44 @@ static treat treat_of(const char *path)
     return AS_TEXT;
 }
 
+int inputs_format_known(const char *path)
+{
+    static const char *const text[] = {"txt", "csv", "tsv", "tab", NULL};
+    return treat_of(path) != AS_TEXT || ext_is(extension(path), text);
+}
+
+/* Why a path that is not a regular file is not read (it is never opened: opening a
+ * FIFO waits for a writer, opening a device may act on it). */
+static const char *not_regular(mode_t mode)
+{
+    if (S_ISDIR(mode))
+        return "a folder, not a file";
+    if (S_ISFIFO(mode))
+        return "a FIFO (named pipe), not a regular file: not opened";
+    if (S_ISCHR(mode) || S_ISBLK(mode))
+        return "a device, not a regular file: not opened";
+    if (S_ISSOCK(mode))
+        return "a socket, not a regular file: not opened";
+    return "not a regular file: not opened";
+}
+
 static int read_text(const char *path, input *in)
 {
-    FILE *f = fopen(path, "rb");
+    /* O_NONBLOCK: should the path have become a FIFO since it was checked, opening
+     * it does not wait; fstat below then refuses it */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY);
+    FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
     if (!f) {
         snprintf(in->error, sizeof in->error, "cannot open: %s", strerror(errno));
+        if (fd >= 0)
+            close(fd);
         return -1;
     }
     struct stat st;
+    memset(&st, 0, sizeof st);
     if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
         fclose(f);
-        snprintf(in->error, sizeof in->error, "not a regular file");
+        snprintf(in->error, sizeof in->error, "%s", not_regular(st.st_mode));
         return -1;
     }
     if ((size_t)st.st_size > MAX_TEXT_BYTES) {
@@ -250,6 +278,10 @@ size_t inputs_read(const char *const *paths, size_t n, const input_options *opt,
             snprintf(in->error, sizeof in->error, "%s", errno == ENOENT ? "no such file" : strerror(errno));
             continue;
         }
+        if (!S_ISREG(st.st_mode)) {
+            snprintf(in->error, sizeof in->error, "%s", not_regular(st.st_mode));
+            continue;
+        }
         if (access(paths[i], R_OK) != 0) {
             snprintf(in->error, sizeof in->error, "cannot read it: %s", strerror(errno));
             continue;
@@ -265,8 +297,6 @@ size_t inputs_read(const char *const *paths, size_t n, const input_options *opt,
         case AS_DOCUMENT:
             if (st.st_size == 0) {
                 snprintf(in->error, sizeof in->error, "the file is empty");
-            } else if (!S_ISREG(st.st_mode)) {
-                snprintf(in->error, sizeof in->error, "not a regular file");
             } else if (zip_format(extension(paths[i])) && !looks_like_zip(paths[i])) {
                 snprintf(in->error, sizeof in->error,
                          "not a valid .%s file: it is not a ZIP archive as .%s files are (damaged, or not what "

@@ -38,6 +38,8 @@ typedef struct input_options {
  * ins[i].nparts is 0; the other inputs are still read. Returns how many failed. */
 size_t inputs_read(const char *const *paths, size_t n, const input_options *opt, input *ins);
 void input_free(input *in);
+/* Is the path of a format audit reads, by its name (for the files in a folder)? */
+int inputs_format_known(const char *path);
 
 /* Headless LibreOffice, for reading (here) and for writing the report workbook
  * (report_ods.c): one place that starts it. */
