@@ -1,4 +1,5 @@
-/* Reading inputs: text directly, workbooks and documents through headless LibreOffice. */
+/* Reading inputs: text, ODF (.ods/.odt/.fods/.fodt) and OOXML (.docx/.xlsx/.xlsm)
+ * directly; the formats only LibreOffice reads (.xls, .doc, .rtf) through it headless. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <fcntl.h>
@@ -11,6 +12,7 @@
 #include <unistd.h>
 
 #include "flatodf.h"
+#include "ooxml.h"
 #include "inputs.h"
 #include "proc.h"
 
@@ -246,6 +248,20 @@ static void convert_batch(const char *soffice, const char *tmp, const char *targ
     free(names);
 }
 
+/* The reader of a workbook or document socinv reads without LibreOffice, or NULL. */
+static int (*direct_reader(const char *ext))(const char *, input *)
+{
+    static const char *const odf[] = {"ods", "odt", NULL};
+    static const char *const xlsx[] = {"xlsx", "xlsm", NULL};
+    if (ext_is(ext, odf))
+        return flatodf_read_zipped;
+    if (ext_is(ext, xlsx))
+        return ooxml_read_xlsx;
+    if (!strcasecmp(ext, "docx"))
+        return ooxml_read_docx;
+    return NULL;
+}
+
 /* Workbooks and documents that are ZIP archives (ODF, Office Open XML) but do not start
  * like one are damaged or misnamed: say so instead of letting LibreOffice guess. */
 static int zip_format(const char *ext)
@@ -254,15 +270,21 @@ static int zip_format(const char *ext)
     return ext_is(ext, zips);
 }
 
-static int looks_like_zip(const char *path)
+/* 1 a ZIP archive, 2 an OLE container (a password-protected OOXML file, or an old
+ * binary .doc/.xls), 0 anything else. */
+static int zip_or_ole(const char *path)
 {
-    unsigned char head[4] = {0};
+    unsigned char head[8] = {0};
     FILE *f = fopen(path, "rb");
     if (!f)
         return 0;
     size_t got = fread(head, 1, sizeof head, f);
     fclose(f);
-    return got == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+    if (got >= 4 && !memcmp(head, "PK\x03\x04", 4))
+        return 1;
+    if (got == 8 && !memcmp(head, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
+        return 2;
+    return 0;
 }
 
 size_t inputs_read(const char *const *paths, size_t n, const input_options *opt, input *ins)
@@ -297,11 +319,18 @@ size_t inputs_read(const char *const *paths, size_t n, const input_options *opt,
         case AS_DOCUMENT:
             if (st.st_size == 0) {
                 snprintf(in->error, sizeof in->error, "the file is empty");
-            } else if (zip_format(extension(paths[i])) && !looks_like_zip(paths[i])) {
+            } else if (zip_format(extension(paths[i])) && zip_or_ole(paths[i]) == 2) {
+                snprintf(in->error, sizeof in->error,
+                         "encrypted (password-protected), or an old binary Office file named .%s: cannot be read "
+                         "(save it without a password, as .%s)",
+                         extension(paths[i]), extension(paths[i]));
+            } else if (zip_format(extension(paths[i])) && zip_or_ole(paths[i]) != 1) {
                 snprintf(in->error, sizeof in->error,
                          "not a valid .%s file: it is not a ZIP archive as .%s files are (damaged, or not what "
                          "its name says)",
                          extension(paths[i]), extension(paths[i]));
+            } else if (direct_reader(extension(paths[i]))) {
+                direct_reader(extension(paths[i]))(paths[i], in);
             } else if (treat_of(paths[i]) == AS_SHEET) {
                 in->kind = INPUT_SHEET;
                 sheets[ns++] = in;

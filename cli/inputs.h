@@ -26,6 +26,7 @@ typedef struct input {
     size_t nparts;
     input_part *parts;
     char error[512];   /* why it could not be read ("" when it could) */
+    char warning[512]; /* read, but not all of it (cells beyond the columns read): "" when all */
 } input;
 
 typedef struct input_options {
