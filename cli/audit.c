@@ -277,6 +277,19 @@ static void print_json(FILE *f, const input *ins, size_t nin, const found_list *
         json_end_object(&j);
     }
     json_end_array(&j);
+    json_key(&j, "partly_read"); /* read, but not all of it: what was left out */
+    json_array(&j);
+    for (size_t i = 0; i < nin; i++) {
+        if (ins[i].error[0] || !ins[i].warning[0])
+            continue;
+        json_object(&j);
+        json_key(&j, "source");
+        json_string(&j, ins[i].path);
+        json_key(&j, "warning");
+        json_string(&j, ins[i].warning);
+        json_end_object(&j);
+    }
+    json_end_array(&j);
     json_key(&j, "without_tables"); /* read, but no business-case table found in it */
     json_array(&j);
     for (size_t i = 0; i < nin; i++)
@@ -334,6 +347,11 @@ static int parse_args(int argc, char **argv, audit_opts *o, const char **paths, 
 static void print_problems(const input *ins, size_t n, const found_list *all)
 {
     for (size_t i = 0; i < n; i++) {
+        if (ins[i].warning[0]) {
+            fputs("socinv: ", stderr);
+            print_name(stderr, ins[i].path);
+            fprintf(stderr, ": warning: %s\n", ins[i].warning);
+        }
         if (!ins[i].error[0] && tables_in(all, &ins[i]))
             continue;
         fputs("socinv: ", stderr);

@@ -10,6 +10,8 @@
 #define MAX_FOOTNOTES 8
 /* A lone text cell longer than this is prose, not a footnote inside the table. */
 #define FOOTNOTE_MAX 100
+/* A line after a bare id heading longer than this is prose, not the proposal's title. */
+#define TITLE_MAX 240
 
 static const socinv_cell *at(const socinv_grid *g, size_t r, size_t c)
 {
@@ -607,10 +609,12 @@ socinv_status socinv_case_read(const socinv_grid *grid, socinv_number_style styl
     return find_table(grid, 0, style, table, lines, cap, values, values_cap, 1);
 }
 
-/* "TV04(2025) - Title" or "TV04(2025) – Title": two capitals, two digits, a year in brackets. */
+/* "TV04(2025) - Title", "TV04(2025) – Title", "TV04(2025): Title", "TV04(2025) Title" or
+ * a bare "TV04(2025)" heading (then *tlen is 0 and the title is looked for after it):
+ * two capitals, two digits, a year in brackets. */
 static int proposal_id(const socinv_cell *c, char *id, size_t id_cap, const char **title, size_t *tlen)
 {
-    if (c->kind != SOCINV_CELL_TEXT || c->len < 10)
+    if (c->kind != SOCINV_CELL_TEXT || c->len < 7)
         return 0;
     const unsigned char *s = (const unsigned char *)c->text;
     size_t i = 0;
@@ -623,16 +627,16 @@ static int proposal_id(const socinv_cell *c, char *id, size_t id_cap, const char
     if (i >= c->len || s[i] != ')')
         return 0;
     i++;
-    /* a dash (-, –, —) and the title; a table of contents line "HA02(2025)\tTitle" has none */
-    while (i < c->len && s[i] == ' ')
+    if (i < c->len && !is_space(s[i]) && s[i] != '-' && s[i] != ':' && s[i] != 0xE2)
+        return 0; /* "HA02(2025)x": not a heading */
+    /* spaces, then a dash (-, –, —) or colon, then the title */
+    while (i < c->len && is_space(s[i]))
         i++;
-    if (i < c->len && s[i] == '-')
+    if (i < c->len && (s[i] == '-' || s[i] == ':'))
         i++;
     else if (i + 2 < c->len && s[i] == 0xE2 && s[i + 1] == 0x80 && (s[i + 2] == 0x93 || s[i + 2] == 0x94))
         i += 3;
-    else
-        return 0;
-    while (i < c->len && s[i] == ' ')
+    while (i < c->len && is_space(s[i]))
         i++;
     if (id_cap > 4) {
         memcpy(id, c->text, 4);
@@ -662,6 +666,33 @@ static void trim_title(const char **t, size_t *n)
         (*n)--;
 }
 
+/* The title of a bare id heading ("HA02(2025)"): the next cell of its row (a table of
+ * contents: "HA02(2025) | Title | Side 3"), else the next non-blank line before the
+ * table, without a 'Forslagets titel:' in front. */
+static void title_after_id(const socinv_grid *g, size_t r, size_t end, const char **title, size_t *tlen)
+{
+    const socinv_cell *id_cell = first_cell(g, r);
+    const socinv_cell *t = NULL;
+    for (const socinv_cell *c = id_cell + 1; c < at(g, r, 0) + g->cols && !t; c++)
+        if (!blank(c) && c->kind == SOCINV_CELL_TEXT)
+            t = c;
+    for (size_t q = r + 1; q < end && !t; q++)
+        if (!blank(first_cell(g, q)) && first_cell(g, q)->kind == SOCINV_CELL_TEXT)
+            t = first_cell(g, q);
+    if (!t || t->len > TITLE_MAX)
+        return; /* prose, not a title */
+    *title = t->text;
+    *tlen = t->len;
+    char f[FOLD_CAP];
+    fold_cell(t, f);
+    const char *colon = memchr(t->text, ':', t->len);
+    if (sv_starts_with(f, "forslagetstitel:") && colon) {
+        *title = colon + 1;
+        *tlen = (size_t)(t->text + t->len - (colon + 1));
+    }
+    trim_title(title, tlen);
+}
+
 socinv_status socinv_case_title(const socinv_grid *grid, size_t from_row, const socinv_case *table,
                                 char *id, size_t id_cap, const char **title, size_t *title_len)
 {
@@ -683,6 +714,8 @@ socinv_status socinv_case_title(const socinv_grid *grid, size_t from_row, const 
     for (size_t r = end; r-- > from_row;) {
         if (proposal_id(first_cell(grid, r), id, id_cap, title, title_len)) {
             trim_title(title, title_len);
+            if (!*title_len)
+                title_after_id(grid, r, end, title, title_len);
             return SOCINV_OK;
         }
     }

@@ -620,7 +620,8 @@ SOCINV_API socinv_status socinv_case_read(const socinv_grid *grid, socinv_number
                                           double *values, size_t values_cap);
 
 /** The proposal's id ("TV04") and title, looked for between `from_row` and the
- * table's header: a heading "TV04(2025) - Title", "Forslagets titel: Title",
+ * table's header: a heading "TV04(2025) - Title" (or "TV04(2025) Title", or a bare
+ * "TV04(2025)" with the title on the next line), "Forslagets titel: Title",
  * or the line before "Kort resumé". Empty id/title when the document gives none.
  * @param title, title_len out: points into the grid's text */
 SOCINV_API socinv_status socinv_case_title(const socinv_grid *grid, size_t from_row,
