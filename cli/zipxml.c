@@ -23,7 +23,8 @@ static void zip_reason(int code, char *err, size_t cap)
 {
     switch (code) {
     case ZIP_ER_NOZIP:
-        snprintf(err, cap, "not a ZIP archive (damaged, or not what its name says)");
+        /* the file starts as a ZIP archive does (checked before): its end is missing */
+        snprintf(err, cap, "a damaged or truncated ZIP archive (its table of contents is missing)");
         break;
     case ZIP_ER_INCONS:
     case ZIP_ER_EOF:
