@@ -301,8 +301,14 @@ int flatodf_read_zipped(const char *file, input *in)
     zipxml *zx = zipxml_open(file, in->error, sizeof in->error);
     if (!zx)
         return -1;
-    xmlDoc *doc = zipxml_doc(zx, "content.xml", in->error, sizeof in->error);
+    int rc = flatodf_read_from(zx, in);
     zipxml_close(zx);
+    return rc;
+}
+
+int flatodf_read_from(zipxml *zx, input *in)
+{
+    xmlDoc *doc = zipxml_doc(zx, "content.xml", in->error, sizeof in->error);
     if (!doc)
         return -1;
     int rc = read_body(doc, in);

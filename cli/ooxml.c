@@ -191,12 +191,18 @@ static void docx_body(builder *b, const xmlNode *parent)
 
 int ooxml_read_docx(const char *file, input *in)
 {
-    in->kind = INPUT_DOCUMENT;
     zipxml *zx = zipxml_open(file, in->error, sizeof in->error);
     if (!zx)
         return -1;
-    xmlDoc *doc = zipxml_doc(zx, "word/document.xml", in->error, sizeof in->error);
+    int rc = ooxml_docx_from(zx, in);
     zipxml_close(zx);
+    return rc;
+}
+
+int ooxml_docx_from(zipxml *zx, input *in)
+{
+    in->kind = INPUT_DOCUMENT;
+    xmlDoc *doc = zipxml_doc(zx, "word/document.xml", in->error, sizeof in->error);
     if (!doc)
         return -1;
     const xmlNode *body = child_w(xmlDocGetRootElement(doc), "body");
@@ -449,10 +455,17 @@ static int xlsx_sheet(zipxml *zx, const xmlDoc *rels, const xmlNode *sheet, cons
 
 int ooxml_read_xlsx(const char *file, input *in)
 {
-    in->kind = INPUT_SHEET;
     zipxml *zx = zipxml_open(file, in->error, sizeof in->error);
     if (!zx)
         return -1;
+    int rc = ooxml_xlsx_from(zx, in);
+    zipxml_close(zx);
+    return rc;
+}
+
+int ooxml_xlsx_from(zipxml *zx, input *in)
+{
+    in->kind = INPUT_SHEET;
     strings ss;
     xmlDoc *wb = zipxml_doc(zx, "xl/workbook.xml", in->error, sizeof in->error);
     xmlDoc *rels = wb ? zipxml_doc(zx, "xl/_rels/workbook.xml.rels", in->error, sizeof in->error) : NULL;
@@ -472,6 +485,5 @@ int ooxml_read_xlsx(const char *file, input *in)
         xmlFreeDoc(rels);
     if (wb)
         xmlFreeDoc(wb);
-    zipxml_close(zx);
     return rc;
 }

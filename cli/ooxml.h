@@ -5,6 +5,7 @@
 #define SOCINV_CLI_OOXML_H
 
 #include "inputs.h"
+#include "zipxml.h"
 
 /* A .docx: one part, its paragraphs as one-cell rows and its tables as rows of
  * cells in document order (a cell merged across columns fills the first of them).
@@ -12,5 +13,8 @@
 int ooxml_read_docx(const char *file, input *in);
 /* A .xlsx/.xlsm: one part per sheet, named as the workbook names it. */
 int ooxml_read_xlsx(const char *file, input *in);
+/* The same from an archive already open (the fuzz target's, in memory). */
+int ooxml_docx_from(zipxml *zx, input *in);
+int ooxml_xlsx_from(zipxml *zx, input *in);
 
 #endif

@@ -56,6 +56,42 @@ static void zip_reason(int code, char *err, size_t cap)
     }
 }
 
+/* The archive's checks, once libzip has opened it. */
+static zipxml *opened(zip_t *z, char *err, size_t cap)
+{
+    if (zip_get_num_entries(z, 0) > ZX_MAX_ENTRIES) {
+        zip_discard(z);
+        snprintf(err, cap, "a ZIP archive of more than %d entries: not an office document socinv reads",
+                 ZX_MAX_ENTRIES);
+        return NULL;
+    }
+    zipxml *zx = calloc(1, sizeof *zx);
+    if (!zx) {
+        zip_discard(z);
+        snprintf(err, cap, "out of memory");
+        return NULL;
+    }
+    zx->z = z;
+    return zx;
+}
+
+zipxml *zipxml_open_memory(const void *data, size_t len, char *err, size_t cap)
+{
+    zip_error_t e;
+    zip_error_init(&e);
+    zip_source_t *src = zip_source_buffer_create(len ? data : "", len, 0, &e);
+    zip_t *z = src ? zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &e) : NULL;
+    if (!z) {
+        if (src)
+            zip_source_free(src);
+        zip_reason(zip_error_code_zip(&e), err, cap);
+        zip_error_fini(&e);
+        return NULL;
+    }
+    zip_error_fini(&e);
+    return opened(z, err, cap);
+}
+
 zipxml *zipxml_open(const char *path, char *err, size_t cap)
 {
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY);
@@ -76,20 +112,7 @@ zipxml *zipxml_open(const char *path, char *err, size_t cap)
         zip_reason(code, err, cap);
         return NULL;
     }
-    if (zip_get_num_entries(z, 0) > ZX_MAX_ENTRIES) {
-        zip_discard(z);
-        snprintf(err, cap, "a ZIP archive of more than %d entries: not an office document socinv reads",
-                 ZX_MAX_ENTRIES);
-        return NULL;
-    }
-    zipxml *zx = calloc(1, sizeof *zx);
-    if (!zx) {
-        zip_discard(z);
-        snprintf(err, cap, "out of memory");
-        return NULL;
-    }
-    zx->z = z;
-    return zx;
+    return opened(z, err, cap);
 }
 
 void zipxml_close(zipxml *zx)

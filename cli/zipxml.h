@@ -31,6 +31,8 @@ typedef struct zipxml zipxml;
 /* Open a ZIP archive (a regular file: it is opened without waiting on a FIFO).
  * NULL with a one-line reason in err. */
 zipxml *zipxml_open(const char *path, char *err, size_t cap);
+/* The same from bytes in memory (the fuzz target); data must outlive the archive. */
+zipxml *zipxml_open_memory(const void *data, size_t len, char *err, size_t cap);
 void zipxml_close(zipxml *zx);
 /* Does the archive hold an entry of this name? */
 int zipxml_has(zipxml *zx, const char *name);
