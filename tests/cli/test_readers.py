@@ -206,6 +206,22 @@ class Readers(unittest.TestCase):
         self.check_table(t)
         self.assertEqual((t["sheet"], t["location"]), ("Ark1", "Ark1!B3"))
 
+    def test_xlsx_spacer_columns_and_rows(self):
+        # seed 001's table pasted from HTML into Calc: a blank column between every two columns
+        # and a blank row between every two rows, beside prose in column A; the years are
+        # adjacent once the blank columns are out, the single blank rows do not end the table
+        cells = {(r * 2 + 3, c): v for (r, c), v in table_cells(0, 1, spacer=True).items()}
+        cells[(0, 0)] = "Forslagets titel: Helhedsorienteret indsats"
+        path = xlsx(self.path("spacer.xlsx"), [("Ark1", cells)])
+        _, d = run(path, expect=0)
+        t, = d["tables"]
+        self.check_table(t)
+        # the header is in sheet row 4, column B (columns named as the sheet has them)
+        self.assertEqual((t["location"], t["title"]), ("Ark1!B4", "Helhedsorienteret indsats"))
+        cells[(40, 2)] = "Note under tabellen"  # column C used below the table: kept, blank within it
+        self.assertEqual(run(xlsx(self.path("k.xlsx"), [("Ark1", cells)]), expect=0)[1]["tables"][0]["location"],
+                         "Ark1!B4")
+
     def test_xlsx_only_empty_sheet(self):
         _, d = run(xlsx(self.path("empty.xlsx"), [("Ark1", {})]), expect=3)
         self.assertEqual(d["without_tables"], [self.path("empty.xlsx")])
