@@ -5,10 +5,13 @@
  * be read (or the --ods workbook not written); 3 no business-case table in any
  * input (nothing was checked: not a clean bill). 2 wins over 3, 3 over 0. */
 #define EXIT_NO_TABLE 3
+#define _POSIX_C_SOURCE 200809L
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "json.h"
@@ -20,7 +23,12 @@ typedef struct {
     const char *lang;
     int json;
     const char *ods; /* --ods FILE: the report workbook */
+    int progress;    /* --progress: say on stderr which input is being read and audited */
 } audit_opts;
+
+/* A run long enough to say how it is going on a terminal: many files, or much to read. */
+#define PROGRESS_FILES 20
+#define PROGRESS_BYTES ((long long)20 << 20)
 
 static int da(const audit_opts *o)
 {
@@ -325,6 +333,8 @@ static int parse_args(int argc, char **argv, audit_opts *o, const char **paths, 
     for (int i = 0; i < argc; i++) {
         if (!strcmp(argv[i], "--json"))
             o->json = 1;
+        else if (!strcmp(argv[i], "--progress"))
+            o->progress = 1;
         else if (!strcmp(argv[i], "--ods") && i + 1 < argc)
             o->ods = argv[++i];
         else if (!strcmp(argv[i], "--ods")) {
@@ -363,6 +373,23 @@ static void print_problems(const input *ins, size_t n, const found_list *all)
     }
 }
 
+/* Progress on stderr: asked for (--progress), or a long run with stderr a terminal
+ * (never into a log or a pipe unasked). */
+static FILE *progress_to(const char *const *paths, size_t np, const audit_opts *o)
+{
+    if (o->progress)
+        return stderr;
+    if (!isatty(STDERR_FILENO))
+        return NULL;
+    long long bytes = 0;
+    for (size_t i = 0; i < np; i++) {
+        struct stat st;
+        if (stat(paths[i], &st) == 0 && S_ISREG(st.st_mode))
+            bytes += (long long)st.st_size;
+    }
+    return np > PROGRESS_FILES || bytes > PROGRESS_BYTES ? stderr : NULL;
+}
+
 /* Read, find, audit and report the inputs; the exit code. */
 static int audit_inputs(const char *const *paths, size_t np, const audit_opts *o, const cli_common *common)
 {
@@ -372,11 +399,19 @@ static int audit_inputs(const char *const *paths, size_t np, const audit_opts *o
     found_list all = {0};
     if (!ins)
         return 2;
-    size_t unread = inputs_read(paths, np, &common->inputs, ins);
+    input_options read_opts = common->inputs;
+    read_opts.progress = progress_to(paths, np, o);
+    size_t unread = inputs_read(paths, np, &read_opts, ins);
     int oom = 0;
-    for (size_t i = 0; i < np && !oom; i++)
-        if (!ins[i].error[0])
-            oom = tables_find(&ins[i], common->numbers, common->tolerance, &all) != 0;
+    for (size_t i = 0; i < np && !oom; i++) {
+        if (ins[i].error[0])
+            continue;
+        if (read_opts.progress)
+            inputs_progress(read_opts.progress, "auditing", i + 1, np, ins[i].path);
+        oom = tables_find(&ins[i], common->numbers, common->tolerance, &all) != 0;
+    }
+    if (read_opts.progress)
+        inputs_progress_done(read_opts.progress);
     print_problems(ins, np, &all);
     if (oom)
         fprintf(stderr, "socinv: out of memory\n");
@@ -407,7 +442,7 @@ static int audit_inputs(const char *const *paths, size_t np, const audit_opts *o
 
 int cmd_audit(int argc, char **argv, const cli_common *common)
 {
-    audit_opts o = {common->lang, 0, NULL};
+    audit_opts o = {common->lang, 0, NULL, 0};
     const char **args = calloc((size_t)argc + 1, sizeof *args);
     size_t na = 0;
     if (!args)

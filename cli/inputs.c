@@ -15,6 +15,7 @@
 #include "ooxml.h"
 #include "inputs.h"
 #include "proc.h"
+#include "utf8.h"
 
 /* Seconds LibreOffice may take to convert a batch before it is stopped. */
 #define CONVERT_TIMEOUT 300
@@ -335,6 +336,22 @@ static int drop_spacer_columns(input_part *p)
     return 0;
 }
 
+void inputs_progress(FILE *f, const char *what, size_t i, size_t n, const char *path)
+{
+    int tty = isatty(fileno(f));
+    fprintf(f, "%ssocinv: [%zu/%zu] %s ", tty ? "\r\033[K" : "", i, n, what);
+    utf8_print_safe(f, path, strlen(path));
+    fputs(tty ? "" : "\n", f);
+    fflush(f);
+}
+
+void inputs_progress_done(FILE *f)
+{
+    if (isatty(fileno(f)))
+        fputs("\r\033[K", f);
+    fflush(f);
+}
+
 size_t inputs_read(const char *const *paths, size_t n, const input_options *opt, input *ins)
 {
     input **sheets = calloc(n ? n : 1, sizeof *sheets), **docs = calloc(n ? n : 1, sizeof *docs);
@@ -343,6 +360,8 @@ size_t inputs_read(const char *const *paths, size_t n, const input_options *opt,
         input *in = &ins[i];
         memset(in, 0, sizeof *in);
         in->path = paths[i];
+        if (opt->progress)
+            inputs_progress(opt->progress, "reading", i + 1, n, paths[i]);
         struct stat st;
         if (stat(paths[i], &st) != 0) {
             snprintf(in->error, sizeof in->error, "%s", errno == ENOENT ? "no such file" : strerror(errno));
@@ -402,6 +421,9 @@ size_t inputs_read(const char *const *paths, size_t n, const input_options *opt,
                 snprintf(sheets[i]->error, sizeof sheets[i]->error, "not converted");
             for (size_t i = 0; i < nd; i++)
                 snprintf(docs[i]->error, sizeof docs[i]->error, "not converted");
+            if (opt->progress)
+                fprintf(opt->progress, "%ssocinv: LibreOffice converting %zu %s\n",
+                        isatty(fileno(opt->progress)) ? "\r\033[K" : "", ns + nd, ns + nd == 1 ? "file" : "files");
             convert_batch(opt->soffice, tmp, "fods", sheets, ns, opt->keep_temp);
             convert_batch(opt->soffice, tmp, "fodt", docs, nd, opt->keep_temp);
             if (!opt->keep_temp)

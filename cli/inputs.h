@@ -5,6 +5,7 @@
 #define SOCINV_CLI_INPUTS_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "socinv.h"
 
@@ -35,7 +36,13 @@ typedef struct input {
 typedef struct input_options {
     const char *soffice;   /* LibreOffice's soffice, for workbooks and documents */
     int keep_temp;         /* keep the converted flat-ODF files (debugging) */
+    FILE *progress;        /* where to say which input is being read (NULL: nowhere) */
 } input_options;
+
+/* "socinv: [3/50] reading a.docx" on f: on a terminal one line rewritten in place
+ * (finish with inputs_progress_done), else a line each. */
+void inputs_progress(FILE *f, const char *what, size_t i, size_t n, const char *path);
+void inputs_progress_done(FILE *f);
 
 /* Read paths; documents and workbooks socinv does not read itself go through one
  * headless LibreOffice conversion for all of them. Columns blank from top to bottom

@@ -104,7 +104,7 @@ static int common_options(int *argc, char **argv, cli_common *c)
 
 int main(int argc, char **argv)
 {
-    cli_common c = {"da", SOCINV_NUMBERS_AUTO, SOCINV_CHECK_TOLERANCE, {"soffice", 0}};
+    cli_common c = {"da", SOCINV_NUMBERS_AUTO, SOCINV_CHECK_TOLERANCE, {"soffice", 0, NULL}};
     const char *env = getenv("SOCINV_SOFFICE");
     if (env && *env)
         c.inputs.soffice = env;

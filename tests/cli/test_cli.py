@@ -326,6 +326,43 @@ class Folders(unittest.TestCase):
         self.assertEqual(d["tables"][0]["source"], os.path.join(self.dir.name, "a.csv"))
 
 
+class Progress(unittest.TestCase):
+    """Progress goes to stderr when asked (--progress), or for a long run when stderr is a
+    terminal; never unasked into a pipe or a log (as here: stderr is a pipe)."""
+
+    def test_progress_asked(self):
+        p = run("audit", "--progress", seed(S001), seed(S003), expect=1)
+        self.assertIn(f"socinv: [1/2] reading {seed(S001)}\n", p.stderr)
+        self.assertIn(f"socinv: [2/2] auditing {seed(S003)}\n", p.stderr)
+
+    def test_no_progress_into_a_pipe(self):
+        # 25 files (more than the 20 that make a long run on a terminal)
+        p = run("audit", *[seed(S001)] * 25, expect=0)
+        self.assertNotIn("reading", p.stderr)
+        self.assertEqual(p.stderr, "")
+
+    def test_progress_on_a_terminal(self):
+        # stderr a terminal (a pty): 25 files is a long run; one line rewritten in place
+        import pty
+        master, slave = pty.openpty()
+        p = subprocess.run([SOCINV, "audit", *[seed(S001)] * 25], stdout=subprocess.PIPE, stderr=slave,
+                           timeout=60)
+        os.close(slave)
+        out = b""
+        try:
+            while True:
+                chunk = os.read(master, 65536)
+                if not chunk:
+                    break
+                out += chunk
+        except OSError:  # EIO once the pty is drained
+            pass
+        os.close(master)
+        self.assertEqual(p.returncode, 0)
+        self.assertIn(b"\r\x1b[Ksocinv: [25/25] auditing " + seed(S001).encode(), out)
+        self.assertTrue(out.endswith(b"\r\x1b[K"))  # the line cleared at the end
+
+
 class Commands(unittest.TestCase):
     def test_show(self):
         p = run("show", seed(S001), expect=0)
