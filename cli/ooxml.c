@@ -24,16 +24,7 @@ static int is_ns(const xmlNode *n, const char *ns1, const char *ns2, const char 
     return n && n->type == XML_ELEMENT_NODE && n->ns && !strcmp((const char *)n->name, name) &&
            (!strcmp((const char *)n->ns->href, ns1) || !strcmp((const char *)n->ns->href, ns2));
 }
-static int is_w(const xmlNode *n, const char *name) { return is_ns(n, NS_W, NS_W_STRICT, name); }
 static int is_s(const xmlNode *n, const char *name) { return is_ns(n, NS_S, NS_S_STRICT, name); }
-
-static const xmlNode *child_w(const xmlNode *n, const char *name)
-{
-    for (const xmlNode *k = n ? n->children : NULL; k; k = k->next)
-        if (is_w(k, name))
-            return k;
-    return NULL;
-}
 
 static const xmlNode *child_s(const xmlNode *n, const char *name)
 {
@@ -43,150 +34,238 @@ static const xmlNode *child_s(const xmlNode *n, const char *name)
     return NULL;
 }
 
-/* An attribute in the element's namespace or none (w:val, or a plain "r"); NULL if absent. */
-static xmlChar *attr(const xmlNode *n, const char *name)
-{
-    xmlChar *v = n->ns ? xmlGetNsProp(n, (const xmlChar *)name, n->ns->href) : NULL;
-    return v ? v : xmlGetNoNsProp(n, (const xmlChar *)name);
-}
-
-/* A small whole-number attribute (w:gridSpan, w:gridBefore), `dflt` when absent or odd. */
-static long attr_count(const xmlNode *n, const char *name, long dflt, long max)
-{
-    xmlChar *v = n ? attr(n, name) : NULL;
-    if (!v)
-        return dflt;
-    long x = strtol((const char *)v, NULL, 10);
-    xmlFree(v);
-    return x >= 1 && x <= max ? x : dflt;
-}
-
 /* ---- DOCX ---------------------------------------------------------------- */
+/* word/document.xml is streamed (it is megabytes for a document of tables, and a
+ * tree of it costs several times the parse): the body's paragraphs become rows of
+ * one cell, its tables rows of cells. Element depths mark where each paragraph,
+ * table, row, cell and w:t began (0: not inside one). */
 
-/* The text a paragraph shows: runs' w:t, tabs, breaks; not deleted text of tracked
- * changes, field instructions, footnote references or drawings (text boxes). */
-static void docx_text(const xmlNode *n, xmlBuffer *out)
+typedef struct {
+    size_t span;    /* grid columns the cell covers (w:gridSpan) */
+    int continued;  /* merged with the cell above (w:vMerge without "restart"): shows nothing */
+    size_t at, len; /* its text in the row's buffer */
+} docx_cell;
+
+typedef struct {
+    builder *b;
+    size_t depth, skip; /* skip: the depth of a subtree left out */
+    int in_body;
+    size_t table, row, cell, par, t; /* depths */
+    xmlBuffer *text;                 /* the paragraph's or the cell's text */
+    xmlBuffer *row_text;             /* the texts of the row's cells */
+    docx_cell *cells;
+    size_t ncells, cap, grid_before;
+    docx_cell now; /* the span and merge of the cell being read, from its w:tcPr */
+} docx_reader;
+
+static int w_uri(const char *uri)
 {
-    for (const xmlNode *k = n->children; k; k = k->next) {
-        if (k->type != XML_ELEMENT_NODE)
-            continue;
-        if (is_w(k, "t")) {
-            xmlChar *t = xmlNodeGetContent(k);
-            if (t) {
-                xmlBufferCat(out, t);
-                xmlFree(t);
-            }
-        } else if (is_w(k, "tab") || is_w(k, "ptab")) {
-            xmlBufferCCat(out, "\t");
-        } else if (is_w(k, "br") || is_w(k, "cr")) {
-            xmlBufferCCat(out, "\n");
-        } else if (is_w(k, "noBreakHyphen")) {
-            xmlBufferCCat(out, "-");
-        } else if (is_w(k, "del") || is_w(k, "moveFrom") || is_w(k, "delText") || is_w(k, "instrText") ||
-                   is_w(k, "drawing") || is_w(k, "pict") || is_w(k, "object") || is_w(k, "rPr") ||
-                   is_w(k, "pPr") || is_w(k, "footnoteReference") || is_w(k, "endnoteReference")) {
-            continue;
-        } else {
-            docx_text(k, out); /* w:r, w:hyperlink, w:ins, w:smartTag, w:fldSimple, w:sdt... */
-        }
-    }
+    return !strcmp(uri, NS_W) || !strcmp(uri, NS_W_STRICT);
 }
 
-/* A cell's paragraphs joined by line ends (nested tables left out, as for ODF). */
-static void docx_cell_text(const xmlNode *n, xmlBuffer *out)
+/* Wrappers whose content is the document's own (content controls, custom XML). */
+static int wrapper(const char *local)
 {
-    for (const xmlNode *k = n->children; k; k = k->next) {
-        if (is_w(k, "p")) {
-            if (xmlBufferLength(out))
-                xmlBufferCCat(out, "\n");
-            docx_text(k, out);
-        } else if (is_w(k, "sdt") || is_w(k, "sdtContent") || is_w(k, "customXml")) {
-            docx_cell_text(k, out);
-        }
-    }
+    return !strcmp(local, "sdt") || !strcmp(local, "sdtContent") || !strcmp(local, "customXml");
 }
 
-/* The cells of a row, through content controls and custom XML around them. */
-static size_t docx_cells(const xmlNode *tr, const xmlNode **cells, size_t cap)
+/* Inside a paragraph, what is not the text it shows: deleted text of tracked changes,
+ * field instructions, footnote references, drawings (text boxes), properties. */
+static int not_shown(const char *local)
 {
-    size_t n = 0;
-    for (const xmlNode *k = tr->children; k && n < cap; k = k->next) {
-        if (is_w(k, "tc"))
-            cells[n++] = k;
-        else if (is_w(k, "sdt") || is_w(k, "sdtContent") || is_w(k, "customXml"))
-            n += docx_cells(k, cells + n, cap - n);
-    }
-    return n;
+    static const char *const names[] = {"del", "moveFrom", "delText", "instrText", "drawing", "pict", "object",
+                                        "rPr", "pPr", "footnoteReference", "endnoteReference", NULL};
+    for (const char *const *n = names; *n; n++)
+        if (!strcmp(local, *n))
+            return 1;
+    return 0;
 }
 
-static void docx_row(builder *b, const xmlNode *tr)
+/* The w:val attribute (libxml2's SAX2 layout: local name, prefix, URI, value start, end). */
+static const xmlChar **val_attr(int nattr, const xmlChar **attrs)
 {
-    const xmlNode *cells[GB_MAX_COLS];
-    size_t n = docx_cells(tr, cells, GB_MAX_COLS);
-    size_t width = (size_t)attr_count(child_w(child_w(tr, "trPr"), "gridBefore"), "val", 0, GB_MAX_COLS);
-    size_t first = width;
-    for (size_t i = 0; i < n; i++)
-        width += (size_t)attr_count(child_w(child_w(cells[i], "tcPr"), "gridSpan"), "val", 1, GB_MAX_COLS);
+    for (int i = 0; i < nattr; i++)
+        if (!strcmp((const char *)attrs[5 * i], "val"))
+            return attrs + 5 * i;
+    return NULL;
+}
+
+/* w:val as a count in 1..max, dflt when absent or out of range. */
+static size_t val_count(int nattr, const xmlChar **attrs, size_t dflt, size_t max)
+{
+    const xmlChar **a = val_attr(nattr, attrs);
+    size_t v = 0;
+    for (const xmlChar *p = a ? a[3] : NULL; p && p < a[4] && *p >= '0' && *p <= '9' && v <= max; p++)
+        v = v * 10 + (size_t)(*p - '0');
+    return v >= 1 && v <= max ? v : dflt;
+}
+
+static int val_is(int nattr, const xmlChar **attrs, const char *value)
+{
+    const xmlChar **a = val_attr(nattr, attrs);
+    return a && (size_t)(a[4] - a[3]) == strlen(value) && !memcmp(a[3], value, strlen(value));
+}
+
+static void docx_row_end(docx_reader *r)
+{
+    builder *b = r->b;
+    size_t width = r->grid_before;
+    for (size_t i = 0; i < r->ncells; i++)
+        width += r->cells[i].span;
     if (width > GB_MAX_COLS) {
         b->cut_cols += width - GB_MAX_COLS;
         width = GB_MAX_COLS;
     }
-    if (!gb_room_for(b, 1, width) || !gb_new_row(b, width ? width : 1))
+    if (gb_room_for(b, 1, width ? width : 1) && gb_new_row(b, width ? width : 1)) {
+        const char *texts = (const char *)xmlBufferContent(r->row_text);
+        size_t row = b->rows - 1, c = r->grid_before;
+        for (size_t i = 0; i < r->ncells && c < width; c += r->cells[i++].span)
+            if (!r->cells[i].continued)
+                gb_set_text(b, row * b->cols + c, texts + r->cells[i].at, r->cells[i].len);
+    }
+    r->ncells = 0;
+    r->grid_before = 0;
+    xmlBufferEmpty(r->row_text);
+}
+
+static void docx_cell_end(docx_reader *r)
+{
+    if (r->ncells == r->cap) {
+        size_t cap = r->cap ? r->cap * 2 : 16;
+        docx_cell *c = realloc(r->cells, cap * sizeof *c);
+        if (!c) {
+            r->b->failed = 1;
+            return;
+        }
+        r->cells = c;
+        r->cap = cap;
+    }
+    docx_cell *c = &r->cells[r->ncells++];
+    *c = r->now;
+    c->at = (size_t)xmlBufferLength(r->row_text);
+    c->len = (size_t)xmlBufferLength(r->text);
+    xmlBufferAdd(r->row_text, xmlBufferContent(r->text), xmlBufferLength(r->text));
+}
+
+/* Inside a paragraph being read: its runs' text, tabs and breaks; runs, hyperlinks,
+ * insertions, smart tags and fields are walked into (their text is what is shown). */
+static void docx_par_start(docx_reader *r, const char *local)
+{
+    if (not_shown(local))
+        r->skip = r->depth;
+    else if (!strcmp(local, "t"))
+        r->t = r->depth;
+    else if (!strcmp(local, "tab") || !strcmp(local, "ptab"))
+        xmlBufferCCat(r->text, "\t");
+    else if (!strcmp(local, "br") || !strcmp(local, "cr"))
+        xmlBufferCCat(r->text, "\n");
+    else if (!strcmp(local, "noBreakHyphen"))
+        xmlBufferCCat(r->text, "-");
+}
+
+/* Inside a table cell, outside its paragraphs. */
+static void docx_cell_start(docx_reader *r, const char *local, int nattr, const xmlChar **attrs)
+{
+    if (!strcmp(local, "p")) {
+        if (xmlBufferLength(r->text))
+            xmlBufferCCat(r->text, "\n"); /* a cell's paragraphs, one a line */
+        r->par = r->depth;
+    } else if (!strcmp(local, "gridSpan")) {
+        r->now.span = val_count(nattr, attrs, 1, GB_MAX_COLS);
+    } else if (!strcmp(local, "vMerge")) {
+        r->now.continued = !val_is(nattr, attrs, "restart");
+    } else if (strcmp(local, "tcPr") != 0) {
+        r->skip = r->depth; /* nested tables, as for ODF, and everything else */
+    }
+}
+
+/* Inside the body, outside paragraphs: tables, their rows and cells. */
+static void docx_body_start(docx_reader *r, const char *local, int nattr, const xmlChar **attrs)
+{
+    if (r->cell) {
+        docx_cell_start(r, local, nattr, attrs);
+    } else if (r->row) {
+        if (!strcmp(local, "tc")) {
+            r->cell = r->depth;
+            xmlBufferEmpty(r->text);
+            r->now.span = 1;
+            r->now.continued = 0;
+        } else if (!strcmp(local, "gridBefore")) {
+            r->grid_before = val_count(nattr, attrs, 0, GB_MAX_COLS);
+        } else if (strcmp(local, "trPr") != 0) {
+            r->skip = r->depth;
+        }
+    } else if (r->table) {
+        if (!strcmp(local, "tr"))
+            r->row = r->depth;
+        else
+            r->skip = r->depth;
+    } else if (!strcmp(local, "p")) {
+        r->par = r->depth;
+        xmlBufferEmpty(r->text);
+    } else if (!strcmp(local, "tbl")) {
+        r->table = r->depth;
+    } else {
+        r->skip = r->depth; /* section properties and the like */
+    }
+}
+
+static void docx_start(void *user, const char *local, const char *uri, int nattr, const xmlChar **attrs)
+{
+    docx_reader *r = user;
+    r->depth++;
+    if (r->skip || r->b->failed)
         return;
-    size_t r = b->rows - 1, c = first;
-    for (size_t i = 0; i < n && c < width; i++) {
-        const xmlNode *pr = child_w(cells[i], "tcPr");
-        const xmlNode *vmerge = child_w(pr, "vMerge");
-        xmlChar *vm = vmerge ? attr(vmerge, "val") : NULL;
-        int continued = vmerge && (!vm || strcmp((const char *)vm, "restart") != 0);
-        if (vm)
-            xmlFree(vm);
-        if (!continued) { /* a cell merged with the one above shows nothing of its own */
-            xmlBuffer *buf = xmlBufferCreate();
-            if (!buf) {
-                b->failed = 1;
-                return;
-            }
-            docx_cell_text(cells[i], buf);
-            gb_set_text(b, r * b->cols + c, (const char *)xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
-            xmlBufferFree(buf);
-        }
-        c += (size_t)attr_count(child_w(pr, "gridSpan"), "val", 1, GB_MAX_COLS);
+    if (r->par) {
+        if (w_uri(uri))
+            docx_par_start(r, local);
+        return;
+    }
+    if (!w_uri(uri))
+        r->skip = r->depth; /* another vocabulary (markup compatibility, math) outside paragraphs */
+    else if (wrapper(local) || (!r->in_body && !strcmp(local, "document")))
+        return;
+    else if (!r->in_body && !strcmp(local, "body"))
+        r->in_body = 1;
+    else if (!r->in_body)
+        r->skip = r->depth;
+    else
+        docx_body_start(r, local, nattr, attrs);
+}
+
+static void docx_end(void *user, const char *local, const char *uri)
+{
+    (void)local, (void)uri;
+    docx_reader *r = user;
+    size_t d = r->depth--;
+    if (r->skip) {
+        if (r->skip == d)
+            r->skip = 0;
+        return;
+    }
+    if (r->t == d) {
+        r->t = 0;
+    } else if (r->par == d) {
+        r->par = 0;
+        if (!r->cell && gb_room_for(r->b, 1, 1) && gb_new_row(r->b, 1)) /* a paragraph of the body */
+            gb_set_text(r->b, (r->b->rows - 1) * r->b->cols, (const char *)xmlBufferContent(r->text),
+                        (size_t)xmlBufferLength(r->text));
+    } else if (r->cell == d) {
+        r->cell = 0;
+        docx_cell_end(r);
+    } else if (r->row == d) {
+        r->row = 0;
+        docx_row_end(r);
+    } else if (r->table == d) {
+        r->table = 0;
     }
 }
 
-static void docx_table(builder *b, const xmlNode *tbl)
+static void docx_chars(void *user, const char *s, int len)
 {
-    for (const xmlNode *k = tbl->children; k && !b->failed; k = k->next) {
-        if (is_w(k, "tr"))
-            docx_row(b, k);
-        else if (is_w(k, "sdt") || is_w(k, "sdtContent") || is_w(k, "customXml"))
-            docx_table(b, k);
-    }
-}
-
-/* Paragraphs and tables of the body in order, one row per paragraph or table row. */
-static void docx_body(builder *b, const xmlNode *parent)
-{
-    for (const xmlNode *n = parent->children; n && !b->failed; n = n->next) {
-        if (is_w(n, "p")) {
-            if (!gb_room_for(b, 1, 1) || !gb_new_row(b, 1))
-                return;
-            xmlBuffer *buf = xmlBufferCreate();
-            if (!buf) {
-                b->failed = 1;
-                return;
-            }
-            docx_text(n, buf);
-            gb_set_text(b, (b->rows - 1) * b->cols, (const char *)xmlBufferContent(buf),
-                        (size_t)xmlBufferLength(buf));
-            xmlBufferFree(buf);
-        } else if (is_w(n, "tbl")) {
-            docx_table(b, n);
-        } else if (is_w(n, "sdt") || is_w(n, "sdtContent") || is_w(n, "customXml")) {
-            docx_body(b, n);
-        }
-    }
+    docx_reader *r = user;
+    if (r->t && !r->skip)
+        xmlBufferAdd(r->text, (const xmlChar *)s, len);
 }
 
 int ooxml_read_docx(const char *file, input *in)
@@ -202,20 +281,31 @@ int ooxml_read_docx(const char *file, input *in)
 int ooxml_docx_from(zipxml *zx, input *in)
 {
     in->kind = INPUT_DOCUMENT;
-    xmlDoc *doc = zipxml_doc(zx, "word/document.xml", in->error, sizeof in->error);
-    if (!doc)
-        return -1;
-    const xmlNode *body = child_w(xmlDocGetRootElement(doc), "body");
+    builder b = {0};
+    docx_reader r;
+    memset(&r, 0, sizeof r);
+    r.b = &b;
+    r.text = xmlBufferCreate();
+    r.row_text = xmlBufferCreate();
     int rc = -1;
-    if (!body) {
-        snprintf(in->error, sizeof in->error, "word/document.xml has no w:body: not a Word document");
+    if (!r.text || !r.row_text) {
+        snprintf(in->error, sizeof in->error, "out of memory");
     } else {
-        builder b = {0};
-        docx_body(&b, body);
-        rc = gb_finish(&b, in, "");
-        gb_drop(&b);
+        zipxml_handlers h = {docx_start, docx_end, docx_chars, &r};
+        rc = zipxml_stream(zx, "word/document.xml", &h, in->error, sizeof in->error);
+        if (rc == 0 && !r.in_body) {
+            snprintf(in->error, sizeof in->error, "word/document.xml has no w:body: not a Word document");
+            rc = -1;
+        }
+        if (rc == 0)
+            rc = gb_finish(&b, in, "");
     }
-    xmlFreeDoc(doc);
+    gb_drop(&b);
+    if (r.text)
+        xmlBufferFree(r.text);
+    if (r.row_text)
+        xmlBufferFree(r.row_text);
+    free(r.cells);
     return rc;
 }
 

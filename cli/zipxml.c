@@ -197,24 +197,63 @@ static char *read_entry(zipxml *zx, const char *name, size_t *len, char *err, si
     return buf;
 }
 
+/* What a parse is for: the DTD flag, and the handlers when streaming (else NULL). */
+typedef struct {
+    int dtd;
+    const zipxml_handlers *h;
+} parse_state;
+
 /* A DTD or an entity declaration stops the parser: office XML has none. */
 static void refuse_dtd(void *ctx, const xmlChar *name, const xmlChar *ext, const xmlChar *sys)
 {
     (void)name, (void)ext, (void)sys;
     xmlParserCtxtPtr ctxt = ctx;
-    ctxt->_private = (void *)1;
+    ((parse_state *)ctxt->_private)->dtd = 1;
     xmlStopParser(ctxt);
+}
+
+static const zipxml_handlers *handlers_of(void *ctx)
+{
+    return ((parse_state *)((xmlParserCtxtPtr)ctx)->_private)->h;
+}
+
+static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri, int nns,
+                     const xmlChar **ns, int nattr, int ndefaulted, const xmlChar **attrs)
+{
+    (void)prefix, (void)nns, (void)ns, (void)ndefaulted;
+    const zipxml_handlers *h = handlers_of(ctx);
+    h->start(h->user, (const char *)local, uri ? (const char *)uri : "", nattr, attrs);
+}
+
+static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
+{
+    (void)prefix;
+    const zipxml_handlers *h = handlers_of(ctx);
+    h->end(h->user, (const char *)local, uri ? (const char *)uri : "");
+}
+
+static void on_text(void *ctx, const xmlChar *s, int len)
+{
+    const zipxml_handlers *h = handlers_of(ctx);
+    h->text(h->user, (const char *)s, len);
 }
 
 static const int XML_OPTIONS = XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR | XML_PARSE_COMPACT;
 
-static xmlParserCtxtPtr new_context(void)
+static xmlParserCtxtPtr new_context(parse_state *ps)
 {
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (ctxt) {
         ctxt->sax->internalSubset = refuse_dtd;
         ctxt->sax->externalSubset = refuse_dtd;
-        ctxt->_private = NULL;
+        if (ps->h) { /* stream: no tree, the caller's handlers */
+            ctxt->sax->startElementNs = on_start;
+            ctxt->sax->endElementNs = on_end;
+            ctxt->sax->characters = on_text;
+            ctxt->sax->cdataBlock = on_text;
+            ctxt->sax->ignorableWhitespace = on_text;
+        }
+        ctxt->_private = ps;
     }
     return ctxt;
 }
@@ -222,7 +261,7 @@ static xmlParserCtxtPtr new_context(void)
 /* The parsed document, or NULL with the reason (a DTD, not well-formed XML). */
 static xmlDoc *checked(xmlParserCtxtPtr ctxt, xmlDoc *doc, const char *what, char *err, size_t cap)
 {
-    if (ctxt->_private) {
+    if (((parse_state *)ctxt->_private)->dtd) {
         if (doc)
             xmlFreeDoc(doc);
         snprintf(err, cap, "%s has a DTD (<!DOCTYPE>), which office documents never have: not read", what);
@@ -237,20 +276,48 @@ static xmlDoc *checked(xmlParserCtxtPtr ctxt, xmlDoc *doc, const char *what, cha
     return doc;
 }
 
-static xmlDoc *parse_memory(const char *data, size_t len, const char *what, char *err, size_t cap)
+/* The document (NULL when streaming: then the handlers have had it all), or NULL
+ * with err set; *ok says which. */
+static xmlDoc *parse_with(const char *data, size_t len, const char *what, const zipxml_handlers *h, int *ok,
+                          char *err, size_t cap)
 {
+    *ok = 0;
     if (len > (size_t)0x7fffffff) {
         snprintf(err, cap, "%s is too large", what);
         return NULL;
     }
-    xmlParserCtxtPtr ctxt = new_context();
+    parse_state ps = {0, h};
+    xmlParserCtxtPtr ctxt = new_context(&ps);
     if (!ctxt) {
         snprintf(err, cap, "out of memory");
         return NULL;
     }
     xmlDoc *doc = checked(ctxt, xmlCtxtReadMemory(ctxt, data, (int)len, NULL, NULL, XML_OPTIONS), what, err, cap);
     xmlFreeParserCtxt(ctxt);
+    *ok = doc != NULL;
+    if (doc && h) {
+        xmlFreeDoc(doc); /* the empty shell of a streamed parse */
+        doc = NULL;
+    }
     return doc;
+}
+
+static xmlDoc *parse_memory(const char *data, size_t len, const char *what, char *err, size_t cap)
+{
+    int ok;
+    return parse_with(data, len, what, NULL, &ok, err, cap);
+}
+
+int zipxml_stream(zipxml *zx, const char *name, const zipxml_handlers *h, char *err, size_t cap)
+{
+    size_t len;
+    char *data = read_entry(zx, name, &len, err, cap);
+    if (!data)
+        return -1;
+    int ok;
+    parse_with(data, len, name, h, &ok, err, cap);
+    free(data);
+    return ok ? 0 : -1;
 }
 
 xmlDoc *zipxml_memory_doc(const char *data, size_t len, char *err, size_t cap)
@@ -271,7 +338,8 @@ xmlDoc *zipxml_doc(zipxml *zx, const char *name, char *err, size_t cap)
 
 xmlDoc *zipxml_file_doc(const char *path, char *err, size_t cap)
 {
-    xmlParserCtxtPtr ctxt = new_context();
+    parse_state ps = {0, NULL};
+    xmlParserCtxtPtr ctxt = new_context(&ps);
     if (!ctxt) {
         snprintf(err, cap, "out of memory");
         return NULL;

@@ -39,6 +39,18 @@ int zipxml_has(zipxml *zx, const char *name);
 /* Parse entry `name` as XML. NULL with a reason in err (absent, too large,
  * encrypted, damaged, not XML, has a DTD). Free with xmlFreeDoc. */
 xmlDoc *zipxml_doc(zipxml *zx, const char *name, char *err, size_t cap);
+/* Stream entry `name` through callbacks instead of building a tree (the large parts:
+ * a Word document's body is megabytes of XML): elements with their local name,
+ * namespace URI and attributes (libxml2's SAX2 layout: 5 pointers each, local name,
+ * prefix, URI, value start, value end), and text. Same guards as zipxml_doc.
+ * 0, or -1 with a reason in err. */
+typedef struct zipxml_handlers {
+    void (*start)(void *user, const char *local, const char *uri, int nattr, const xmlChar **attrs);
+    void (*end)(void *user, const char *local, const char *uri);
+    void (*text)(void *user, const char *s, int len);
+    void *user;
+} zipxml_handlers;
+int zipxml_stream(zipxml *zx, const char *name, const zipxml_handlers *h, char *err, size_t cap);
 /* Parse a file as XML (flat ODF) under the same rules. */
 xmlDoc *zipxml_file_doc(const char *path, char *err, size_t cap);
 /* Parse bytes as XML under the same rules (what the fuzz target drives). */
