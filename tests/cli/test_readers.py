@@ -17,20 +17,12 @@ import unittest
 import zipfile
 from xml.sax.saxutils import escape
 
+from test_cli import TABLE_DA
+
 SOCINV = None
 
-ROWS = [r.split(";") for r in (
-    "1.000 kr. 2018 p/l;Styringsområde;2018;2019;2020;2021\n"
-    "Varige ændringer;;;;;\n"
-    "Besparelse;Service;0;-1.002;-1.127;\n"
-    "Beskæftigelseseffekt;Overførsler;-;-215;-504;-504\n"
-    "Samlet varig ændring;;0;-1.217;-1.631;-504\n"
-    "Implementeringsomkostninger;;;;;\n"
-    "Opstart;Service;1.511;87;80;0\n"
-    "Samlede implementeringsomkostninger;;1.511;87;80;0\n"
-    "Samlet økonomisk påvirkning;;1.511;-1.130;-1.551;-504\n"
-    "Tilbagebetalingstid baseret på serviceeffektivisering;3 år;;;;\n"
-    "Tilbagebetalingstid baseret på totaløkonomi;3 år;;;;\n").splitlines()]
+# seed 001's table, as test_cli.py has it
+ROWS = [r.split(";") for r in TABLE_DA.splitlines()]
 NET_TOTAL = [1511, -1130, -1551, -504]
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -162,7 +154,7 @@ def odf_table(name=None):
     return f'<table:table table:name="{name or "T"}">{rows}</table:table>'
 
 
-class Readers(unittest.TestCase):
+class InTemp(unittest.TestCase):
     def setUp(self):
         self.tmp = tempfile.TemporaryDirectory()
 
@@ -171,6 +163,9 @@ class Readers(unittest.TestCase):
 
     def path(self, name):
         return os.path.join(self.tmp.name, name)
+
+
+class Readers(InTemp):
 
     def check_table(self, t):
         self.assertEqual(t["years"], [2018, 2019, 2020, 2021])
@@ -248,15 +243,7 @@ class Readers(unittest.TestCase):
         self.assertEqual((a["location"], b["location"], b["id"], b["title"]), ("Ark1!A1", "paragraph 2", "TV04", "Indsats"))
 
 
-class BadInput(unittest.TestCase):
-    def setUp(self):
-        self.tmp = tempfile.TemporaryDirectory()
-
-    def tearDown(self):
-        self.tmp.cleanup()
-
-    def path(self, name):
-        return os.path.join(self.tmp.name, name)
+class BadInput(InTemp):
 
     def unreadable(self, path, message):
         p, d = run(path, expect=2)
