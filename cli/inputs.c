@@ -14,6 +14,7 @@
 #include "flatodf.h"
 #include "ooxml.h"
 #include "inputs.h"
+#include "layout.h"
 #include "proc.h"
 #include "utf8.h"
 
@@ -288,54 +289,6 @@ static int zip_or_ole(const char *path)
     return 0;
 }
 
-static int blank_cell(const socinv_cell *c)
-{
-    if (c->kind == SOCINV_CELL_NUMBER)
-        return 0;
-    for (size_t i = 0; c->kind == SOCINV_CELL_TEXT && i < c->len; i++)
-        if (c->text[i] != ' ' && c->text[i] != '\t' && c->text[i] != '\n' && c->text[i] != '\r')
-            return 0;
-    return 1;
-}
-
-/* Take the columns that are blank in every row out of a part read from a workbook
- * or document (in place: rows only move left). 0, or -1 when out of memory. */
-static int drop_spacer_columns(input_part *p)
-{
-    socinv_grid *g = &p->grid;
-    if (!p->cells_owned || g->cols < 2)
-        return 0;
-    unsigned char *used = calloc(g->cols, 1);
-    if (!used)
-        return -1;
-    for (size_t i = 0; i < g->rows * g->cols; i++)
-        used[i % g->cols] |= !blank_cell(&g->cells[i]);
-    size_t kept = 0;
-    for (size_t c = 0; c < g->cols; c++)
-        kept += used[c];
-    if (kept == g->cols || kept == 0) {
-        free(used);
-        return 0;
-    }
-    p->sheet_col = malloc(kept * sizeof *p->sheet_col);
-    if (!p->sheet_col) {
-        free(used);
-        return -1;
-    }
-    for (size_t c = 0, k = 0; c < g->cols; c++)
-        if (used[c])
-            p->sheet_col[k++] = c;
-    for (size_t r = 0; r < g->rows; r++)
-        for (size_t k = 0; k < kept; k++) {
-            p->cells_owned[r * kept + k] = p->cells_owned[r * g->cols + p->sheet_col[k]];
-            if (p->formulas)
-                p->formulas[r * kept + k] = p->formulas[r * g->cols + p->sheet_col[k]];
-        }
-    g->cols = kept;
-    free(used);
-    return 0;
-}
-
 void inputs_progress(FILE *f, const char *what, size_t i, size_t n, const char *path)
 {
     int tty = isatty(fileno(f));
@@ -433,9 +386,8 @@ size_t inputs_read(const char *const *paths, size_t n, const input_options *opt,
         }
     }
     for (size_t i = 0; i < n; i++) {
-        for (size_t k = 0; k < ins[i].nparts && !ins[i].error[0]; k++)
-            if (drop_spacer_columns(&ins[i].parts[k]) != 0)
-                snprintf(ins[i].error, sizeof ins[i].error, "out of memory");
+        if (!ins[i].error[0] && layout_tidy(&ins[i]) != 0)
+            snprintf(ins[i].error, sizeof ins[i].error, "out of memory");
         if (ins[i].error[0]) {
             input_free(&ins[i]); /* parts read before the failure */
             failed++;

@@ -19,8 +19,7 @@ typedef struct input_part {
     /* cells and strings owned by the part */
     socinv_cell *cells_owned;
     char *text_owned;
-    /* the sheet column each grid column was (NULL: the same): blank spacer columns
-     * are taken out of workbooks and documents, see inputs_read */
+    /* the sheet column each grid column was (NULL: the same): see layout.h */
     size_t *sheet_col;
 } input_part;
 
@@ -45,10 +44,8 @@ void inputs_progress(FILE *f, const char *what, size_t i, size_t n, const char *
 void inputs_progress_done(FILE *f);
 
 /* Read paths; documents and workbooks socinv does not read itself go through one
- * headless LibreOffice conversion for all of them. Columns blank from top to bottom
- * of a sheet or document (spacers: a table pasted from HTML has one between every
- * two columns) are taken out, so a table's years and amounts are adjacent; locations
- * still name the sheet's columns. On failure ins[i].error says why in one line and
+ * headless LibreOffice conversion for all of them. Workbooks and documents are
+ * tidied as layout.h says (spacer columns out, tables side by side apart). On failure ins[i].error says why in one line and
  * ins[i].nparts is 0; the other inputs are still read. Returns how many failed. */
 size_t inputs_read(const char *const *paths, size_t n, const input_options *opt, input *ins);
 void input_free(input *in);

@@ -217,6 +217,20 @@ class Readers(InTemp):
         self.assertEqual(run(xlsx(self.path("k.xlsx"), [("Ark1", cells)]), expect=0)[1]["tables"][0]["location"],
                          "Ark1!B4")
 
+    def test_xlsx_tables_side_by_side(self):
+        # two proposals on the same rows, a blank column between them, each titled above;
+        # the right one's 2019 net impact printed wrong (-1.130 as -1.030: lines give -1130)
+        right = {(r, c + 7): v for (r, c), v in table_cells(2, 0).items()}
+        right[(10, 10)] = -1030  # row 2 + 8 (the net line), column 7 + 3 (2019)
+        cells = {**table_cells(2, 0), **right, (0, 0): "HA02(2025) - Venstre", (0, 7): "HA03(2025) - Højre"}
+        _, d = run(xlsx(self.path("side.xlsx"), [("Ark1", cells)]), expect=1)
+        a, b = d["tables"]
+        self.check_table(a)
+        self.assertEqual([(t["id"], t["title"], t["location"]) for t in (a, b)],
+                         [("HA02", "Venstre", "Ark1!A3"), ("HA03", "Højre", "Ark1!H3")])
+        self.assertEqual([(f["kind"], f["year"], f["printed"], f["computed"]) for f in b["findings"]
+                          if f["severity"] == "error"], [("net", 2019, -1030, -1130)])
+
     def test_xlsx_only_empty_sheet(self):
         _, d = run(xlsx(self.path("empty.xlsx"), [("Ark1", {})]), expect=3)
         self.assertEqual(d["without_tables"], [self.path("empty.xlsx")])
