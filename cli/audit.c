@@ -1,26 +1,42 @@
 /* socinv audit PATH...: every business-case table in a bundle, checked against
- * its own lines and the rules, reported for people (Danish by default) or as JSON. */
+ * its own lines and the rules, reported for people (Danish by default) or as JSON.
+ *
+ * Exit codes: 0 every table consistent; 1 a table has errors; 2 an input could not
+ * be read (or the --ods workbook not written); 3 no business-case table in any
+ * input (nothing was checked: not a clean bill). 2 wins over 3, 3 over 0. */
+#define EXIT_NO_TABLE 3
+#define _POSIX_C_SOURCE 200809L
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "json.h"
 #include "tables.h"
+#include "utf8.h"
+#include "walk.h"
 
 typedef struct {
     const char *lang;
     int json;
     const char *ods; /* --ods FILE: the report workbook */
+    int progress;    /* --progress: say on stderr which input is being read and audited */
 } audit_opts;
+
+/* A run long enough to say how it is going on a terminal: many files, or much to read. */
+#define PROGRESS_FILES 20
+#define PROGRESS_BYTES ((long long)20 << 20)
 
 static int da(const audit_opts *o)
 {
     return !strcmp(o->lang, "da");
 }
 
-/* Print at most `max` characters (not bytes) of UTF-8 text, with an ellipsis when cut. */
+/* Print at most `max` characters (not bytes) of UTF-8 text, with an ellipsis when cut;
+ * control characters escaped (utf8_print_safe). */
 static void print_cut(FILE *f, const char *s, size_t n, size_t max)
 {
     size_t chars = 0, i = 0;
@@ -31,7 +47,7 @@ static void print_cut(FILE *f, const char *s, size_t n, size_t max)
         i += k;
         chars++;
     }
-    fwrite(s, 1, i, f);
+    utf8_print_safe(f, s, i);
     if (i < n)
         fputs("\xe2\x80\xa6", f);
 }
@@ -76,23 +92,37 @@ static void print_table(FILE *f, const found *t, const audit_opts *o)
     }
 }
 
+static void print_name(FILE *f, const char *path)
+{
+    utf8_print_safe(f, path, strlen(path));
+}
+
+static size_t tables_in(const found_list *all, const input *in)
+{
+    size_t here = 0;
+    for (size_t k = 0; k < all->n; k++)
+        here += all->items[k].in == in;
+    return here;
+}
+
 static void print_report(FILE *f, const input *ins, size_t nin, const found_list *all, const audit_opts *o)
 {
     size_t tables = 0, bad = 0, errors = 0, warnings = 0, unread = 0;
     for (size_t i = 0; i < nin; i++) {
         const input *in = &ins[i];
+        print_name(f, in->path);
         if (in->error[0]) {
-            fprintf(f, "%s: %s %s\n", in->path, da(o) ? "kan ikke læses:" : "cannot be read:", in->error);
+            fprintf(f, ": %s %s\n", da(o) ? "kan ikke læses:" : "cannot be read:", in->error);
             unread++;
             continue;
         }
-        size_t here = 0;
-        for (size_t k = 0; k < all->n; k++)
-            here += all->items[k].in == in;
+        size_t here = tables_in(all, in);
         if (da(o))
-            fprintf(f, "%s: %zu %s\n", in->path, here, here == 1 ? "tabel" : "tabeller");
+            fprintf(f, ": %zu %s%s\n", here, here == 1 ? "tabel" : "tabeller",
+                    here ? "" : " (ADVARSEL: ingen forretningscase-tabel fundet)");
         else
-            fprintf(f, "%s: %zu %s\n", in->path, here, here == 1 ? "table" : "tables");
+            fprintf(f, ": %zu %s%s\n", here, here == 1 ? "table" : "tables",
+                    here ? "" : " (WARNING: no business-case table found)");
         for (size_t k = 0; k < all->n; k++) {
             const found *t = &all->items[k];
             if (t->in != in)
@@ -255,6 +285,25 @@ static void print_json(FILE *f, const input *ins, size_t nin, const found_list *
         json_end_object(&j);
     }
     json_end_array(&j);
+    json_key(&j, "partly_read"); /* read, but not all of it: what was left out */
+    json_array(&j);
+    for (size_t i = 0; i < nin; i++) {
+        if (ins[i].error[0] || !ins[i].warning[0])
+            continue;
+        json_object(&j);
+        json_key(&j, "source");
+        json_string(&j, ins[i].path);
+        json_key(&j, "warning");
+        json_string(&j, ins[i].warning);
+        json_end_object(&j);
+    }
+    json_end_array(&j);
+    json_key(&j, "without_tables"); /* read, but no business-case table found in it */
+    json_array(&j);
+    for (size_t i = 0; i < nin; i++)
+        if (!ins[i].error[0] && tables_in(all, &ins[i]) == 0)
+            json_string(&j, ins[i].path);
+    json_end_array(&j);
     size_t errors = 0, warnings = 0, bad = 0;
     for (size_t k = 0; k < all->n; k++) {
         errors += all->items[k].rep.nerrors;
@@ -263,6 +312,8 @@ static void print_json(FILE *f, const input *ins, size_t nin, const found_list *
     }
     json_key(&j, "summary");
     json_object(&j);
+    json_key(&j, "files");
+    json_int(&j, (long long)nin);
     json_key(&j, "tables");
     json_int(&j, (long long)all->n);
     json_key(&j, "consistent");
@@ -275,71 +326,136 @@ static void print_json(FILE *f, const input *ins, size_t nin, const found_list *
     json_end_object(&j);
 }
 
-int cmd_audit(int argc, char **argv, const cli_common *common)
+/* Options into o, the paths into paths (np of them). 0, or 2 (the exit code) after a message. */
+static int parse_args(int argc, char **argv, audit_opts *o, const char **paths, size_t *np)
 {
-    audit_opts o = {common->lang, 0, NULL};
-    const char **paths = calloc((size_t)argc + 1, sizeof *paths);
-    size_t np = 0;
-    if (!paths)
-        return 2;
+    *np = 0;
     for (int i = 0; i < argc; i++) {
         if (!strcmp(argv[i], "--json"))
-            o.json = 1;
+            o->json = 1;
+        else if (!strcmp(argv[i], "--progress"))
+            o->progress = 1;
         else if (!strcmp(argv[i], "--ods") && i + 1 < argc)
-            o.ods = argv[++i];
+            o->ods = argv[++i];
         else if (!strcmp(argv[i], "--ods")) {
             fprintf(stderr, "socinv audit: --ods needs a file name: --ods report.ods\n");
-            free(paths);
             return 2;
         } else if (argv[i][0] == '-' && argv[i][1] == '-' && argv[i][2]) {
             fprintf(stderr, "socinv audit: unknown option %s (see socinv help)\n", argv[i]);
-            free(paths);
             return 2;
         } else
-            paths[np++] = argv[i];
+            paths[(*np)++] = argv[i];
     }
-    if (np == 0) {
-        fprintf(stderr, "socinv audit: give one or more files: socinv audit PATH...\n");
-        free(paths);
+    if (*np == 0) {
+        fprintf(stderr, "socinv audit: give one or more files or folders: socinv audit PATH...\n");
         return 2;
     }
-    if (o.ods && report_ods_check_target(o.ods, paths, np) != 0) {
-        free(paths);
-        return 2;
-    }
-    input *ins = calloc(np, sizeof *ins);
-    found_list all = {0};
-    if (!ins) {
-        free(paths);
-        return 2;
-    }
-    size_t unread = inputs_read(paths, np, &common->inputs, ins);
-    int oom = 0;
-    for (size_t i = 0; i < np && !oom; i++)
-        if (!ins[i].error[0])
-            oom = tables_find(&ins[i], common->numbers, common->tolerance, &all) != 0;
-    for (size_t i = 0; i < np; i++)
+    return 0;
+}
+
+/* On stderr: each input not read, and each read without a table (a warning). */
+static void print_problems(const input *ins, size_t n, const found_list *all)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (ins[i].warning[0]) {
+            fputs("socinv: ", stderr);
+            print_name(stderr, ins[i].path);
+            fprintf(stderr, ": warning: %s\n", ins[i].warning);
+        }
+        if (!ins[i].error[0] && tables_in(all, &ins[i]))
+            continue;
+        fputs("socinv: ", stderr);
+        print_name(stderr, ins[i].path);
         if (ins[i].error[0])
-            fprintf(stderr, "socinv: %s: %s\n", ins[i].path, ins[i].error);
+            fprintf(stderr, ": %s\n", ins[i].error);
+        else
+            fputs(": warning: no business-case table found in it\n", stderr);
+    }
+}
+
+/* Progress on stderr: asked for (--progress), or a long run with stderr a terminal
+ * (never into a log or a pipe unasked). */
+static FILE *progress_to(const char *const *paths, size_t np, const audit_opts *o)
+{
+    if (o->progress)
+        return stderr;
+    if (!isatty(STDERR_FILENO))
+        return NULL;
+    long long bytes = 0;
+    for (size_t i = 0; i < np; i++) {
+        struct stat st;
+        if (stat(paths[i], &st) == 0 && S_ISREG(st.st_mode))
+            bytes += (long long)st.st_size;
+    }
+    return np > PROGRESS_FILES || bytes > PROGRESS_BYTES ? stderr : NULL;
+}
+
+/* Read, find, audit and report the inputs; the exit code. */
+static int audit_inputs(const char *const *paths, size_t np, const audit_opts *o, const cli_common *common)
+{
+    if (o->ods && report_ods_check_target(o->ods, paths, np) != 0)
+        return 2;
+    input *ins = calloc(np ? np : 1, sizeof *ins);
+    found_list all = {0};
+    if (!ins)
+        return 2;
+    input_options read_opts = common->inputs;
+    read_opts.progress = progress_to(paths, np, o);
+    size_t unread = inputs_read(paths, np, &read_opts, ins);
+    int oom = 0;
+    for (size_t i = 0; i < np && !oom; i++) {
+        if (ins[i].error[0])
+            continue;
+        if (read_opts.progress)
+            inputs_progress(read_opts.progress, "auditing", i + 1, np, ins[i].path);
+        oom = tables_find(&ins[i], common->numbers, common->tolerance, &all) != 0;
+    }
+    if (read_opts.progress)
+        inputs_progress_done(read_opts.progress);
+    print_problems(ins, np, &all);
     if (oom)
         fprintf(stderr, "socinv: out of memory\n");
 
-    if (o.json)
-        print_json(stdout, ins, np, &all, &o);
+    if (o->json)
+        print_json(stdout, ins, np, &all, o);
     else
-        print_report(stdout, ins, np, &all, &o);
+        print_report(stdout, ins, np, &all, o);
     int rc = 0;
-    if (o.ods && !oom && report_ods_write(o.ods, ins, np, &all, o.lang, &common->inputs) != 0)
+    if (o->ods && !oom && report_ods_write(o->ods, ins, np, &all, o->lang, &common->inputs) != 0)
         rc = 2;
-    size_t errors = 0;
+    size_t errors = 0, tables = all.n;
     for (size_t k = 0; k < all.n; k++)
         errors += all.items[k].rep.nerrors;
     tables_free(&all);
     for (size_t i = 0; i < np; i++)
         input_free(&ins[i]);
     free(ins);
-    free(paths);
     if (unread || oom || rc)
         return 2;
+    if (tables == 0) {
+        fprintf(stderr, "socinv: no business-case table found in any input: nothing was checked (exit %d)\n",
+                EXIT_NO_TABLE);
+        return EXIT_NO_TABLE;
+    }
     return errors ? 1 : 0;
+}
+
+int cmd_audit(int argc, char **argv, const cli_common *common)
+{
+    audit_opts o = {common->lang, 0, NULL, 0};
+    const char **args = calloc((size_t)argc + 1, sizeof *args);
+    size_t na = 0;
+    if (!args)
+        return 2;
+    int rc = parse_args(argc, argv, &o, args, &na);
+    path_list files = {0};
+    if (rc == 0 && walk_paths(args, na, inputs_format_known, &files) != 0) {
+        fprintf(stderr, "socinv: out of memory\n");
+        rc = 2;
+    }
+    if (rc == 0)
+        rc = audit_inputs((const char *const *)files.items, files.n, &o, common);
+    path_list_free(&files);
+    free(args);
+    return rc;
 }

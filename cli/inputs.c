@@ -1,6 +1,8 @@
-/* Reading inputs: text directly, workbooks and documents through headless LibreOffice. */
+/* Reading inputs: text, ODF (.ods/.odt/.fods/.fodt) and OOXML (.docx/.xlsx/.xlsm)
+ * directly; the formats only LibreOffice reads (.xls, .doc, .rtf) through it headless. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,8 +12,11 @@
 #include <unistd.h>
 
 #include "flatodf.h"
+#include "ooxml.h"
 #include "inputs.h"
+#include "layout.h"
 #include "proc.h"
+#include "utf8.h"
 
 /* Seconds LibreOffice may take to convert a batch before it is stopped. */
 #define CONVERT_TIMEOUT 300
@@ -50,17 +55,44 @@ static treat treat_of(const char *path)
     return AS_TEXT;
 }
 
+int inputs_format_known(const char *path)
+{
+    static const char *const text[] = {"txt", "csv", "tsv", "tab", NULL};
+    return treat_of(path) != AS_TEXT || ext_is(extension(path), text);
+}
+
+/* Why a path that is not a regular file is not read (it is never opened: opening a
+ * FIFO waits for a writer, opening a device may act on it). */
+static const char *not_regular(mode_t mode)
+{
+    if (S_ISDIR(mode))
+        return "a folder, not a file";
+    if (S_ISFIFO(mode))
+        return "a FIFO (named pipe), not a regular file: not opened";
+    if (S_ISCHR(mode) || S_ISBLK(mode))
+        return "a device, not a regular file: not opened";
+    if (S_ISSOCK(mode))
+        return "a socket, not a regular file: not opened";
+    return "not a regular file: not opened";
+}
+
 static int read_text(const char *path, input *in)
 {
-    FILE *f = fopen(path, "rb");
+    /* O_NONBLOCK: should the path have become a FIFO since it was checked, opening
+     * it does not wait; fstat below then refuses it */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY);
+    FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
     if (!f) {
         snprintf(in->error, sizeof in->error, "cannot open: %s", strerror(errno));
+        if (fd >= 0)
+            close(fd);
         return -1;
     }
     struct stat st;
+    memset(&st, 0, sizeof st);
     if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
         fclose(f);
-        snprintf(in->error, sizeof in->error, "not a regular file");
+        snprintf(in->error, sizeof in->error, "%s", not_regular(st.st_mode));
         return -1;
     }
     if ((size_t)st.st_size > MAX_TEXT_BYTES) {
@@ -218,6 +250,20 @@ static void convert_batch(const char *soffice, const char *tmp, const char *targ
     free(names);
 }
 
+/* The reader of a workbook or document socinv reads without LibreOffice, or NULL. */
+static int (*direct_reader(const char *ext))(const char *, input *)
+{
+    static const char *const odf[] = {"ods", "odt", NULL};
+    static const char *const xlsx[] = {"xlsx", "xlsm", NULL};
+    if (ext_is(ext, odf))
+        return flatodf_read_zipped;
+    if (ext_is(ext, xlsx))
+        return ooxml_read_xlsx;
+    if (!strcasecmp(ext, "docx"))
+        return ooxml_read_docx;
+    return NULL;
+}
+
 /* Workbooks and documents that are ZIP archives (ODF, Office Open XML) but do not start
  * like one are damaged or misnamed: say so instead of letting LibreOffice guess. */
 static int zip_format(const char *ext)
@@ -226,15 +272,37 @@ static int zip_format(const char *ext)
     return ext_is(ext, zips);
 }
 
-static int looks_like_zip(const char *path)
+/* 1 a ZIP archive, 2 an OLE container (a password-protected OOXML file, or an old
+ * binary .doc/.xls), 0 anything else. */
+static int zip_or_ole(const char *path)
 {
-    unsigned char head[4] = {0};
+    unsigned char head[8] = {0};
     FILE *f = fopen(path, "rb");
     if (!f)
         return 0;
     size_t got = fread(head, 1, sizeof head, f);
     fclose(f);
-    return got == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+    if (got >= 4 && !memcmp(head, "PK\x03\x04", 4))
+        return 1;
+    if (got == 8 && !memcmp(head, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
+        return 2;
+    return 0;
+}
+
+void inputs_progress(FILE *f, const char *what, size_t i, size_t n, const char *path)
+{
+    int tty = isatty(fileno(f));
+    fprintf(f, "%ssocinv: [%zu/%zu] %s ", tty ? "\r\033[K" : "", i, n, what);
+    utf8_print_safe(f, path, strlen(path));
+    fputs(tty ? "" : "\n", f);
+    fflush(f);
+}
+
+void inputs_progress_done(FILE *f)
+{
+    if (isatty(fileno(f)))
+        fputs("\r\033[K", f);
+    fflush(f);
 }
 
 size_t inputs_read(const char *const *paths, size_t n, const input_options *opt, input *ins)
@@ -245,9 +313,15 @@ size_t inputs_read(const char *const *paths, size_t n, const input_options *opt,
         input *in = &ins[i];
         memset(in, 0, sizeof *in);
         in->path = paths[i];
+        if (opt->progress)
+            inputs_progress(opt->progress, "reading", i + 1, n, paths[i]);
         struct stat st;
         if (stat(paths[i], &st) != 0) {
             snprintf(in->error, sizeof in->error, "%s", errno == ENOENT ? "no such file" : strerror(errno));
+            continue;
+        }
+        if (!S_ISREG(st.st_mode)) {
+            snprintf(in->error, sizeof in->error, "%s", not_regular(st.st_mode));
             continue;
         }
         if (access(paths[i], R_OK) != 0) {
@@ -265,13 +339,18 @@ size_t inputs_read(const char *const *paths, size_t n, const input_options *opt,
         case AS_DOCUMENT:
             if (st.st_size == 0) {
                 snprintf(in->error, sizeof in->error, "the file is empty");
-            } else if (!S_ISREG(st.st_mode)) {
-                snprintf(in->error, sizeof in->error, "not a regular file");
-            } else if (zip_format(extension(paths[i])) && !looks_like_zip(paths[i])) {
+            } else if (zip_format(extension(paths[i])) && zip_or_ole(paths[i]) == 2) {
+                snprintf(in->error, sizeof in->error,
+                         "encrypted (password-protected), or an old binary Office file named .%s: cannot be read "
+                         "(save it without a password, as .%s)",
+                         extension(paths[i]), extension(paths[i]));
+            } else if (zip_format(extension(paths[i])) && zip_or_ole(paths[i]) != 1) {
                 snprintf(in->error, sizeof in->error,
                          "not a valid .%s file: it is not a ZIP archive as .%s files are (damaged, or not what "
                          "its name says)",
                          extension(paths[i]), extension(paths[i]));
+            } else if (direct_reader(extension(paths[i]))) {
+                direct_reader(extension(paths[i]))(paths[i], in);
             } else if (treat_of(paths[i]) == AS_SHEET) {
                 in->kind = INPUT_SHEET;
                 sheets[ns++] = in;
@@ -295,6 +374,9 @@ size_t inputs_read(const char *const *paths, size_t n, const input_options *opt,
                 snprintf(sheets[i]->error, sizeof sheets[i]->error, "not converted");
             for (size_t i = 0; i < nd; i++)
                 snprintf(docs[i]->error, sizeof docs[i]->error, "not converted");
+            if (opt->progress)
+                fprintf(opt->progress, "%ssocinv: LibreOffice converting %zu %s\n",
+                        isatty(fileno(opt->progress)) ? "\r\033[K" : "", ns + nd, ns + nd == 1 ? "file" : "files");
             convert_batch(opt->soffice, tmp, "fods", sheets, ns, opt->keep_temp);
             convert_batch(opt->soffice, tmp, "fodt", docs, nd, opt->keep_temp);
             if (!opt->keep_temp)
@@ -304,6 +386,8 @@ size_t inputs_read(const char *const *paths, size_t n, const input_options *opt,
         }
     }
     for (size_t i = 0; i < n; i++) {
+        if (!ins[i].error[0] && layout_tidy(&ins[i]) != 0)
+            snprintf(ins[i].error, sizeof ins[i].error, "out of memory");
         if (ins[i].error[0]) {
             input_free(&ins[i]); /* parts read before the failure */
             failed++;
@@ -326,6 +410,7 @@ void input_free(input *in)
             socinv_grid_free(&p->grid);
         }
         free(p->name);
+        free(p->sheet_col);
     }
     free(in->parts);
     in->parts = NULL;
@@ -343,7 +428,7 @@ void input_location(const input *in, const input_part *part, size_t row, size_t 
         return;
     }
     char letters[8];
-    size_t n = 0, c = col + 1;
+    size_t n = 0, c = (part->sheet_col ? part->sheet_col[col] : col) + 1;
     while (c && n < sizeof letters - 1) {
         letters[n++] = (char)('A' + (c - 1) % 26);
         c = (c - 1) / 26;

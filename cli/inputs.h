@@ -5,6 +5,7 @@
 #define SOCINV_CLI_INPUTS_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "socinv.h"
 
@@ -18,6 +19,8 @@ typedef struct input_part {
     /* cells and strings owned by the part */
     socinv_cell *cells_owned;
     char *text_owned;
+    /* the sheet column each grid column was (NULL: the same): see layout.h */
+    size_t *sheet_col;
 } input_part;
 
 typedef struct input {
@@ -26,18 +29,28 @@ typedef struct input {
     size_t nparts;
     input_part *parts;
     char error[512];   /* why it could not be read ("" when it could) */
+    char warning[512]; /* read, but not all of it (cells beyond the columns read): "" when all */
 } input;
 
 typedef struct input_options {
     const char *soffice;   /* LibreOffice's soffice, for workbooks and documents */
     int keep_temp;         /* keep the converted flat-ODF files (debugging) */
+    FILE *progress;        /* where to say which input is being read (NULL: nowhere) */
 } input_options;
 
-/* Read paths; documents and workbooks go through one headless LibreOffice
- * conversion for all of them. On failure ins[i].error says why in one line and
+/* "socinv: [3/50] reading a.docx" on f: on a terminal one line rewritten in place
+ * (finish with inputs_progress_done), else a line each. */
+void inputs_progress(FILE *f, const char *what, size_t i, size_t n, const char *path);
+void inputs_progress_done(FILE *f);
+
+/* Read paths; documents and workbooks socinv does not read itself go through one
+ * headless LibreOffice conversion for all of them. Workbooks and documents are
+ * tidied as layout.h says (spacer columns out, tables side by side apart). On failure ins[i].error says why in one line and
  * ins[i].nparts is 0; the other inputs are still read. Returns how many failed. */
 size_t inputs_read(const char *const *paths, size_t n, const input_options *opt, input *ins);
 void input_free(input *in);
+/* Is the path of a format audit reads, by its name (for the files in a folder)? */
+int inputs_format_known(const char *path);
 
 /* Headless LibreOffice, for reading (here) and for writing the report workbook
  * (report_ods.c): one place that starts it. */

@@ -1,9 +1,10 @@
-/* JSON output with correct escaping (UTF-8 passes through as it is). */
+/* JSON output with correct escaping (UTF-8 passes through as it is; other bytes become U+FFFD). */
 #include <math.h>
 #include <string.h>
 
 #include "json.h"
 #include "socinv.h"
+#include "utf8.h"
 
 static void indent(json *j)
 {
@@ -68,11 +69,21 @@ static void close_container(json *j, char c)
 void json_end_object(json *j) { close_container(j, '}'); }
 void json_end_array(json *j) { close_container(j, ']'); }
 
+/* Bytes that are not UTF-8 (a Latin-1 file name, a cut character) become U+FFFD,
+ * the replacement character, so the output is always valid JSON in UTF-8. */
 static void raw_string(json *j, const char *s, size_t n)
 {
+    const unsigned char *u = (const unsigned char *)s;
     fputc('"', j->f);
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
+    for (size_t i = 0; i < n;) {
+        unsigned char c = u[i];
+        size_t k = utf8_char_len(u + i, n - i);
+        if (k == 0) {
+            fputs("\\ufffd", j->f);
+            i++;
+            continue;
+        }
+        i += k;
         switch (c) {
         case '"': fputs("\\\"", j->f); break;
         case '\\': fputs("\\\\", j->f); break;
@@ -83,7 +94,7 @@ static void raw_string(json *j, const char *s, size_t n)
             if (c < 0x20)
                 fprintf(j->f, "\\u%04x", c);
             else
-                fputc(c, j->f);
+                fwrite(u + i - k, 1, k, j->f);
         }
     }
     fputc('"', j->f);

@@ -13,11 +13,16 @@ static const char usage[] =
     "\n"
     "commands:\n"
     "  audit PATH...        check every business-case table ('Forslagets samlede økonomiske\n"
-    "                       konsekvenser') in text, CSV, ODS/XLSX workbooks and DOCX/ODT documents:\n"
+    "                       konsekvenser') in text, CSV, ODS/XLSX workbooks and DOCX/ODT documents\n"
+    "                       (read directly; .xls/.doc/.rtf through LibreOffice) and folders of them:\n"
     "                       subtotals, net impact and paybacks against the lines and the rule.\n"
+    "                       A folder is read with every file in it that audit reads (all levels;\n"
+    "                       links inside are not followed).\n"
     "                       Exit 0: all consistent; 1: errors found; 2: an input could not be read\n"
-    "                       (or the --ods workbook not written).\n"
+    "                       (or the --ods workbook not written); 3: no table found in any input.\n"
     "      --json           machine-readable report\n"
+    "      --progress       say on stderr which input is being read (done unasked only for a long\n"
+    "                       run, over 20 files or 20 MB, with stderr a terminal)\n"
     "      --ods FILE       also write a report workbook: a row per table, every finding, and a\n"
     "                       chart of each proposal's cumulative net impact (FILE.ods needs\n"
     "                       LibreOffice; FILE.fods is flat XML written directly); never an input\n"
@@ -108,7 +113,7 @@ static int common_options(int *argc, char **argv, cli_common *c)
 
 int main(int argc, char **argv)
 {
-    cli_common c = {"da", SOCINV_NUMBERS_AUTO, SOCINV_CHECK_TOLERANCE, {"soffice", 0}};
+    cli_common c = {"da", SOCINV_NUMBERS_AUTO, SOCINV_CHECK_TOLERANCE, {"soffice", 0, NULL}};
     const char *env = getenv("SOCINV_SOFFICE");
     if (env && *env)
         c.inputs.soffice = env;

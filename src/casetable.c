@@ -10,10 +10,49 @@
 #define MAX_FOOTNOTES 8
 /* A lone text cell longer than this is prose, not a footnote inside the table. */
 #define FOOTNOTE_MAX 100
+/* A line after a bare id heading longer than this is prose, not the proposal's title. */
+#define TITLE_MAX 240
 
 static const socinv_cell *at(const socinv_grid *g, size_t r, size_t c)
 {
     return &g->cells[r * g->cols + c];
+}
+
+/* The grid's shape; its cells are checked row by row as the search reaches them
+ * (check_row), so that finding the k-th table does not re-check the whole grid:
+ * recognition stays linear in the grid however many tables it holds. */
+static socinv_status check_grid(const socinv_grid *g)
+{
+    if (!g || (!g->cells && g->rows && g->cols))
+        return SOCINV_E_NULL;
+    if (g->rows == 0 || g->cols == 0)
+        return SOCINV_E_NOTABLE;
+    if (g->rows > SOCINV_MAX_CELLS || g->cols > SOCINV_MAX_CELLS / g->rows)
+        return SOCINV_E_LENGTH;
+    return SOCINV_OK;
+}
+
+static socinv_status check_row(const socinv_grid *g, size_t r)
+{
+    for (size_t c = 0; c < g->cols; c++) {
+        const socinv_cell *x = at(g, r, c);
+        if (x->kind != SOCINV_CELL_EMPTY && x->kind != SOCINV_CELL_NUMBER && x->kind != SOCINV_CELL_TEXT)
+            return SOCINV_E_TYPE;
+        if (x->kind == SOCINV_CELL_TEXT && !x->text && x->len)
+            return SOCINV_E_NULL;
+    }
+    return SOCINV_OK;
+}
+
+/* Rows [from, to) checked. */
+static socinv_status check_rows(const socinv_grid *g, size_t from, size_t to)
+{
+    for (size_t r = from; r < to; r++) {
+        socinv_status st = check_row(g, r);
+        if (st != SOCINV_OK)
+            return st;
+    }
+    return SOCINV_OK;
 }
 
 static int is_space(unsigned char c)
@@ -256,6 +295,7 @@ typedef struct {
     size_t values_cap;
     size_t n;       /* lines so far (may exceed cap: counted for the caller) */
     int overflow;
+    socinv_status status; /* a row the table's reading reached that is not a valid row */
     socinv_case_line scratch;
 } reader;
 
@@ -376,6 +416,8 @@ static int read_table(reader *rd, size_t hr, size_t year_col, size_t nyears, int
     size_t r = hr + 1;
     for (; r < g->rows; r++) {
         size_t yc, yn;
+        if ((rd->status = check_row(g, r)) != SOCINV_OK)
+            return 0;
         if (find_header(g, r, 1, &yc, &yn))
             break;
         size_t cells = nonblank_cells(g, r);
@@ -514,24 +556,6 @@ static int read_table(reader *rd, size_t hr, size_t year_col, size_t nyears, int
     return structure && (whole || area_headed || net);
 }
 
-static socinv_status check_grid(const socinv_grid *g)
-{
-    if (!g || (!g->cells && g->rows && g->cols))
-        return SOCINV_E_NULL;
-    if (g->rows == 0 || g->cols == 0)
-        return SOCINV_E_NOTABLE;
-    if (g->rows > SOCINV_MAX_CELLS || g->cols > SOCINV_MAX_CELLS / g->rows)
-        return SOCINV_E_LENGTH;
-    for (size_t i = 0; i < g->rows * g->cols; i++) {
-        const socinv_cell *c = &g->cells[i];
-        if (c->kind != SOCINV_CELL_EMPTY && c->kind != SOCINV_CELL_NUMBER && c->kind != SOCINV_CELL_TEXT)
-            return SOCINV_E_TYPE;
-        if (c->kind == SOCINV_CELL_TEXT && !c->text && c->len)
-            return SOCINV_E_NULL;
-    }
-    return SOCINV_OK;
-}
-
 static socinv_status find_table(const socinv_grid *grid, size_t from_row, socinv_number_style style,
                                 socinv_case *table, socinv_case_line *lines, size_t cap, double *values,
                                 size_t values_cap, int whole)
@@ -554,9 +578,14 @@ static socinv_status find_table(const socinv_grid *grid, size_t from_row, socinv
     rd.values_cap = values_cap;
     for (size_t r = from_row; r < grid->rows; r++) {
         size_t yc, yn;
+        if ((st = check_row(grid, r)) != SOCINV_OK)
+            return st;
         if (!find_header(grid, r, 0, &yc, &yn))
             continue;
-        if (read_table(&rd, r, yc, yn, whole)) {
+        int is_table = read_table(&rd, r, yc, yn, whole);
+        if (rd.status != SOCINV_OK)
+            return rd.status;
+        if (is_table) {
             if (rd.overflow)
                 return SOCINV_E_BUFFER;
             return SOCINV_OK;
@@ -580,10 +609,12 @@ socinv_status socinv_case_read(const socinv_grid *grid, socinv_number_style styl
     return find_table(grid, 0, style, table, lines, cap, values, values_cap, 1);
 }
 
-/* "TV04(2025) - Title" or "TV04(2025) – Title": two capitals, two digits, a year in brackets. */
+/* "TV04(2025) - Title", "TV04(2025) – Title", "TV04(2025): Title", "TV04(2025) Title" or
+ * a bare "TV04(2025)" heading (then *tlen is 0 and the title is looked for after it):
+ * two capitals, two digits, a year in brackets. */
 static int proposal_id(const socinv_cell *c, char *id, size_t id_cap, const char **title, size_t *tlen)
 {
-    if (c->kind != SOCINV_CELL_TEXT || c->len < 10)
+    if (c->kind != SOCINV_CELL_TEXT || c->len < 7)
         return 0;
     const unsigned char *s = (const unsigned char *)c->text;
     size_t i = 0;
@@ -596,16 +627,16 @@ static int proposal_id(const socinv_cell *c, char *id, size_t id_cap, const char
     if (i >= c->len || s[i] != ')')
         return 0;
     i++;
-    /* a dash (-, –, —) and the title; a table of contents line "HA02(2025)\tTitle" has none */
-    while (i < c->len && s[i] == ' ')
+    if (i < c->len && !is_space(s[i]) && s[i] != '-' && s[i] != ':' && s[i] != 0xE2)
+        return 0; /* "HA02(2025)x": not a heading */
+    /* spaces, then a dash (-, –, —) or colon, then the title */
+    while (i < c->len && is_space(s[i]))
         i++;
-    if (i < c->len && s[i] == '-')
+    if (i < c->len && (s[i] == '-' || s[i] == ':'))
         i++;
     else if (i + 2 < c->len && s[i] == 0xE2 && s[i + 1] == 0x80 && (s[i + 2] == 0x93 || s[i + 2] == 0x94))
         i += 3;
-    else
-        return 0;
-    while (i < c->len && s[i] == ' ')
+    while (i < c->len && is_space(s[i]))
         i++;
     if (id_cap > 4) {
         memcpy(id, c->text, 4);
@@ -635,6 +666,33 @@ static void trim_title(const char **t, size_t *n)
         (*n)--;
 }
 
+/* The title of a bare id heading ("HA02(2025)"): the next cell of its row (a table of
+ * contents: "HA02(2025) | Title | Side 3"), else the next non-blank line before the
+ * table, without a 'Forslagets titel:' in front. */
+static void title_after_id(const socinv_grid *g, size_t r, size_t end, const char **title, size_t *tlen)
+{
+    const socinv_cell *id_cell = first_cell(g, r);
+    const socinv_cell *t = NULL;
+    for (const socinv_cell *c = id_cell + 1; c < at(g, r, 0) + g->cols && !t; c++)
+        if (!blank(c) && c->kind == SOCINV_CELL_TEXT)
+            t = c;
+    for (size_t q = r + 1; q < end && !t; q++)
+        if (!blank(first_cell(g, q)) && first_cell(g, q)->kind == SOCINV_CELL_TEXT)
+            t = first_cell(g, q);
+    if (!t || t->len > TITLE_MAX)
+        return; /* prose, not a title */
+    *title = t->text;
+    *tlen = t->len;
+    char f[FOLD_CAP];
+    fold_cell(t, f);
+    const char *colon = memchr(t->text, ':', t->len);
+    if (sv_starts_with(f, "forslagetstitel:") && colon) {
+        *title = colon + 1;
+        *tlen = (size_t)(t->text + t->len - (colon + 1));
+    }
+    trim_title(title, tlen);
+}
+
 socinv_status socinv_case_title(const socinv_grid *grid, size_t from_row, const socinv_case *table,
                                 char *id, size_t id_cap, const char **title, size_t *title_len)
 {
@@ -649,11 +707,15 @@ socinv_status socinv_case_title(const socinv_grid *grid, size_t from_row, const 
     *title = "";
     *title_len = 0;
     size_t end = table->header_row < grid->rows ? table->header_row : grid->rows;
+    if ((st = check_rows(grid, from_row, end)) != SOCINV_OK)
+        return st;
     char f[FOLD_CAP];
     /* Nearest heading with an id wins; otherwise a 'Forslagets titel:' or the line before 'Kort resumé'. */
     for (size_t r = end; r-- > from_row;) {
         if (proposal_id(first_cell(grid, r), id, id_cap, title, title_len)) {
             trim_title(title, title_len);
+            if (!*title_len)
+                title_after_id(grid, r, end, title, title_len);
             return SOCINV_OK;
         }
     }

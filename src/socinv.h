@@ -622,6 +622,8 @@ typedef struct socinv_case {
  *                (values_cap doubles available)
  * @return #SOCINV_OK; #SOCINV_E_NOTABLE when there is none; #SOCINV_E_BUFFER when
  *         lines or values do not fit (table->nlines and nyears say how much is needed).
+ * Cells are checked as the search reaches them (a bad cell kind: #SOCINV_E_TYPE), so
+ * finding every table of a grid one after the other costs time linear in the grid.
  */
 SOCINV_API socinv_status socinv_case_find(const socinv_grid *grid, size_t from_row,
                                           socinv_number_style style, socinv_case *table,
@@ -641,7 +643,8 @@ SOCINV_API socinv_status socinv_case_read(const socinv_grid *grid, socinv_number
                                           double *values, size_t values_cap);
 
 /** The proposal's id ("TV04") and title, looked for between `from_row` and the
- * table's header: a heading "TV04(2025) - Title", "Forslagets titel: Title",
+ * table's header: a heading "TV04(2025) - Title" (or "TV04(2025) Title", or a bare
+ * "TV04(2025)" with the title on the next line), "Forslagets titel: Title",
  * or the line before "Kort resumé". Empty id/title when the document gives none.
  * @param title, title_len out: points into the grid's text */
 SOCINV_API socinv_status socinv_case_title(const socinv_grid *grid, size_t from_row,

@@ -103,7 +103,8 @@ class Seeds(unittest.TestCase):
         self.assertTrue(innovation["title"].startswith("Afprøvning af kunstig intelligens"))
         self.assertEqual(innovation["payback"], {"service": {"printed": None, "rule": None},
                                                  "total": {"printed": None, "rule": None}})
-        self.assertEqual(d["summary"], {"tables": 14, "consistent": 12, "errors": 4, "warnings": 3})
+        self.assertEqual(d["summary"], {"files": 1, "tables": 14, "consistent": 12, "errors": 4, "warnings": 3})
+        self.assertEqual(d["without_tables"], [])
 
     def test_report_in_danish(self):
         p = run("audit", seed(S003), expect=1)
@@ -170,9 +171,42 @@ class Inputs(unittest.TestCase):
         p = run("audit", self.file("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), expect=2)
         self.assertIn("not a text file", p.stderr)
 
-    def test_directory_is_not_a_file(self):
-        p = run("audit", self.dir.name, expect=2)
-        self.assertIn("not a regular file", p.stderr)
+    def test_fifo_refused_unopened(self):
+        # opening a FIFO for reading would wait for a writer forever: it is refused from its
+        # mode, before any open; the other input is still audited
+        fifo = os.path.join(self.dir.name, "pipe.txt")
+        os.mkfifo(fifo)
+        p = run("audit", "--json", fifo, seed(S001), expect=2)
+        d = json.loads(p.stdout)
+        self.assertEqual(d["unreadable"], [{"source": fifo, "error": "a FIFO (named pipe), not a regular file: not opened"}])
+        self.assertEqual(len(d["tables"]), 1)
+
+    def test_device_refused(self):
+        p = run("audit", "/dev/null", expect=2)
+        self.assertIn("/dev/null: a device, not a regular file: not opened", p.stderr)
+
+    def test_json_for_any_file_name(self):
+        # a Latin-1 file name (é as the byte E9) is not UTF-8: the JSON stays valid, the byte
+        # written as U+FFFD; a control character in a name is a \u escape in JSON
+        latin1 = os.fsdecode(os.path.join(self.dir.name.encode(), b"caf\xe9.csv"))
+        with open(latin1, "w", encoding="utf-8") as f:
+            f.write(TABLE_DA)
+        ctl = self.file("tab\there.csv", TABLE_DA)
+        p = subprocess.run([SOCINV, "audit", "--json", latin1, ctl], capture_output=True, timeout=60)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        d = json.loads(p.stdout.decode("utf-8"))  # strict: fails on any byte that is not UTF-8
+        self.assertEqual([t["source"] for t in d["tables"]],
+                         [os.path.join(self.dir.name, "caf\ufffd.csv"), ctl])
+        self.assertIn(b'tab\\there.csv', p.stdout)
+
+    def test_control_characters_in_names_escaped(self):
+        # an escape sequence in a file name must not reach the terminal: ESC is printed as \x1B
+        name = self.file("red\x1b[31mtext.csv", TABLE_DA)
+        p = run("audit", name, os.path.join(self.dir.name, "gone\x07.txt"), expect=2)
+        self.assertNotIn("\x1b", p.stdout + p.stderr)
+        self.assertNotIn("\x07", p.stdout + p.stderr)
+        self.assertIn("red\\x1B[31mtext.csv: 1 tabel", p.stdout)
+        self.assertIn("gone\\x07.txt: no such file", p.stderr)
 
     def test_truncated_table(self):
         cut = "".join(TABLE_DA.splitlines(keepends=True)[:4])
@@ -217,12 +251,116 @@ class Inputs(unittest.TestCase):
         self.assertEqual(t["payback"]["total"]["rule"], 22)
 
     def test_no_table(self):
-        p = run("audit", self.file("prose.txt", "Referat af mødet.\nIngen tabeller her.\n"), expect=0)
-        self.assertIn("0 tabeller", p.stdout)
+        # an audit that found nothing is not a clean bill: a warning naming the file, exit 3
+        prose = self.file("prose.txt", "Referat af mødet.\nIngen tabeller her.\n")
+        p = run("audit", prose, expect=3)
+        self.assertIn(prose + ": 0 tabeller (ADVARSEL: ingen forretningscase-tabel fundet)", p.stdout)
+        self.assertIn(prose + ": warning: no business-case table found in it", p.stderr)
+        d = audit_json(prose, expect=3)
+        self.assertEqual((d["tables"], d["without_tables"]), ([], [prose]))
+
+    def test_one_file_without_table_among_others(self):
+        # seed 001 is consistent: exit 0, with the warning for the file without a table
+        prose = self.file("prose.txt", "Referat af mødet.\n")
+        p = run("audit", "--json", seed(S001), prose, expect=0)
+        self.assertEqual(json.loads(p.stdout)["without_tables"], [prose])
+        self.assertIn(prose + ": warning: no business-case table found in it", p.stderr)
+
+    def test_unreadable_wins_over_no_table(self):
+        run("audit", self.file("prose.txt", "Referat.\n"), "/nonexistent.txt", expect=2)
 
     def test_unknown_option(self):
         run("audit", "--bogus", seed(S001), expect=2)
         run("audit", expect=2)
+
+
+class Folders(unittest.TestCase):
+    """A folder is walked for the formats audit reads, in name order, all levels; names
+    starting with '.' are left out and symbolic links inside are not followed."""
+
+    def setUp(self):
+        self.dir = tempfile.TemporaryDirectory()
+        self.outside = tempfile.TemporaryDirectory()
+
+    def tearDown(self):
+        self.dir.cleanup()
+        self.outside.cleanup()
+
+    def put(self, rel, data):
+        path = os.path.join(self.dir.name, rel)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(data)
+        return path
+
+    def test_folder_walked(self):
+        with open(seed(S003), encoding="utf-8") as f:
+            s003 = f.read()
+        a = self.put("b/003.txt", s003)
+        b = self.put("a.csv", TABLE_DA)
+        self.put(".hidden.txt", TABLE_DA)          # hidden: left out
+        self.put("picture.png", "not read")        # not a format audit reads
+        self.put(".~lock.a.csv#", "lock")          # LibreOffice's lock file
+        target = os.path.join(self.outside.name, "elsewhere.csv")
+        with open(target, "w", encoding="utf-8") as f:
+            f.write(TABLE_DA)
+        link = os.path.join(self.dir.name, "link.csv")
+        os.symlink(target, link)                   # a link out of the folder: not followed
+        os.symlink(self.dir.name, os.path.join(self.dir.name, "loop"))  # nor in a circle
+        p = run("audit", "--json", self.dir.name, expect=1)
+        d = json.loads(p.stdout)
+        # a.csv (1 table) before b/003.txt (seed 003's 14): name order
+        self.assertEqual([t["source"] for t in d["tables"]], [b] + [a] * 14)
+        self.assertEqual(d["summary"]["files"], 2)
+        self.assertEqual(d["summary"]["errors"], 4)  # seed 003's four; a.csv is consistent
+        self.assertIn(link + ": a symbolic link inside a folder: not followed", p.stderr)
+
+    def test_folder_without_inputs(self):
+        self.put("notes.png", "x")
+        p = run("audit", self.dir.name, expect=3)
+        self.assertIn(self.dir.name + ": a folder with no file of a format socinv reads", p.stderr)
+
+    def test_folder_given_with_slash(self):
+        self.put("a.csv", TABLE_DA)
+        d = audit_json(self.dir.name + "/", expect=0)
+        self.assertEqual(d["tables"][0]["source"], os.path.join(self.dir.name, "a.csv"))
+
+
+class Progress(unittest.TestCase):
+    """Progress goes to stderr when asked (--progress), or for a long run when stderr is a
+    terminal; never unasked into a pipe or a log (as here: stderr is a pipe)."""
+
+    def test_progress_asked(self):
+        p = run("audit", "--progress", seed(S001), seed(S003), expect=1)
+        self.assertIn(f"socinv: [1/2] reading {seed(S001)}\n", p.stderr)
+        self.assertIn(f"socinv: [2/2] auditing {seed(S003)}\n", p.stderr)
+
+    def test_no_progress_into_a_pipe(self):
+        # 25 files (more than the 20 that make a long run on a terminal)
+        p = run("audit", *[seed(S001)] * 25, expect=0)
+        self.assertNotIn("reading", p.stderr)
+        self.assertEqual(p.stderr, "")
+
+    def test_progress_on_a_terminal(self):
+        # stderr a terminal (a pty): 25 files is a long run; one line rewritten in place
+        import pty
+        master, slave = pty.openpty()
+        p = subprocess.run([SOCINV, "audit", *[seed(S001)] * 25], stdout=subprocess.PIPE, stderr=slave,
+                           timeout=60)
+        os.close(slave)
+        out = b""
+        try:
+            while True:
+                chunk = os.read(master, 65536)
+                if not chunk:
+                    break
+                out += chunk
+        except OSError:  # EIO once the pty is drained
+            pass
+        os.close(master)
+        self.assertEqual(p.returncode, 0)
+        self.assertIn(b"\r\x1b[Ksocinv: [25/25] auditing " + seed(S001).encode(), out)
+        self.assertTrue(out.endswith(b"\r\x1b[K"))  # the line cleared at the end
 
 
 class Commands(unittest.TestCase):

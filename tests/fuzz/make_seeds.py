@@ -126,7 +126,30 @@ def main():
     write(outdir, "number", "danish", b"\x00" + "−1.234,5 år".encode())
     write(outdir, "number", "pieces", b"\x80\x05\x0e\x07\x0a\x03\x1b")
     write(outdir, "number", "format", b"\xa1\x34\x12\x78\x56\x03\x10")
+    office_seeds(outdir)
 
+
+def office_seeds(outdir):
+    """officezip: a selector byte (0 DOCX, 1 XLSX, 2 zipped ODF, 3 flat ODF) and a small
+    file of each kind, made by tests/cli/test_readers.py's builders."""
+    import tempfile
+    import zipfile
+    sys.path.insert(0, os.path.join(HERE, "..", "cli"))
+    import test_readers as t
+    with tempfile.TemporaryDirectory() as tmp:
+        made = [
+            (0, "docx", t.docx(os.path.join(tmp, "a.docx"), t.w_par("HA02(2025) - Titel") + t.w_table(t.ROWS, extra_cell_row=2))),
+            (1, "xlsx", t.xlsx(os.path.join(tmp, "a.xlsx"), [("Tom", {}), ("Ark1", t.table_cells(2, 1, spacer=True))])),
+            (2, "ods", t.odf(os.path.join(tmp, "a.ods"), "<office:spreadsheet>" + t.odf_table("Ark1") +
+                             "</office:spreadsheet>", "application/vnd.oasis.opendocument.spreadsheet")),
+            (2, "odt", t.odf(os.path.join(tmp, "a.odt"), "<office:text><text:h>TV04(2025)</text:h>" + t.odf_table() +
+                             "</office:text>", "application/vnd.oasis.opendocument.text")),
+        ]
+        for sel, name, path in made:
+            with open(path, "rb") as f:
+                write(outdir, "officezip", name, bytes([sel]) + f.read())
+        with zipfile.ZipFile(made[2][2]) as z:  # a zipped ODF's content.xml is a flat ODF body
+            write(outdir, "officezip", "fods", b"\x03" + z.read("content.xml"))
 
 if __name__ == "__main__":
     main()

@@ -1,0 +1,238 @@
+/* Building grids row by row (see gridbuild.h). */
+#define _POSIX_C_SOURCE 200809L
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gridbuild.h"
+
+#define MAX_COLS GB_MAX_COLS
+#define MAX_ROWS GB_MAX_ROWS
+#define MAX_CELLS GB_MAX_CELLS
+
+static size_t pool_add(builder *b, const char *s, size_t n)
+{
+    if (b->pool_len + n + 1 > b->pool_cap) {
+        size_t cap = (b->pool_cap ? b->pool_cap * 2 : 4096) + n;
+        char *p = realloc(b->pool, cap);
+        if (!p) {
+            b->failed = 1;
+            return 0;
+        }
+        b->pool = p;
+        b->pool_cap = cap;
+    }
+    size_t at = b->pool_len;
+    memcpy(b->pool + at, s, n);
+    b->pool[at + n] = '\0';
+    b->pool_len += n + 1;
+    return at;
+}
+
+/* Start a new row of `cols` cells (growing every row when the table is wider). */
+socinv_cell *gb_new_row(builder *b, size_t cols)
+{
+    if (cols > b->width)
+        b->width = cols;
+    if (b->rows + 1 > MAX_ROWS || (b->rows + 1) * b->width > MAX_CELLS) {
+        b->too_large = b->failed = 1;
+        return NULL;
+    }
+    if (cols > b->cols) {
+        /* widen: re-lay the rows so far, doubling the stride so that rows widening one
+         * column at a time do not re-lay everything each time (finish() trims it) */
+        if (cols < 2 * b->cols)
+            cols = 2 * b->cols < MAX_COLS ? 2 * b->cols : MAX_COLS;
+        size_t rows_cap = b->cap_rows ? b->cap_rows : 1;
+        socinv_cell *w = calloc(rows_cap, cols * sizeof *w);
+        size_t *o = calloc(rows_cap, cols * sizeof *o);
+        size_t *fo = calloc(rows_cap, cols * sizeof *fo);
+        if (!w || !o || !fo) {
+            free(w);
+            free(o);
+            free(fo);
+            b->failed = 1;
+            return NULL;
+        }
+        for (size_t r = 0; r < b->rows; r++)
+            for (size_t c = 0; c < b->cols; c++) {
+                w[r * cols + c] = b->cells[r * b->cols + c];
+                o[r * cols + c] = b->offsets[r * b->cols + c];
+                fo[r * cols + c] = b->formulas[r * b->cols + c];
+            }
+        free(b->cells);
+        free(b->offsets);
+        free(b->formulas);
+        b->cells = w;
+        b->offsets = o;
+        b->formulas = fo;
+        b->cols = cols;
+    }
+    if (b->rows == b->cap_rows) {
+        size_t cap = b->cap_rows ? b->cap_rows * 2 : 64;
+        size_t width = b->cols ? b->cols : 1;
+        socinv_cell *w = realloc(b->cells, cap * width * sizeof *w);
+        if (w)
+            b->cells = w;
+        size_t *o = w ? realloc(b->offsets, cap * width * sizeof *o) : NULL;
+        if (o)
+            b->offsets = o;
+        size_t *fo = o ? realloc(b->formulas, cap * width * sizeof *fo) : NULL;
+        if (fo)
+            b->formulas = fo;
+        if (!w || !o || !fo) {
+            b->failed = 1;
+            return NULL;
+        }
+        b->cap_rows = cap;
+    }
+    socinv_cell *row = &b->cells[b->rows * b->cols];
+    memset(row, 0, b->cols * sizeof *row);
+    memset(&b->offsets[b->rows * b->cols], 0, b->cols * sizeof(size_t));
+    memset(&b->formulas[b->rows * b->cols], 0, b->cols * sizeof(size_t));
+    b->rows++;
+    return row;
+}
+
+/* Close a builder into a part: text pointers into the pool. */
+int gb_finish(builder *b, input *in, const char *name)
+{
+    if (b->too_large) {
+        snprintf(in->error, sizeof in->error, "%s%s%stoo large to audit (more than %zu cells or %d rows)",
+                 name && *name ? "sheet '" : "", name && *name ? name : "", name && *name ? "' is " : "",
+                 (size_t)MAX_CELLS, MAX_ROWS);
+        return -1;
+    }
+    if (b->failed) {
+        snprintf(in->error, sizeof in->error, "out of memory reading the document");
+        return -1;
+    }
+    if (b->cut_cols && !in->warning[0]) /* never silently nothing: say what was left out */
+        snprintf(in->warning, sizeof in->warning, "%s%s%s%zu %s right of column %d not read (socinv reads %d columns)",
+                 name && *name ? "sheet '" : "", name && *name ? name : "", name && *name ? "': " : "", b->cut_cols,
+                 b->cut_cols == 1 ? "cell" : "cells", MAX_COLS, MAX_COLS);
+    if (b->rows == 0 || b->width == 0)
+        return 0;
+    if (b->cols > b->width) {
+        /* trim the stride to the widest row, in place (rows only move down in memory) */
+        for (size_t r = 0; r < b->rows; r++) {
+            memmove(&b->cells[r * b->width], &b->cells[r * b->cols], b->width * sizeof *b->cells);
+            memmove(&b->offsets[r * b->width], &b->offsets[r * b->cols], b->width * sizeof *b->offsets);
+            memmove(&b->formulas[r * b->width], &b->formulas[r * b->cols], b->width * sizeof *b->formulas);
+        }
+        b->cols = b->width;
+    }
+    input_part *parts = realloc(in->parts, (in->nparts + 1) * sizeof *parts);
+    if (!parts)
+        return -1;
+    in->parts = parts;
+    input_part *p = &parts[in->nparts++];
+    memset(p, 0, sizeof *p);
+    p->name = strdup(name ? name : "");
+    for (size_t i = 0; i < b->rows * b->cols; i++)
+        if (b->cells[i].kind == SOCINV_CELL_TEXT)
+            b->cells[i].text = b->pool + b->offsets[i];
+    if (b->any_formula) {
+        p->formulas = calloc(b->rows * b->cols, sizeof *p->formulas);
+        if (!p->formulas) {
+            b->failed = 1;
+            return -1;
+        }
+        for (size_t i = 0; i < b->rows * b->cols; i++)
+            if (b->formulas[i])
+                p->formulas[i] = b->pool + b->formulas[i] - 1;
+    }
+    p->cells_owned = b->cells;
+    p->text_owned = b->pool;
+    p->grid.cells = b->cells;
+    p->grid.rows = b->rows;
+    p->grid.cols = b->cols;
+    free(b->offsets);
+    free(b->formulas);
+    memset(b, 0, sizeof *b);
+    return 0;
+}
+
+void gb_drop(builder *b)
+{
+    free(b->cells);
+    free(b->offsets);
+    free(b->formulas);
+    free(b->pool);
+    memset(b, 0, sizeof *b);
+}
+
+
+int gb_room_for(builder *b, size_t rows, size_t width)
+{
+    size_t w = width > b->width ? width : b->width;
+    if (b->rows + rows > MAX_ROWS || (b->rows + rows) * w > MAX_CELLS) {
+        b->too_large = b->failed = 1;
+        return 0;
+    }
+    return 1;
+}
+
+void gb_set_text(builder *b, size_t k, const char *s, size_t n)
+{
+    if (!n)
+        return;
+    b->cells[k].kind = SOCINV_CELL_TEXT;
+    b->cells[k].len = n;
+    b->offsets[k] = pool_add(b, s, n);
+}
+
+void gb_set_number(builder *b, size_t k, double v)
+{
+    b->cells[k].kind = SOCINV_CELL_NUMBER;
+    b->cells[k].num = v;
+}
+
+void gb_set_formula(builder *b, size_t k, const char *formula)
+{
+    b->formulas[k] = 1 + pool_add(b, formula, strlen(formula));
+    b->any_formula = 1;
+}
+
+/* Digits times a power of ten: exact for up to 15 significant digits and exponents
+ * within 10^22 (both factors exact, one rounding), close enough beyond. */
+int gb_xml_number(const char *s, double *v)
+{
+    const char *p = s;
+    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+        p++;
+    int neg = *p == '-';
+    if (*p == '-' || *p == '+')
+        p++;
+    double m = 0;
+    int digits = 0, scale = 0;
+    for (; *p >= '0' && *p <= '9'; p++, digits++)
+        m = m * 10 + (*p - '0');
+    if (*p == '.')
+        for (p++; *p >= '0' && *p <= '9'; p++, digits++, scale--)
+            m = m * 10 + (*p - '0');
+    if (!digits)
+        return -1;
+    if (*p == 'e' || *p == 'E') {
+        p++;
+        int eneg = *p == '-', e = 0, ed = 0;
+        if (*p == '-' || *p == '+')
+            p++;
+        for (; *p >= '0' && *p <= '9'; p++, ed++)
+            if (e < 10000)
+                e = e * 10 + (*p - '0');
+        if (!ed)
+            return -1;
+        scale += eneg ? -e : e;
+    }
+    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+        p++;
+    if (*p)
+        return -1;
+    double r = scale >= 0 ? m * pow(10, scale) : m / pow(10, -scale);
+    if (scale < -300) /* pow(10, 320) is infinite: two steps */
+        r = m / pow(10, 300) / pow(10, -scale - 300);
+    *v = neg ? -r : r;
+    return 0;
+}

@@ -1,0 +1,20 @@
+/* Office Open XML (.docx text documents, .xlsx/.xlsm workbooks) into grids, read
+ * directly with libzip and libxml2 through the guards of zipxml.h: the same grids
+ * as LibreOffice's conversion to flat ODF gives (flatodf.h), in milliseconds. */
+#ifndef SOCINV_CLI_OOXML_H
+#define SOCINV_CLI_OOXML_H
+
+#include "inputs.h"
+#include "zipxml.h"
+
+/* A .docx: one part, its paragraphs as one-cell rows and its tables as rows of
+ * cells in document order (a cell merged across columns fills the first of them).
+ * 0, or -1 with in->error set. */
+int ooxml_read_docx(const char *file, input *in);
+/* A .xlsx/.xlsm: one part per sheet, named as the workbook names it. */
+int ooxml_read_xlsx(const char *file, input *in);
+/* The same from an archive already open (the fuzz target's, in memory). */
+int ooxml_docx_from(zipxml *zx, input *in);
+int ooxml_xlsx_from(zipxml *zx, input *in);
+
+#endif
