@@ -14,7 +14,8 @@
  *    ascending, each standing apart (a gap of 0.8 × the text height either side:
  *    "1.000 kr. 2025 p/l" is text, not a column). The header's words give the
  *    columns: each year a column (its box); left of the years, each run of words
- *    after a wide gap starts a text column (label, 'Styringsområde').
+ *    after a wide gap starts a text column (label, 'Styringsområde'), unless it
+ *    is a wrapped part of a run on the year line (above or below it).
  * 4. A word goes to a column by position. An amount ("1.200", "-4.100", "-")
  *    that reaches into the year columns goes to a year: when the table's amounts
  *    line up in exactly one column per year by their left edges, right edges or
@@ -22,7 +23,8 @@
  *    year whose header box is nearest by left edge, right edge or centre. So
  *    left-aligned, right-aligned and centred numbers land right, also under a
  *    header laid out apart from the rows. Other words go to the last text column
- *    beginning left of them (a little left of its header text). A word only opens a new cell after a
+ *    beginning left of them: where most words under its header begin (the
+ *    cells' left edge), else a little left of its header text. A word only opens a new cell after a
  *    gap wider than a space: a heading merged across the table stays one cell.
  * 5. Rows: a label that wraps puts several lines into one row, with the amounts
  *    on its first, middle or last line (the cell's vertical alignment). Lines of
@@ -69,7 +71,9 @@ typedef struct {
 
 typedef struct {
     size_t ntext, nyears;
-    double text_start[MAX_TEXT_COLS];
+    double text_start[MAX_TEXT_COLS]; /* where a word of the column may begin */
+    double text_head[MAX_TEXT_COLS];  /* where the column's header text begins */
+    double text_low[MAX_TEXT_COLS];   /* halfway to the header text of the column before */
     double yx0[MAX_YEARS], yx1[MAX_YEARS];
     int years[MAX_YEARS];
     double year_left; /* where the year columns begin */
@@ -353,6 +357,14 @@ static int word_is_amount(const layout *L, const pdf_word *wd)
     return is_amount(text_of(L, wd), wd->len);
 }
 
+/* An amount that is not a year: a table's amounts are printed with a thousands
+ * separator ("2.025"), a plain 2025 in running text is a year. */
+static int word_is_table_amount(const layout *L, const pdf_word *wd)
+{
+    int year;
+    return word_is_amount(L, wd) && !is_year(text_of(L, wd), wd->len, &year);
+}
+
 /* ------------------------------------------------------------------ 3. year headers */
 /* The years standing apart on the line (at most MAX_YEARS), with their word index. */
 static size_t line_years(const layout *L, const line *ln, int *years, size_t *at)
@@ -396,25 +408,53 @@ static void text_bounds(const layout *L, const line *rows, size_t n, columns *c)
                 if (wd->x1 <= c->text_start[t] && wd->x1 > right)
                     right = wd->x1;
             }
-        double mid = isfinite(right) ? (right + c->text_start[t]) / 2 : -INFINITY;
+        double mid = isfinite(right) ? (right + c->text_start[t]) / 2 : c->text_start[t] - 3 * c->h;
         double near = c->text_start[t] - 1.2 * c->h;
+        c->text_head[t] = c->text_start[t];
+        c->text_low[t] = mid;
         c->text_start[t] = mid > near ? mid : near;
     }
 }
 
-/* Text columns from the header row's words left of the years: each run after a wide gap. */
-static void text_columns(const layout *L, const line *rows, size_t n, columns *c)
+/* The runs of words of a header line left of the years: each starts after a wide
+ * gap. Their extents go to x0s/x1s (at most cap); returns how many. */
+static size_t header_runs(const layout *L, const columns *c, const line *ln, double *x0s, double *x1s, size_t cap)
 {
-    double starts[64];
-    size_t ns = 0;
-    for (size_t i = 0; i < n; i++)
-        for (size_t k = 0; k < rows[i].n && ns < 64; k++) {
-            const pdf_word *wd = word_at(L, &rows[i], k);
-            if (wd->x1 > c->year_left)
+    size_t n = 0;
+    for (size_t k = 0; k < ln->n; k++) {
+        const pdf_word *wd = word_at(L, ln, k);
+        if (wd->x1 > c->year_left)
+            break;
+        if (k == 0 || wd->x0 - word_at(L, ln, k - 1)->x1 >= 0.8 * c->h) {
+            if (n == cap)
                 break;
-            if (k == 0 || wd->x0 - word_at(L, &rows[i], k - 1)->x1 >= 0.8 * c->h)
-                starts[ns++] = wd->x0;
+            x0s[n++] = wd->x0;
         }
+        x1s[n - 1] = wd->x1;
+    }
+    return n;
+}
+
+/* Text columns from the header row: the runs of the year line, and runs of its
+ * other lines that lie beside them (under 'Styrings-', 'område' is the same column). */
+static void text_columns(const layout *L, const line *rows, size_t n, const line *yl, columns *c)
+{
+    double x0[MAX_TEXT_COLS], x1[MAX_TEXT_COLS], starts[64], o0[MAX_TEXT_COLS], o1[MAX_TEXT_COLS];
+    size_t ny = header_runs(L, c, yl, x0, x1, MAX_TEXT_COLS), ns = 0;
+    for (size_t k = 0; k < ny; k++)
+        starts[ns++] = x0[k];
+    for (size_t i = 0; i < n; i++) {
+        if (&rows[i] == yl)
+            continue;
+        size_t no = header_runs(L, c, &rows[i], o0, o1, MAX_TEXT_COLS);
+        for (size_t k = 0; k < no && ns < 64; k++) {
+            int beside = 1;
+            for (size_t j = 0; j < ny; j++)
+                beside &= o1[k] < x0[j] || o0[k] > x1[j];
+            if (beside)
+                starts[ns++] = o0[k];
+        }
+    }
     /* sorted, and starts closer than a text height are one column */
     for (size_t i = 1; i < ns; i++)
         for (size_t j = i; j > 0 && starts[j - 1] > starts[j]; j--) {
@@ -453,7 +493,7 @@ static void make_columns(const layout *L, size_t yl, size_t a, size_t b, columns
             if (wd->x1 <= c->yx0[0] && wd->x1 + 0.1 * c->h > c->year_left)
                 c->year_left = wd->x1 + 0.1 * c->h;
         }
-    text_columns(L, &L->lines[a], b - a, c);
+    text_columns(L, &L->lines[a], b - a, ln, c);
 }
 
 /* ------------------------------------------------------------------ 4. columns of words */
@@ -524,7 +564,7 @@ static line_shape shape_of(const layout *L, const columns *c, const line *ln, si
     for (size_t k = 0; k < ln->n; k++) {
         if (k == 0 || cols[k] != cols[k - 1])
             s.cells++;
-        s.amounts |= cols[k] >= c->ntext && word_is_amount(L, word_at(L, ln, k));
+        s.amounts |= cols[k] >= c->ntext && word_is_table_amount(L, word_at(L, ln, k));
     }
     s.wide = !s.amounts && s.cells == 1 && ln->x1 > c->year_left;
     return s;
@@ -776,6 +816,8 @@ static double row_threshold(const layout *L, const table *t)
 static void emit_table(layout *L, table *t, cellbuf *cbs)
 {
     size_t ncols = t->c.ntext + t->c.nyears;
+    columns header = t->c; /* the header row's years are its own columns */
+    header.anchor_kind = -1;
     double thr = row_threshold(L, t);
     const line *prev = NULL;
     for (size_t i = t->a; i < t->e && !L->g.failed; i++) {
@@ -784,7 +826,7 @@ static void emit_table(layout *L, table *t, cellbuf *cbs)
             continue;
         if (prev && (prev->page != ln->page || ln->y - prev->y > thr))
             flush_row(&L->g, cbs, ncols);
-        line_cells(L, &t->c, ln, t->cols);
+        line_cells(L, i < t->hb ? &header : &t->c, ln, t->cols);
         for (size_t k = 0; k < ln->n; k++) {
             const pdf_word *wd = word_at(L, ln, k);
             if (cell_add(&cbs[t->cols[k]], i, text_of(L, wd), wd->len) != 0)
@@ -801,40 +843,108 @@ static int by_double(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+typedef struct {
+    double mean, spread;
+    size_t count;
+} cluster;
+
+static int by_count_desc(const void *a, const void *b)
+{
+    const cluster *x = a, *y = b;
+    return x->count > y->count ? -1 : x->count < y->count;
+}
+
+static int by_mean(const void *a, const void *b)
+{
+    const cluster *x = a, *y = b;
+    return x->mean < y->mean ? -1 : x->mean > y->mean;
+}
+
+/* The edges t->xs[0..n) (sorted) in runs no wider apart than `gap`: at most cap. */
+static size_t make_clusters(const double *xs, size_t n, double gap, cluster *cl, size_t cap)
+{
+    size_t nc = 0, from = 0;
+    for (size_t i = 1; i <= n; i++) {
+        if (i < n && xs[i] - xs[i - 1] <= gap)
+            continue;
+        if (nc == cap)
+            return cap + 1;
+        double sum = 0;
+        for (size_t k = from; k < i; k++)
+            sum += xs[k];
+        cl[nc++] = (cluster){sum / (double)(i - from), xs[i - 1] - xs[from], i - from};
+        from = i;
+    }
+    return nc;
+}
+
 /* Cluster the table's amounts by one edge: 1 and the clusters' means when they
- * make exactly one cluster per year, with their total spread in *spread. */
+ * make one cluster per year (besides stray numbers: a footnote's "2023", at most
+ * a tenth of them), with their total spread in *spread. */
 static int cluster_edges(const layout *L, table *t, int kind, double *means, double *spread)
 {
-    size_t n = 0;
+    size_t n = 0, ny = t->c.nyears;
     for (size_t i = t->hb; i < t->e; i++) {
         const line *ln = &L->lines[i];
         if (ln->dropped || t->skip[i - t->a])
             continue;
         for (size_t k = 0; k < ln->n; k++) {
             const pdf_word *wd = word_at(L, ln, k);
-            if (word_is_amount(L, wd) && column_of(L, &t->c, wd) >= t->c.ntext)
+            if (word_is_table_amount(L, wd) && column_of(L, &t->c, wd) >= t->c.ntext)
                 t->xs[n++] = edge(wd, kind);
         }
     }
-    if (n < t->c.nyears)
+    if (n < ny)
         return 0;
     qsort(t->xs, n, sizeof *t->xs, by_double);
-    double gap = 0.3 * (t->c.yx0[t->c.nyears - 1] - t->c.yx0[0]) / (double)(t->c.nyears - 1);
-    size_t nc = 0, from = 0;
+    cluster cl[2 * MAX_YEARS];
+    double gap = 0.3 * (t->c.yx0[ny - 1] - t->c.yx0[0]) / (double)(ny - 1);
+    size_t nc = make_clusters(t->xs, n, gap, cl, 2 * MAX_YEARS);
+    if (nc < ny || nc > 2 * MAX_YEARS)
+        return 0;
+    qsort(cl, nc, sizeof *cl, by_count_desc);
+    size_t stray = 0;
+    for (size_t k = ny; k < nc; k++)
+        stray += cl[k].count;
+    if (10 * stray > n)
+        return 0;
+    qsort(cl, ny, sizeof *cl, by_mean);
     *spread = 0;
-    for (size_t i = 1; i <= n; i++) {
-        if (i < n && t->xs[i] - t->xs[i - 1] <= gap)
-            continue;
-        if (nc == t->c.nyears)
-            return 0;
-        double sum = 0;
-        for (size_t k = from; k < i; k++)
-            sum += t->xs[k];
-        means[nc++] = sum / (double)(i - from);
-        *spread += t->xs[i - 1] - t->xs[from];
-        from = i;
+    for (size_t j = 0; j < ny; j++) {
+        means[j] = cl[j].mean;
+        *spread += cl[j].spread;
     }
-    return nc == t->c.nyears;
+    return 1;
+}
+
+/* Where a text column's cells begin (4.): where most of the table's words between
+ * the column's lower bound and its header text begin at the same place, within a
+ * point (three at least); a centred header lies right of its cells. */
+static void align_text(const layout *L, table *t)
+{
+    for (size_t c = 1; c < t->c.ntext; c++) {
+        size_t n = 0;
+        for (size_t i = t->hb; i < t->e; i++) {
+            const line *ln = &L->lines[i];
+            for (size_t k = 0; !ln->dropped && !t->skip[i - t->a] && k < ln->n; k++) {
+                double x = word_at(L, ln, k)->x0;
+                if (x >= t->c.text_low[c] && x <= t->c.text_head[c] + 0.5)
+                    t->xs[n++] = x;
+            }
+        }
+        qsort(t->xs, n, sizeof *t->xs, by_double);
+        size_t best = 0, best_n = 0;
+        for (size_t i = 0, j = 0; i < n; i++) {
+            while (t->xs[i] - t->xs[j] > 1.0)
+                j++;
+            if (i - j + 1 >= best_n) {
+                best_n = i - j + 1;
+                best = j;
+            }
+        }
+        if (best_n >= 3)
+            t->c.text_start[c] = t->xs[best] - 0.5;
+    }
 }
 
 /* Columns from the amounts themselves (4.): when the amounts line up in one column
@@ -865,7 +975,17 @@ static int next_table(const layout *L, size_t from, table *t)
         memset(t->skip, 0, L->nlines - a);
         t->hb = b;
         find_end(L, t, b);
+        align_text(L, t);
         align_years(L, t);
+#ifdef PDFLAYOUT_DEBUG
+        fprintf(stderr, "table lines %zu-%zu (years %zu, header to %zu) ntext %zu:", t->a, t->e, t->yl, t->hb, t->c.ntext);
+        for (size_t k = 0; k < t->c.ntext; k++)
+            fprintf(stderr, " %.1f", t->c.text_start[k]);
+        fprintf(stderr, " | year_left %.1f anchor %d:", t->c.year_left, t->c.anchor_kind);
+        for (size_t k = 0; k < t->c.nyears; k++)
+            fprintf(stderr, " %d@%.1f-%.1f/%.1f", t->c.years[k], t->c.yx0[k], t->c.yx1[k], t->c.anchor[k]);
+        fprintf(stderr, "\n");
+#endif
         return 0;
     }
     return -1;

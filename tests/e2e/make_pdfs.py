@@ -33,7 +33,7 @@ HEADING = re.compile(r"^[A-Z]{2}\d{2}\(\d{4}\) [-–] ")
 CASE_HEADER = "1.000 kr."
 # A table of six or more columns is (part of) a business-case table.
 # relative column widths (of 10000) of a business-case table: label, area, the years
-LABEL_W, AREA_W = 2900, 1700
+LABEL_W, AREA_W = 3100, 1700
 CASE_FONT = 9  # pt: the amounts of six years fit their columns
 # the proposal whose table is pushed to the bottom of a page, and the vertical orientations
 BROKEN = "TV04"
@@ -91,8 +91,8 @@ def writer_table(doc, text, cur, body, pid):
     if width >= 6:  # a business-case table, or a part of one the seed splits with a footnote
         separators(table, width)
         table.getCellRangeByPosition(0, 0, width - 1, len(body) - 1).CharHeight = CASE_FONT
-        table.RepeatHeadline = True
-        table.HeaderRowCount = 1
+        table.RepeatHeadline = body[0][0].startswith(CASE_HEADER)
+        table.HeaderRowCount = 1 if table.RepeatHeadline else 0
         if pid in VERT:
             for name in table.getCellNames():
                 table.getCellByName(name).VertOrient = VERT[pid]
