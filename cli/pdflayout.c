@@ -917,16 +917,18 @@ static int cluster_edges(const layout *L, table *t, int kind, double *means, dou
     return 1;
 }
 
-/* Where a text column's cells begin (4.): where most of the table's words between
- * the column's lower bound and its header text begin at the same place, within a
- * point (three at least); a centred header lies right of its cells. */
+/* Where a text column's cells begin (4.): where most words of the table's amount
+ * lines between the column's lower bound and its header text begin at the same
+ * place, within a point (three at least); a centred header lies right of its cells. */
 static void align_text(const layout *L, table *t)
 {
     for (size_t c = 1; c < t->c.ntext; c++) {
         size_t n = 0;
         for (size_t i = t->hb; i < t->e; i++) {
             const line *ln = &L->lines[i];
-            for (size_t k = 0; !ln->dropped && !t->skip[i - t->a] && k < ln->n; k++) {
+            if (ln->dropped || t->skip[i - t->a] || !shape_of(L, &t->c, ln, t->cols).amounts)
+                continue;
+            for (size_t k = 0; k < ln->n; k++) {
                 double x = word_at(L, ln, k)->x0;
                 if (x >= t->c.text_low[c] && x <= t->c.text_head[c] + 0.5)
                     t->xs[n++] = x;
