@@ -14,8 +14,8 @@
  *    ascending, each standing apart (a gap of 0.8 × the text height either side:
  *    "1.000 kr. 2025 p/l" is text, not a column). The header's words give the
  *    columns: each year a column (its box); left of the years, each run of words
- *    after a wide gap starts a text column (label, 'Styringsområde'), unless it
- *    is a wrapped part of a run on the year line (above or below it).
+ *    after a wide gap starts a text column (label, 'Styringsområde'); runs on
+ *    the header's lines that overlap are one column ('Styrings-' over 'område').
  * 4. A word goes to a column by position. An amount ("1.200", "-4.100", "-")
  *    that reaches into the year columns goes to a year: when the table's amounts
  *    line up in exactly one column per year by their left edges, right edges or
@@ -51,6 +51,7 @@
  * by PDF_MAX_WORDS and PDF_MAX_CELLS. */
 #define _POSIX_C_SOURCE 200809L
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -435,37 +436,38 @@ static size_t header_runs(const layout *L, const columns *c, const line *ln, dou
     return n;
 }
 
-/* Text columns from the header row: the runs of the year line, and runs of its
- * other lines that lie beside them (under 'Styrings-', 'område' is the same column). */
-static void text_columns(const layout *L, const line *rows, size_t n, const line *yl, columns *c)
+static int by_first(const void *a, const void *b)
 {
-    double x0[MAX_TEXT_COLS], x1[MAX_TEXT_COLS], starts[64], o0[MAX_TEXT_COLS], o1[MAX_TEXT_COLS];
-    size_t ny = header_runs(L, c, yl, x0, x1, MAX_TEXT_COLS), ns = 0;
-    for (size_t k = 0; k < ny; k++)
-        starts[ns++] = x0[k];
+    const double *x = a, *y = b;
+    return x[0] < y[0] ? -1 : x[0] > y[0];
+}
+
+/* Text columns from the header row: the runs of all its lines, those that overlap
+ * (a wrapped 'Styrings-' over 'område') taken as one column. */
+static void text_columns(const layout *L, const line *rows, size_t n, columns *c)
+{
+    double runs[64][2], x0[MAX_TEXT_COLS], x1[MAX_TEXT_COLS];
+    size_t nr = 0;
     for (size_t i = 0; i < n; i++) {
-        if (&rows[i] == yl)
-            continue;
-        size_t no = header_runs(L, c, &rows[i], o0, o1, MAX_TEXT_COLS);
-        for (size_t k = 0; k < no && ns < 64; k++) {
-            int beside = 1;
-            for (size_t j = 0; j < ny; j++)
-                beside &= o1[k] < x0[j] || o0[k] > x1[j];
-            if (beside)
-                starts[ns++] = o0[k];
+        size_t k = header_runs(L, c, &rows[i], x0, x1, MAX_TEXT_COLS);
+        for (size_t j = 0; j < k && nr < 64; j++, nr++) {
+            runs[nr][0] = x0[j];
+            runs[nr][1] = x1[j];
         }
     }
-    /* sorted, and starts closer than a text height are one column */
-    for (size_t i = 1; i < ns; i++)
-        for (size_t j = i; j > 0 && starts[j - 1] > starts[j]; j--) {
-            double t = starts[j];
-            starts[j] = starts[j - 1];
-            starts[j - 1] = t;
-        }
+    qsort(runs, nr, sizeof *runs, by_first);
     c->ntext = 0;
-    for (size_t i = 0; i < ns && c->ntext < MAX_TEXT_COLS; i++)
-        if (!c->ntext || starts[i] - c->text_start[c->ntext - 1] > c->h)
-            c->text_start[c->ntext++] = starts[i];
+    double reach = -INFINITY; /* the right end of the column being gathered */
+    for (size_t i = 0; i < nr; i++) {
+        if (c->ntext && runs[i][0] <= reach) {
+            reach = runs[i][1] > reach ? runs[i][1] : reach;
+            continue;
+        }
+        if (c->ntext == MAX_TEXT_COLS)
+            break;
+        c->text_start[c->ntext++] = runs[i][0];
+        reach = runs[i][1];
+    }
     if (!c->ntext)
         c->text_start[c->ntext++] = 0;
     text_bounds(L, rows, n, c);
@@ -493,7 +495,7 @@ static void make_columns(const layout *L, size_t yl, size_t a, size_t b, columns
             if (wd->x1 <= c->yx0[0] && wd->x1 + 0.1 * c->h > c->year_left)
                 c->year_left = wd->x1 + 0.1 * c->h;
         }
-    text_columns(L, &L->lines[a], b - a, ln, c);
+    text_columns(L, &L->lines[a], b - a, c);
 }
 
 /* ------------------------------------------------------------------ 4. columns of words */
@@ -757,6 +759,21 @@ static int amounts_follow(const layout *L, table *t, size_t j)
     return 0;
 }
 
+/* The year line of a header repeated at the top of a page: a line with the
+ * table's years among the first four of the page from line j; or SIZE_MAX. */
+static size_t repeated_header(const layout *L, const table *t, size_t j)
+{
+    size_t seen = 0;
+    for (size_t k = j; k < L->nlines && L->lines[k].page == L->lines[j].page && seen < 4; k++) {
+        if (L->lines[k].dropped)
+            continue;
+        seen++;
+        if (is_year_line(L, &L->lines[k]))
+            return same_years(L, &t->c, &L->lines[k]) ? k : SIZE_MAX;
+    }
+    return SIZE_MAX;
+}
+
 /* Where the table ends; repeated headers on later pages are marked in t->skip. */
 static void find_end(const layout *L, table *t, size_t hb)
 {
@@ -766,16 +783,18 @@ static void find_end(const layout *L, table *t, size_t hb)
         const line *ln = &L->lines[j];
         if (ln->dropped)
             continue;
-        if (is_year_line(L, ln)) {
-            if (ln->page == last_page || !same_years(L, &t->c, ln))
-                break;
+        size_t rep = ln->page != last_page ? repeated_header(L, t, j) : SIZE_MAX;
+        if (rep != SIZE_MAX) {
             size_t ra, rb;
-            header_bounds(L, &t->c, j, hb, &ra, &rb);
+            header_bounds(L, &t->c, rep, j, &ra, &rb);
             for (size_t k = ra; k < rb; k++)
                 t->skip[k - t->a] = 1;
+            last_page = ln->page;
             j = rb - 1;
             continue;
         }
+        if (is_year_line(L, ln))
+            break;
         if (shape_of(L, &t->c, ln, t->cols).wide && !amounts_follow(L, t, j))
             break;
         last_page = ln->page;
