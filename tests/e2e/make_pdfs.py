@@ -12,6 +12,9 @@ writer  SEED.docx -> SEED.pdf through headless LibreOffice (Python UNO, harness.
         (TV03: bottom). TV04's table starts low on a page (a page break and a large space
         above the paragraph before it), so it continues on the next page, where its
         header row is repeated. Pages have a header line and a page number in the footer.
+        The header row of a business-case table is Writer's 'Table Heading' (centred,
+        bold, repeated on each page); parts of a table the seed splits at blank lines
+        are tables of their own whose first row is ordinary 'Table Contents'.
         The DOCX is stored and then loaded again for the PDF export, as a user prints one.
 groff   SEED-groff.pdf: the same text as groff -ms with tbl tables, written by gropdf
         (another producer: other fonts, amounts right-aligned on the first line of a label).
@@ -93,6 +96,11 @@ def writer_table(doc, text, cur, body, pid):
         table.getCellRangeByPosition(0, 0, width - 1, len(body) - 1).CharHeight = CASE_FONT
         table.RepeatHeadline = body[0][0].startswith(CASE_HEADER)
         table.HeaderRowCount = 1 if table.RepeatHeadline else 0
+    if not body[0][0].startswith(CASE_HEADER):
+        # a table the seed splits at a blank line goes on: its first row is no heading
+        # (Writer gives a new table's first row the centred 'Table Heading' style)
+        for c in range(width):
+            table.getCellByPosition(c, 0).createTextCursor().ParaStyleName = "Table Contents"
         if pid in VERT:
             for name in table.getCellNames():
                 table.getCellByName(name).VertOrient = VERT[pid]
