@@ -9,8 +9,8 @@ writer  SEED.docx -> SEED.pdf through headless LibreOffice (Python UNO, harness.
         (first cell "1.000 kr. …") get a wide label column, so long labels wrap over two
         or three lines; the amounts sit on the first line of a wrapped label (Writer's
         default), on the middle one (TV01: cells centred vertically) or on the last one
-        (TV03: bottom). TV04's table starts low on a page (a page break and a large space
-        above the paragraph before it), so it continues on the next page, where its
+        (TV03: bottom). TV04's table starts low on a page (a page break before the paragraph
+        before it and 40 empty lines), so it continues on the next page, where its
         header row is repeated. Pages have a header line and a page number in the footer.
         The header row of a business-case table is Writer's 'Table Heading' (centred,
         bold, repeated on each page); parts of a table the seed splits at blank lines
@@ -40,6 +40,7 @@ LABEL_W, AREA_W = 3100, 1700
 CASE_FONT = 9  # pt: the amounts of six years fit their columns
 # the proposal whose table is pushed to the bottom of a page, and the vertical orientations
 BROKEN = "TV04"
+LOW_LINES = 40  # empty paragraphs of 12 pt above it, after a page break
 VERT = {"TV01": 2, "TV03": 3}  # com.sun.star.text.VertOrientation CENTER, BOTTOM
 
 
@@ -144,11 +145,11 @@ def make_writer(office, lines, outdir, name):
             nxt = items[k + 1] if k + 1 < len(items) else None
             low = pid == BROKEN and nxt and nxt[0] == "table" and nxt[1][0][0].startswith(CASE_HEADER)
             cur.BreakType = PAGE_BEFORE if low else 0
-            cur.ParaTopMargin = 16000 if low else 0  # 1/100 mm: the table starts low on the page
             text.insertString(cur, body, False)
             text.insertControlCharacter(cur, PARAGRAPH_BREAK, False)
             cur.BreakType = 0
-            cur.ParaTopMargin = 0
+            for _ in range(LOW_LINES if low else 0):  # empty lines: the table starts low on the page
+                text.insertControlCharacter(cur, PARAGRAPH_BREAK, False)
         docx = os.path.join(office.docdir, f"{name}.docx")
         doc.storeToURL(uno.systemPathToFileUrl(docx), harness.props(FilterName="MS Word 2007 XML"))
         office.close_doc(doc)
