@@ -29,9 +29,9 @@
  * 5. Rows: a label that wraps puts several lines into one row, with the amounts
  *    on its first, middle or last line (the cell's vertical alignment). Lines of
  *    one cell are closer than rows, which have cell padding between them: the
- *    smallest line pitch in the table (ignoring half-pitch offsets of centred
- *    cells) is the wrapped-line pitch, and a gap within 8 % of it joins lines,
- *    when the table has wider gaps at all (else every line is its own row).
+ *    smallest line gap in the table that recurs (ignoring half-pitch offsets of
+ *    centred cells) is the wrapped-line pitch, and a gap within 8 % of it joins
+ *    lines, when the table has wider gaps at all (else every line is its own row).
  * 6. A table continues over page breaks (its repeated header skipped) until a
  *    line of running text: one cell of words reaching into the year columns with
  *    no amount in it or in the next three lines. A merged heading row inside the
@@ -629,6 +629,15 @@ static int soft_break(const cellbuf *cb, const char *next, size_t len)
     return is_lower_at(cb->s + n - 2, 1) || (n >= 3 && is_lower_at(cb->s + n - 3, 2));
 }
 
+/* Does the first line of a page go on with the row or paragraph the page before
+ * ended with? When it starts with a lower-case letter: Writer and Word break a
+ * table row or a paragraph over pages ("Samlede" / "implementeringsomkostninger"). */
+static int goes_on(const layout *L, const line *ln)
+{
+    const pdf_word *first = word_at(L, ln, 0);
+    return is_lower_at(text_of(L, first), first->len);
+}
+
 /* Add a word: a space before it, none after a hyphen that ended the previous line. */
 static int cell_add(cellbuf *cb, size_t line_no, const char *t, size_t len)
 {
@@ -678,7 +687,9 @@ static double page_right(const layout *L, size_t i)
 static int continues(const layout *L, const line *a, const line *b, double right)
 {
     double h = a->h > b->h ? a->h : b->h;
-    if (a->page != b->page || b->y - a->y > 1.6 * h || fabs(a->h - b->h) > 0.25 * h)
+    if (a->page != b->page)
+        return goes_on(L, b) && fabs(a->h - b->h) <= 0.25 * h;
+    if (b->y - a->y > 1.6 * h || fabs(a->h - b->h) > 0.25 * h)
         return 0;
     const pdf_word *first = word_at(L, b, 0);
     return a->x1 + 0.3 * h + (first->x1 - first->x0) > right;
@@ -808,28 +819,39 @@ static void find_end(const layout *L, table *t, size_t hb)
     }
 }
 
-/* The joining gap of the table's lines (5.): 8 % over the wrapped-line pitch, or
- * below any full line pitch when no gap is wider than the others. */
-static double row_threshold(const layout *L, const table *t)
+static int by_double(const void *a, const void *b)
 {
-    double pmin = INFINITY, pmax = 0;
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The joining gap of the table's lines (5.): 8 % over the wrapped-line pitch, the
+ * smallest line gap that recurs (within 0.3 pt; a superscript's odd gap does not
+ * count), or below any full line pitch when no gap is wider than the others. */
+static double row_threshold(const layout *L, table *t)
+{
+    size_t n = 0;
     const line *prev = NULL;
     for (size_t i = t->a; i < t->e; i++) {
         const line *ln = &L->lines[i];
         if (ln->dropped || t->skip[i - t->a])
             continue;
-        if (prev && prev->page == ln->page) {
-            double gap = ln->y - prev->y;
-            if (gap >= 0.7 * t->c.h && gap < pmin)
-                pmin = gap;
-            if (gap > pmax)
-                pmax = gap;
-        }
+        if (prev && prev->page == ln->page && ln->y - prev->y >= 0.7 * t->c.h)
+            t->xs[n++] = ln->y - prev->y;
         prev = ln;
     }
-    if (!isfinite(pmin) || pmax <= 1.12 * pmin)
+    if (n == 0)
         return 0.7 * t->c.h;
-    return 1.08 * pmin;
+    qsort(t->xs, n, sizeof *t->xs, by_double);
+    double pitch = t->xs[0];
+    for (size_t i = 0; i + 1 < n; i++)
+        if (t->xs[i + 1] - t->xs[i] <= 0.3) {
+            pitch = t->xs[i];
+            break;
+        }
+    if (t->xs[n - 1] <= 1.12 * pitch)
+        return 0.7 * t->c.h;
+    return 1.08 * pitch;
 }
 
 static void emit_table(layout *L, table *t, cellbuf *cbs)
@@ -843,7 +865,7 @@ static void emit_table(layout *L, table *t, cellbuf *cbs)
         const line *ln = &L->lines[i];
         if (ln->dropped || t->skip[i - t->a])
             continue;
-        if (prev && (prev->page != ln->page || ln->y - prev->y > thr))
+        if (prev && (prev->page != ln->page ? !goes_on(L, ln) : ln->y - prev->y > thr))
             flush_row(&L->g, cbs, ncols);
         line_cells(L, i < t->hb ? &header : &t->c, ln, t->cols);
         for (size_t k = 0; k < ln->n; k++) {
@@ -856,11 +878,6 @@ static void emit_table(layout *L, table *t, cellbuf *cbs)
     flush_row(&L->g, cbs, ncols);
 }
 
-static int by_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
 
 typedef struct {
     double mean, spread;

@@ -37,7 +37,6 @@ from test_audit_documents import S001, S003, SAME, check_001_by_hand, check_003_
 
 # (pdf, table id) -> why it is read wrong. Every entry is a defect to mend.
 KNOWN_FAILURES = {
-    ("003.pdf", "HA06"): "a label over two lines beside a footnote at the page foot: rows joined wrongly",
     ("003.pdf", "UD01"): "'-1.075' broken after the minus in a year column too narrow for it (Writer breaks "
                          "the number), so the net row is read as two rows",
     ("003.pdf", "TV01"): "cells centred vertically: a payback label over three lines with the years on the "
