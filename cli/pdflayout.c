@@ -41,7 +41,8 @@
  *    before the right margin) and the gap is a line pitch, so a heading 'HA02(2025)
  *    – Omlægning af …' that wraps is one row, as in the text.
  * Text of one cell over several lines is joined with a space, or with nothing
- * after a hyphen between lower-case letters that ends a line ("Peer-" + "indsats").
+ * after a hyphen between lower-case letters that ends a line ("Peer-" + "indsats")
+ * or after a minus sign alone on its line ("-" + "1.075").
  *
  * Not handled: text in several columns side by side on a page, tables whose rows
  * have no space between them and labels that wrap, words broken inside (a column
@@ -629,6 +630,14 @@ static int soft_break(const cellbuf *cb, const char *next, size_t len)
     return is_lower_at(cb->s + n - 2, 1) || (n >= 3 && is_lower_at(cb->s + n - 3, 2));
 }
 
+/* A minus sign alone on a line, its number on the next: a column too narrow for
+ * "-1.075" (Writer breaks it after the sign). */
+static int broken_number(const cellbuf *cb, const char *next)
+{
+    int sign = (cb->len == 1 && cb->s[0] == '-') || (cb->len == 3 && !memcmp(cb->s, "\xE2\x80\x93", 3));
+    return sign && next[0] >= '0' && next[0] <= '9';
+}
+
 /* Does the first line of a page go on with the row or paragraph the page before
  * ended with? When it starts with a lower-case letter: Writer and Word break a
  * table row or a paragraph over pages ("Samlede" / "implementeringsomkostninger"). */
@@ -649,7 +658,7 @@ static int cell_add(cellbuf *cb, size_t line_no, const char *t, size_t len)
         cb->s = p;
         cb->cap = cap;
     }
-    if (cb->len && !(cb->line != line_no + 1 && soft_break(cb, t, len)))
+    if (cb->len && !(cb->line != line_no + 1 && (soft_break(cb, t, len) || broken_number(cb, t))))
         cb->s[cb->len++] = ' ';
     memcpy(cb->s + cb->len, t, len);
     cb->len += len;
@@ -825,9 +834,10 @@ static int by_double(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* The joining gap of the table's lines (5.): 8 % over the wrapped-line pitch, the
- * smallest line gap that recurs (within 0.3 pt; a superscript's odd gap does not
- * count), or below any full line pitch when no gap is wider than the others. */
+/* The joining gap of the table's lines (5.), as a multiple of the taller line's
+ * height (a 12 pt total row wraps at a wider pitch than 9 pt lines): 8 % over the
+ * wrapped-line pitch, the smallest gap that recurs (within 2.5 %; a superscript's
+ * odd gap does not count), or below any full line pitch when no gap is wider. */
 static double row_threshold(const layout *L, table *t)
 {
     size_t n = 0;
@@ -836,21 +846,22 @@ static double row_threshold(const layout *L, table *t)
         const line *ln = &L->lines[i];
         if (ln->dropped || t->skip[i - t->a])
             continue;
-        if (prev && prev->page == ln->page && ln->y - prev->y >= 0.7 * t->c.h)
-            t->xs[n++] = ln->y - prev->y;
+        double h = prev && prev->h > ln->h ? prev->h : ln->h;
+        if (prev && prev->page == ln->page && ln->y - prev->y >= 0.7 * h)
+            t->xs[n++] = (ln->y - prev->y) / h;
         prev = ln;
     }
     if (n == 0)
-        return 0.7 * t->c.h;
+        return 0.7;
     qsort(t->xs, n, sizeof *t->xs, by_double);
     double pitch = t->xs[0];
     for (size_t i = 0; i + 1 < n; i++)
-        if (t->xs[i + 1] - t->xs[i] <= 0.3) {
+        if (t->xs[i + 1] - t->xs[i] <= 0.025) {
             pitch = t->xs[i];
             break;
         }
     if (t->xs[n - 1] <= 1.12 * pitch)
-        return 0.7 * t->c.h;
+        return 0.7;
     return 1.08 * pitch;
 }
 
@@ -865,7 +876,8 @@ static void emit_table(layout *L, table *t, cellbuf *cbs)
         const line *ln = &L->lines[i];
         if (ln->dropped || t->skip[i - t->a])
             continue;
-        if (prev && (prev->page != ln->page ? !goes_on(L, ln) : ln->y - prev->y > thr))
+        double h = prev && prev->h > ln->h ? prev->h : ln->h;
+        if (prev && (prev->page != ln->page ? !goes_on(L, ln) : ln->y - prev->y > thr * h))
             flush_row(&L->g, cbs, ncols);
         line_cells(L, i < t->hb ? &header : &t->c, ln, t->cols);
         for (size_t k = 0; k < ln->n; k++) {

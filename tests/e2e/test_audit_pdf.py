@@ -35,13 +35,8 @@ import harness  # noqa: E402  (needs python3-uno: /usr/bin/python3)
 import make_pdfs  # noqa: E402
 from test_audit_documents import S001, S003, SAME, check_001_by_hand, check_003_by_hand  # noqa: E402
 
-# (pdf, table id) -> why it is read wrong. Every entry is a defect to mend.
-KNOWN_FAILURES = {
-    ("003.pdf", "UD01"): "'-1.075' broken after the minus in a year column too narrow for it (Writer breaks "
-                         "the number), so the net row is read as two rows",
-    ("003.pdf", "TV01"): "cells centred vertically: a payback label over three lines with the years on the "
-                         "middle line is read as three rows",
-}
+# (pdf, table id) -> why it is read wrong. Every entry is a defect to mend; none now.
+KNOWN_FAILURES = {}
 
 
 class Report:
