@@ -19,12 +19,12 @@ writer  SEED.docx -> SEED.pdf through headless LibreOffice (Python UNO, harness.
 groff   SEED-groff.pdf: the same text as groff -ms with tbl tables, written by gropdf
         (another producer: other fonts, amounts right-aligned on the first line of a label).
 
-Deterministic for a given LibreOffice/groff: nothing random, no dates in the text.
+Deterministic for a given LibreOffice/groff: nothing random, no dates in the text;
+groff's PDF is the same bytes each time, LibreOffice's differs in its creation date.
 """
 
 import argparse
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -32,7 +32,8 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
-HEADING = re.compile(r"^[A-Z]{2}\d{2}\(\d{4}\) [-–] ")
+from test_audit_documents import HEADING, seed_lines  # noqa: E402  (the seeds as the other e2e tests read them)
+
 CASE_HEADER = "1.000 kr."
 # A table of six or more columns is (part of) a business-case table.
 # relative column widths (of 10000) of a business-case table: label, area, the years
@@ -42,14 +43,6 @@ CASE_FONT = 9  # pt: the amounts of six years fit their columns
 BROKEN = "TV04"
 LOW_LINES = 40  # empty paragraphs of 12 pt above it, after a page break
 VERT = {"TV01": 2, "TV03": 3}  # com.sun.star.text.VertOrientation CENTER, BOTTOM
-
-
-def seed_lines(path):
-    with open(path, encoding="utf-8") as f:
-        lines = f.read().split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    return lines
 
 
 def blocks(lines):
@@ -194,8 +187,9 @@ def groff_source(lines):
 def make_groff(lines, outdir, name):
     src = groff_source(lines)
     pdf = os.path.join(outdir, f"{name}-groff.pdf")
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1704067200")  # a fixed creation date: the same bytes each time
     p = subprocess.run(["groff", "-k", "-t", "-ms", "-Tpdf", "-P-pletter"], input=src.encode("utf-8"),
-                       capture_output=True, timeout=300)
+                       capture_output=True, timeout=300, env=env)
     if p.returncode != 0:
         raise RuntimeError(f"groff failed: {p.stderr.decode(errors='replace')[-2000:]}")
     with open(pdf, "wb") as f:
