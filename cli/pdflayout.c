@@ -107,9 +107,24 @@ typedef struct {
 } layout;
 
 /* ------------------------------------------------------------------ words */
+/* buf with room for `need` items of `size` bytes (doubling), or NULL when out of
+ * memory (buf is then still valid, *cap unchanged). */
+static void *grow(void *buf, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return buf;
+    size_t c = *cap ? *cap : 64;
+    while (c < need)
+        c *= 2;
+    void *p = realloc(buf, c * size);
+    if (p)
+        *cap = c;
+    return p;
+}
+
 int pdf_words_page(pdf_words *w, double height)
 {
-    double *h = realloc(w->page_height, (w->npages + 1) * sizeof *h);
+    double *h = grow(w->page_height, &w->pages_cap, w->npages + 1, sizeof *h);
     if (!h)
         return -1;
     w->page_height = h;
@@ -123,22 +138,14 @@ int pdf_words_add(pdf_words *w, double x0, double y0, double x1, double y1, cons
         return 0;
     if (w->n >= PDF_MAX_WORDS)
         return -2;
-    if (w->n == w->cap) {
-        size_t cap = w->cap ? w->cap * 2 : 1024;
-        pdf_word *p = realloc(w->words, cap * sizeof *p);
-        if (!p)
-            return -1;
-        w->words = p;
-        w->cap = cap;
-    }
-    if (w->pool_len + len + 1 > w->pool_cap) {
-        size_t cap = (w->pool_cap ? w->pool_cap * 2 : 16384) + len;
-        char *p = realloc(w->pool, cap);
-        if (!p)
-            return -1;
-        w->pool = p;
-        w->pool_cap = cap;
-    }
+    pdf_word *words = grow(w->words, &w->cap, w->n + 1, sizeof *words);
+    if (!words)
+        return -1;
+    w->words = words;
+    char *pool = grow(w->pool, &w->pool_cap, w->pool_len + len + 1, 1);
+    if (!pool)
+        return -1;
+    w->pool = pool;
     memcpy(w->pool + w->pool_len, text, len);
     w->pool[w->pool_len + len] = '\0';
     w->words[w->n++] = (pdf_word){x0 < x1 ? x0 : x1, y0 < y1 ? y0 : y1, x0 < x1 ? x1 : x0, y0 < y1 ? y1 : y0,
@@ -578,25 +585,15 @@ static void gb_cell(gridb *g, size_t row, size_t col, const char *text, size_t l
 {
     if (g->failed || !len)
         return;
-    if (g->n == g->cap) {
-        size_t cap = g->cap ? g->cap * 2 : 256;
-        gcell *p = realloc(g->cells, cap * sizeof *p);
-        if (!p) {
-            g->failed = 1;
-            return;
-        }
-        g->cells = p;
-        g->cap = cap;
-    }
-    if (g->len + len + 1 > g->cap_pool) {
-        size_t cap = (g->cap_pool ? g->cap_pool * 2 : 16384) + len;
-        char *p = realloc(g->pool, cap);
-        if (!p) {
-            g->failed = 1;
-            return;
-        }
-        g->pool = p;
-        g->cap_pool = cap;
+    gcell *cells = grow(g->cells, &g->cap, g->n + 1, sizeof *cells);
+    char *pool = cells ? grow(g->pool, &g->cap_pool, g->len + len + 1, 1) : NULL;
+    if (cells)
+        g->cells = cells;
+    if (pool)
+        g->pool = pool;
+    if (!cells || !pool) {
+        g->failed = 1;
+        return;
     }
     memcpy(g->pool + g->len, text, len);
     g->pool[g->len + len] = '\0';
@@ -650,14 +647,10 @@ static int goes_on(const layout *L, const line *ln)
 /* Add a word: a space before it, none after a hyphen that ended the previous line. */
 static int cell_add(cellbuf *cb, size_t line_no, const char *t, size_t len)
 {
-    if (cb->len + len + 2 > cb->cap) {
-        size_t cap = (cb->cap ? cb->cap * 2 : 64) + len + 2;
-        char *p = realloc(cb->s, cap);
-        if (!p)
-            return -1;
-        cb->s = p;
-        cb->cap = cap;
-    }
+    char *s = grow(cb->s, &cb->cap, cb->len + len + 2, 1);
+    if (!s)
+        return -1;
+    cb->s = s;
     if (cb->len && !(cb->line != line_no + 1 && (soft_break(cb, t, len) || broken_number(cb, t))))
         cb->s[cb->len++] = ' ';
     memcpy(cb->s + cb->len, t, len);

@@ -24,7 +24,7 @@ typedef struct pdf_words {
     char *pool;
     size_t pool_len, pool_cap;
     double *page_height; /* one per page */
-    size_t npages;
+    size_t npages, pages_cap;
 } pdf_words;
 
 /* Add a page (before its words). Returns 0, or -1 when out of memory. */
