@@ -57,54 +57,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pdflayout.h"
+#include "pdflayout_int.h"
 
 /* Most cells of the rebuilt grid (rows × widest row), as for other documents. */
 #define PDF_MAX_CELLS ((size_t)8 << 20)
-#define MAX_TEXT_COLS 8
-#define MAX_YEARS SOCINV_CASE_MAX_YEARS
-
-typedef struct {
-    size_t first, n; /* ord[first .. first + n) */
-    size_t page;
-    double y, h, x0, x1;
-    int dropped; /* page header or footer */
-} line;
-
-typedef struct {
-    size_t ntext, nyears;
-    double text_start[MAX_TEXT_COLS]; /* where a word of the column may begin */
-    double text_head[MAX_TEXT_COLS];  /* where the column's header text begins */
-    double text_low[MAX_TEXT_COLS];   /* halfway to the header text of the column before */
-    double yx0[MAX_YEARS], yx1[MAX_YEARS];
-    int years[MAX_YEARS];
-    double year_left; /* where the year columns begin */
-    int anchor_kind;  /* -1: the header's boxes place the years; else the amounts' edge 0 left, 1 right, 2 centre */
-    double anchor[MAX_YEARS];
-    double h;         /* text height of the header */
-} columns;
-
-/* The rows being built: non-empty cells and their text. */
-typedef struct {
-    size_t row, col, off, len;
-} gcell;
-
-typedef struct {
-    gcell *cells;
-    size_t n, cap;
-    char *pool;
-    size_t len, cap_pool;
-    size_t rows, width;
-    int failed;
-} gridb;
-
-typedef struct {
-    const pdf_words *w;
-    size_t *ord;
-    line *lines;
-    size_t nlines;
-    gridb g;
-} layout;
 
 /* ------------------------------------------------------------------ words */
 /* buf with room for `need` items of `size` bytes (doubling), or NULL when out of
@@ -162,17 +118,17 @@ void pdf_words_free(pdf_words *w)
     memset(w, 0, sizeof *w);
 }
 
-static const pdf_word *word_at(const layout *L, const line *ln, size_t k)
+const pdf_word *pl_word_at(const layout *L, const line *ln, size_t k)
 {
     return &L->w->words[L->ord[ln->first + k]];
 }
 
-static const char *text_of(const layout *L, const pdf_word *wd)
+const char *pl_text_of(const layout *L, const pdf_word *wd)
 {
     return L->w->pool + wd->text;
 }
 
-static double height_of(const pdf_word *wd)
+double pl_height_of(const pdf_word *wd)
 {
     double h = wd->y1 - wd->y0;
     return h > 0.5 ? h : 0.5;
@@ -200,13 +156,13 @@ static int by_x(const void *a, const void *b)
 static void finish_line(layout *L, line *ln)
 {
     qsort(L->ord + ln->first, ln->n, sizeof *L->ord, by_x);
-    const pdf_word *a = word_at(L, ln, 0);
+    const pdf_word *a = pl_word_at(L, ln, 0);
     ln->x0 = a->x0;
     ln->x1 = a->x1;
     for (size_t k = 0; k < ln->n; k++) {
-        const pdf_word *wd = word_at(L, ln, k);
+        const pdf_word *wd = pl_word_at(L, ln, k);
         ln->x1 = wd->x1 > ln->x1 ? wd->x1 : ln->x1;
-        ln->h = height_of(wd) > ln->h ? height_of(wd) : ln->h;
+        ln->h = pl_height_of(wd) > ln->h ? pl_height_of(wd) : ln->h;
     }
 }
 
@@ -224,7 +180,7 @@ static int make_lines(layout *L)
     for (size_t i = 0; i < w->n; i++) {
         const pdf_word *wd = &w->words[L->ord[i]];
         line *cur = L->nlines ? &L->lines[L->nlines - 1] : NULL;
-        if (cur && cur->page == wd->page && wd->y1 - cur->y <= 0.4 * height_of(wd)) {
+        if (cur && cur->page == wd->page && wd->y1 - cur->y <= 0.4 * pl_height_of(wd)) {
             cur->n++;
             continue;
         }
@@ -243,15 +199,15 @@ static char *furniture_key(const layout *L, const line *ln)
 {
     size_t cap = 1;
     for (size_t k = 0; k < ln->n; k++)
-        cap += word_at(L, ln, k)->len + 1;
+        cap += pl_word_at(L, ln, k)->len + 1;
     char *key = malloc(cap), *o = key;
     if (!key)
         return NULL;
     for (size_t k = 0; k < ln->n; k++) {
-        const pdf_word *wd = word_at(L, ln, k);
+        const pdf_word *wd = pl_word_at(L, ln, k);
         for (size_t c = 0; c < wd->len; c++)
-            if (text_of(L, wd)[c] < '0' || text_of(L, wd)[c] > '9')
-                *o++ = text_of(L, wd)[c];
+            if (pl_text_of(L, wd)[c] < '0' || pl_text_of(L, wd)[c] > '9')
+                *o++ = pl_text_of(L, wd)[c];
         *o++ = ' ';
     }
     *o = '\0';
@@ -263,8 +219,8 @@ static int is_page_number(const layout *L, const line *ln)
     static const char *const words[] = {"Side", "side", "Page", "page", "af", "of", "-", "–", "/", "|", NULL};
     int digits = 0;
     for (size_t k = 0; k < ln->n; k++) {
-        const pdf_word *wd = word_at(L, ln, k);
-        const char *t = text_of(L, wd);
+        const pdf_word *wd = pl_word_at(L, ln, k);
+        const char *t = pl_text_of(L, wd);
         size_t d = strspn(t, "0123456789/-");
         digits |= d > 0 && strcspn(t, "0123456789") < wd->len;
         if (d == wd->len)
@@ -327,259 +283,6 @@ static int drop_furniture(layout *L, int top)
     return rc;
 }
 
-/* ------------------------------------------------------------------ words as numbers */
-static int is_year(const char *t, size_t len, int *year)
-{
-    if (len != 4 || strspn(t, "0123456789") < 4)
-        return 0;
-    int y = atoi(t);
-    *year = y;
-    return y >= 1900 && y <= 2199;
-}
-
-/* "1.200", "-4.100", "350", "-" (zero), "1,5", with -, – or − for minus. */
-static int is_amount(const char *t, size_t len)
-{
-    static const char *const minus[] = {"-", "\xE2\x80\x93", "\xE2\x88\x92", NULL};
-    for (const char *const *m = minus; *m; m++) {
-        size_t ml = strlen(*m);
-        if (len >= ml && !memcmp(t, *m, ml)) {
-            if (len == ml)
-                return 1; /* a dash: zero */
-            t += ml;
-            len -= ml;
-            break;
-        }
-    }
-    size_t digits = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (t[i] >= '0' && t[i] <= '9')
-            digits++;
-        else if ((t[i] != '.' && t[i] != ',') || i == 0 || i + 1 == len)
-            return 0;
-    }
-    return digits > 0;
-}
-
-static int word_is_amount(const layout *L, const pdf_word *wd)
-{
-    return is_amount(text_of(L, wd), wd->len);
-}
-
-/* An amount that is not a year: a table's amounts are printed with a thousands
- * separator ("2.025"), a plain 2025 in running text is a year. */
-static int word_is_table_amount(const layout *L, const pdf_word *wd)
-{
-    int year;
-    return word_is_amount(L, wd) && !is_year(text_of(L, wd), wd->len, &year);
-}
-
-/* ------------------------------------------------------------------ 3. year headers */
-/* The years standing apart on the line (at most MAX_YEARS), with their word index. */
-static size_t line_years(const layout *L, const line *ln, int *years, size_t *at)
-{
-    size_t ny = 0;
-    for (size_t k = 0; k < ln->n && ny < MAX_YEARS; k++) {
-        const pdf_word *wd = word_at(L, ln, k);
-        int y;
-        if (!is_year(text_of(L, wd), wd->len, &y))
-            continue;
-        double gap = 0.8 * height_of(wd);
-        if (k > 0 && wd->x0 - word_at(L, ln, k - 1)->x1 < gap)
-            continue;
-        if (k + 1 < ln->n && word_at(L, ln, k + 1)->x0 - wd->x1 < gap)
-            continue;
-        if (ny && y <= years[ny - 1])
-            return 0;
-        years[ny] = y;
-        at[ny++] = k;
-    }
-    return ny >= 3 ? ny : 0;
-}
-
-static int is_year_line(const layout *L, const line *ln)
-{
-    int years[MAX_YEARS];
-    size_t at[MAX_YEARS];
-    return !ln->dropped && line_years(L, ln, years, at) > 0;
-}
-
-/* Where each text column begins: up to 1.2 text heights left of its header text
- * (a centred 'Styringsområde' starts right of the left-aligned 'Service' below
- * it), but not past halfway to the header text of the column before. */
-static void text_bounds(const layout *L, const line *rows, size_t n, columns *c)
-{
-    for (size_t t = 1; t < c->ntext; t++) {
-        double right = -INFINITY;
-        for (size_t i = 0; i < n; i++)
-            for (size_t k = 0; k < rows[i].n; k++) {
-                const pdf_word *wd = word_at(L, &rows[i], k);
-                if (wd->x1 <= c->text_start[t] && wd->x1 > right)
-                    right = wd->x1;
-            }
-        double mid = isfinite(right) ? (right + c->text_start[t]) / 2 : c->text_start[t] - 3 * c->h;
-        double near = c->text_start[t] - 1.2 * c->h;
-        c->text_head[t] = c->text_start[t];
-        c->text_low[t] = mid;
-        c->text_start[t] = mid > near ? mid : near;
-    }
-}
-
-/* The runs of words of a header line left of the years: each starts after a wide
- * gap. Their extents go to x0s/x1s (at most cap); returns how many. */
-static size_t header_runs(const layout *L, const columns *c, const line *ln, double *x0s, double *x1s, size_t cap)
-{
-    size_t n = 0;
-    for (size_t k = 0; k < ln->n; k++) {
-        const pdf_word *wd = word_at(L, ln, k);
-        if (wd->x1 > c->year_left)
-            break;
-        if (k == 0 || wd->x0 - word_at(L, ln, k - 1)->x1 >= 0.8 * c->h) {
-            if (n == cap)
-                break;
-            x0s[n++] = wd->x0;
-        }
-        x1s[n - 1] = wd->x1;
-    }
-    return n;
-}
-
-static int by_first(const void *a, const void *b)
-{
-    const double *x = a, *y = b;
-    return x[0] < y[0] ? -1 : x[0] > y[0];
-}
-
-/* Text columns from the header row: the runs of all its lines, those that overlap
- * (a wrapped 'Styrings-' over 'område') taken as one column. */
-static void text_columns(const layout *L, const line *rows, size_t n, columns *c)
-{
-    double runs[64][2], x0[MAX_TEXT_COLS], x1[MAX_TEXT_COLS];
-    size_t nr = 0;
-    for (size_t i = 0; i < n; i++) {
-        size_t k = header_runs(L, c, &rows[i], x0, x1, MAX_TEXT_COLS);
-        for (size_t j = 0; j < k && nr < 64; j++, nr++) {
-            runs[nr][0] = x0[j];
-            runs[nr][1] = x1[j];
-        }
-    }
-    qsort(runs, nr, sizeof *runs, by_first);
-    c->ntext = 0;
-    double reach = -INFINITY; /* the right end of the column being gathered */
-    for (size_t i = 0; i < nr; i++) {
-        if (c->ntext && runs[i][0] <= reach) {
-            reach = runs[i][1] > reach ? runs[i][1] : reach;
-            continue;
-        }
-        if (c->ntext == MAX_TEXT_COLS)
-            break;
-        c->text_start[c->ntext++] = runs[i][0];
-        reach = runs[i][1];
-    }
-    if (!c->ntext)
-        c->text_start[c->ntext++] = 0;
-    text_bounds(L, rows, n, c);
-}
-
-/* The columns of the table whose year line is `yl`, with the header row's lines [a, b).
- * The year columns begin half a column before the first year, but never left of
- * header text before it (a wide year column with a centred year). */
-static void make_columns(const layout *L, size_t yl, size_t a, size_t b, columns *c)
-{
-    size_t at[MAX_YEARS];
-    const line *ln = &L->lines[yl];
-    c->nyears = line_years(L, ln, c->years, at);
-    for (size_t j = 0; j < c->nyears; j++) {
-        c->yx0[j] = word_at(L, ln, at[j])->x0;
-        c->yx1[j] = word_at(L, ln, at[j])->x1;
-    }
-    c->h = ln->h;
-    c->anchor_kind = -1;
-    double spacing = (c->yx0[c->nyears - 1] - c->yx0[0]) / (double)(c->nyears - 1);
-    c->year_left = c->yx0[0] - 0.5 * spacing;
-    for (size_t i = a; i < b; i++)
-        for (size_t k = 0; k < L->lines[i].n; k++) {
-            const pdf_word *wd = word_at(L, &L->lines[i], k);
-            if (wd->x1 <= c->yx0[0] && wd->x1 + 0.1 * c->h > c->year_left)
-                c->year_left = wd->x1 + 0.1 * c->h;
-        }
-    text_columns(L, &L->lines[a], b - a, c);
-}
-
-/* ------------------------------------------------------------------ 4. columns of words */
-static double edge(const pdf_word *wd, int kind)
-{
-    return kind == 0 ? wd->x0 : kind == 1 ? wd->x1 : (wd->x0 + wd->x1) / 2;
-}
-
-static size_t nearest_year(const columns *c, const pdf_word *wd)
-{
-    if (c->anchor_kind >= 0) {
-        size_t best = 0;
-        double x = edge(wd, c->anchor_kind);
-        for (size_t j = 1; j < c->nyears; j++)
-            if (fabs(x - c->anchor[j]) < fabs(x - c->anchor[best]))
-                best = j;
-        return best;
-    }
-    size_t best = 0;
-    double best_d = INFINITY, mid = (wd->x0 + wd->x1) / 2;
-    for (size_t j = 0; j < c->nyears; j++) {
-        double d0 = fabs(wd->x0 - c->yx0[j]), d1 = fabs(wd->x1 - c->yx1[j]);
-        double dm = fabs(mid - (c->yx0[j] + c->yx1[j]) / 2);
-        double d = d0 < d1 ? (d0 < dm ? d0 : dm) : (d1 < dm ? d1 : dm);
-        if (d < best_d) {
-            best_d = d;
-            best = j;
-        }
-    }
-    return best;
-}
-
-static size_t column_of(const layout *L, const columns *c, const pdf_word *wd)
-{
-    int in_years = word_is_amount(L, wd) ? wd->x1 > c->year_left : wd->x0 >= c->year_left;
-    if (in_years)
-        return c->ntext + nearest_year(c, wd);
-    size_t col = 0;
-    for (size_t t = 1; t < c->ntext; t++)
-        if (wd->x0 >= c->text_start[t])
-            col = t;
-    return col;
-}
-
-/* Each word's cell on a table line: its column, unless it follows the previous
- * word at a space's distance (a merged cell running over a column boundary). */
-static void line_cells(const layout *L, const columns *c, const line *ln, size_t *cols)
-{
-    for (size_t k = 0; k < ln->n; k++) {
-        const pdf_word *wd = word_at(L, ln, k);
-        size_t col = column_of(L, c, wd);
-        if (k > 0 && (col <= cols[k - 1] || wd->x0 - word_at(L, ln, k - 1)->x1 < 0.45 * height_of(wd)))
-            col = cols[k - 1];
-        cols[k] = col;
-    }
-}
-
-typedef struct {
-    int amounts; /* an amount in a year column */
-    int cells;   /* how many cells */
-    int wide;    /* one cell of text reaching into the year columns */
-} line_shape;
-
-static line_shape shape_of(const layout *L, const columns *c, const line *ln, size_t *cols)
-{
-    line_shape s = {0, 0, 0};
-    line_cells(L, c, ln, cols);
-    for (size_t k = 0; k < ln->n; k++) {
-        if (k == 0 || cols[k] != cols[k - 1])
-            s.cells++;
-        s.amounts |= cols[k] >= c->ntext && word_is_table_amount(L, word_at(L, ln, k));
-    }
-    s.wide = !s.amounts && s.cells == 1 && ln->x1 > c->year_left;
-    return s;
-}
-
 /* ------------------------------------------------------------------ the grid */
 static void gb_cell(gridb *g, size_t row, size_t col, const char *text, size_t len)
 {
@@ -603,15 +306,9 @@ static void gb_cell(gridb *g, size_t row, size_t col, const char *text, size_t l
         g->width = col + 1;
 }
 
-/* One row's cells while its lines are read: the words of each column joined. */
-typedef struct {
-    char *s;
-    size_t len, cap;
-    size_t line; /* the line of the last word added, + 1 */
-} cellbuf;
 
 /* A lower-case letter at t (ASCII, or Latin-1's à-ÿ as UTF-8: æ, ø, å). */
-static int is_lower_at(const char *t, size_t avail)
+int pl_is_lower_at(const char *t, size_t avail)
 {
     unsigned char c = (unsigned char)t[0];
     return (c >= 'a' && c <= 'z') || (avail >= 2 && c == 0xC3 && (unsigned char)t[1] >= 0xA0);
@@ -622,9 +319,9 @@ static int is_lower_at(const char *t, size_t avail)
 static int soft_break(const cellbuf *cb, const char *next, size_t len)
 {
     size_t n = cb->len;
-    if (n < 2 || cb->s[n - 1] != '-' || !is_lower_at(next, len))
+    if (n < 2 || cb->s[n - 1] != '-' || !pl_is_lower_at(next, len))
         return 0;
-    return is_lower_at(cb->s + n - 2, 1) || (n >= 3 && is_lower_at(cb->s + n - 3, 2));
+    return pl_is_lower_at(cb->s + n - 2, 1) || (n >= 3 && pl_is_lower_at(cb->s + n - 3, 2));
 }
 
 /* A minus sign alone on a line, its number on the next: a column too narrow for
@@ -638,14 +335,14 @@ static int broken_number(const cellbuf *cb, const char *next)
 /* Does the first line of a page go on with the row or paragraph the page before
  * ended with? When it starts with a lower-case letter: Writer and Word break a
  * table row or a paragraph over pages ("Samlede" / "implementeringsomkostninger"). */
-static int goes_on(const layout *L, const line *ln)
+int pl_goes_on(const layout *L, const line *ln)
 {
-    const pdf_word *first = word_at(L, ln, 0);
-    return is_lower_at(text_of(L, first), first->len);
+    const pdf_word *first = pl_word_at(L, ln, 0);
+    return pl_is_lower_at(pl_text_of(L, first), first->len);
 }
 
 /* Add a word: a space before it, none after a hyphen that ended the previous line. */
-static int cell_add(cellbuf *cb, size_t line_no, const char *t, size_t len)
+int pl_cell_add(cellbuf *cb, size_t line_no, const char *t, size_t len)
 {
     char *s = grow(cb->s, &cb->cap, cb->len + len + 2, 1);
     if (!s)
@@ -660,7 +357,7 @@ static int cell_add(cellbuf *cb, size_t line_no, const char *t, size_t len)
 }
 
 /* The cells gathered become grid row `row`; the buffers are emptied for the next. */
-static void flush_row(gridb *g, cellbuf *cbs, size_t ncols)
+void pl_flush_row(gridb *g, cellbuf *cbs, size_t ncols)
 {
     int any = 0;
     for (size_t c = 0; c < ncols; c++) {
@@ -690,10 +387,10 @@ static int continues(const layout *L, const line *a, const line *b, double right
 {
     double h = a->h > b->h ? a->h : b->h;
     if (a->page != b->page)
-        return goes_on(L, b) && fabs(a->h - b->h) <= 0.25 * h;
+        return pl_goes_on(L, b) && fabs(a->h - b->h) <= 0.25 * h;
     if (b->y - a->y > 1.6 * h || fabs(a->h - b->h) > 0.25 * h)
         return 0;
-    const pdf_word *first = word_at(L, b, 0);
+    const pdf_word *first = pl_word_at(L, b, 0);
     return a->x1 + 0.3 * h + (first->x1 - first->x0) > right;
 }
 
@@ -708,330 +405,15 @@ static void emit_paragraphs(layout *L, size_t from, size_t to, cellbuf *cb)
         if (!prev || prev->page != ln->page)
             right = page_right(L, i);
         if (prev && !continues(L, prev, ln, right))
-            flush_row(&L->g, cb, 1);
+            pl_flush_row(&L->g, cb, 1);
         for (size_t k = 0; k < ln->n; k++) {
-            const pdf_word *wd = word_at(L, ln, k);
-            if (cell_add(cb, i, text_of(L, wd), wd->len) != 0)
+            const pdf_word *wd = pl_word_at(L, ln, k);
+            if (pl_cell_add(cb, i, pl_text_of(L, wd), wd->len) != 0)
                 L->g.failed = 1;
         }
         prev = ln;
     }
-    flush_row(&L->g, cb, 1);
-}
-
-/* ------------------------------------------------------------------ 5, 6. tables */
-typedef struct {
-    size_t a, yl, e; /* header row from line a, years on line yl, table up to line e */
-    columns c;
-    size_t hb;       /* first line after the header row */
-    size_t *cols;    /* scratch: the cell of each word of a line */
-    double *xs;      /* scratch: edges of the amounts */
-    unsigned char *skip; /* lines of repeated headers (indexed from a) */
-} table;
-
-/* Wrapped header text just above or below the year line: close, left of the years. */
-static int header_neighbour(const layout *L, const columns *c, const line *near, const line *ln)
-{
-    return !ln->dropped && ln->page == near->page && fabs(ln->y - near->y) <= 1.15 * c->h &&
-           ln->x1 < c->yx0[0] && !is_year_line(L, ln);
-}
-
-static void header_bounds(const layout *L, const columns *c, size_t yl, size_t floor, size_t *a, size_t *b)
-{
-    *a = yl;
-    while (*a > floor && header_neighbour(L, c, &L->lines[*a], &L->lines[*a - 1]))
-        (*a)--;
-    *b = yl + 1;
-    while (*b < L->nlines && header_neighbour(L, c, &L->lines[*b - 1], &L->lines[*b]))
-        (*b)++;
-}
-
-static int same_years(const layout *L, const columns *c, const line *ln)
-{
-    int years[MAX_YEARS];
-    size_t at[MAX_YEARS];
-    size_t ny = line_years(L, ln, years, at);
-    return ny == c->nyears && !memcmp(years, c->years, ny * sizeof *years);
-}
-
-static int amounts_follow(const layout *L, table *t, size_t j)
-{
-    size_t seen = 0;
-    for (size_t k = j + 1; k < L->nlines && seen < 3; k++) {
-        if (L->lines[k].dropped)
-            continue;
-        if (is_year_line(L, &L->lines[k])) {
-            if (!same_years(L, &t->c, &L->lines[k]))
-                return 0;
-            continue; /* the header repeated on the next page */
-        }
-        seen++;
-        if (shape_of(L, &t->c, &L->lines[k], t->cols).amounts)
-            return 1;
-    }
-    return 0;
-}
-
-/* The year line of a header repeated at the top of a page: a line with the
- * table's years among the first four of the page from line j; or SIZE_MAX. */
-static size_t repeated_header(const layout *L, const table *t, size_t j)
-{
-    size_t seen = 0;
-    for (size_t k = j; k < L->nlines && L->lines[k].page == L->lines[j].page && seen < 4; k++) {
-        if (L->lines[k].dropped)
-            continue;
-        seen++;
-        if (is_year_line(L, &L->lines[k]))
-            return same_years(L, &t->c, &L->lines[k]) ? k : SIZE_MAX;
-    }
-    return SIZE_MAX;
-}
-
-/* Where the table ends; repeated headers on later pages are marked in t->skip. */
-static void find_end(const layout *L, table *t, size_t hb)
-{
-    size_t last_page = L->lines[t->yl].page;
-    size_t j = hb;
-    for (; j < L->nlines; j++) {
-        const line *ln = &L->lines[j];
-        if (ln->dropped)
-            continue;
-        size_t rep = ln->page != last_page ? repeated_header(L, t, j) : SIZE_MAX;
-        if (rep != SIZE_MAX) {
-            size_t ra, rb;
-            header_bounds(L, &t->c, rep, j, &ra, &rb);
-            for (size_t k = ra; k < rb; k++)
-                t->skip[k - t->a] = 1;
-            last_page = ln->page;
-            j = rb - 1;
-            continue;
-        }
-        if (is_year_line(L, ln))
-            break;
-        if (shape_of(L, &t->c, ln, t->cols).wide && !amounts_follow(L, t, j))
-            break;
-        last_page = ln->page;
-    }
-    t->e = j;
-    /* the next table's wrapped header text above its years is not this table's */
-    if (j < L->nlines && is_year_line(L, &L->lines[j])) {
-        size_t na, nb;
-        header_bounds(L, &t->c, j, hb, &na, &nb);
-        t->e = na;
-    }
-}
-
-static int by_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
-
-/* The joining gap of the table's lines (5.), as a multiple of the taller line's
- * height (a 12 pt total row wraps at a wider pitch than 9 pt lines): 8 % over the
- * wrapped-line pitch, the smallest gap that recurs (within 2.5 %; a superscript's
- * odd gap does not count), or below any full line pitch when no gap is wider. */
-static double row_threshold(const layout *L, table *t)
-{
-    size_t n = 0;
-    const line *prev = NULL;
-    for (size_t i = t->a; i < t->e; i++) {
-        const line *ln = &L->lines[i];
-        if (ln->dropped || t->skip[i - t->a])
-            continue;
-        double h = prev && prev->h > ln->h ? prev->h : ln->h;
-        if (prev && prev->page == ln->page && ln->y - prev->y >= 0.7 * h)
-            t->xs[n++] = (ln->y - prev->y) / h;
-        prev = ln;
-    }
-    if (n == 0)
-        return 0.7;
-    qsort(t->xs, n, sizeof *t->xs, by_double);
-    double pitch = t->xs[0];
-    for (size_t i = 0; i + 1 < n; i++)
-        if (t->xs[i + 1] - t->xs[i] <= 0.025) {
-            pitch = t->xs[i];
-            break;
-        }
-    if (t->xs[n - 1] <= 1.12 * pitch)
-        return 0.7;
-    return 1.08 * pitch;
-}
-
-static void emit_table(layout *L, table *t, cellbuf *cbs)
-{
-    size_t ncols = t->c.ntext + t->c.nyears;
-    columns header = t->c; /* the header row's years are its own columns */
-    header.anchor_kind = -1;
-    double thr = row_threshold(L, t);
-    const line *prev = NULL;
-    for (size_t i = t->a; i < t->e && !L->g.failed; i++) {
-        const line *ln = &L->lines[i];
-        if (ln->dropped || t->skip[i - t->a])
-            continue;
-        double h = prev && prev->h > ln->h ? prev->h : ln->h;
-        if (prev && (prev->page != ln->page ? !goes_on(L, ln) : ln->y - prev->y > thr * h))
-            flush_row(&L->g, cbs, ncols);
-        line_cells(L, i < t->hb ? &header : &t->c, ln, t->cols);
-        for (size_t k = 0; k < ln->n; k++) {
-            const pdf_word *wd = word_at(L, ln, k);
-            if (cell_add(&cbs[t->cols[k]], i, text_of(L, wd), wd->len) != 0)
-                L->g.failed = 1;
-        }
-        prev = ln;
-    }
-    flush_row(&L->g, cbs, ncols);
-}
-
-
-typedef struct {
-    double mean, spread;
-    size_t count;
-} cluster;
-
-static int by_count_desc(const void *a, const void *b)
-{
-    const cluster *x = a, *y = b;
-    return x->count > y->count ? -1 : x->count < y->count;
-}
-
-static int by_mean(const void *a, const void *b)
-{
-    const cluster *x = a, *y = b;
-    return x->mean < y->mean ? -1 : x->mean > y->mean;
-}
-
-/* The edges t->xs[0..n) (sorted) in runs no wider apart than `gap`: at most cap. */
-static size_t make_clusters(const double *xs, size_t n, double gap, cluster *cl, size_t cap)
-{
-    size_t nc = 0, from = 0;
-    for (size_t i = 1; i <= n; i++) {
-        if (i < n && xs[i] - xs[i - 1] <= gap)
-            continue;
-        if (nc == cap)
-            return cap + 1;
-        double sum = 0;
-        for (size_t k = from; k < i; k++)
-            sum += xs[k];
-        cl[nc++] = (cluster){sum / (double)(i - from), xs[i - 1] - xs[from], i - from};
-        from = i;
-    }
-    return nc;
-}
-
-/* Cluster the table's amounts by one edge: 1 and the clusters' means when they
- * make one cluster per year (besides stray numbers: a footnote's "2023", at most
- * a tenth of them), with their total spread in *spread. */
-static int cluster_edges(const layout *L, table *t, int kind, double *means, double *spread)
-{
-    size_t n = 0, ny = t->c.nyears;
-    for (size_t i = t->hb; i < t->e; i++) {
-        const line *ln = &L->lines[i];
-        if (ln->dropped || t->skip[i - t->a])
-            continue;
-        for (size_t k = 0; k < ln->n; k++) {
-            const pdf_word *wd = word_at(L, ln, k);
-            if (word_is_table_amount(L, wd) && column_of(L, &t->c, wd) >= t->c.ntext)
-                t->xs[n++] = edge(wd, kind);
-        }
-    }
-    if (n < ny)
-        return 0;
-    qsort(t->xs, n, sizeof *t->xs, by_double);
-    cluster cl[2 * MAX_YEARS];
-    double gap = 0.3 * (t->c.yx0[ny - 1] - t->c.yx0[0]) / (double)(ny - 1);
-    size_t nc = make_clusters(t->xs, n, gap, cl, 2 * MAX_YEARS);
-    if (nc < ny || nc > 2 * MAX_YEARS)
-        return 0;
-    qsort(cl, nc, sizeof *cl, by_count_desc);
-    size_t stray = 0;
-    for (size_t k = ny; k < nc; k++)
-        stray += cl[k].count;
-    if (10 * stray > n)
-        return 0;
-    qsort(cl, ny, sizeof *cl, by_mean);
-    *spread = 0;
-    for (size_t j = 0; j < ny; j++) {
-        means[j] = cl[j].mean;
-        *spread += cl[j].spread;
-    }
-    return 1;
-}
-
-/* Where a text column's cells begin (4.): where most words of the table's amount
- * lines between the column's lower bound and its header text begin at the same
- * place, within a point (three at least); a centred header lies right of its cells. */
-static void align_text(const layout *L, table *t)
-{
-    for (size_t c = 1; c < t->c.ntext; c++) {
-        size_t n = 0;
-        for (size_t i = t->hb; i < t->e; i++) {
-            const line *ln = &L->lines[i];
-            if (ln->dropped || t->skip[i - t->a] || !shape_of(L, &t->c, ln, t->cols).amounts)
-                continue;
-            for (size_t k = 0; k < ln->n; k++) {
-                double x = word_at(L, ln, k)->x0;
-                if (x >= t->c.text_low[c] && x <= t->c.text_head[c] + 0.5)
-                    t->xs[n++] = x;
-            }
-        }
-        qsort(t->xs, n, sizeof *t->xs, by_double);
-        size_t best = 0, best_n = 0;
-        for (size_t i = 0, j = 0; i < n; i++) {
-            while (t->xs[i] - t->xs[j] > 1.0)
-                j++;
-            if (i - j + 1 >= best_n) {
-                best_n = i - j + 1;
-                best = j;
-            }
-        }
-        if (best_n >= 3)
-            t->c.text_start[c] = t->xs[best] - 0.5;
-    }
-}
-
-/* Columns from the amounts themselves (4.): when the amounts line up in one column
- * per year by some edge, that edge places them, whatever the header's alignment. */
-static void align_years(const layout *L, table *t)
-{
-    double means[MAX_YEARS], best_spread = INFINITY, spread;
-    for (int kind = 0; kind < 3; kind++)
-        if (cluster_edges(L, t, kind, means, &spread) && spread < best_spread) {
-            best_spread = spread;
-            t->c.anchor_kind = kind;
-            memcpy(t->c.anchor, means, t->c.nyears * sizeof *means);
-        }
-}
-
-/* The next table at or after line `from`: 0 and *t filled, or -1 when none. */
-static int next_table(const layout *L, size_t from, table *t)
-{
-    for (size_t i = from; i < L->nlines; i++) {
-        if (!is_year_line(L, &L->lines[i]))
-            continue;
-        size_t a, b;
-        t->yl = i;
-        make_columns(L, i, i, i + 1, &t->c); /* the years first: header_bounds needs them */
-        header_bounds(L, &t->c, i, from, &a, &b);
-        make_columns(L, i, a, b, &t->c);
-        t->a = a;
-        memset(t->skip, 0, L->nlines - a);
-        t->hb = b;
-        find_end(L, t, b);
-        align_text(L, t);
-        align_years(L, t);
-#ifdef PDFLAYOUT_DEBUG
-        fprintf(stderr, "table lines %zu-%zu (years %zu, header to %zu) ntext %zu:", t->a, t->e, t->yl, t->hb, t->c.ntext);
-        for (size_t k = 0; k < t->c.ntext; k++)
-            fprintf(stderr, " %.1f", t->c.text_start[k]);
-        fprintf(stderr, " | year_left %.1f anchor %d:", t->c.year_left, t->c.anchor_kind);
-        for (size_t k = 0; k < t->c.nyears; k++)
-            fprintf(stderr, " %d@%.1f-%.1f/%.1f", t->c.years[k], t->c.yx0[k], t->c.yx1[k], t->c.anchor[k]);
-        fprintf(stderr, "\n");
-#endif
-        return 0;
-    }
-    return -1;
+    pl_flush_row(&L->g, cb, 1);
 }
 
 /* ------------------------------------------------------------------ putting it together */
@@ -1094,9 +476,9 @@ int pdf_layout(const pdf_words *w, input_part *part, char *err, size_t errcap)
     if (!t->cols || !t->skip || !t->xs)
         goto done;
     size_t i = 0;
-    while (!L.g.failed && next_table(&L, i, t) == 0) {
+    while (!L.g.failed && pl_next_table(&L, i, t) == 0) {
         emit_paragraphs(&L, i, t->a, cbs);
-        emit_table(&L, t, cbs);
+        pl_emit_table(&L, t, cbs);
         i = t->e;
     }
     emit_paragraphs(&L, i, L.nlines, cbs);
