@@ -234,20 +234,22 @@ static int is_page_number(const layout *L, const line *ln)
     return digits;
 }
 
+/* A candidate for page furniture: its line and its key. */
+typedef struct {
+    size_t line;
+    char *key;
+} furniture;
+
 static int by_key(const void *a, const void *b)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    return strcmp(((const furniture *)a)->key, ((const furniture *)b)->key);
 }
 
-/* Drop the top (top = 1) or bottom line of each page when it is furniture. */
-static int drop_furniture(layout *L, int top)
+/* The top (top = 1) or bottom line of each page, when in the outer 10 %: into c. */
+static size_t furniture_candidates(const layout *L, int top, furniture *c, int *failed)
 {
-    size_t np = L->w->npages, nc = 0;
-    size_t *cand = malloc((np ? np : 1) * sizeof *cand);
-    char **keys = calloc(np ? np : 1, sizeof *keys);
-    char **sorted = malloc((np ? np : 1) * sizeof *sorted);
-    int rc = cand && keys && sorted ? 0 : -1;
-    for (size_t i = 0; !rc && i < L->nlines; i++) {
+    size_t nc = 0;
+    for (size_t i = 0; i < L->nlines && !*failed; i++) {
         const line *ln = &L->lines[i];
         int edge = top ? (i == 0 || L->lines[i - 1].page != ln->page)
                        : (i + 1 == L->nlines || L->lines[i + 1].page != ln->page);
@@ -255,32 +257,33 @@ static int drop_furniture(layout *L, int top)
         int outer = top ? ln->y <= 0.1 * H : ln->y - ln->h >= 0.9 * H;
         if (!edge || !outer || ln->dropped)
             continue;
-        keys[nc] = furniture_key(L, ln);
-        if (!keys[nc])
-            rc = -1;
-        sorted[nc] = keys[nc];
-        cand[nc++] = i;
+        c[nc] = (furniture){i, furniture_key(L, ln)};
+        *failed = c[nc++].key == NULL;
     }
-    if (!rc)
-        qsort(sorted, nc, sizeof *sorted, by_key);
-    for (size_t c = 0; !rc && c < nc; c++) {
-        /* how often the key repeats: the run of equal keys around it in the sorted list */
-        char **hit = bsearch(&keys[c], sorted, nc, sizeof *sorted, by_key);
-        size_t lo = (size_t)(hit - sorted), hi = lo;
-        while (lo > 0 && !strcmp(sorted[lo - 1], keys[c]))
-            lo--;
-        while (hi + 1 < nc && !strcmp(sorted[hi + 1], keys[c]))
-            hi++;
-        size_t count = hi - lo + 1;
-        if ((count >= 2 && 2 * count >= np) || is_page_number(L, &L->lines[cand[c]]))
-            L->lines[cand[c]].dropped = 1;
+    return nc;
+}
+
+/* Drop the top (top = 1) or bottom line of each page when it is furniture: a page
+ * number, or a line repeating (digits aside) on half the pages. */
+static int drop_furniture(layout *L, int top)
+{
+    size_t np = L->w->npages;
+    furniture *c = malloc((np ? np : 1) * sizeof *c);
+    int failed = c == NULL;
+    size_t nc = c ? furniture_candidates(L, top, c, &failed) : 0;
+    if (!failed)
+        qsort(c, nc, sizeof *c, by_key);
+    for (size_t lo = 0, hi; !failed && lo < nc; lo = hi) {
+        for (hi = lo + 1; hi < nc && !strcmp(c[hi].key, c[lo].key); hi++)
+            ;
+        for (size_t k = lo; k < hi; k++)
+            if ((hi - lo >= 2 && 2 * (hi - lo) >= np) || is_page_number(L, &L->lines[c[k].line]))
+                L->lines[c[k].line].dropped = 1;
     }
-    for (size_t c = 0; keys && c < nc; c++)
-        free(keys[c]);
-    free(cand);
-    free(keys);
-    free(sorted);
-    return rc;
+    for (size_t k = 0; k < nc; k++)
+        free(c[k].key);
+    free(c);
+    return failed ? -1 : 0;
 }
 
 /* ------------------------------------------------------------------ the grid */
@@ -471,7 +474,7 @@ int pdf_layout(const pdf_words *w, input_part *part, char *err, size_t errcap)
     if (!cbs || !t || make_lines(&L) != 0 || drop_furniture(&L, 1) != 0 || drop_furniture(&L, 0) != 0)
         goto done;
     t->cols = malloc((w->n ? w->n : 1) * sizeof *t->cols);
-    t->skip = malloc(L.nlines ? L.nlines : 1);
+    t->skip = calloc(L.nlines ? L.nlines : 1, 1);
     t->xs = malloc((w->n ? w->n : 1) * sizeof *t->xs);
     if (!t->cols || !t->skip || !t->xs)
         goto done;

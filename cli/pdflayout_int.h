@@ -65,7 +65,8 @@ typedef struct {
     size_t hb;       /* first line after the header row */
     size_t *cols;    /* scratch: the cell of each word of a line */
     double *xs;      /* scratch: edges of the amounts */
-    unsigned char *skip; /* lines of repeated headers (indexed from a) */
+    unsigned char *skip; /* lines of repeated headers (indexed from a; all 0 between tables) */
+    size_t marked;       /* skip[0 .. marked) may hold a mark: cleared after the table */
 } table;
 
 const pdf_word *pl_word_at(const layout *L, const line *ln, size_t k);

@@ -338,6 +338,7 @@ static void find_end(const layout *L, table *t, size_t hb)
             header_bounds(L, &t->c, rep, j, &ra, &rb);
             for (size_t k = ra; k < rb; k++)
                 t->skip[k - t->a] = 1;
+            t->marked = rb - t->a > t->marked ? rb - t->a : t->marked;
             last_page = ln->page;
             j = rb - 1;
             continue;
@@ -394,7 +395,7 @@ static double row_threshold(const layout *L, table *t)
     return 1.08 * pitch;
 }
 
-void pl_emit_table(layout *L, table *t, cellbuf *cbs)
+static void emit_rows(layout *L, table *t, cellbuf *cbs)
 {
     size_t ncols = t->c.ntext + t->c.nyears;
     columns header = t->c; /* the header row's years are its own columns */
@@ -417,6 +418,12 @@ void pl_emit_table(layout *L, table *t, cellbuf *cbs)
         prev = ln;
     }
     pl_flush_row(&L->g, cbs, ncols);
+}
+
+void pl_emit_table(layout *L, table *t, cellbuf *cbs)
+{
+    emit_rows(L, t, cbs);
+    memset(t->skip, 0, t->marked); /* only the marked part: linear over all tables */
 }
 
 
@@ -551,7 +558,7 @@ int pl_next_table(const layout *L, size_t from, table *t)
         header_bounds(L, &t->c, i, from, &a, &b);
         make_columns(L, i, a, b, &t->c);
         t->a = a;
-        memset(t->skip, 0, L->nlines - a);
+        t->marked = 0; /* skip is all 0 here: the table before cleared its marks */
         t->hb = b;
         find_end(L, t, b);
         align_text(L, t);
