@@ -15,6 +15,7 @@
 #include "ooxml.h"
 #include "inputs.h"
 #include "layout.h"
+#include "pdf.h"
 #include "proc.h"
 #include "utf8.h"
 
@@ -24,7 +25,7 @@
 /* Largest text input read into memory. */
 #define MAX_TEXT_BYTES ((size_t)256 << 20)
 
-typedef enum { AS_TEXT, AS_SHEET, AS_DOCUMENT, AS_FLAT } treat;
+typedef enum { AS_TEXT, AS_SHEET, AS_DOCUMENT, AS_FLAT, AS_PDF } treat;
 
 static const char *extension(const char *path)
 {
@@ -46,6 +47,8 @@ static treat treat_of(const char *path)
     static const char *const docs[] = {"docx", "doc", "odt", "rtf", NULL};
     static const char *const flat[] = {"fods", "fodt", NULL};
     const char *ext = extension(path);
+    if (!strcasecmp(ext, "pdf"))
+        return AS_PDF;
     if (ext_is(ext, flat))
         return AS_FLAT;
     if (ext_is(ext, sheets))
@@ -334,6 +337,9 @@ size_t inputs_read(const char *const *paths, size_t n, const input_options *opt,
             break;
         case AS_FLAT:
             flatodf_read(paths[i], in);
+            break;
+        case AS_PDF:
+            pdf_read(paths[i], in);
             break;
         case AS_SHEET:
         case AS_DOCUMENT:
