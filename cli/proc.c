@@ -166,7 +166,7 @@ void proc_print_log_tail(const char *log, int lines)
     for (int seen = 0; p > buf; p--)
         if (p[-1] == '\n' && p != buf + got && ++seen > lines)
             break;
-    fprintf(stderr, "  last lines of %s:\n", log);
+    fprintf(stderr, "  the last lines LibreOffice wrote:\n");
     for (char *line = strtok(p, "\n"); line; line = strtok(NULL, "\n"))
         fprintf(stderr, "  | %s\n", line);
 }

@@ -44,7 +44,8 @@ int proc_run(char *const argv[], const char *log, int append, int timeout, const
 int proc_soffice_convert(const char *soffice, const char *profile, const char *target, const char *outdir,
                          const char *const *files, size_t n, const char *log, int timeout, const proc_user *as);
 
-/* Print the last `lines` lines of a log to stderr, indented (for error messages). */
+/* Print the last `lines` lines of a log to stderr, indented (for error messages:
+ * the log itself is removed with the private folder). */
 void proc_print_log_tail(const char *log, int lines);
 
 /* rm -rf dir (a temporary folder of ours). */

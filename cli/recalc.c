@@ -753,6 +753,8 @@ static int summarize(recalc *r)
         workbook *b = &r->books[i];
         fflush(stdout); /* the report (stdout) and the progress (stderr) share a terminal */
         fprintf(stderr, "[%zu/%zu] %s ... ", i + 1, r->n, b->path);
+        errors += b->errors;
+        error_files += b->errors > 0;
         if (b->why[0]) {
             fprintf(stderr, "%s\n", b->why);
             failed++;
@@ -766,8 +768,6 @@ static int summarize(recalc *r)
             printf("%s\n", b->path);
             report(&b->after, r->common->lang);
         }
-        errors += b->errors;
-        error_files += b->errors > 0;
     }
     fflush(stdout);
     if (errors)
