@@ -10,6 +10,10 @@
 /* Seconds LibreOffice may take to convert one file before it is stopped. */
 #define PROC_CONVERT_TIMEOUT 300
 #define PROC_CONVERT_TIMEOUT_TEXT "300"
+/* What LibreOffice may take to start (a busy machine), on top of a conversion's
+ * limit; and what a usual workbook takes, for the limit of a batch of them. */
+#define PROC_START_SECONDS 60
+#define PROC_SECONDS_PER_FILE 10
 
 /* proc_run's results besides the exit code. */
 #define PROC_CANNOT_RUN (-1)

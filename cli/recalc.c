@@ -525,7 +525,9 @@ static int convert(recalc *r, const char *target, const char *ext, int recalc_pr
     for (size_t i = 0; i < r->n; i++)
         if (!r->books[i].why[0] && (!which || which[i]))
             files[n++] = r->books[i].copy;
-    int rc = n ? office_convert(&r->o, files, n, target, outdir, recalc_profile, r->timeout + 10 * (int)n) : 0;
+    /* all together: a start, the slowest allowed workbook, and the usual seconds of the rest */
+    int limit = PROC_START_SECONDS + r->timeout + PROC_SECONDS_PER_FILE * (int)n;
+    int rc = n ? office_convert(&r->o, files, n, target, outdir, recalc_profile, limit) : 0;
     free(files);
     if (rc == PROC_INTERRUPTED || cannot_run(r, rc))
         return -1;
@@ -537,13 +539,13 @@ static int convert(recalc *r, const char *target, const char *ext, int recalc_pr
         if (exists(path))
             continue;
         const char *one[] = {b->copy};
-        rc = office_convert(&r->o, one, 1, target, outdir, recalc_profile, r->timeout);
+        rc = office_convert(&r->o, one, 1, target, outdir, recalc_profile, PROC_START_SECONDS + r->timeout);
         if (rc == PROC_INTERRUPTED || cannot_run(r, rc))
             return -1;
         if (rc == PROC_TIMED_OUT) {
-            char limit[32];
-            snprintf(limit, sizeof limit, "%d", r->timeout);
-            fail(b, "LibreOffice did not finish it within %s s (--timeout): stopped", limit);
+            char secs[32];
+            snprintf(secs, sizeof secs, "%d", r->timeout);
+            fail(b, "LibreOffice did not finish it within %s s (--timeout): stopped", secs);
         } else if (!exists(path)) {
             fail(b, "LibreOffice could not open it as a workbook%s", recalc_profile ? "" : " (without recalculating)");
         }

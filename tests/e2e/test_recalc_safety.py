@@ -28,7 +28,13 @@ import threading
 import time
 import zipfile
 
-SKIP = 77
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+from harness import skip_or_fail  # noqa: E402  (needs python3-uno: /usr/bin/python3)
+from run_e2e import Report  # noqa: E402
+
+
 CI = os.environ.get("CI", "").lower() == "true"
 ROOT = os.geteuid() == 0
 STALE, FRESH = 99.0, 3.0
@@ -106,30 +112,6 @@ def snapshot(path):
     return (data, st.st_ino, st.st_uid, st.st_gid, stat.S_IMODE(st.st_mode), st.st_nlink)
 
 
-class Report:
-    def __init__(self):
-        self.passed = self.failed = 0
-
-    def check(self, ok, what, got=""):
-        if ok:
-            self.passed += 1
-        else:
-            self.failed += 1
-            print(f"FAIL  {what}\n      got: {str(got)[:2500]}")
-        return ok
-
-    def info(self, text):
-        print(f"INFO  {text}")
-
-
-def skip_or_fail(reason):
-    if CI:
-        print(f"FAIL (CI=true, so not skipped): {reason}")
-        sys.exit(1)
-    print(f"SKIP: {reason}")
-    sys.exit(SKIP)
-
-
 def root_only(rep, what):
     """Attacks need root (the attacker is another user); skipped with a message otherwise."""
     if ROOT:
@@ -139,6 +121,14 @@ def root_only(rep, what):
     else:
         print(f"SKIP  {what}: needs root (the attacker is the user nobody)")
     return False
+
+
+def make_secret(path):
+    """A root-only file that planted links point to: it must never be written or copied out."""
+    with open(path, "w") as f:
+        f.write("SECRET root-only\n")
+    os.chmod(path, 0o600)
+    return snapshot(path)
 
 
 NOBODY = pwd.getpwnam("nobody")
@@ -262,10 +252,7 @@ def test_in_place(a, rep, tmp, wrapper, starts_log):
     os.makedirs(shared)
     os.chown(shared, NOBODY.pw_uid, NOBODY.pw_gid)
     secret = os.path.join(tmp, "secret")
-    with open(secret, "w") as f:
-        f.write("SECRET root-only\n")
-    os.chmod(secret, 0o600)
-    secret_before = snapshot(secret)
+    secret_before = make_secret(secret)
     target = os.path.join(tmp, "target.ods")  # what a planted link points to
     write_ods(target)
     target_before = snapshot(target)
@@ -399,10 +386,7 @@ def test_out(a, rep, tmp, wrapper, starts_log):
     os.makedirs(dest)
     os.chown(dest, NOBODY.pw_uid, NOBODY.pw_gid)
     secret = os.path.join(tmp, "secret-out")
-    with open(secret, "w") as f:
-        f.write("SECRET\n")
-    os.chmod(secret, 0o600)
-    secret_before = snapshot(secret)
+    secret_before = make_secret(secret)
     for n in ("basic", "c", "d"):
         write_ods(os.path.join(src, n + ".ods"))
     os.chmod(os.path.join(src, "d.ods"), 0o640)
@@ -506,6 +490,7 @@ def test_time_limit(a, rep, tmp, wrapper):
     rep.check(sorted(os.listdir(out)) == ["quick.ods"], "nothing is written for the stopped one", os.listdir(out))
     # the wrapper's `sleep 600` is in the office's process group: it must be gone
     left = subprocess.run(["pgrep", "-f", "sleep 600"], stdout=subprocess.PIPE).stdout.split()
+    # limits: the batch 60 (start) + 3 + 2 x 10 s, then slow.fods alone 60 + 3 s: far from the 600 s stall
     rep.check(not left and took < 300, f"no stalled process left; the run took {took:.0f} s, not 600", left)
 
 
@@ -610,7 +595,7 @@ def main():
         if not path or not os.path.exists(path):
             skip_or_fail(f"{what} not found ({path})")
     a.socinv, a.oxt = os.path.abspath(a.socinv), os.path.abspath(a.oxt)
-    rep = Report()
+    rep = Report("recalc_safety")
     tmp = tempfile.mkdtemp(prefix="socinv-recalc-safety-")
     os.chmod(tmp, 0o755)  # the office's account runs the wrapper from here
     try:
@@ -636,8 +621,7 @@ def main():
             print(f"(kept {tmp})")
         else:
             shutil.rmtree(tmp, ignore_errors=True)
-    print(f"recalc safety: {rep.passed} passed, {rep.failed} failed")
-    return 0 if rep.failed == 0 else 1
+    return rep.done()
 
 
 if __name__ == "__main__":
