@@ -71,7 +71,10 @@ static void exec_child(char *const argv[], const char *log, int append, int time
     struct rlimit cpu = {(rlim_t)timeout, (rlim_t)timeout + 5};
     setrlimit(RLIMIT_CPU, &cpu);
     if (as) {
+        /* its own folder for HOME and for temporary files: the caller's TMPDIR may be
+         * one only the caller can write */
         setenv("HOME", as->home, 1);
+        setenv("TMPDIR", as->home, 1);
         if (setgroups(0, NULL) != 0 || setgid(as->gid) != 0 || setuid(as->uid) != 0)
             _exit(126);
     }

@@ -20,7 +20,7 @@
 #define PROC_TIMED_OUT (-2)
 #define PROC_INTERRUPTED (-3)
 
-/* Run as this user with this HOME (unopkg refuses root); NULL = as we are. */
+/* Run as this user with this HOME and TMPDIR (unopkg refuses root); NULL = as we are. */
 typedef struct proc_user {
     uid_t uid;
     gid_t gid;
