@@ -15,6 +15,7 @@
 
 #include "cli.h"
 #include "flatodf.h"
+#include "odszip.h"
 #include "office.h"
 #include "safewrite.h"
 
@@ -299,6 +300,8 @@ typedef struct workbook {
     char why[600];      /* why it failed ("" while it has not) */
     input after;        /* the recalculated values */
     size_t errors;      /* cells that became errors */
+    const char *ext;    /* of its recalculated result: the written format, or fods */
+    char result[PATH_MAX]; /* the recalculated result, in the office's area */
     char written[PATH_MAX + 300];
 } workbook;
 
@@ -316,7 +319,6 @@ typedef struct recalc {
     office o;
     int office_open;
     char in[200];       /* the office's folder of input copies */
-    char recalculated[200]; /* ... and of their recalculated flat-ODF results */
     struct stat *written; /* what this run wrote (never overwritten by a later input) */
     size_t nwritten;
     int no_soffice;
@@ -570,22 +572,82 @@ static int read_result(const recalc *r, const char *path, input *in, char *why, 
     return rc;
 }
 
-/* Recalculate every workbook to flat ODF and read the values. */
+/* The format a workbook is recalculated into: what is written, or flat ODF for --report. */
+static const char *result_format(const recalc *r, const workbook *b, const char **ext)
+{
+    if (!r->out && !r->in_place) {
+        *ext = "fods";
+        return "fods";
+    }
+    return target_for(b->path, r->format, ext);
+}
+
+/* The recalculated values of a workbook: read from its result when that is ODF (flat,
+ * or the .ods's content.xml), else from a flat-ODF conversion in `fodsdir`. */
+static int read_values(recalc *r, size_t i, const char *fodsdir, char *why, size_t cap)
+{
+    workbook *b = &r->books[i];
+    char path[PATH_MAX];
+    b->after.path = b->path;
+    if (strcmp(b->ext, "ods") != 0) {
+        if (strcmp(b->ext, "fods") != 0)
+            result_path(b, fodsdir, "fods", path, sizeof path);
+        return read_result(r, strcmp(b->ext, "fods") ? path : b->result, &b->after, why, cap);
+    }
+    int fd = office_open_result(&r->o, b->result);
+    if (fd < 0) {
+        snprintf(why, cap, "LibreOffice's result is not a plain file of its own: %s", strerror(errno));
+        return -1;
+    }
+    snprintf(path, sizeof path, "%s/values-%zu.xml", r->o.dir, i + 1); /* ours: the office cannot write there */
+    int rc = odszip_read(fd, path, &b->after);
+    close(fd);
+    if (rc != 0)
+        snprintf(why, cap, "cannot read the recalculated workbook: %s", b->after.error);
+    return rc;
+}
+
+/* Recalculate every workbook into the format it is written in (one office run per
+ * format: usually one), and read the values. XLSX and XLS results are not read:
+ * those workbooks are recalculated to flat ODF too, for their values. */
 static int recalculate(recalc *r)
 {
-    char *outdir = r->recalculated, path[PATH_MAX], why[600];
-    if (convert(r, "fods", "fods", 1, NULL, outdir, sizeof r->recalculated) != 0)
-        return -1;
-    for (size_t i = 0; i < r->n; i++) {
-        workbook *b = &r->books[i];
-        if (b->why[0])
-            continue;
-        result_path(b, outdir, "fods", path, sizeof path);
-        b->after.path = b->path;
-        if (read_result(r, path, &b->after, why, sizeof why) != 0)
-            fail(b, "%s", why);
+    static const char *const exts[] = {"ods", "xlsx", "xls", "fods"};
+    char *which = calloc(r->n ? r->n : 1, 1), outdir[200], fodsdir[200] = "", why[600];
+    size_t foreign = 0;
+    for (size_t e = 0; which && e < sizeof exts / sizeof *exts; e++) {
+        const char *target = NULL, *ext;
+        size_t n = 0;
+        for (size_t i = 0; i < r->n; i++) {
+            const char *t = result_format(r, &r->books[i], &ext);
+            which[i] = !r->books[i].why[0] && !strcmp(ext, exts[e]);
+            target = which[i] ? t : target;
+            n += (size_t)which[i];
+        }
+        if (n && convert(r, target, exts[e], 1, which, outdir, sizeof outdir) != 0)
+            break; /* LibreOffice cannot run, or a signal: said below */
+        for (size_t i = 0; n && i < r->n; i++) {
+            workbook *b = &r->books[i];
+            if (which[i] && !b->why[0]) {
+                b->ext = exts[e];
+                result_path(b, outdir, exts[e], b->result, sizeof b->result);
+                foreign += e == 1 || e == 2;
+            }
+        }
     }
-    return 0;
+    int rc = which ? 0 : -1;
+    if (which && (r->no_soffice || proc_interrupted()))
+        rc = -1;
+    for (size_t i = 0; rc == 0 && i < r->n; i++)
+        which[i] = !r->books[i].why[0] && r->books[i].ext && strcmp(r->books[i].ext, "ods") &&
+                   strcmp(r->books[i].ext, "fods");
+    if (rc == 0 && foreign && convert(r, "fods", "fods", 1, which, fodsdir, sizeof fodsdir) != 0)
+        rc = -1;
+    for (size_t i = 0; rc == 0 && i < r->n; i++)
+        if (!r->books[i].why[0] && read_values(r, i, fodsdir, why, sizeof why) != 0)
+            fail(&r->books[i], "%s", why);
+    free(which);
+    return rc;
 }
 
 /* The values each workbook had before, for those that show errors now: read from
@@ -705,43 +767,16 @@ static void write_one(recalc *r, workbook *b, const char *result, const char *ex
     r->written[r->nwritten++] = done;
 }
 
-/* Convert to the written formats (one office run per format) and write the files. */
+/* Write every recalculated workbook. */
 static int write_results(recalc *r)
 {
-    static const char *const exts[] = {"ods", "xlsx", "xls", "fods"};
-    char *which = calloc(r->n ? r->n : 1, 1), outdir[200], path[PATH_MAX];
     r->written = calloc(r->n ? r->n : 1, sizeof *r->written);
-    if (!which || !r->written) {
-        free(which);
+    if (!r->written)
         return -1;
-    }
-    for (size_t e = 0; e < sizeof exts / sizeof *exts; e++) {
-        const char *target = NULL, *ext;
-        size_t n = 0;
-        for (size_t i = 0; i < r->n; i++) {
-            const char *t = target_for(r->books[i].path, r->format, &ext);
-            which[i] = !r->books[i].why[0] && !strcmp(ext, exts[e]);
-            if (which[i]) {
-                target = t;
-                n++;
-            }
-        }
-        if (!n)
-            continue;
-        /* flat ODF is what the recalculation wrote already */
-        if (strcmp(exts[e], "fods") != 0 && convert(r, target, exts[e], 1, which, outdir, sizeof outdir) != 0) {
-            free(which);
-            return -1;
-        }
-        for (size_t i = 0; i < r->n; i++) {
-            if (!which[i] || r->books[i].why[0])
-                continue;
-            result_path(&r->books[i], strcmp(exts[e], "fods") ? outdir : r->recalculated, exts[e], path, sizeof path);
-            write_one(r, &r->books[i], path, exts[e]);
-        }
-    }
-    free(which);
-    return 0;
+    for (size_t i = 0; i < r->n && !proc_interrupted(); i++)
+        if (!r->books[i].why[0])
+            write_one(r, &r->books[i], r->books[i].result, r->books[i].ext);
+    return proc_interrupted() ? -1 : 0;
 }
 
 /* A line per workbook (and its report), then the failures; the exit code. */
