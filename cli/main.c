@@ -52,7 +52,7 @@ static const char usage[] =
     "  --soffice PATH       LibreOffice's soffice for workbooks and documents (default soffice)\n"
     "  --keep-temp          keep the files LibreOffice converted (for debugging)\n"
     "\n"
-    "Inputs are never modified. Amounts follow the seeds' sign convention: savings negative.\n";
+    "Inputs are never modified (but by recalc --in-place). Amounts follow the seeds' sign convention: savings negative.\n";
 
 static int cmd_version(void)
 {
