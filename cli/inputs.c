@@ -19,9 +19,6 @@
 #include "proc.h"
 #include "utf8.h"
 
-/* Seconds LibreOffice may take to convert a batch before it is stopped. */
-#define CONVERT_TIMEOUT 300
-#define CONVERT_TIMEOUT_TEXT "300"
 /* Largest text input read into memory. */
 #define MAX_TEXT_BYTES ((size_t)256 << 20)
 
@@ -159,40 +156,21 @@ void inputs_converted_name(const char *outdir, const char *path, const char *ext
 int inputs_soffice_convert(const char *soffice, const char *tmp, const char *target, const char *outdir,
                            const char *const *files, size_t n)
 {
-    char profile[4200], env[4300], log[4200];
+    char profile[4200], log[4200];
     snprintf(profile, sizeof profile, "%s/profile", tmp);
-    snprintf(env, sizeof env, "-env:UserInstallation=file://%s", profile);
     /* the target may be "ods:calc8"; the log is named after its extension part */
     snprintf(log, sizeof log, "%s/soffice-%.*s.log", tmp, (int)strcspn(target, ":"), target);
-    char **argv = calloc(n + 12, sizeof *argv);
-    if (!argv)
-        return -1;
-    size_t a = 0;
-    argv[a++] = (char *)soffice;
-    argv[a++] = "--headless";
-    argv[a++] = "--norestore";
-    argv[a++] = "--nologo";
-    argv[a++] = "--nolockcheck";
-    argv[a++] = "--nodefault";
-    argv[a++] = env;
-    argv[a++] = "--convert-to";
-    argv[a++] = (char *)target;
-    argv[a++] = "--outdir";
-    argv[a++] = (char *)outdir;
-    for (size_t i = 0; i < n; i++)
-        argv[a++] = (char *)files[i];
-    argv[a] = NULL;
-    int rc = proc_run(argv, log, 0, CONVERT_TIMEOUT, NULL);
-    free(argv);
-    return rc;
+    return proc_soffice_convert(soffice, profile, target, outdir, files, n, log, PROC_CONVERT_TIMEOUT, NULL);
 }
 
 const char *inputs_soffice_failure(int rc)
 {
-    if (rc == 127 || rc == -1)
+    if (rc == 127 || rc == PROC_CANNOT_RUN)
         return "LibreOffice could not be started; install libreoffice-calc and libreoffice-writer, or give --soffice PATH";
-    if (rc == -2)
-        return "LibreOffice did not finish converting within " CONVERT_TIMEOUT_TEXT " s";
+    if (rc == PROC_TIMED_OUT)
+        return "LibreOffice did not finish converting within " PROC_CONVERT_TIMEOUT_TEXT " s";
+    if (rc == PROC_INTERRUPTED)
+        return "interrupted";
     return NULL;
 }
 

@@ -37,11 +37,18 @@ static const char usage[] =
     "      --               the rest are values, even if they look like options\n"
     "      --rate R | --schedule NAME   discounted payback (flat rate, or DK2021, DK2013, UK2022, UK2022HEALTH)\n"
     "  recalc PATH...       recalculate workbooks (files or folders of ODS/XLSX) headless with the\n"
-    "                       add-in in a private LibreOffice profile; inputs are never overwritten\n"
-    "      --out DIR        write the recalculated workbooks to DIR\n"
-    "      --in-place       replace each input, only after it was recalculated and saved\n"
+    "                       add-in in one private LibreOffice (as root: under a uid of its own);\n"
+    "                       lists cells that became errors (exit 1); never follows a link\n"
+    "      --out DIR        write the recalculated workbooks to DIR (never over an existing file)\n"
+    "      --overwrite      ... except files that are not inputs nor written in this run\n"
+    "      --in-place       replace each input, only after it was recalculated and saved, keeping\n"
+    "                       its owner and mode; not when it is open in LibreOffice, changed during\n"
+    "                       the run, or has cells that became errors\n"
+    "      --split-links    --in-place also replaces a file with other hard links (this name only)\n"
+    "      --replace-read-only   --in-place also replaces read-only files\n"
     "      --format same|ods|xlsx|fods   format of the written files (default same)\n"
     "      --report         print every socinv formula with its recalculated value, per sheet\n"
+    "      --timeout SECONDS     stop LibreOffice on a workbook after this long (default 300)\n"
     "      --oxt FILE       the add-in (default: the one built next to socinv, or $SOCINV_OXT)\n"
     "  version              print the version\n"
     "\n"
@@ -52,7 +59,7 @@ static const char usage[] =
     "  --soffice PATH       LibreOffice's soffice for workbooks and documents (default soffice)\n"
     "  --keep-temp          keep the files LibreOffice converted (for debugging)\n"
     "\n"
-    "Inputs are never modified. Amounts follow the seeds' sign convention: savings negative.\n";
+    "Inputs are never modified (but by recalc --in-place). Amounts follow the seeds' sign convention: savings negative.\n";
 
 static int cmd_version(void)
 {

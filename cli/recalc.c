@@ -1,8 +1,9 @@
 /* socinv recalc: recalculate existing workbooks headless with the add-in, and
  * write the recalculated files or a report of the socinv results per sheet. */
-#define _DEFAULT_SOURCE
+#define _GNU_SOURCE
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,16 +13,13 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cli.h"
-#include "flatodf.h"
-#include "office.h"
+#include "recalc.h"
 
-#define CONVERT_TIMEOUT 300
 #define SOCINV_FORMULA "ORG.SOCINV.CALC.FUNCTIONS."
 
 static const char *const workbook_ext[] = {"ods", "fods", "xlsx", "xlsm", "xls", NULL};
 
-static const char *ext_of(const char *path)
+const char *recalc_ext_of(const char *path)
 {
     const char *slash = strrchr(path, '/'), *dot = strrchr(path, '.');
     return dot && (!slash || dot > slash) ? dot + 1 : "";
@@ -30,7 +28,7 @@ static const char *ext_of(const char *path)
 static int is_workbook(const char *path)
 {
     for (const char *const *e = workbook_ext; *e; e++)
-        if (!strcasecmp(ext_of(path), *e))
+        if (!strcasecmp(recalc_ext_of(path), *e))
             return 1;
     return 0;
 }
@@ -40,11 +38,6 @@ static const char *base_of(const char *path)
     const char *slash = strrchr(path, '/');
     return slash ? slash + 1 : path;
 }
-
-typedef struct {
-    char **items;
-    size_t n, cap;
-} strlist;
 
 static int push(strlist *l, const char *s)
 {
@@ -101,9 +94,9 @@ static int collect(const char *path, strlist *files)
 }
 
 /* The conversion target for --format. */
-static const char *target_for(const char *path, const char *format, const char **ext)
+const char *recalc_target_for(const char *path, const char *format, const char **ext)
 {
-    const char *e = !strcmp(format, "same") ? ext_of(path) : format;
+    const char *e = !strcmp(format, "same") ? recalc_ext_of(path) : format;
     if (!strcasecmp(e, "xlsx") || !strcasecmp(e, "xlsm")) {
         *ext = "xlsx";
         return "xlsx:Calc MS Excel 2007 XML";
@@ -120,31 +113,16 @@ static const char *target_for(const char *path, const char *format, const char *
     return "ods";
 }
 
-static void stem(const char *path, char *buf, size_t cap)
+void recalc_stem(const char *path, char *buf, size_t cap)
 {
     const char *b = base_of(path), *dot = strrchr(b, '.');
     snprintf(buf, cap, "%.*s", (int)(dot ? dot - b : (long)strlen(b)), b);
 }
 
-static int exists(const char *path)
+int recalc_exists(const char *path)
 {
     struct stat st;
     return stat(path, &st) == 0;
-}
-
-static int same_file(const char *a, const char *b)
-{
-    struct stat sa, sb;
-    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
-
-/* The entry of `l` that is the same file as `path` (existing files only), or NULL. */
-static const char *same_as_any(const char *path, const strlist *l)
-{
-    for (size_t i = 0; i < l->n; i++)
-        if (same_file(path, l->items[i]))
-            return l->items[i];
-    return NULL;
 }
 
 /* Does a formula call a socinv function? (names are upper case in files, any case typed) */
@@ -202,20 +180,12 @@ static void cell_name(size_t row, size_t col, char *buf, size_t cap)
     snprintf(buf + o, cap - o, "%zu", row + 1);
 }
 
-/* Print every socinv formula of a recalculated flat-ODF workbook with its value. */
-static int report(const char *path, const char *fods, const char *lang)
+/* Print every socinv formula of a recalculated workbook with its value. */
+static void report(const input *in, const char *lang)
 {
-    input in;
-    memset(&in, 0, sizeof in);
-    in.path = path;
-    if (flatodf_read(fods, &in) != 0) {
-        fprintf(stderr, "socinv: %s: %s\n", path, in.error);
-        input_free(&in);
-        return -1;
-    }
     size_t count = 0;
-    for (size_t p = 0; p < in.nparts; p++) {
-        const input_part *part = &in.parts[p];
+    for (size_t p = 0; p < in->nparts; p++) {
+        const input_part *part = &in->parts[p];
         if (!part->formulas)
             continue;
         int header = 0;
@@ -244,7 +214,67 @@ static int report(const char *path, const char *fods, const char *lang)
         }
     }
     printf("  %zu %s\n", count, !strcmp(lang, "da") ? "socinv-formler" : "socinv formulas");
-    input_free(&in);
+}
+
+/* ------------------------------------------------------------------ the run */
+
+void recalc_fail(workbook *b, const char *fmt, const char *detail)
+{
+    if (!b->why[0])
+        snprintf(b->why, sizeof b->why, fmt, detail ? detail : "");
+}
+
+static int parse_options(recalc *r, int argc, char **argv)
+{
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i], *next = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!strcmp(a, "--out") && next)
+            r->out = argv[++i];
+        else if (!strcmp(a, "--format") && next)
+            r->format = argv[++i];
+        else if (!strcmp(a, "--oxt") && next)
+            r->oxt_arg = argv[++i];
+        else if (!strcmp(a, "--unopkg") && next)
+            r->unopkg = argv[++i];
+        else if (!strcmp(a, "--timeout") && next) {
+            char *end;
+            long t = strtol(argv[++i], &end, 10);
+            if (*end || t < 1 || t > 86400) {
+                fprintf(stderr, "socinv recalc: --timeout takes seconds from 1 to 86400\n");
+                return 2;
+            }
+            r->timeout = (int)t;
+        } else if (!strcmp(a, "--in-place"))
+            r->in_place = 1;
+        else if (!strcmp(a, "--report"))
+            r->want_report = 1;
+        else if (!strcmp(a, "--overwrite"))
+            r->overwrite = 1;
+        else if (!strcmp(a, "--split-links"))
+            r->split_links = 1;
+        else if (!strcmp(a, "--replace-read-only"))
+            r->replace_read_only = 1;
+        else if (a[0] == '-' && a[1] == '-') {
+            fprintf(stderr, "socinv recalc: unknown option %s\n", a);
+            return 2;
+        } else if (collect(a, &r->paths) != 0) {
+            fprintf(stderr, "socinv: out of memory\n");
+            return 2;
+        }
+    }
+    if (strcmp(r->format, "same") && strcmp(r->format, "ods") && strcmp(r->format, "xlsx") &&
+        strcmp(r->format, "fods")) {
+        fprintf(stderr, "socinv recalc: --format takes same, ods, xlsx or fods\n");
+        return 2;
+    }
+    if (r->paths.n == 0 || (!r->out && !r->in_place && !r->want_report)) {
+        fprintf(stderr, "socinv recalc: give workbooks or folders, and --out DIR, --in-place or --report\n");
+        return 2;
+    }
+    if (r->out && r->in_place) {
+        fprintf(stderr, "socinv recalc: --out and --in-place exclude each other\n");
+        return 2;
+    }
     return 0;
 }
 
@@ -265,201 +295,152 @@ static const char *find_oxt(const char *given, char *buf, size_t cap)
         if (slash) {
             *slash = '\0';
             snprintf(buf, cap, "%s/../socinv-%s.oxt", exe, SOCINV_VERSION);
-            if (exists(buf))
+            if (recalc_exists(buf))
                 return buf;
         }
     }
     snprintf(buf, cap, "/usr/local/share/socinv/socinv-%s.oxt", SOCINV_VERSION);
-    return exists(buf) ? buf : NULL;
+    return recalc_exists(buf) ? buf : NULL;
 }
 
-int cmd_recalc(int argc, char **argv, const cli_common *common)
+/* --out: made if missing, then opened without following a link. */
+static int open_destination(recalc *r)
 {
-    const char *out = NULL, *format = "same", *oxt_arg = NULL, *unopkg = "unopkg";
-    int in_place = 0, want_report = 0, keep = common->inputs.keep_temp;
-    strlist files = {0}, written = {0}, failures = {0};
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i], *next = i + 1 < argc ? argv[i + 1] : NULL;
-        if (!strcmp(a, "--out") && next)
-            out = argv[++i];
-        else if (!strcmp(a, "--format") && next)
-            format = argv[++i];
-        else if (!strcmp(a, "--oxt") && next)
-            oxt_arg = argv[++i];
-        else if (!strcmp(a, "--unopkg") && next)
-            unopkg = argv[++i];
-        else if (!strcmp(a, "--in-place"))
-            in_place = 1;
-        else if (!strcmp(a, "--report"))
-            want_report = 1;
-        else if (a[0] == '-' && a[1] == '-') {
-            fprintf(stderr, "socinv recalc: unknown option %s\n", a);
-            return 2;
-        } else if (collect(a, &files) != 0) {
-            fprintf(stderr, "socinv: out of memory\n");
-            return 2;
-        }
-    }
-    if (strcmp(format, "same") && strcmp(format, "ods") && strcmp(format, "xlsx") && strcmp(format, "fods")) {
-        fprintf(stderr, "socinv recalc: --format takes same, ods, xlsx or fods\n");
+    if (!r->out)
+        return 0;
+    if (mkdir(r->out, 0755) != 0 && errno != EEXIST) {
+        fprintf(stderr, "socinv recalc: cannot make %s: %s\n", r->out, strerror(errno));
         return 2;
     }
-    if (files.n == 0 || (!out && !in_place && !want_report)) {
-        fprintf(stderr, "socinv recalc: give workbooks or folders, and --out DIR, --in-place or --report\n");
+    r->outfd = safe_open_dir(r->out);
+    if (r->outfd < 0) {
+        fprintf(stderr, "socinv recalc: --out %s: %s\n", r->out,
+                errno == ELOOP || errno == ENOTDIR ? "not a folder, or a symbolic link (give the real folder)"
+                                                   : strerror(errno));
         return 2;
     }
-    if (out && in_place) {
-        fprintf(stderr, "socinv recalc: --out and --in-place exclude each other\n");
-        return 2;
-    }
-    char oxt_buf[PATH_MAX + 64];
-    const char *oxt = find_oxt(oxt_arg, oxt_buf, sizeof oxt_buf);
+    return 0;
+}
+
+static int start_office(recalc *r)
+{
+    char oxt_buf[PATH_MAX + 64], err[600], out[200];
+    const char *oxt = find_oxt(r->oxt_arg, oxt_buf, sizeof oxt_buf);
     if (!oxt) {
         fprintf(stderr, "socinv recalc: no socinv .oxt found; build it (cmake --build build) or give --oxt FILE\n");
         return 2;
     }
-    if (out && !exists(out) && mkdir(out, 0755) != 0) {
-        fprintf(stderr, "socinv recalc: cannot make %s: %s\n", out, strerror(errno));
+    r->office_open = 1;
+    if (office_open(&r->o, r->common->inputs.soffice, r->unopkg, oxt, err, sizeof err) != 0 ||
+        office_batch(&r->o, r->in, out, sizeof r->in) != 0) {
+        fprintf(stderr, "socinv recalc: %s\n", err[0] ? err : "cannot prepare a work folder");
         return 2;
     }
+    return 0;
+}
 
-    office o;
-    char err[512];
-    if (office_open(&o, common->inputs.soffice, unopkg, oxt, err, sizeof err) != 0) {
-        fprintf(stderr, "socinv recalc: %s\n", err);
-        office_close(&o, keep);
-        return 2;
-    }
-    int failed = 0, no_soffice = 0;
-#define FAIL_FILE() (failed++, push(&failures, path))
-    for (size_t i = 0; i < files.n; i++) {
-        const char *path = files.items[i];
-        time_t t0 = time(NULL);
+/* A line per workbook (and its report), then the failures; the exit code. */
+static int summarize(recalc *r)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    long secs = (long)(now.tv_sec - r->start.tv_sec);
+    size_t failed = 0, errors = 0, error_files = 0;
+    for (size_t i = 0; i < r->n; i++) {
+        workbook *b = &r->books[i];
         fflush(stdout); /* the report (stdout) and the progress (stderr) share a terminal */
-        fprintf(stderr, "[%zu/%zu] %s ... ", i + 1, files.n, path);
-        if (!exists(path) || access(path, R_OK) != 0) {
-            fprintf(stderr, "cannot read it: %s\n", strerror(errno));
-            FAIL_FILE();
+        fprintf(stderr, "[%zu/%zu] %s ... ", i + 1, r->n, b->path);
+        errors += b->errors;
+        error_files += b->errors > 0;
+        if (b->why[0]) {
+            fprintf(stderr, "%s\n", b->why);
+            failed++;
             continue;
         }
-        /* a private copy for LibreOffice: the input itself is never opened for writing */
-        char dir[256], inbox[300], outbox[300], copy[PATH_MAX + 320], name[256];
-        snprintf(dir, sizeof dir, "%s/%zu", o.work, i);
-        snprintf(inbox, sizeof inbox, "%s/in", dir);
-        snprintf(outbox, sizeof outbox, "%s/out", dir);
-        mkdir(dir, 0755);
-        mkdir(inbox, 0755);
-        mkdir(outbox, 0755);
-        if (o.as_nobody && (chown(inbox, o.uid, o.gid) != 0 || chown(outbox, o.uid, o.gid) != 0)) {
-            fprintf(stderr, "cannot prepare a work folder\n");
-            FAIL_FILE();
-            continue;
-        }
-        snprintf(copy, sizeof copy, "%s/%s", inbox, base_of(path));
-        if (office_copy_in(&o, path, copy) != 0) {
-            fprintf(stderr, "cannot copy it: %s\n", strerror(errno));
-            FAIL_FILE();
-            continue;
-        }
-        stem(path, name, sizeof name);
-        int ok = 1;
-        if (want_report) {
-            char fods[PATH_MAX + 320];
-            snprintf(fods, sizeof fods, "%s/%s.fods", outbox, name);
-            int rc = office_convert(&o, copy, "fods", outbox, CONVERT_TIMEOUT);
-            if (rc == 127 || rc == -1) {
-                no_soffice = 1;
-                break;
-            }
-            if (rc == -2 || !exists(fods)) {
-                fprintf(stderr, "LibreOffice could not open it as a workbook%s\n", rc == -2 ? " (timed out)" : "");
-                FAIL_FILE();
-                continue;
-            }
-            fprintf(stderr, "recalculated (%lds)\n", (long)(time(NULL) - t0));
-            printf("%s\n", path);
-            if (report(path, fods, common->lang) != 0) {
-                ok = 0;
-                FAIL_FILE();
-            }
-            unlink(fods);
-        }
-        if (ok && (out || in_place)) {
-            const char *ext;
-            const char *target = target_for(path, format, &ext);
-            char result[PATH_MAX + 300];
-            snprintf(result, sizeof result, "%s/%s.%s", outbox, name, ext);
-            int rc = office_convert(&o, copy, target, outbox, CONVERT_TIMEOUT);
-            if (rc == 127 || rc == -1) {
-                no_soffice = 1;
-                break;
-            }
-            if (rc == -2 || !exists(result)) {
-                fprintf(stderr, "LibreOffice could not open or save it%s\n", rc == -2 ? " (timed out)" : "");
-                FAIL_FILE();
-                continue;
-            }
-            /* the destination: beside the input (--in-place) or in --out; written under a
-             * temporary name and renamed, so a file is either old or new, never half-written */
-            char dest[PATH_MAX + 32], tmp[PATH_MAX + 64];
-            if (in_place) {
-                if (strcasecmp(ext_of(path), ext) != 0) {
-                    fprintf(stderr, "--in-place keeps the format: use --format same\n");
-                    FAIL_FILE();
-                    continue;
-                }
-                snprintf(dest, sizeof dest, "%s", path);
-            } else {
-                snprintf(dest, sizeof dest, "%s/%s.%s", out, name, ext);
-                /* never an input (this one, or another one of the same name with the written
-                 * extension: a.ods --format xlsx in the input folder would replace a.xlsx), and
-                 * never a file this run wrote already (a.ods and a.xlsx --format ods) */
-                const char *clash = same_as_any(dest, &files);
-                if (clash) {
-                    fprintf(stderr, "would overwrite the input %s: choose another --out, or --in-place\n", clash);
-                    FAIL_FILE();
-                    continue;
-                }
-                clash = same_as_any(dest, &written);
-                if (clash) {
-                    fprintf(stderr, "would overwrite %s, written from another input in this run: choose "
-                            "another --out or --format\n", clash);
-                    FAIL_FILE();
-                    continue;
-                }
-            }
-            snprintf(tmp, sizeof tmp, "%s.socinv-tmp", dest);
-            office plain = {.as_nobody = 0};
-            struct stat before;
-            if (office_copy_in(&plain, result, tmp) != 0 ||
-                (in_place && stat(path, &before) == 0 && chmod(tmp, before.st_mode & 07777) != 0) ||
-                rename(tmp, dest) != 0) {
-                fprintf(stderr, "cannot write %s: %s\n", dest, strerror(errno));
-                unlink(tmp);
-                FAIL_FILE();
-                continue;
-            }
-            if (!want_report)
-                fprintf(stderr, "written to %s (%lds)\n", dest, (long)(time(NULL) - t0));
-            if (!in_place)
-                push(&written, dest);
+        if (b->written[0])
+            fprintf(stderr, "written to %s (%lds)\n", b->written, secs);
+        else
+            fprintf(stderr, "recalculated (%lds)\n", secs);
+        if (r->want_report) {
+            printf("%s\n", b->path);
+            report(&b->after, r->common->lang);
         }
     }
-#undef FAIL_FILE
-    office_close(&o, keep);
-    if (no_soffice) {
-        /* not the file's fault: every other file would fail the same way */
-        fprintf(stderr, "cannot run LibreOffice\nsocinv recalc: cannot run %s: install libreoffice-calc, or give "
-                "--soffice PATH\n", common->inputs.soffice);
-        failed = 1;
-    } else if (failed) {
-        fprintf(stderr, "socinv recalc: %d of %zu %s failed:", failed, files.n, files.n == 1 ? "file" : "files");
-        for (size_t i = 0; i < failures.n; i++)
-            fprintf(stderr, " %s", failures.items[i]);
+    fflush(stdout);
+    if (errors)
+        fprintf(stderr, "socinv recalc: %zu %s became errors when recalculated, in %zu %s (listed above)\n", errors,
+                errors == 1 ? "cell" : "cells", error_files, error_files == 1 ? "file" : "files");
+    if (failed) {
+        fprintf(stderr, "socinv recalc: %zu of %zu %s failed:", failed, r->n, r->n == 1 ? "file" : "files");
+        for (size_t i = 0; i < r->n; i++)
+            if (r->books[i].why[0])
+                fprintf(stderr, " %s", r->books[i].path);
         fputc('\n', stderr);
     }
-    free_list(&files);
-    free_list(&written);
-    free_list(&failures);
-    return failed ? 2 : 0;
+    return failed ? 2 : errors ? 1 : 0;
+}
+
+/* Recalculate: inputs copied for one office, recalculated to flat ODF (values read,
+ * errors compared), converted to the written formats, written beside or into --out. */
+static int run_steps(recalc *r)
+{
+    int rc = open_destination(r);
+    if (rc)
+        return rc;
+    if ((rc = start_office(r)) != 0)
+        return rc;
+    recalc_take_inputs(r);
+    fprintf(stderr, "socinv recalc: recalculating %zu %s in LibreOffice (%s) ...\n", r->n,
+            r->n == 1 ? "workbook" : "workbooks", r->o.dir);
+    if (recalc_recalculate(r) != 0 || recalc_compare_errors(r) != 0 || ((r->out || r->in_place) && recalc_write_results(r) != 0))
+        return -1;
+    return summarize(r);
+}
+
+static void clean_up(recalc *r)
+{
+    if (r->office_open)
+        office_close(&r->o, r->common->inputs.keep_temp);
+    for (size_t i = 0; r->books && i < r->n; i++) {
+        input_free(&r->books[i].after);
+        safe_file_close(&r->books[i].file);
+        if (r->books[i].fd >= 0)
+            close(r->books[i].fd);
+    }
+    if (r->outfd >= 0)
+        close(r->outfd);
+    free(r->books);
+    free(r->written);
+    free_list(&r->paths);
+}
+
+int cmd_recalc(int argc, char **argv, const cli_common *common)
+{
+    recalc r = {.format = "same", .unopkg = "unopkg", .timeout = PROC_CONVERT_TIMEOUT, .common = common,
+                .outfd = -1};
+    clock_gettime(CLOCK_MONOTONIC, &r.start);
+    r.umask = umask(022);
+    umask(r.umask);
+    int rc = parse_options(&r, argc, argv);
+    if (rc == 0) {
+        r.n = r.paths.n;
+        r.books = calloc(r.n, sizeof *r.books);
+        for (size_t i = 0; r.books && i < r.n; i++) {
+            r.books[i].fd = -1;
+            r.books[i].file.dirfd = -1;
+        }
+        proc_catch_signals();
+        rc = r.books ? run_steps(&r) : 2;
+    }
+    if (rc < 0) {
+        if (r.no_soffice)
+            fprintf(stderr, "socinv recalc: cannot run %s: install libreoffice-calc, or give --soffice PATH\n",
+                    common->inputs.soffice);
+        else if (proc_interrupted())
+            fprintf(stderr, "socinv recalc: interrupted: nothing was replaced after the signal; cleaning up\n");
+        rc = 2;
+    }
+    clean_up(&r);
+    proc_exit_if_interrupted();
+    return rc;
 }
