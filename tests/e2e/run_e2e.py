@@ -26,7 +26,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 import harness  # noqa: E402  (needs python3-uno: /usr/bin/python3)
-from harness import Office, matches, parse_expected, SERVICE  # noqa: E402
+import uno  # noqa: E402
+from harness import Office, every, matches, parse_expected, SERVICE  # noqa: E402
 
 SOURCE_DIR = os.path.dirname(os.path.dirname(HERE))
 
@@ -562,6 +563,48 @@ def same_result(x, y):
     return x[1] == y[1]
 
 
+CASE_TABLE = [["1.000 kr.", "Styringsområde", 2024, 2025], ["Implementeringsomkostninger", "", "", ""],
+              ["Kurser", "Service", 100, 0], ["Samlet økonomisk påvirkning", "", 100, 0]]  # FUNCTIONS.md
+
+
+def check_boolean_format(rep, office):
+    """README: a BOOLEAN format from a cell style stays while CASECHECK's result changes between
+    "" or text and 1 (tried because an older note said Calc 7.4 drops it), and after a reload."""
+    doc = office.new_spreadsheet()
+    sh = office.sheet(doc)
+    for r, row in enumerate(CASE_TABLE):
+        for c, v in enumerate(row):
+            (sh.getCellByPosition(c + 1, r).setString if isinstance(v, str) else
+             sh.getCellByPosition(c + 1, r).setValue)(v)
+    office.set_value(doc, "E4", 5)  # printed 5, computed 0: CASECHECK gives a text
+    formats = doc.getNumberFormats()
+    logical = uno.getConstantByName("com.sun.star.util.NumberFormat.LOGICAL")
+    key = formats.getStandardFormat(logical,
+                                    uno.createUnoStruct("com.sun.star.lang.Locale", "en", "US", ""))
+    style = doc.createInstance("com.sun.star.style.CellStyle")
+    doc.StyleFamilies.getByName("CellStyles").insertByName("SocinvCheck", style)
+    style.NumberFormat = key
+    seen = []
+    for f in ('=IF(E4=5;"";{S}.CASECHECK(B1:E4))', "={S}.CASECHECK(B1:E4)"):
+        cell = office.cell(doc, "A1")
+        cell.CellStyle = "SocinvCheck"
+        cell.setFormula(f.format(S=SERVICE))
+        for e4 in (5, 0, 5, 0):
+            office.set_value(doc, "E4", e4)
+            office.calculate_all(doc)
+            seen.append((e4, cell.getString(), formats.getByKey(cell.NumberFormat).Type & logical != 0))
+    back = office.reload(office.store(doc, "ods", "boolean"))
+    office.calculate_all(back)
+    c = office.cell(back, "A1")
+    seen.append(("reloaded", c.getString(), back.getNumberFormats().getByKey(c.NumberFormat).Type & logical != 0))
+    rep.check(every(seen, lambda x: x[2]) and every([x for x in seen if x[0] == 0 or x[0] == "reloaded"],
+                                                     lambda x: x[1] == "TRUE"),
+              f"LibreOffice {office.version()}: a Boolean format from the cell style stays while CASECHECK's "
+              "result changes between text and 1 (shows TRUE), and after a reload", repr(seen))
+    office.close_doc(back)
+    office.close_doc(doc)
+
+
 def suite_roundtrip(a, office):
     """socinv formulas survive ODS and XLSX: same formulas, same values after reload."""
     rep = Report("roundtrip")
@@ -615,6 +658,7 @@ def suite_roundtrip(a, office):
         back = office.reload(out)
         check_workbook(rep, office, back, name + " via XLSX")
         office.close_doc(back)
+    check_boolean_format(rep, office)
     office.check_alive()
     return rep.done()
 
