@@ -405,6 +405,10 @@ BAD_INPUT_CASES = [
     ("=PHASEIN(A2;6)", "0", "Calc passes an empty cell to a double parameter as 0: 0 x 7/12 = 0"),
     ("=PAYBACK(A4:A9)", "3", "blank later years are ignored (FUNCTIONS.md): 1511, -1130, -1551, -504 -> 3"),
     ("=PAYBACK({1511;-1130;-1551;-504};A2)", "3", "an empty cell as an optional argument: the default"),
+    ("=PAYBACK({1511;-1130;-1551;-504};0;0;1;A2)", "Err:502",
+     "README: Calc passes an empty cell given to an optional argument as 0, not as left out (7.4 and 25.2): "
+     "sign 0 is impossible"),
+    ("=PAYBACK({1511;-1130;-1551;-504};0;0;1;)", "3", "an empty argument (;;) is left out: sign's default 1"),
     ("=CASEPRICE(B1:B2;B3:B4)", "#VALUE!", "empty ranges: SOCINV_E_LENGTH"),
     # errors in input cells
     ("=PAYBACK(A3)", "#DIV/0!", "Calc passes a single-cell reference by value (GetCellValue), so the "
