@@ -15,8 +15,11 @@ PART:
             untouched; --report; --in-place; refusing to overwrite an input
   xlsx      an example saved as XLSX keeps its socinv formulas and values in an office with the
             add-in; what an office without the add-in shows (on load, after a hard recalculation,
-            and after saving it again); what compatibility names do
+            and after saving it again); which name each LibreOffice version writes and reads
+            (harness.XLSX_COMPAT_NAMES); the XLSX saved by 7.4 and by 25.2 (workbooks/) opened
+            and run through `socinv recalc --report` in the office under test
   all       all of them
+  fixture   writes workbooks/budget-saved-by-<this office's version>.xlsx (not a test)
 
 Exit 0 pass, 1 fail, 77 skipped (soffice, the .oxt or socinv missing; a failure under CI=true).
 """
