@@ -45,6 +45,7 @@ from com.sun.star.table import BorderLine2, CellRangeAddress  # noqa: E402
 
 import harness  # noqa: E402
 from harness import Office, props  # noqa: E402
+from seed_tables import SEED001_IMPL, SEED001_PERM, col_name  # noqa: E402  (examples/)
 
 DA = Locale("da", "DK", "")
 BOLD = 150.0
@@ -71,15 +72,6 @@ F_FACTOR = "0,000"
 # CASECHECK/TABLECHECK give 1 or a text: a number format, not BOOLEAN (Calc replaces a BOOLEAN
 # format by 'Standard' when a result turns from text to a number while the document is open)
 F_BOOL = '[=1]"SAND";[=0]"FALSK";0'
-
-
-def col_name(c):
-    s = ""
-    c += 1
-    while c:
-        c, r = divmod(c - 1, 26)
-        s = chr(65 + r) + s
-    return s
 
 
 def a1(c, r, absolute=False):
@@ -1310,18 +1302,6 @@ def fill_template(office, path, header, first_year, perm, impl):
                     area.getCellByPosition(2 + k, i).setValue(v)
     doc.calculateAll()
     return b
-
-
-SEED001_PERM = [
-    ("Besparelse sfa. integrerede ydelser - SOF", "Service", [0, -1002, -1127]),
-    ("Besparelse sfa. integrerede ydelser – BIF", "Efterspørgselsstyret", [0, 0, 0]),
-    ("Beskæftigelseeffekt – færre på forsørgelsesydelse – BIF", "Overførsler", [None, -215, -504, -504]),
-]
-SEED001_IMPL = [
-    ("Opstart af makkerpar (BIF, SOF) og ledelse mv.", "Service", [983]),
-    ("Opstart af Tværgående team (BUF/SUF)", "Service", [150]),
-    ("Opstart/ uddannelse (SOF)", "Service", [378, 87, 80, 0]),
-]
 
 
 # ---------------------------------------------------------------- main

@@ -85,6 +85,40 @@ def calls_socinv(formula):
     return SERVICE + "." in f or re.search(r"(?<![\w.])(?:%s)\(" % "|".join(compat_names()), f) is not None
 
 
+class Report:
+    """Counts the checks of one suite; prints one line per failure, and per XFAIL/XPASS of
+    `known` ({(suite, what or key): reason}: a known failure fails nothing until it passes)."""
+
+    def __init__(self, suite, known=None):
+        self.suite = suite
+        self.known = known or {}
+        self.passed = self.failed = self.xfail = self.xpass = 0
+
+    def check(self, ok, what, detail="", key=None):
+        known = self.known.get((self.suite, key if key is not None else what))
+        shown = (detail if isinstance(detail, str) else repr(detail))[:4000]
+        if ok and known:
+            self.xpass += 1
+            print(f"XPASS {what}\n      (listed as a known failure: {known}) -- remove it from KNOWN_FAILURES")
+        elif ok:
+            self.passed += 1
+        elif known:
+            self.xfail += 1
+            print(f"XFAIL {what}\n      {shown}\n      known: {known}")
+        else:
+            self.failed += 1
+            print(f"FAIL  {what}\n      {shown}")
+        return ok
+
+    def info(self, text):
+        print(f"INFO  {text}")
+
+    def done(self):
+        print(f"{self.suite}: {self.passed} passed, {self.failed} failed, {self.xfail} known failures, "
+              f"{self.xpass} unexpectedly passing")
+        return 0 if self.failed == 0 and self.xpass == 0 else 1
+
+
 def every(items, pred):
     """all(), but False for no items: a check over an empty list must not pass."""
     items = list(items)

@@ -28,16 +28,8 @@ from xml.sax.saxutils import escape, quoteattr
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT_DIR = os.path.join(HERE, "workbooks")
 FN = "ORG.SOCINV.CALC.FUNCTIONS."  # the service name as saved in files
-
-
-def col_name(c):
-    """0 -> A."""
-    s = ""
-    c += 1
-    while c:
-        c, r = divmod(c - 1, 26)
-        s = chr(65 + r) + s
-    return s
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(HERE)), "examples"))
+from seed_tables import col_name  # noqa: E402  (examples/)
 
 
 def ref(addr):

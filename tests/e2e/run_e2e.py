@@ -40,37 +40,6 @@ CALC_CATEGORY = {"Database": 1, "Date&Time": 2, "Financial": 3, "Information": 4
                  "Mathematical": 6, "Matrix": 7, "Statistical": 8, "Spreadsheet": 9, "Text": 10, "Add-In": 11}
 
 
-class Report:
-    """Counts results and prints one line per failure (and per XFAIL/XPASS)."""
-
-    def __init__(self, suite):
-        self.suite = suite
-        self.passed = self.failed = self.xfail = self.xpass = 0
-
-    def check(self, ok, what, detail="", key=None):
-        known = KNOWN_FAILURES.get((self.suite, key if key is not None else what))
-        if ok and known:
-            self.xpass += 1
-            print(f"XPASS {what}\n      (listed as a known failure: {known}) -- remove it from KNOWN_FAILURES")
-        elif ok:
-            self.passed += 1
-        elif known:
-            self.xfail += 1
-            print(f"XFAIL {what}\n      {detail}\n      known: {known}")
-        else:
-            self.failed += 1
-            print(f"FAIL  {what}\n      {detail}")
-        return ok
-
-    def info(self, text):
-        print(f"INFO  {text}")
-
-    def done(self):
-        print(f"{self.suite}: {self.passed} passed, {self.failed} failed, {self.xfail} known failures, "
-              f"{self.xpass} unexpectedly passing")
-        return 0 if self.failed == 0 and self.xpass == 0 else 1
-
-
 # ---------------------------------------------------------------- metadata from the sources
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -139,7 +108,7 @@ def read_functions_md(path):
 # ---------------------------------------------------------------- suites
 def suite_examples(a, office):
     """Every line of <build>/addin/examples.tsv evaluated in a new sheet."""
-    rep = Report("examples")
+    rep = harness.Report("examples", KNOWN_FAILURES)
     lines = []
     with open(a.examples, encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
@@ -246,7 +215,7 @@ def check_descriptions(rep, office, funcs, idl, lang, md=None):
 
 def suite_wizard(a, office):
     """The Function Wizard's list (FunctionDescriptions) against packaging/CalcAddIns.xcu."""
-    rep = Report("wizard")
+    rep = harness.Report("wizard", KNOWN_FAILURES)
     xcu_path = os.path.join(a.source_dir, "packaging", "CalcAddIns.xcu")
     xcu_bytes = open(xcu_path, "rb").read()
     with zipfile.ZipFile(a.oxt) as z:
@@ -354,7 +323,7 @@ def workbooks(a):
 
 def suite_seeds(a, office):
     """The seed workbooks (tests/e2e/workbooks/*.fods): summary TRUE, per-row diff on failure."""
-    rep = Report("seeds")
+    rep = harness.Report("seeds", KNOWN_FAILURES)
     books = workbooks(a)
     rep.check(len(books) >= 7, f"{len(books)} seed workbooks")
     for path in books:
@@ -498,7 +467,7 @@ BAD_INPUT_CASES = [
 
 def suite_badinput(a, office):
     """Bad input gives its documented Calc error value, and Calc stays alive."""
-    rep = Report("badinput")
+    rep = harness.Report("badinput", KNOWN_FAILURES)
     doc = office.new_spreadsheet()
     for addr, v in BAD_INPUT_CELLS:
         if isinstance(v, str) and v.startswith("="):
@@ -611,7 +580,7 @@ def check_boolean_format(rep, office):
 
 def suite_roundtrip(a, office):
     """socinv formulas survive ODS and XLSX: same formulas, same values after reload."""
-    rep = Report("roundtrip")
+    rep = harness.Report("roundtrip", KNOWN_FAILURES)
     doc = office.new_spreadsheet()
     for c, v in ROUNDTRIP_INPUTS:
         office.set_value(doc, c, v)
@@ -709,7 +678,7 @@ DANISH_CASES = [
 
 def suite_danish(a, office_factory):
     """Formulas typed as a Danish user types them, in an office with a da-DK locale."""
-    rep = Report("danish")
+    rep = harness.Report("danish", KNOWN_FAILURES)
     extra, real_langpack = danish_ui_settings()
     rep.info("Danish UI language from " + ("libreoffice-l10n-da (Langpack-da.xcd)" if real_langpack else
              "the test profile ('da' added to /org.openoffice.Setup/Office/InstalledLocales); "
@@ -797,7 +766,7 @@ def suite_harness(a, office_factory):
     """The harness: profile settings, clean shutdown, and a crash is detected and reported."""
     import signal
     import time
-    rep = Report("harness")
+    rep = harness.Report("harness", KNOWN_FAILURES)
     office = office_factory()
     with office:
         pgid = office.proc.pid

@@ -39,10 +39,12 @@ import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(HERE)), "examples"))
 
 import uno  # noqa: E402
 import harness  # noqa: E402
-from harness import Office, every, props  # noqa: E402
+from harness import Office, Report, every, props  # noqa: E402
+from seed_tables import SEED001_IMPL, SEED001_PERM, col_name  # noqa: E402  (examples/)
 
 SOURCE_DIR = os.path.dirname(os.path.dirname(HERE))
 FN = "ORG.SOCINV.CALC.FUNCTIONS."
@@ -51,27 +53,6 @@ NAME_ERROR = 525  # #NAME?
 # colleague's office does, unlike the test profile (always)
 NEVER_RECALC = [("/org.openoffice.Office.Calc/Formula/Load", "OOXMLRecalcMode", 1),
                 ("/org.openoffice.Office.Calc/Formula/Load", "ODFRecalcMode", 1)]
-
-
-class Report:
-    def __init__(self, part):
-        self.part = part
-        self.passed = self.failed = 0
-
-    def check(self, ok, what, detail=""):
-        if ok:
-            self.passed += 1
-        else:
-            self.failed += 1
-            print(f"FAIL  {what}\n      {detail}")
-        return ok
-
-    def info(self, text):
-        print(f"INFO  {text}")
-
-    def done(self):
-        print(f"{self.part}: {self.passed} passed, {self.failed} failed")
-        return 0 if self.failed == 0 else 1
 
 
 def close(a, b, rel=1e-6, abs_tol=1e-9):
@@ -134,15 +115,6 @@ def formula_cells(doc):
             a = c.CellAddress
             out.append((sh.Name, f"{col_name(a.Column)}{a.Row + 1}", c))
     return out
-
-
-def col_name(c):
-    s = ""
-    c += 1
-    while c:
-        c, r = divmod(c - 1, 26)
-        s = chr(65 + r) + s
-    return s
 
 
 def error_cells(doc):
@@ -283,16 +255,6 @@ def part_examples(a, office):
 
 
 # ---------------------------------------------------------------- (b) the template
-SEED001_PERM = [
-    ("Besparelse sfa. integrerede ydelser - SOF", "Service", [0, -1002, -1127]),
-    ("Besparelse sfa. integrerede ydelser – BIF", "Efterspørgselsstyret", [0, 0, 0]),
-    ("Beskæftigelseeffekt – færre på forsørgelsesydelse – BIF", "Overførsler", [None, -215, -504, -504]),
-]
-SEED001_IMPL = [
-    ("Opstart af makkerpar (BIF, SOF) og ledelse mv.", "Service", [983]),
-    ("Opstart af Tværgående team (BUF/SUF)", "Service", [150]),
-    ("Opstart/ uddannelse (SOF)", "Service", [378, 87, 80, 0]),
-]
 # 003 TV03: six years, all Service; the document prints 11 years, its rows give 10
 TV03_PERM = [
     ("SOF-BCV sparer på afkortede foranstaltninger", "Service", [None, -400, -1000, -1200, -3000, -3000]),
