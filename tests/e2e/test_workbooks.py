@@ -44,7 +44,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(HERE)), "example
 import uno  # noqa: E402
 import harness  # noqa: E402
 from harness import Office, Report, every, props  # noqa: E402
-from seed_tables import SEED001_IMPL, SEED001_PERM, col_name  # noqa: E402  (examples/)
+from seed_tables import SEED001_IMPL, SEED001_PERM, SEED003_TV03, col_name, typed_lines  # noqa: E402
 
 SOURCE_DIR = os.path.dirname(os.path.dirname(HERE))
 FN = "ORG.SOCINV.CALC.FUNCTIONS."
@@ -256,24 +256,8 @@ def part_examples(a, office):
 
 # ---------------------------------------------------------------- (b) the template
 # 003 TV03: six years, all Service; the document prints 11 years, its rows give 10
-TV03_PERM = [
-    ("SOF-BCV sparer på afkortede foranstaltninger", "Service", [None, -400, -1000, -1200, -3000, -3000]),
-    ("SOF-BBU sparer på afkortede foranstaltninger", "Service", [None, -400, -1000, -1200, -3000, -3000]),
-    ("BIF - bedre servicerejser og en mere effektiv sagsbehandling", "Service",
-     [None, -400, -1000, -1200, -3000, -3000]),
-    ("Varig SOF-BBU driftsudgift til Step Up-medarbejdere", "Service", [None, None, 600, 600, 1500, 1500]),
-    ("Varig SOF-BCV driftsudgift til Step Up-medarbejdere", "Service", [None, None, 600, 600, 1500, 1500]),
-    ("Varig BIF-driftsudgift til fremskudte medarbejdere", "Service", [None, None, 600, 600, 1500, 1500]),
-]
-TV03_IMPL = [
-    ("Projektledelse BIF", "Service", [350, 700, 700, 700]),
-    ("Projektkoordinering SOF-BCV", "Service", [175, 350, 350, 350]),
-    ("Projektkoordinering SOF-BBU", "Service", [175, 350, 350, 350]),
-    ("Udvikling af step up-medarbejdere BCV", "Service", [None, 2400, 1800, 1800]),
-    ("Udvikling af step up-medarbejdere BBU", "Service", [None, 2400, 1800, 1800]),
-    ("Udvikling af step up-medarbejdere (psykologfaglige konsulenter i BIF)", "Service", [None, 1200, 1200, 1200]),
-    ("Udvikling af fremskudte medarbejdere BIF", "Service", [None, 3600, 3000, 3000]),
-]
+TV03_PERM = typed_lines(SEED003_TV03, "perm")
+TV03_IMPL = typed_lines(SEED003_TV03, "impl")
 
 
 def new_from_template(office, path):
