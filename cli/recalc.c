@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "functions.h"
 #include "recalc.h"
 
 #define SOCINV_FORMULA "ORG.SOCINV.CALC.FUNCTIONS."
@@ -125,13 +126,44 @@ int recalc_exists(const char *path)
     return stat(path, &st) == 0;
 }
 
-/* Does a formula call a socinv function? (names are upper case in files, any case typed) */
-static int mentions_socinv(const char *f)
+/* Can c be part of a function name? (ASCII by hand: isalnum follows the C locale) */
+static int is_name_char(char c)
+{
+    unsigned char u = (unsigned char)c;
+    return (u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u == '.' ||
+           u == '_' || u >= 0x80;
+}
+
+/* Does a socinv call start at f (inside formula `start`)? Files name a socinv function in
+ * two ways: ODF, and XLSX saved by LibreOffice 7.4, write ORG.SOCINV.CALC.FUNCTIONS.PAYBACK(;
+ * LibreOffice 25.2 writes the compatibility name PAYBACK( into XLSX, which 7.4 keeps as an
+ * unknown name (#NAME?). Gives the length of the prefix before the function's own name
+ * (0 for the compatibility name), or -1. Names are upper case in files, any case typed. */
+static int socinv_call_at(const char *start, const char *f)
 {
     size_t n = strlen(SOCINV_FORMULA);
-    for (; *f; f++)
-        if (!strncasecmp(f, SOCINV_FORMULA, n))
+    if (!strncasecmp(f, SOCINV_FORMULA, n))
+        return (int)n;
+    if (f > start && is_name_char(f[-1]))
+        return -1; /* inside a longer name: MYPAYBACK(, X.PAYBACK( */
+    for (size_t i = 0; i < sv_function_count; i++) {
+        size_t len = strlen(sv_functions[i].name.en);
+        if (!strncasecmp(f, sv_functions[i].name.en, len) && f[len] == '(')
+            return 0;
+    }
+    return -1;
+}
+
+/* Does a formula call a socinv function, under either name? (not inside "text") */
+static int mentions_socinv(const char *f)
+{
+    int in_text = 0; /* a "" inside text toggles twice */
+    for (const char *p = f; *p; p++) {
+        if (*p == '"')
+            in_text = !in_text;
+        else if (!in_text && socinv_call_at(f, p) >= 0)
             return 1;
+    }
     return 0;
 }
 
@@ -141,9 +173,11 @@ static void readable_formula(const char *f, char *out, size_t cap)
     size_t o = 0;
     if (!strncmp(f, "of:", 3))
         f += 3;
+    const char *start = f;
     while (*f && o + 1 < cap) {
-        if (!strncasecmp(f, SOCINV_FORMULA, strlen(SOCINV_FORMULA))) {
-            f += strlen(SOCINV_FORMULA);
+        int prefix = socinv_call_at(start, f);
+        if (prefix > 0) {
+            f += prefix;
             continue;
         }
         if (*f == '[' || *f == ']') {

@@ -45,6 +45,7 @@ from com.sun.star.table import BorderLine2, CellRangeAddress  # noqa: E402
 
 import harness  # noqa: E402
 from harness import Office, props  # noqa: E402
+from seed_tables import SEED001_IMPL, SEED001_PERM, SEED003_TV04, col_name  # noqa: E402  (examples/)
 
 DA = Locale("da", "DK", "")
 BOLD = 150.0
@@ -71,15 +72,6 @@ F_FACTOR = "0,000"
 # CASECHECK/TABLECHECK give 1 or a text: a number format, not BOOLEAN (Calc replaces a BOOLEAN
 # format by 'Standard' when a result turns from text to a number while the document is open)
 F_BOOL = '[=1]"SAND";[=0]"FALSK";0'
-
-
-def col_name(c):
-    s = ""
-    c += 1
-    while c:
-        c, r = divmod(c - 1, 26)
-        s = chr(65 + r) + s
-    return s
 
 
 def a1(c, r, absolute=False):
@@ -590,28 +582,8 @@ def copenhagen_001(office):
 
 # ---------------------------------------------------------------- 003 TV04
 YEARS_24 = [2024, 2025, 2026, 2027, 2028, 2029]
-ROWS_TV04 = [
-    ("Varige ændringer", None, None, "heading"),
-    ("SOF sparer på forebyggelse af behovet for Behandlings- og Specialundervisningstilbudsløb", "Service",
-     [None, -1000, -1850, -2600, -4450, -4450], "line"),
-    ("BUF sparer på forebyggelse af behovet for Behandlings- og Specialundervisningstilbudsløb", "Service",
-     [None, -900, -1700, -2400, -3950, -3950], "line"),
-    ("5 daginstitutionssocialrådgivere", "Service", [None, None, 550, 1100, 2750, 2750], "line"),
-    ("5 til tværfaglige support", "Service", [None, None, 550, 1100, 2750, 2750], "line"),
-    ("Samlet varig ændring, service SOF", "Service", [None, -1000, -1300, -1500, -1700, -1700], "subtotal"),
-    ("Samlet varig ændring, service BUF", "Service", [None, -900, -1150, -1300, -1200, -1200], "subtotal"),
-    ("Samlet varig ændring", None, [None, -1900, -2450, -2800, -2900, -2900], "subtotal"),
-    ("Projektledelse SOF", "Service", [175, 350, 350, 350], "line"),
-    ("Projektledelse BUF", "Service", [175, 350, 350, 350], "line"),
-    ("5 Daginstitutionssocialrådgivere (1. del af forslaget)", "Service", [None, 2750, 2200, 1650], "line"),
-    ("5 medarbejdere til den tværfaglige support (1. del af forslaget)", "Service", [None, 2750, 2200, 1650],
-     "line"),
-    ("Frikøbsmidler i udvalgte områder til at udvikle fælles indsats (2. del af forslaget)", "Service",
-     [None, 1650, 1100, 550], "line"),
-    ("Samlede implementeringsomkostninger, service (SOF)", "Service", [175, 4200, 3100, 2275], "subtotal"),
-    ("Samlede implementeringsomkostninger, service (BUF)", "Service", [175, 3650, 3100, 2275], "subtotal"),
-    ("Samlede implementeringsomkostninger", None, [350, 7850, 6200, 4550], "subtotal"),
-    ("Samlet økonomisk påvirkning", None, [350, 5950, 4850, 3950, -2900, -2900], "total"),
+ROWS_TV04 = [(label, area or None, amounts or None, {"perm": "line", "impl": "line"}.get(kind, kind))
+             for label, area, amounts, kind in SEED003_TV04] + [
     ("Tilbagebetalingstid baseret på Serviceeffektivisering", None, ["9 år"], "payback"),
     ("Tilbagebetalingstid baseret på Totaløkonomi", None, ["9 år"], "payback"),
 ]
@@ -1310,18 +1282,6 @@ def fill_template(office, path, header, first_year, perm, impl):
                     area.getCellByPosition(2 + k, i).setValue(v)
     doc.calculateAll()
     return b
-
-
-SEED001_PERM = [
-    ("Besparelse sfa. integrerede ydelser - SOF", "Service", [0, -1002, -1127]),
-    ("Besparelse sfa. integrerede ydelser – BIF", "Efterspørgselsstyret", [0, 0, 0]),
-    ("Beskæftigelseeffekt – færre på forsørgelsesydelse – BIF", "Overførsler", [None, -215, -504, -504]),
-]
-SEED001_IMPL = [
-    ("Opstart af makkerpar (BIF, SOF) og ledelse mv.", "Service", [983]),
-    ("Opstart af Tværgående team (BUF/SUF)", "Service", [150]),
-    ("Opstart/ uddannelse (SOF)", "Service", [378, 87, 80, 0]),
-]
 
 
 # ---------------------------------------------------------------- main

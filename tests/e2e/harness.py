@@ -22,6 +22,7 @@ Only /usr/bin/python3 (Debian's python3-uno) can ``import uno``.
 import contextlib
 import os
 import pwd
+import re
 import grp
 import shutil
 import signal
@@ -30,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import xml.etree.ElementTree as ET
 
 import uno
 from com.sun.star.beans import PropertyValue
@@ -53,6 +55,74 @@ ERROR_CODES = {v: k for k, v in ERROR_NAMES.items()}
 FR_VALUE, FR_STRING, FR_ERROR = 1, 2, 4
 
 SERVICE = "ORG.SOCINV.CALC.FUNCTIONS"
+
+# What each LibreOffice version measured does with an add-in's CompatibilityName in XLSX
+# (README, "socinv formulas in XLSX"): 7.4 writes and reads only the programmatic name
+# ORG.SOCINV.CALC.FUNCTIONS.PAYBACK (PAYBACK( is #NAME?); 25.2 writes the compatibility
+# name PAYBACK and reads both. Both read org.socinv.calc.functions.payback(, neither _xll.PAYBACK(.
+XLSX_COMPAT_NAMES = {(7, 4): False, (25, 2): True}
+XCU = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
+                   "packaging", "CalcAddIns.xcu")
+_compat_names = []
+
+
+def compat_names():
+    """socinv's compatibility names (PAYBACK, NETIMPACT, ...), from packaging/CalcAddIns.xcu."""
+    if not _compat_names:
+        oor = "{http://openoffice.org/2001/registry}"
+        for prop in ET.parse(XCU).iter("prop"):
+            if prop.get(oor + "name") == "CompatibilityName":
+                _compat_names.extend(v.text for v in prop.findall("value"))
+        if not _compat_names:
+            raise HarnessError(f"no CompatibilityName in {XCU}")
+    return _compat_names
+
+
+def calls_socinv(formula):
+    """Does a formula (any grammar, any case) call a socinv function, under either name it has in
+    files: ORG.SOCINV.CALC.FUNCTIONS.PAYBACK( or the compatibility name PAYBACK( (XLSX by 25.2)?"""
+    f = formula.upper()
+    return SERVICE + "." in f or re.search(r"(?<![\w.])(?:%s)\(" % "|".join(compat_names()), f) is not None
+
+
+class Report:
+    """Counts the checks of one suite; prints one line per failure, and per XFAIL/XPASS of
+    `known` ({(suite, what or key): reason}: a known failure fails nothing until it passes)."""
+
+    def __init__(self, suite, known=None):
+        self.suite = suite
+        self.known = known or {}
+        self.passed = self.failed = self.xfail = self.xpass = 0
+
+    def check(self, ok, what, detail="", key=None):
+        known = self.known.get((self.suite, key if key is not None else what))
+        shown = (detail if isinstance(detail, str) else repr(detail))[:4000]
+        if ok and known:
+            self.xpass += 1
+            print(f"XPASS {what}\n      (listed as a known failure: {known}) -- remove it from KNOWN_FAILURES")
+        elif ok:
+            self.passed += 1
+        elif known:
+            self.xfail += 1
+            print(f"XFAIL {what}\n      {shown}\n      known: {known}")
+        else:
+            self.failed += 1
+            print(f"FAIL  {what}\n      {shown}")
+        return ok
+
+    def info(self, text):
+        print(f"INFO  {text}")
+
+    def done(self):
+        print(f"{self.suite}: {self.passed} passed, {self.failed} failed, {self.xfail} known failures, "
+              f"{self.xpass} unexpectedly passing")
+        return 0 if self.failed == 0 and self.xpass == 0 else 1
+
+
+def every(items, pred):
+    """all(), but False for no items: a check over an empty list must not pass."""
+    items = list(items)
+    return bool(items) and all(pred(x) for x in items)
 EXTENSION_ID = "org.socinv.calc"
 
 
@@ -420,6 +490,21 @@ class Office:
         cp = self.create("com.sun.star.configuration.ConfigurationProvider")
         return cp.createInstanceWithArguments(
             "com.sun.star.configuration.ConfigurationAccess", (_prop("nodepath", path),))
+
+    def version(self):
+        """The office's version as (major, minor): (7, 4) for Debian 12's, (25, 2) for trixie's."""
+        v = self.config("/org.openoffice.Setup/Product").getByName("ooSetupVersion")
+        major, minor = v.split(".")[:2]
+        return int(major), int(minor)
+
+    def xlsx_names_compat(self):
+        """Does this office write and read socinv calls in XLSX under the compatibility name
+        (PAYBACK) rather than the programmatic one (ORG.SOCINV.CALC.FUNCTIONS.PAYBACK)?"""
+        v = self.version()
+        if v not in XLSX_COMPAT_NAMES:
+            raise HarnessError(f"LibreOffice {v[0]}.{v[1]}: which name it writes into XLSX was not measured; "
+                               "try it and add it to XLSX_COMPAT_NAMES in harness.py")
+        return XLSX_COMPAT_NAMES[v]
 
     # ------------------------------------------------------------ documents
     def _track(self, doc):

@@ -28,16 +28,14 @@ from xml.sax.saxutils import escape, quoteattr
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT_DIR = os.path.join(HERE, "workbooks")
 FN = "ORG.SOCINV.CALC.FUNCTIONS."  # the service name as saved in files
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(HERE)), "examples"))
+from seed_tables import SEED003_TV03, SEED003_TV04, col_name  # noqa: E402  (examples/)
 
 
-def col_name(c):
-    """0 -> A."""
-    s = ""
-    c += 1
-    while c:
-        c, r = divmod(c - 1, 26)
-        s = chr(65 + r) + s
-    return s
+def workbook_rows(table):
+    """A seed table of examples/seed_tables.py as business_case() takes it: the type column
+    V (permanent change), I (implementation cost) or blank."""
+    return [(label, area, amounts, {"perm": "V", "impl": "I"}.get(kind, "")) for label, area, amounts, kind in table]
 
 
 def ref(addr):
@@ -507,31 +505,7 @@ def seed003_tv03():
                "Source: /work/shared/seeds/003_*.txt line 1758. 1.000 kr. 2025 p/l; savings negative. "
                "KNOWN DISAGREEMENT: the document prints a payback of 11 years; the rule gives 10 from the "
                "document's own (consistent) rows. We assert 10.")
-    rows = [
-        ("Varige ændringer (effektiviseringer og drift)", "", [], ""),
-        ("SOF-BCV sparer på afkortede foranstaltninger som rusmiddelbehandling samt udsættelser", "Service",
-         [None, -400, -1000, -1200, -3000, -3000], "V"),
-        ("SOF-BBU sparer på afkortede foranstaltninger", "Service", [None, -400, -1000, -1200, -3000, -3000], "V"),
-        ("BIF - bedre servicerejser og en mere effektiv sagsbehandling", "Service",
-         [None, -400, -1000, -1200, -3000, -3000], "V"),
-        ("Varig SOF-BBU driftsudgift til Step Up-medarbejdere", "Service", [None, None, 600, 600, 1500, 1500], "V"),
-        ("Varig SOF-BCV driftsudgift til Step Up-medarbejdere", "Service", [None, None, 600, 600, 1500, 1500], "V"),
-        ("Varig BIF-driftsudgift til fremskudte medarbejdere", "Service", [None, None, 600, 600, 1500, 1500], "V"),
-        ("Samlet varig ændring, service", "Service", [None, -1200, -1200, -1800, -4500, -4500], ""),
-        ("Samlet varig ændring", "Service", [None, -1200, -1200, -1800, -4500, -4500], ""),
-        ("Implementeringsomkostninger (midler fra investeringspuljen)", "", [], ""),
-        ("Projektledelse BIF", "Service", [350, 700, 700, 700], "I"),
-        ("Projektkoordinering SOF-BCV", "Service", [175, 350, 350, 350], "I"),
-        ("Projektkoordinering SOF-BBU", "Service", [175, 350, 350, 350], "I"),
-        ("Udvikling af step up-medarbejdere BCV", "Service", [None, 2400, 1800, 1800], "I"),
-        ("Udvikling af step up-medarbejdere BBU", "Service", [None, 2400, 1800, 1800], "I"),
-        ("Udvikling af step up-medarbejdere (psykologfaglige konsulenter i BIF)", "Service",
-         [None, 1200, 1200, 1200], "I"),
-        ("Udvikling af fremskudte medarbejdere BIF", "Service", [None, 3600, 3000, 3000], "I"),
-        ("Samlede implementeringsomkostninger, service", "Service", [700, 11000, 9200, 9200], ""),
-        ("Samlede implementeringsomkostninger", "Service", [700, 11000, 9200, 9200], ""),
-        ("Samlet økonomisk påvirkning", "", [700, 9800, 8000, 7400, -4500, -4500], ""),
-    ]
+    rows = workbook_rows(SEED003_TV03)
     at, t = business_case(sh, "1.000 kr. 2025 p/l", rows, YEARS_24)
     tbl = table_range(t, sh.line(["Tilbagebetalingstid baseret på Serviceeffektivisering", 11]))
     net = at["Samlet økonomisk påvirkning"]
@@ -580,29 +554,7 @@ def seed003_tv04():
                "Source: /work/shared/seeds/003_*.txt line 2004. 1.000 kr. 2024 p/l; savings negative. "
                "The printed net-impact row is WRONG in 2026-2027 (4.850 and 3.950 where its rows give "
                "6.200 - 2.450 = 3.750 and 4.550 - 2.800 = 1.750): TABLECHECK must find it.")
-    rows = [
-        ("Varige ændringer", "", [], ""),
-        ("SOF sparer på forebyggelse af behovet for Behandlings- og Specialundervisningstilbudsløb", "Service",
-         [None, -1000, -1850, -2600, -4450, -4450], "V"),
-        ("BUF sparer på forebyggelse af behovet for Behandlings- og Specialundervisningstilbudsløb", "Service",
-         [None, -900, -1700, -2400, -3950, -3950], "V"),
-        ("5 daginstitutionssocialrådgivere", "Service", [None, None, 550, 1100, 2750, 2750], "V"),
-        ("5 til tværfaglige support", "Service", [None, None, 550, 1100, 2750, 2750], "V"),
-        ("Samlet varig ændring, service SOF", "Service", [None, -1000, -1300, -1500, -1700, -1700], ""),
-        ("Samlet varig ændring, service BUF", "Service", [None, -900, -1150, -1300, -1200, -1200], ""),
-        ("Samlet varig ændring", "", [None, -1900, -2450, -2800, -2900, -2900], ""),
-        ("Projektledelse SOF", "Service", [175, 350, 350, 350], "I"),
-        ("Projektledelse BUF", "Service", [175, 350, 350, 350], "I"),
-        ("5 Daginstitutionssocialrådgivere (1. del af forslaget)", "Service", [None, 2750, 2200, 1650], "I"),
-        ("5 medarbejdere til den tværfaglige support (1. del af forslaget)", "Service",
-         [None, 2750, 2200, 1650], "I"),
-        ("Frikøbsmidler i udvalgte områder til at udvikle fælles indsats (2. del af forslaget)", "Service",
-         [None, 1650, 1100, 550], "I"),
-        ("Samlede implementeringsomkostninger, service (SOF)", "Service", [175, 4200, 3100, 2275], ""),
-        ("Samlede implementeringsomkostninger, service (BUF)", "Service", [175, 3650, 3100, 2275], ""),
-        ("Samlede implementeringsomkostninger", "", [350, 7850, 6200, 4550], ""),
-        ("Samlet økonomisk påvirkning", "", [350, 5950, 4850, 3950, -2900, -2900], ""),
-    ]
+    rows = workbook_rows(SEED003_TV04)
     at, t = business_case(sh, "1.000 kr. 2024 p/l", rows, YEARS_24)
     sh.line(["Tilbagebetalingstid baseret på Serviceeffektivisering", "9 år"])
     tbl = table_range(t, sh.line(["Tilbagebetalingstid baseret på Totaløkonomi", "9 år"]))

@@ -26,7 +26,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 import harness  # noqa: E402  (needs python3-uno: /usr/bin/python3)
-from harness import Office, matches, parse_expected, SERVICE  # noqa: E402
+import uno  # noqa: E402
+from harness import Office, every, matches, parse_expected, SERVICE  # noqa: E402
 
 SOURCE_DIR = os.path.dirname(os.path.dirname(HERE))
 
@@ -37,37 +38,6 @@ KNOWN_FAILURES = {
 
 CALC_CATEGORY = {"Database": 1, "Date&Time": 2, "Financial": 3, "Information": 4, "Logical": 5,
                  "Mathematical": 6, "Matrix": 7, "Statistical": 8, "Spreadsheet": 9, "Text": 10, "Add-In": 11}
-
-
-class Report:
-    """Counts results and prints one line per failure (and per XFAIL/XPASS)."""
-
-    def __init__(self, suite):
-        self.suite = suite
-        self.passed = self.failed = self.xfail = self.xpass = 0
-
-    def check(self, ok, what, detail="", key=None):
-        known = KNOWN_FAILURES.get((self.suite, key if key is not None else what))
-        if ok and known:
-            self.xpass += 1
-            print(f"XPASS {what}\n      (listed as a known failure: {known}) -- remove it from KNOWN_FAILURES")
-        elif ok:
-            self.passed += 1
-        elif known:
-            self.xfail += 1
-            print(f"XFAIL {what}\n      {detail}\n      known: {known}")
-        else:
-            self.failed += 1
-            print(f"FAIL  {what}\n      {detail}")
-        return ok
-
-    def info(self, text):
-        print(f"INFO  {text}")
-
-    def done(self):
-        print(f"{self.suite}: {self.passed} passed, {self.failed} failed, {self.xfail} known failures, "
-              f"{self.xpass} unexpectedly passing")
-        return 0 if self.failed == 0 and self.xpass == 0 else 1
 
 
 # ---------------------------------------------------------------- metadata from the sources
@@ -138,7 +108,7 @@ def read_functions_md(path):
 # ---------------------------------------------------------------- suites
 def suite_examples(a, office):
     """Every line of <build>/addin/examples.tsv evaluated in a new sheet."""
-    rep = Report("examples")
+    rep = harness.Report("examples", KNOWN_FAILURES)
     lines = []
     with open(a.examples, encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
@@ -245,7 +215,7 @@ def check_descriptions(rep, office, funcs, idl, lang, md=None):
 
 def suite_wizard(a, office):
     """The Function Wizard's list (FunctionDescriptions) against packaging/CalcAddIns.xcu."""
-    rep = Report("wizard")
+    rep = harness.Report("wizard", KNOWN_FAILURES)
     xcu_path = os.path.join(a.source_dir, "packaging", "CalcAddIns.xcu")
     xcu_bytes = open(xcu_path, "rb").read()
     with zipfile.ZipFile(a.oxt) as z:
@@ -353,7 +323,7 @@ def workbooks(a):
 
 def suite_seeds(a, office):
     """The seed workbooks (tests/e2e/workbooks/*.fods): summary TRUE, per-row diff on failure."""
-    rep = Report("seeds")
+    rep = harness.Report("seeds", KNOWN_FAILURES)
     books = workbooks(a)
     rep.check(len(books) >= 7, f"{len(books)} seed workbooks")
     for path in books:
@@ -404,6 +374,10 @@ BAD_INPUT_CASES = [
     ("=PHASEIN(A2;6)", "0", "Calc passes an empty cell to a double parameter as 0: 0 x 7/12 = 0"),
     ("=PAYBACK(A4:A9)", "3", "blank later years are ignored (FUNCTIONS.md): 1511, -1130, -1551, -504 -> 3"),
     ("=PAYBACK({1511;-1130;-1551;-504};A2)", "3", "an empty cell as an optional argument: the default"),
+    ("=PAYBACK({1511;-1130;-1551;-504};0;0;1;A2)", "Err:502",
+     "README: Calc passes an empty cell given to an optional argument as 0, not as left out (7.4 and 25.2): "
+     "sign 0 is impossible"),
+    ("=PAYBACK({1511;-1130;-1551;-504};0;0;1;)", "3", "an empty argument (;;) is left out: sign's default 1"),
     ("=CASEPRICE(B1:B2;B3:B4)", "#VALUE!", "empty ranges: SOCINV_E_LENGTH"),
     # errors in input cells
     ("=PAYBACK(A3)", "#DIV/0!", "Calc passes a single-cell reference by value (GetCellValue), so the "
@@ -493,7 +467,7 @@ BAD_INPUT_CASES = [
 
 def suite_badinput(a, office):
     """Bad input gives its documented Calc error value, and Calc stays alive."""
-    rep = Report("badinput")
+    rep = harness.Report("badinput", KNOWN_FAILURES)
     doc = office.new_spreadsheet()
     for addr, v in BAD_INPUT_CELLS:
         if isinstance(v, str) and v.startswith("="):
@@ -562,9 +536,51 @@ def same_result(x, y):
     return x[1] == y[1]
 
 
+CASE_TABLE = [["1.000 kr.", "Styringsområde", 2024, 2025], ["Implementeringsomkostninger", "", "", ""],
+              ["Kurser", "Service", 100, 0], ["Samlet økonomisk påvirkning", "", 100, 0]]  # FUNCTIONS.md
+
+
+def check_boolean_format(rep, office):
+    """README: a BOOLEAN format from a cell style stays while CASECHECK's result changes between
+    "" or text and 1 (tried because an older note said Calc 7.4 drops it), and after a reload."""
+    doc = office.new_spreadsheet()
+    sh = office.sheet(doc)
+    for r, row in enumerate(CASE_TABLE):
+        for c, v in enumerate(row):
+            (sh.getCellByPosition(c + 1, r).setString if isinstance(v, str) else
+             sh.getCellByPosition(c + 1, r).setValue)(v)
+    office.set_value(doc, "E4", 5)  # printed 5, computed 0: CASECHECK gives a text
+    formats = doc.getNumberFormats()
+    logical = uno.getConstantByName("com.sun.star.util.NumberFormat.LOGICAL")
+    key = formats.getStandardFormat(logical,
+                                    uno.createUnoStruct("com.sun.star.lang.Locale", "en", "US", ""))
+    style = doc.createInstance("com.sun.star.style.CellStyle")
+    doc.StyleFamilies.getByName("CellStyles").insertByName("SocinvCheck", style)
+    style.NumberFormat = key
+    seen = []
+    for f in ('=IF(E4=5;"";{S}.CASECHECK(B1:E4))', "={S}.CASECHECK(B1:E4)"):
+        cell = office.cell(doc, "A1")
+        cell.CellStyle = "SocinvCheck"
+        cell.setFormula(f.format(S=SERVICE))
+        for e4 in (5, 0, 5, 0):
+            office.set_value(doc, "E4", e4)
+            office.calculate_all(doc)
+            seen.append((e4, cell.getString(), formats.getByKey(cell.NumberFormat).Type & logical != 0))
+    back = office.reload(office.store(doc, "ods", "boolean"))
+    office.calculate_all(back)
+    c = office.cell(back, "A1")
+    seen.append(("reloaded", c.getString(), back.getNumberFormats().getByKey(c.NumberFormat).Type & logical != 0))
+    rep.check(every(seen, lambda x: x[2]) and every([x for x in seen if x[0] == 0 or x[0] == "reloaded"],
+                                                     lambda x: x[1] == "TRUE"),
+              f"LibreOffice {office.version()}: a Boolean format from the cell style stays while CASECHECK's "
+              "result changes between text and 1 (shows TRUE), and after a reload", repr(seen))
+    office.close_doc(back)
+    office.close_doc(doc)
+
+
 def suite_roundtrip(a, office):
     """socinv formulas survive ODS and XLSX: same formulas, same values after reload."""
-    rep = Report("roundtrip")
+    rep = harness.Report("roundtrip", KNOWN_FAILURES)
     doc = office.new_spreadsheet()
     for c, v in ROUNDTRIP_INPUTS:
         office.set_value(doc, c, v)
@@ -588,8 +604,13 @@ def suite_roundtrip(a, office):
         with zipfile.ZipFile(path) as z:
             part = "content.xml" if fmt == "ods" else "xl/worksheets/sheet1.xml"
             xml = z.read(part).decode("utf-8")
-        marker = "of:=ORG.SOCINV.CALC.FUNCTIONS.PAYBACK(" if fmt == "ods" else "ORG.SOCINV.CALC.FUNCTIONS.PAYBACK("
-        rep.check(marker in xml, f"{fmt}: the file stores {marker}...", f"not found in {part}")
+        # XLSX: 7.4 writes the programmatic name, 25.2 the compatibility name (harness.XLSX_COMPAT_NAMES)
+        if fmt == "ods":
+            marker = "of:=ORG.SOCINV.CALC.FUNCTIONS.PAYBACK("
+        else:
+            marker = ">PAYBACK(" if office.xlsx_names_compat() else ">ORG.SOCINV.CALC.FUNCTIONS.PAYBACK("
+        rep.check(marker in xml and (fmt == "ods" or not office.xlsx_names_compat() or "ORG.SOCINV" not in xml),
+                  f"{fmt}: LibreOffice {office.version()} stores {marker}...", f"not found in {part}")
         back = office.reload(path)
         office.calculate_all(back)
         after = snapshot(office, back, cells)
@@ -610,6 +631,7 @@ def suite_roundtrip(a, office):
         back = office.reload(out)
         check_workbook(rep, office, back, name + " via XLSX")
         office.close_doc(back)
+    check_boolean_format(rep, office)
     office.check_alive()
     return rep.done()
 
@@ -656,7 +678,7 @@ DANISH_CASES = [
 
 def suite_danish(a, office_factory):
     """Formulas typed as a Danish user types them, in an office with a da-DK locale."""
-    rep = Report("danish")
+    rep = harness.Report("danish", KNOWN_FAILURES)
     extra, real_langpack = danish_ui_settings()
     rep.info("Danish UI language from " + ("libreoffice-l10n-da (Langpack-da.xcd)" if real_langpack else
              "the test profile ('da' added to /org.openoffice.Setup/Office/InstalledLocales); "
@@ -744,7 +766,7 @@ def suite_harness(a, office_factory):
     """The harness: profile settings, clean shutdown, and a crash is detected and reported."""
     import signal
     import time
-    rep = Report("harness")
+    rep = harness.Report("harness", KNOWN_FAILURES)
     office = office_factory()
     with office:
         pgid = office.proc.pid

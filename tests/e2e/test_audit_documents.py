@@ -132,24 +132,6 @@ def check_001_by_hand(rep, what, tables):
               t["net_impact"].get("total"))
 
 
-# ---------------------------------------------------------------- the reporting
-class Report:
-    def __init__(self):
-        self.passed = self.failed = 0
-
-    def check(self, ok, what, got=""):
-        if ok:
-            self.passed += 1
-        else:
-            self.failed += 1
-            shown = repr(got)
-            print(f"FAIL  {what}\n      got: {shown[:1500]}")
-        return ok
-
-    def info(self, text):
-        print(f"INFO  {text}")
-
-
 # ---------------------------------------------------------------- the seeds as lines and blocks
 def seed_lines(path):
     with open(path, encoding="utf-8") as f:
@@ -337,7 +319,7 @@ def main():
         ap.error("--socinv is required")
     if not os.access(a.socinv, os.X_OK):
         harness.skip_or_fail(f"{a.socinv} not built (run `cmake --build <build>` first)")
-    rep = Report()
+    rep = harness.Report("audit_documents")
     work = tempfile.mkdtemp(prefix="socinv-audit-docs-")
     try:
         run_suite(a, rep, work)
@@ -355,8 +337,7 @@ def main():
             print(f"(kept {work})")
         else:
             shutil.rmtree(work, ignore_errors=True)
-    print(f"audit_documents: {rep.passed} passed, {rep.failed} failed")
-    return 0 if rep.failed == 0 else 1
+    return rep.done()
 
 
 def make_only(a):

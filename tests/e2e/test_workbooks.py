@@ -15,8 +15,11 @@ PART:
             untouched; --report; --in-place; refusing to overwrite an input
   xlsx      an example saved as XLSX keeps its socinv formulas and values in an office with the
             add-in; what an office without the add-in shows (on load, after a hard recalculation,
-            and after saving it again); what compatibility names do
+            and after saving it again); which name each LibreOffice version writes and reads
+            (harness.XLSX_COMPAT_NAMES); the XLSX saved by 7.4 and by 25.2 (workbooks/) opened
+            and run through `socinv recalc --report` in the office under test
   all       all of them
+  fixture   writes workbooks/budget-saved-by-<this office's version>.xlsx (not a test)
 
 Exit 0 pass, 1 fail, 77 skipped (soffice, the .oxt or socinv missing; a failure under CI=true).
 """
@@ -36,10 +39,12 @@ import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(HERE)), "examples"))
 
 import uno  # noqa: E402
 import harness  # noqa: E402
-from harness import Office, props  # noqa: E402
+from harness import Office, Report, every, props  # noqa: E402
+from seed_tables import SEED001_IMPL, SEED001_PERM, SEED003_TV03, col_name, typed_lines  # noqa: E402
 
 SOURCE_DIR = os.path.dirname(os.path.dirname(HERE))
 FN = "ORG.SOCINV.CALC.FUNCTIONS."
@@ -48,27 +53,6 @@ NAME_ERROR = 525  # #NAME?
 # colleague's office does, unlike the test profile (always)
 NEVER_RECALC = [("/org.openoffice.Office.Calc/Formula/Load", "OOXMLRecalcMode", 1),
                 ("/org.openoffice.Office.Calc/Formula/Load", "ODFRecalcMode", 1)]
-
-
-class Report:
-    def __init__(self, part):
-        self.part = part
-        self.passed = self.failed = 0
-
-    def check(self, ok, what, detail=""):
-        if ok:
-            self.passed += 1
-        else:
-            self.failed += 1
-            print(f"FAIL  {what}\n      {detail}")
-        return ok
-
-    def info(self, text):
-        print(f"INFO  {text}")
-
-    def done(self):
-        print(f"{self.part}: {self.passed} passed, {self.failed} failed")
-        return 0 if self.failed == 0 else 1
 
 
 def close(a, b, rel=1e-6, abs_tol=1e-9):
@@ -133,15 +117,6 @@ def formula_cells(doc):
     return out
 
 
-def col_name(c):
-    s = ""
-    c += 1
-    while c:
-        c, r = divmod(c - 1, 26)
-        s = chr(65 + r) + s
-    return s
-
-
 def error_cells(doc):
     return [(s, a, c.getFormula(), c.getError()) for s, a, c in formula_cells(doc) if c.getError()]
 
@@ -151,7 +126,7 @@ def socinv_cells(doc):
     out = {}
     for s, a, c in formula_cells(doc):
         f = c.getFormula()
-        if FN in f.upper():
+        if harness.calls_socinv(f):
             out[(s, a)] = (f, ("error", c.getError()) if c.getError() else
                            (c.getString() if c.FormulaResultType2 == harness.FR_STRING else c.getValue()))
     return out
@@ -280,35 +255,9 @@ def part_examples(a, office):
 
 
 # ---------------------------------------------------------------- (b) the template
-SEED001_PERM = [
-    ("Besparelse sfa. integrerede ydelser - SOF", "Service", [0, -1002, -1127]),
-    ("Besparelse sfa. integrerede ydelser – BIF", "Efterspørgselsstyret", [0, 0, 0]),
-    ("Beskæftigelseeffekt – færre på forsørgelsesydelse – BIF", "Overførsler", [None, -215, -504, -504]),
-]
-SEED001_IMPL = [
-    ("Opstart af makkerpar (BIF, SOF) og ledelse mv.", "Service", [983]),
-    ("Opstart af Tværgående team (BUF/SUF)", "Service", [150]),
-    ("Opstart/ uddannelse (SOF)", "Service", [378, 87, 80, 0]),
-]
 # 003 TV03: six years, all Service; the document prints 11 years, its rows give 10
-TV03_PERM = [
-    ("SOF-BCV sparer på afkortede foranstaltninger", "Service", [None, -400, -1000, -1200, -3000, -3000]),
-    ("SOF-BBU sparer på afkortede foranstaltninger", "Service", [None, -400, -1000, -1200, -3000, -3000]),
-    ("BIF - bedre servicerejser og en mere effektiv sagsbehandling", "Service",
-     [None, -400, -1000, -1200, -3000, -3000]),
-    ("Varig SOF-BBU driftsudgift til Step Up-medarbejdere", "Service", [None, None, 600, 600, 1500, 1500]),
-    ("Varig SOF-BCV driftsudgift til Step Up-medarbejdere", "Service", [None, None, 600, 600, 1500, 1500]),
-    ("Varig BIF-driftsudgift til fremskudte medarbejdere", "Service", [None, None, 600, 600, 1500, 1500]),
-]
-TV03_IMPL = [
-    ("Projektledelse BIF", "Service", [350, 700, 700, 700]),
-    ("Projektkoordinering SOF-BCV", "Service", [175, 350, 350, 350]),
-    ("Projektkoordinering SOF-BBU", "Service", [175, 350, 350, 350]),
-    ("Udvikling af step up-medarbejdere BCV", "Service", [None, 2400, 1800, 1800]),
-    ("Udvikling af step up-medarbejdere BBU", "Service", [None, 2400, 1800, 1800]),
-    ("Udvikling af step up-medarbejdere (psykologfaglige konsulenter i BIF)", "Service", [None, 1200, 1200, 1200]),
-    ("Udvikling af fremskudte medarbejdere BIF", "Service", [None, 3600, 3000, 3000]),
-]
+TV03_PERM = typed_lines(SEED003_TV03, "perm")
+TV03_IMPL = typed_lines(SEED003_TV03, "impl")
 
 
 def new_from_template(office, path):
@@ -446,14 +395,14 @@ def cached(path):
             for n in names:
                 for m in XLSX_CELL.finditer(z.read(n).decode("utf-8")):
                     f = html.unescape(m.group(3) or "")
-                    if FN in f.upper():
+                    if harness.calls_socinv(f):
                         v, t = m.group(4), re.search(r' t="([^"]*)"', m.group(2))
                         numeric = v is not None and (t is None or t.group(1) == "n")
                         out.append((f, float(v) if numeric else v))
         else:
             for m in ODS_CELL.finditer(z.read("content.xml").decode("utf-8")):
                 f = html.unescape(m.group(2))
-                if FN in f.upper():
+                if harness.calls_socinv(f):
                     v = re.search(r'office:value="([^"]*)"', m.group(1) + m.group(3))
                     out.append((f, float(v.group(1)) if v else re.sub("<[^>]+>", "", m.group(4))))
     return out
@@ -463,14 +412,14 @@ def make_stale(path, stale="99999"):
     """Rewrite a file so that every numeric socinv result it caches is wrong (as if its inputs had
     been changed in an office without the add-in): only a real recalculation can fix them."""
     def ods(m):
-        if FN not in html.unescape(m.group(2)).upper() or 'office:value="' not in m.group(1) + m.group(3):
+        if not harness.calls_socinv(html.unescape(m.group(2))) or 'office:value="' not in m.group(1) + m.group(3):
             return m.group(0)
         a1, a3 = (re.sub(r'office:value="[^"]*"', f'office:value="{stale}"', x) for x in (m.group(1), m.group(3)))
         return f'<table:table-cell{a1}table:formula="{m.group(2)}"{a3}><text:p>{stale}</text:p></table:table-cell>'
 
     def xl(m):
         t = re.search(r' t="([^"]*)"', m.group(2))
-        if FN not in html.unescape(m.group(3) or "").upper() or m.group(4) is None or (t and t.group(1) != "n"):
+        if not harness.calls_socinv(html.unescape(m.group(3) or "")) or m.group(4) is None or (t and t.group(1) != "n"):
             return m.group(0)
         return f'<c r="{m.group(1)}"{m.group(2)}><f>{m.group(3)}</f><v>{stale}</v></c>'
 
@@ -495,8 +444,8 @@ RECALC_SHEET = [
 ]
 
 
-def make_recalc_inputs(office, folder):
-    """Workbooks whose socinv results are stale, in ODS and XLSX, plus a real example."""
+def recalc_sheet(office):
+    """A new spreadsheet with the inputs and formulas of RECALC_SHEET, calculated."""
     doc = office.new_spreadsheet()
     for i, v in enumerate([1511, -1130, -1551, -504]):
         office.set_value(doc, f"{'ABCD'[i]}1", v)
@@ -506,6 +455,12 @@ def make_recalc_inputs(office, folder):
     for c, f, _, _ in RECALC_SHEET:
         office.set_formula(doc, c, f)
     office.calculate_all(doc)
+    return doc
+
+
+def make_recalc_inputs(office, folder):
+    """Workbooks whose socinv results are stale, in ODS and XLSX, plus a real example."""
+    doc = recalc_sheet(office)
     for fmt, name in (("ods", "a-budget"), ("xlsx", "b-budget")):
         p = office.store(doc, fmt, name)
         shutil.copyfile(p, os.path.join(folder, f"{name}.{fmt}"))
@@ -537,14 +492,14 @@ def run(a, *args, timeout=900):
 def expect_fresh(rep, path, what):
     """The values socinv recalc wrote: the stale 99999 replaced by the right results."""
     got = cached(path)
-    rep.check(got and all(v != 99999.0 for _, v in got), f"{what}: no stale value left", repr(got[:6]))
+    rep.check(every(got, lambda x: x[1] != 99999.0), f"{what}: no stale value left", repr(got[:6]))
     if os.path.basename(path).startswith(("a-budget", "b-budget")):
         vals = [v for _, v in got]
         exp = [e for _, _, e, _ in RECALC_SHEET]
         rep.check(same(vals, exp), f"{what}: PAYBACK 3, NPVSOC -1483.24, TARGETGAP -8160, PHASEIN -700", repr(got))
     elif "copenhagen" in path:
         vals = [v for f, v in got if "PAYBACK(" in f.upper() and ";1)" not in f]
-        rep.check(vals and all(v == 3 for v in vals), f"{what}: the paybacks are 3 again", repr(got[:8]))
+        rep.check(every(vals, lambda v: v == 3), f"{what}: the paybacks are 3 again", repr(got[:8]))
     elif "recovery" in path:
         gaps = [v for f, v in got if "TARGETGAP" in f.upper()]
         rep.check(same(gaps, [0, -720, -2720, -4720, 0, -720, -3440, -8160]),
@@ -563,8 +518,8 @@ def part_recalc(a, office):
         make_recalc_inputs(office, src)
         before = snapshot(src)
         # the inputs really are stale: a test that could not fail otherwise
-        rep.check(all(v == 99999.0 for _, v in cached(os.path.join(src, "a-budget.ods"))) and
-                  all(v == 99999.0 for _, v in cached(os.path.join(src, "b-budget.xlsx"))),
+        rep.check(every(cached(os.path.join(src, "a-budget.ods")), lambda x: x[1] == 99999.0) and
+                  every(cached(os.path.join(src, "b-budget.xlsx")), lambda x: x[1] == 99999.0),
                   "the test inputs carry stale cached results (99999)")
         workbooks = ["a-budget.ods", "b-budget.xlsx", "broken.ods", "c-copenhagen-001.ods", "d-recovery-002.xlsx"]
 
@@ -697,11 +652,18 @@ def part_xlsx(a, office_factory):
                 office.close_doc(doc)
                 with zipfile.ZipFile(files[name]) as z:
                     xml = z.read("xl/worksheets/sheet1.xml").decode("utf-8")
-                rep.check(f">{FN}" in xml or f"({FN}" in xml,
-                          f"{name} -> XLSX: Calc writes the programmatic name {FN}<NAME>(...)",
-                          re.findall(r"<f[^>]*>[^<]{0,80}", xml)[:3])
-                rep.check(not re.search(r"<f[^>]*>(_xll\.)?PAYBACK\(", xml),
-                          f"{name} -> XLSX: not the compatibility name (PAYBACK) nor _xll.")
+                formulas = re.findall(r"<f[^>]*>([^<]*)</f>", xml)
+                if office.xlsx_names_compat():
+                    rep.check(every(formulas, lambda f: FN not in f) and any(
+                        re.search(r"(?<![\w.])[A-Z]+\(", f) for f in formulas),
+                        f"{name} -> XLSX: LibreOffice {office.version()} writes the compatibility names "
+                        "(PAYBACK(...)), not the programmatic ones", repr(formulas[:3]))
+                else:
+                    rep.check(any(f.startswith(FN) or f"({FN}" in f for f in formulas),
+                              f"{name} -> XLSX: LibreOffice {office.version()} writes the programmatic name "
+                              f"{FN}<NAME>(...)", repr(formulas[:3]))
+                    rep.check(not re.search(r"<f[^>]*>(_xll\.)?PAYBACK\(", xml),
+                              f"{name} -> XLSX: not the compatibility name (PAYBACK) nor _xll.")
                 back = office.reload(p)
                 office.calculate_all(back)
                 after = socinv_cells(back)
@@ -718,17 +680,30 @@ def part_xlsx(a, office_factory):
                               "copenhagen-001 via XLSX: the named cells still work (payback 3, check 1)")
                 office.close_doc(back)
 
-            # compatibility names: an XLSX naming the function PAYBACK (or _xll.PAYBACK) is not
-            # read as the add-in in LibreOffice 7.4, even with the add-in installed
-            compat = os.path.join(tmp, "compat.xlsx")
-            rewrite_formulas(files["copenhagen-001.ods"], compat, lambda f: f.replace(FN, ""))
-            doc = office.open(compat)
-            office.calculate_all(doc)
-            bad = [c for _, _, c in formula_cells(doc) if c.getFormula().lower().startswith("=payback(")]
-            rep.check(bad and all(c.getError() == NAME_ERROR for c in bad),
-                      "an XLSX with the compatibility name PAYBACK(...) gives #NAME? even with the add-in",
-                      repr([(c.getFormula(), c.getError()) for c in bad[:3]]))
-            office.close_doc(doc)
+            # compatibility names: an XLSX naming the function PAYBACK is read as the add-in by
+            # 25.2, but not by 7.4 (#NAME?, even with the add-in installed); _xll.PAYBACK by neither
+            for prefix in ("", "_xll."):
+                compat = os.path.join(tmp, f"compat{prefix}.xlsx")
+                rewrite_formulas(files["copenhagen-001.ods"], compat,
+                                 lambda f: re.sub(FN.replace(".", r"\.") + r"|(?<![\w.])(?=(?:%s)\()"
+                                                  % "|".join(harness.compat_names()), prefix, f))
+                doc = office.open(compat)
+                office.calculate_all(doc)
+                cells = [c for _, _, c in formula_cells(doc) if c.getFormula().lower().startswith(
+                    f"={prefix}payback(") or c.getFormula().startswith(f"={FN}PAYBACK(")]
+                if office.xlsx_names_compat() and not prefix:
+                    rep.check(every(cells, lambda c: not c.getError()) and
+                              value(doc, "Tilbagebetaling_total") == 3,
+                              f"LibreOffice {office.version()} reads an XLSX with the compatibility name "
+                              "PAYBACK(...) as the add-in (payback 3)",
+                              repr([(c.getFormula(), c.getError()) for c in cells[:3]]))
+                else:
+                    rep.check(every(cells, lambda c: c.getError() == NAME_ERROR),
+                              f"LibreOffice {office.version()}: an XLSX with {prefix}PAYBACK(...) gives #NAME? "
+                              "even with the add-in", repr([(c.getFormula(), c.getError()) for c in cells[:3]]))
+                office.close_doc(doc)
+
+            check_xlsx_across_versions(rep, a, office)
 
             # XLS (BIFF8), for comparison: there Calc does write the compatibility name, and reads it back
             doc = office.open(os.path.join(a.source_dir, "examples", "copenhagen-001.ods"))
@@ -758,9 +733,10 @@ def part_xlsx(a, office_factory):
             rep.check(cell.getError() == 0 and cell.getValue() == 3,
                       "without the add-in, on load: the cached value shows (payback 3)",
                       f"error {cell.getError()}, value {cell.getValue()}")
-            rep.check(cell.getFormula().startswith(f"={FN.lower()}payback("),
-                      "without the add-in: the formula reads =org.socinv.calc.functions.payback(...) (unknown, "
-                      "lower case)", cell.getFormula())
+            # unknown, so lower case: the name the file holds (XLSX_COMPAT_NAMES)
+            unknown = ("" if office.xlsx_names_compat() else FN.lower()) + "payback("
+            rep.check(cell.getFormula().startswith(f"={unknown}"),
+                      f"without the add-in: the formula reads ={unknown}...) (unknown, lower case)", cell.getFormula())
             errs = [c for c in cells.values() if isinstance(c[1], tuple)]
             rep.check(not errs, "without the add-in, on load: no socinv cell shows an error", repr(errs[:3]))
             # saved again without recalculating: the formulas and cached values are kept
@@ -777,15 +753,15 @@ def part_xlsx(a, office_factory):
             office.close_doc(doc)
         with zipfile.ZipFile(resaved) as z:
             xml = z.read("xl/worksheets/sheet1.xml").decode("utf-8")
-        rep.check(f"{FN.lower()}payback(" in xml and "<v>3</v>" in xml,
+        rep.check(f">{unknown}" in xml and "<v>3</v>" in xml,
                   "saved again without the add-in: formulas kept (lower case) with their cached values",
-                  re.findall(r"<f[^>]*>org[^<]{0,60}</f><v>[^<]*", xml)[:3])
+                  re.findall(r"<f[^>]*>[^<]{0,60}</f><v>[^<]*", xml)[:3])
 
         # 3. Without the add-in, in an office that recalculates on load: #NAME? at once
         with office_factory(oxt=None) as office:
             doc = office.open(xlsx)
             cells = socinv_cells(doc)
-            rep.check(cells and all(c[1] == ("error", NAME_ERROR) for c in cells.values()),
+            rep.check(every(cells.values(), lambda c: c[1] == ("error", NAME_ERROR)),
                       "without the add-in, recalculating on load: every socinv cell is #NAME? at once",
                       repr(list(cells.values())[:3]))
             office.close_doc(doc)
@@ -810,6 +786,51 @@ def part_xlsx(a, office_factory):
     return rep.done()
 
 
+# XLSX files saved by each LibreOffice measured (RECALC_SHEET, written by `test_workbooks.py
+# fixture`): what one version writes, the other must read (or fail as the README says).
+XLSX_SAVED_BY = {v: f"budget-saved-by-{v[0]}.{v[1]}.xlsx" for v in harness.XLSX_COMPAT_NAMES}
+
+
+def make_xlsx_fixture(office, folder):
+    doc = recalc_sheet(office)
+    dst = os.path.join(folder, XLSX_SAVED_BY[office.version()])
+    shutil.copyfile(office.store(doc, "xlsx", "budget"), dst)
+    office.close_doc(doc)
+    print(f"wrote {dst}")
+
+
+def number(shown):
+    """A number as socinv recalc --report --lang en shows it ("-1,483.24166"), or None."""
+    try:
+        return float(shown.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def check_xlsx_across_versions(rep, a, office):
+    """The XLSX of every measured version, opened and recalculated here, and by socinv recalc --report."""
+    here = office.version()
+    for saved_by, name in XLSX_SAVED_BY.items():
+        path = os.path.join(a.source_dir, "tests", "e2e", "workbooks", name)
+        readable = saved_by == here or not harness.XLSX_COMPAT_NAMES[saved_by] or office.xlsx_names_compat()
+        doc = office.open(path)
+        office.calculate_all(doc)
+        got = [office.result(doc, c) for c, _, _, _ in RECALC_SHEET]
+        office.close_doc(doc)
+        want = [("number", e) if readable else ("error", NAME_ERROR) for _, _, e, _ in RECALC_SHEET]
+        rep.check(all(g[0] == w[0] and (close(g[1], w[1], 1e-6) if w[0] == "number" else g[1] == w[1])
+                      for g, w in zip(got, want)),
+                  f"an XLSX saved by {saved_by} in {here}: " + ("PAYBACK 3, NPVSOC -1483.24, TARGETGAP -8160, "
+                  "PHASEIN -700" if readable else "every socinv cell #NAME? (README: open it in 25.2)"), repr(got))
+        rc, stdout, stderr = run(a, "--report", "--lang", "en", path)
+        shown = [l.split()[1] for l in stdout.splitlines() if l.startswith("    ") and len(l.split()) > 2]
+        rep.check(rc == 0 and "4 socinv formulas" in stdout and len(shown) == 4 and all(
+                  (close(number(v), e, 1e-5) if readable else v == "#NAME?")
+                  for v, (_, _, e, _) in zip(shown, RECALC_SHEET)),
+                  f"socinv recalc --report in {here} lists the 4 socinv cells of the XLSX saved by {saved_by}: "
+                  + ("3, -1,483.24166, -8,160, -700" if readable else "#NAME? each"), f"exit {rc}\n{stdout}{stderr}")
+
+
 def rewrite_formulas(src, dst, change):
     with zipfile.ZipFile(src) as zi, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zo:
         for item in zi.infolist():
@@ -823,7 +844,8 @@ def rewrite_formulas(src, dst, change):
 # ---------------------------------------------------------------- main
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("part", choices=["examples", "template", "recalc", "xlsx", "all"])
+    ap.add_argument("part", choices=["examples", "template", "recalc", "xlsx", "all", "fixture"],
+                    help="fixture: write this office's budget-saved-by-<version>.xlsx into tests/e2e/workbooks/")
     ap.add_argument("--oxt", required=True, help="the built .oxt (<build>/socinv-<version>.oxt)")
     ap.add_argument("--socinv", help="the built command line (<build>/cli/socinv), for 'recalc'")
     ap.add_argument("--source-dir", default=SOURCE_DIR, help="the repository (examples/)")
@@ -831,6 +853,10 @@ def main():
     harness.need_office(a.oxt)
     if a.part in ("recalc", "all") and not (a.socinv and os.path.exists(a.socinv)):
         harness.skip_or_fail(f"socinv not built ({a.socinv}); run `cmake --build <build>` first")
+    if a.part == "fixture":
+        with Office(oxt=a.oxt) as office:
+            make_xlsx_fixture(office, os.path.join(a.source_dir, "tests", "e2e", "workbooks"))
+        return 0
     parts = ["examples", "template", "recalc", "xlsx"] if a.part == "all" else [a.part]
     rc = 0
     for part in parts:
