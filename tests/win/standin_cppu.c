@@ -147,6 +147,18 @@ void SAL_CALL uno_any_construct(uno_Any *any, void *source, typelib_TypeDescript
     any->pData = data;
 }
 
+/* A void or double any (what a matrix cell holds before the dispatcher fills it): its type
+ * reference released. The loader test makes no mixed matrix, so nothing else is needed. */
+void SAL_CALL uno_any_destruct(uno_Any *any, uno_ReleaseFunc release)
+{
+    (void)release;
+    need(any->pType == NULL || any->pType->eTypeClass == typelib_TypeClass_VOID ||
+             any->pType->eTypeClass == typelib_TypeClass_DOUBLE,
+         "destructing this any");
+    typelib_typedescriptionreference_release(any->pType);
+    memset(any, 0, sizeof *any);
+}
+
 /* double, string, a sequence or an interface, held in pReserved as cppu does. */
 void SAL_CALL uno_type_any_construct(uno_Any *any, void *source, typelib_TypeDescriptionReference *type,
                                      uno_AcquireFunc acquire)
