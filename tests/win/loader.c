@@ -226,7 +226,7 @@ static const cell s001[] = {N(1511), N(-1130), N(-1551), N(-504)};
 static void check_payback(void)
 {
     uno_Sequence *net = range(1, 4, s001);
-    uno_Any opt[5], method1, method3, horizon2;
+    uno_Any opt[5], method1, method7, horizon2;
     for (int i = 0; i < 5; i++)
         any_void(&opt[i]);
     void *args[6] = {&net, &opt[0], &opt[1], &opt[2], &opt[3], &opt[4]};
@@ -236,15 +236,15 @@ static void check_payback(void)
     args[1] = &method1;
     check(is_number(call(m_payback, args), 2 + 381.0 / 1551.0, 1e-12), "PAYBACK(seed 001 row; 1) = 2.245648");
 
-    any_number(&method3, 3); /* no method 3: Err:502, an IllegalArgumentException */
-    args[1] = &method3;
+    any_number(&method7, 7); /* no method 7 (0-3 exist): Err:502, an IllegalArgumentException */
+    args[1] = &method7;
     call(m_payback, args);
     int illegal = thrown && ustr_is(thrown->pType->pTypeName, "com.sun.star.lang.IllegalArgumentException");
     const rtl_uString *message = illegal ? *(rtl_uString **)thrown->pData : NULL;
     check(illegal && message && message->length > 8 &&
               rtl_ustr_ascii_compare_WithLength(message->buffer, 8, "socinv: ") == 0 &&
               *(sal_Int16 *)((char *)thrown->pData + 16) == -1,
-          "PAYBACK(seed 001 row; 3) throws IllegalArgumentException \"socinv: ...\"");
+          "PAYBACK(seed 001 row; 7) throws IllegalArgumentException \"socinv: ...\"");
 
     any_number(&horizon2, 2); /* not paid back by year 2: #N/A, a void any */
     args[1] = &opt[0];
