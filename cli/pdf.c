@@ -33,7 +33,7 @@ static void quiet_begin(quiet *q)
     fflush(stderr);
     g_log_set_default_handler(silent_log, NULL);
     q->saved = dup(2);
-    int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+    int null = q->saved >= 0 ? open("/dev/null", O_WRONLY | O_CLOEXEC) : -1;
     if (null >= 0) {
         dup2(null, 2);
         close(null);
