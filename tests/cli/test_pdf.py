@@ -134,6 +134,12 @@ class BadPdf(unittest.TestCase):
         self.refused(self.write("notes.pdf", "1.000 kr.\t2024\t2025\n".encode()),
                      "not a PDF file: it does not start with %PDF-")
 
+    def test_fifo(self):
+        # a FIFO named .pdf is refused at once, not waited on (run() times out after 120 s)
+        path = os.path.join(self.dir.name, "pipe.pdf")
+        os.mkfifo(path)
+        self.refused(path, "not a regular file")
+
     def test_empty(self):
         self.refused(self.write("empty.pdf", b""), "not a PDF file")
 
