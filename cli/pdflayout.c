@@ -336,12 +336,14 @@ static int broken_number(const cellbuf *cb, const char *next)
 }
 
 /* Does the first line of a page go on with the row or paragraph the page before
- * ended with? When it starts with a lower-case letter: Writer and Word break a
- * table row or a paragraph over pages ("Samlede" / "implementeringsomkostninger"). */
+ * ended with? When it does not start with a capital letter or a digit, as a new
+ * row or paragraph does: Writer and Word break a table row or a paragraph over
+ * pages ("Samlede" / "implementeringsomkostninger", "Opstart af team" / "(BUF)"). */
 int pl_goes_on(const layout *L, const line *ln)
 {
-    const pdf_word *first = pl_word_at(L, ln, 0);
-    return pl_is_lower_at(pl_text_of(L, first), first->len);
+    const unsigned char *t = (const unsigned char *)pl_text_of(L, pl_word_at(L, ln, 0));
+    int capital = (t[0] >= 'A' && t[0] <= 'Z') || (t[0] == 0xC3 && t[1] >= 0x80 && t[1] <= 0x9E);
+    return !capital && !(t[0] >= '0' && t[0] <= '9');
 }
 
 /* Add a word: a space before it, none after a hyphen that ended the previous line. */
@@ -389,12 +391,10 @@ static double page_right(const layout *L, size_t i)
 static int continues(const layout *L, const line *a, const line *b, double right)
 {
     double h = a->h > b->h ? a->h : b->h;
-    if (a->page != b->page)
-        return pl_goes_on(L, b) && fabs(a->h - b->h) <= 0.25 * h;
-    if (b->y - a->y > 1.6 * h || fabs(a->h - b->h) > 0.25 * h)
+    if (fabs(a->h - b->h) > 0.25 * h || (a->page == b->page ? b->y - a->y > 1.6 * h : !pl_goes_on(L, b)))
         return 0;
     const pdf_word *first = pl_word_at(L, b, 0);
-    return a->x1 + 0.3 * h + (first->x1 - first->x0) > right;
+    return a->x1 + 0.3 * h + (first->x1 - first->x0) > right; /* a was full */
 }
 
 static void emit_paragraphs(layout *L, size_t from, size_t to, cellbuf *cb)
@@ -475,7 +475,7 @@ int pdf_layout(const pdf_words *w, input_part *part, char *err, size_t errcap)
         goto done;
     t->cols = malloc((w->n ? w->n : 1) * sizeof *t->cols);
     t->skip = calloc(L.nlines ? L.nlines : 1, 1);
-    t->xs = malloc((w->n ? w->n : 1) * sizeof *t->xs);
+    t->xs = malloc((2 * w->n + 2) * sizeof *t->xs); /* edges of the words, or two per line */
     if (!t->cols || !t->skip || !t->xs)
         goto done;
     size_t i = 0;
