@@ -376,10 +376,11 @@ static double smallest_recurring(const double *xs, size_t n)
 /* The joining gap of the table's lines (5.), as a multiple of the taller line's
  * height (a 12 pt total row wraps at a wider pitch than 9 pt lines): 8 % over the
  * wrapped-line pitch. That pitch is the smallest line gap that recurs (a
- * superscript's odd gap does not count), or twice the half gap of a vertically
- * centred cell (amounts halfway between two label lines) when that is smaller: a
- * table whose only wrapped label is centred has no full wrapped gap. With no gap
- * wider than the others every line is its own row. */
+ * superscript's odd gap, a little smaller, does not count); the smallest gap when
+ * it is well below that (a table with one wrapped label); or twice the half gap of
+ * a vertically centred cell (amounts halfway between two label lines) when that is
+ * smaller: a table whose only wrapped label is centred has no full wrapped gap.
+ * With no gap wider than the others every line is its own row. */
 static double row_threshold(const layout *L, table *t)
 {
     size_t n = 0, nhalf = 0;
@@ -402,6 +403,8 @@ static double row_threshold(const layout *L, table *t)
     qsort(t->xs, n, sizeof *t->xs, by_double);
     qsort(half, nhalf, sizeof *half, by_double);
     double pitch = smallest_recurring(t->xs, n);
+    if (1.3 * t->xs[0] <= pitch) /* one wrapped label, well apart from the row gaps */
+        pitch = t->xs[0];
     if (nhalf >= 2 && 2 * smallest_recurring(half, nhalf) < pitch)
         pitch = 2 * smallest_recurring(half, nhalf);
     if (t->xs[n - 1] <= 1.12 * pitch)
