@@ -23,15 +23,17 @@
  *    year whose header box is nearest by left edge, right edge or centre. So
  *    left-aligned, right-aligned and centred numbers land right, also under a
  *    header laid out apart from the rows. Other words go to the last text column
- *    beginning left of them: where most words under its header begin (the
- *    cells' left edge), else a little left of its header text. A word only opens a new cell after a
- *    gap wider than a space: a heading merged across the table stays one cell.
+ *    beginning left of them: where most words under its header begin (the cells'
+ *    left edge), else a little left of its header text. A word only opens a new
+ *    cell after a gap wider than a space: a heading merged across the table
+ *    stays one cell.
  * 5. Rows: a label that wraps puts several lines into one row, with the amounts
  *    on its first, middle or last line (the cell's vertical alignment). Lines of
- *    one cell are closer than rows, which have cell padding between them: the
- *    smallest line gap in the table that recurs (ignoring half-pitch offsets of
- *    centred cells) is the wrapped-line pitch, and a gap within 8 % of it joins
- *    lines, when the table has wider gaps at all (else every line is its own row).
+ *    one cell are closer than rows, which have cell padding between them, so the
+ *    wrapped-line pitch is found among the table's line gaps (relative to the
+ *    text height; row_threshold in pdftable.c says how) and a gap within 8 % of
+ *    it joins lines. A row broken over a page goes on when the next page's first
+ *    line starts with neither a capital nor a digit ("(BUF/SUF)", "implementering…").
  * 6. A table continues over page breaks (its repeated header skipped) until a
  *    line of running text: one cell of words reaching into the year columns with
  *    no amount in it or in the next three lines. A merged heading row inside the
@@ -39,7 +41,8 @@
  * 7. Other lines are paragraphs, one-cell rows: a line continues the one before
  *    when that one was full (the next line's first word would not have fitted
  *    before the right margin) and the gap is a line pitch, so a heading 'HA02(2025)
- *    – Omlægning af …' that wraps is one row, as in the text.
+ *    – Omlægning af …' that wraps is one row, as in the text; also over a page,
+ *    as rows do.
  * Text of one cell over several lines is joined with a space, or with nothing
  * after a hyphen between lower-case letters that ends a line ("Peer-" + "indsats")
  * or after a minus sign alone on its line ("-" + "1.075").
@@ -47,6 +50,10 @@
  * Not handled: text in several columns side by side on a page, tables whose rows
  * have no space between them and labels that wrap, words broken inside (a column
  * too narrow for one word), running headers of more than one line.
+ *
+ * Steps 1, 2 and 7 are here; 3 to 6 in pdftable.c. The thresholds were set on
+ * PDFs of LibreOffice Writer and groff (tests/e2e/make_pdfs.py) and are tested
+ * one by one on boxes placed by hand in tests/unit/test_pdflayout.c.
  *
  * All steps are O(n log n) in the number of words (sorting); memory is bounded
  * by PDF_MAX_WORDS and PDF_MAX_CELLS. */
