@@ -9,7 +9,8 @@
  *    line's words sorted left to right.
  * 2. Page furniture: the top and the bottom line of a page are a running header
  *    or footer when they lie in the outer 10 % of the page and either are a page
- *    number ("7", "Side 7", "7/40") or repeat, digits aside, on half the pages.
+ *    number ("7", "Side 7", "7/40") or repeat, digits aside, on half the pages;
+ *    then the lines next to them once more (headers and footers of two lines).
  * 3. Tables start at a year header: a line with three or more years (1900-2199),
  *    ascending, each standing apart (a gap of 0.8 × the text height either side:
  *    "1.000 kr. 2025 p/l" is text, not a column). The header's words give the
@@ -49,7 +50,7 @@
  *
  * Not handled: text in several columns side by side on a page, tables whose rows
  * have no space between them and labels that wrap, words broken inside (a column
- * too narrow for one word), running headers of more than one line.
+ * too narrow for one word), running headers of more than two lines.
  *
  * Steps 1, 2 and 7 are here; 3 to 6 in pdftable.c. The thresholds were set on
  * PDFs of LibreOffice Writer and groff (tests/e2e/make_pdfs.py) and are tested
@@ -252,17 +253,19 @@ static int by_key(const void *a, const void *b)
     return strcmp(((const furniture *)a)->key, ((const furniture *)b)->key);
 }
 
-/* The top (top = 1) or bottom line of each page, when in the outer 10 %: into c. */
+/* The top (top = 1) or bottom line of each page that is still there, when in the
+ * outer 10 %: into c. */
 static size_t furniture_candidates(const layout *L, int top, furniture *c, int *failed)
 {
-    size_t nc = 0;
-    for (size_t i = 0; i < L->nlines && !*failed; i++) {
+    size_t nc = 0, edge_page = SIZE_MAX; /* the page whose edge line was seen */
+    for (size_t k = 0; k < L->nlines && !*failed; k++) {
+        size_t i = top ? k : L->nlines - 1 - k;
         const line *ln = &L->lines[i];
-        int edge = top ? (i == 0 || L->lines[i - 1].page != ln->page)
-                       : (i + 1 == L->nlines || L->lines[i + 1].page != ln->page);
+        if (ln->dropped || ln->page == edge_page)
+            continue;
+        edge_page = ln->page;
         double H = L->w->page_height[ln->page];
-        int outer = top ? ln->y <= 0.1 * H : ln->y - ln->h >= 0.9 * H;
-        if (!edge || !outer || ln->dropped)
+        if (top ? ln->y > 0.1 * H : ln->y - ln->h < 0.9 * H)
             continue;
         c[nc] = (furniture){i, furniture_key(L, ln)};
         *failed = c[nc++].key == NULL;
@@ -478,7 +481,9 @@ int pdf_layout(const pdf_words *w, input_part *part, char *err, size_t errcap)
     table *t = calloc(1, sizeof *t);
     int rc = -1;
     err[0] = '\0';
-    if (!cbs || !t || make_lines(&L) != 0 || drop_furniture(&L, 1) != 0 || drop_furniture(&L, 0) != 0)
+    /* twice at each edge: running headers and footers of two lines ("Katalog" over "Side 7") */
+    if (!cbs || !t || make_lines(&L) != 0 || drop_furniture(&L, 1) != 0 || drop_furniture(&L, 1) != 0 ||
+        drop_furniture(&L, 0) != 0 || drop_furniture(&L, 0) != 0)
         goto done;
     t->cols = malloc((w->n ? w->n : 1) * sizeof *t->cols);
     t->skip = calloc(L.nlines ? L.nlines : 1, 1);

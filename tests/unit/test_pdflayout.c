@@ -52,7 +52,8 @@ static void part_free(input_part *p, pdf_words *w)
     pdf_words_free(w);
 }
 
-/* A running header and a page number on each of two pages are left out; a
+/* A running header of two lines and a footer of two (a page number under a
+ * name) on each of two pages are left out; a
  * heading that fills its line and wraps is one row; a paragraph that ends on one
  * page and goes on in lower case on the next is one row. */
 static void test_furniture_and_paragraphs(void **state)
@@ -62,7 +63,11 @@ static void test_furniture_and_paragraphs(void **state)
     for (int page = 0; page < 2; page++) {
         assert_int_equal(pdf_words_page(&w, 800), 0);
         word(&w, 60, 40, "Katalog");                  /* y 40 of 800: the top 10 % */
-        word(&w, 300, 780, page ? "2" : "1");         /* the bottom 10 % */
+        word(&w, 60, 52, "Bilag");                    /* a second header line */
+        word(&w, 92, 52, "2");
+        word(&w, 60, 765, "Københavns");              /* a footer of two lines, the bottom 10 % */
+        word(&w, 120, 765, "Kommune");
+        word(&w, 300, 780, page ? "2" : "1");
         if (page == 0) {
             word(&w, 60, 100, "HA02(2025)");          /* 60-110 */
             word(&w, 113, 100, "–");
