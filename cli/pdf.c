@@ -33,7 +33,7 @@ static void quiet_begin(quiet *q)
     fflush(stderr);
     g_log_set_default_handler(silent_log, NULL);
     q->saved = dup(2);
-    int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+    int null = q->saved >= 0 ? open("/dev/null", O_WRONLY | O_CLOEXEC) : -1;
     if (null >= 0) {
         dup2(null, 2);
         close(null);
@@ -49,10 +49,11 @@ static void quiet_end(quiet *q)
     g_log_set_default_handler(g_log_default_handler, NULL);
 }
 
-/* The whole file, if it is a regular file within PDF_MAX_BYTES. */
+/* The whole file, if it is a regular file within PDF_MAX_BYTES. O_NONBLOCK: a FIFO
+ * named .pdf is refused at once instead of waiting for a writer. */
 static char *read_all(const char *path, size_t *len, input *in)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     struct stat st;
     if (fd < 0) {
         snprintf(in->error, sizeof in->error, "cannot open: %s", strerror(errno));

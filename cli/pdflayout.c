@@ -9,7 +9,8 @@
  *    line's words sorted left to right.
  * 2. Page furniture: the top and the bottom line of a page are a running header
  *    or footer when they lie in the outer 10 % of the page and either are a page
- *    number ("7", "Side 7", "7/40") or repeat, digits aside, on half the pages.
+ *    number ("7", "Side 7", "7/40") or repeat, digits aside, on half the pages;
+ *    then the lines next to them once more (headers and footers of two lines).
  * 3. Tables start at a year header: a line with three or more years (1900-2199),
  *    ascending, each standing apart (a gap of 0.8 × the text height either side:
  *    "1.000 kr. 2025 p/l" is text, not a column). The header's words give the
@@ -23,15 +24,17 @@
  *    year whose header box is nearest by left edge, right edge or centre. So
  *    left-aligned, right-aligned and centred numbers land right, also under a
  *    header laid out apart from the rows. Other words go to the last text column
- *    beginning left of them: where most words under its header begin (the
- *    cells' left edge), else a little left of its header text. A word only opens a new cell after a
- *    gap wider than a space: a heading merged across the table stays one cell.
+ *    beginning left of them: where most words under its header begin (the cells'
+ *    left edge), else a little left of its header text. A word only opens a new
+ *    cell after a gap wider than a space: a heading merged across the table
+ *    stays one cell.
  * 5. Rows: a label that wraps puts several lines into one row, with the amounts
  *    on its first, middle or last line (the cell's vertical alignment). Lines of
- *    one cell are closer than rows, which have cell padding between them: the
- *    smallest line gap in the table that recurs (ignoring half-pitch offsets of
- *    centred cells) is the wrapped-line pitch, and a gap within 8 % of it joins
- *    lines, when the table has wider gaps at all (else every line is its own row).
+ *    one cell are closer than rows, which have cell padding between them, so the
+ *    wrapped-line pitch is found among the table's line gaps (relative to the
+ *    text height; row_threshold in pdftable.c says how) and a gap within 8 % of
+ *    it joins lines. A row broken over a page goes on when the next page's first
+ *    line starts with neither a capital nor a digit ("(BUF/SUF)", "implementering…").
  * 6. A table continues over page breaks (its repeated header skipped) until a
  *    line of running text: one cell of words reaching into the year columns with
  *    no amount in it or in the next three lines. A merged heading row inside the
@@ -39,14 +42,19 @@
  * 7. Other lines are paragraphs, one-cell rows: a line continues the one before
  *    when that one was full (the next line's first word would not have fitted
  *    before the right margin) and the gap is a line pitch, so a heading 'HA02(2025)
- *    – Omlægning af …' that wraps is one row, as in the text.
+ *    – Omlægning af …' that wraps is one row, as in the text; also over a page,
+ *    as rows do.
  * Text of one cell over several lines is joined with a space, or with nothing
  * after a hyphen between lower-case letters that ends a line ("Peer-" + "indsats")
  * or after a minus sign alone on its line ("-" + "1.075").
  *
  * Not handled: text in several columns side by side on a page, tables whose rows
  * have no space between them and labels that wrap, words broken inside (a column
- * too narrow for one word), running headers of more than one line.
+ * too narrow for one word), running headers of more than two lines.
+ *
+ * Steps 1, 2 and 7 are here; 3 to 6 in pdftable.c. The thresholds were set on
+ * PDFs of LibreOffice Writer and groff (tests/e2e/make_pdfs.py) and are tested
+ * one by one on boxes placed by hand in tests/unit/test_pdflayout.c.
  *
  * All steps are O(n log n) in the number of words (sorting); memory is bounded
  * by PDF_MAX_WORDS and PDF_MAX_CELLS. */
@@ -245,17 +253,19 @@ static int by_key(const void *a, const void *b)
     return strcmp(((const furniture *)a)->key, ((const furniture *)b)->key);
 }
 
-/* The top (top = 1) or bottom line of each page, when in the outer 10 %: into c. */
+/* The top (top = 1) or bottom line of each page that is still there, when in the
+ * outer 10 %: into c. */
 static size_t furniture_candidates(const layout *L, int top, furniture *c, int *failed)
 {
-    size_t nc = 0;
-    for (size_t i = 0; i < L->nlines && !*failed; i++) {
+    size_t nc = 0, edge_page = SIZE_MAX; /* the page whose edge line was seen */
+    for (size_t k = 0; k < L->nlines && !*failed; k++) {
+        size_t i = top ? k : L->nlines - 1 - k;
         const line *ln = &L->lines[i];
-        int edge = top ? (i == 0 || L->lines[i - 1].page != ln->page)
-                       : (i + 1 == L->nlines || L->lines[i + 1].page != ln->page);
+        if (ln->dropped || ln->page == edge_page)
+            continue;
+        edge_page = ln->page;
         double H = L->w->page_height[ln->page];
-        int outer = top ? ln->y <= 0.1 * H : ln->y - ln->h >= 0.9 * H;
-        if (!edge || !outer || ln->dropped)
+        if (top ? ln->y > 0.1 * H : ln->y - ln->h < 0.9 * H)
             continue;
         c[nc] = (furniture){i, furniture_key(L, ln)};
         *failed = c[nc++].key == NULL;
@@ -336,12 +346,14 @@ static int broken_number(const cellbuf *cb, const char *next)
 }
 
 /* Does the first line of a page go on with the row or paragraph the page before
- * ended with? When it starts with a lower-case letter: Writer and Word break a
- * table row or a paragraph over pages ("Samlede" / "implementeringsomkostninger"). */
+ * ended with? When it does not start with a capital letter or a digit, as a new
+ * row or paragraph does: Writer and Word break a table row or a paragraph over
+ * pages ("Samlede" / "implementeringsomkostninger", "Opstart af team" / "(BUF)"). */
 int pl_goes_on(const layout *L, const line *ln)
 {
-    const pdf_word *first = pl_word_at(L, ln, 0);
-    return pl_is_lower_at(pl_text_of(L, first), first->len);
+    const unsigned char *t = (const unsigned char *)pl_text_of(L, pl_word_at(L, ln, 0));
+    int capital = (t[0] >= 'A' && t[0] <= 'Z') || (t[0] == 0xC3 && t[1] >= 0x80 && t[1] <= 0x9E);
+    return !capital && !(t[0] >= '0' && t[0] <= '9');
 }
 
 /* Add a word: a space before it, none after a hyphen that ended the previous line. */
@@ -389,12 +401,10 @@ static double page_right(const layout *L, size_t i)
 static int continues(const layout *L, const line *a, const line *b, double right)
 {
     double h = a->h > b->h ? a->h : b->h;
-    if (a->page != b->page)
-        return pl_goes_on(L, b) && fabs(a->h - b->h) <= 0.25 * h;
-    if (b->y - a->y > 1.6 * h || fabs(a->h - b->h) > 0.25 * h)
+    if (fabs(a->h - b->h) > 0.25 * h || (a->page == b->page ? b->y - a->y > 1.6 * h : !pl_goes_on(L, b)))
         return 0;
     const pdf_word *first = pl_word_at(L, b, 0);
-    return a->x1 + 0.3 * h + (first->x1 - first->x0) > right;
+    return a->x1 + 0.3 * h + (first->x1 - first->x0) > right; /* a was full */
 }
 
 static void emit_paragraphs(layout *L, size_t from, size_t to, cellbuf *cb)
@@ -471,11 +481,13 @@ int pdf_layout(const pdf_words *w, input_part *part, char *err, size_t errcap)
     table *t = calloc(1, sizeof *t);
     int rc = -1;
     err[0] = '\0';
-    if (!cbs || !t || make_lines(&L) != 0 || drop_furniture(&L, 1) != 0 || drop_furniture(&L, 0) != 0)
+    /* twice at each edge: running headers and footers of two lines ("Katalog" over "Side 7") */
+    if (!cbs || !t || make_lines(&L) != 0 || drop_furniture(&L, 1) != 0 || drop_furniture(&L, 1) != 0 ||
+        drop_furniture(&L, 0) != 0 || drop_furniture(&L, 0) != 0)
         goto done;
     t->cols = malloc((w->n ? w->n : 1) * sizeof *t->cols);
     t->skip = calloc(L.nlines ? L.nlines : 1, 1);
-    t->xs = malloc((w->n ? w->n : 1) * sizeof *t->xs);
+    t->xs = malloc((2 * w->n + 2) * sizeof *t->xs); /* edges of the words, or two per line */
     if (!t->cols || !t->skip || !t->xs)
         goto done;
     size_t i = 0;

@@ -64,7 +64,7 @@ typedef struct {
     columns c;
     size_t hb;       /* first line after the header row */
     size_t *cols;    /* scratch: the cell of each word of a line */
-    double *xs;      /* scratch: edges of the amounts */
+    double *xs;      /* scratch: edges of the amounts, gaps of the lines (2 × words) */
     unsigned char *skip; /* lines of repeated headers (indexed from a; all 0 between tables) */
     size_t marked;       /* skip[0 .. marked) may hold a mark: cleared after the table */
 } table;

@@ -364,32 +364,49 @@ static int by_double(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* The smallest of the sorted values xs[0..n) that recurs (within 0.025), else xs[0]. */
+static double smallest_recurring(const double *xs, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++)
+        if (xs[i + 1] - xs[i] <= 0.025)
+            return xs[i];
+    return xs[0];
+}
+
 /* The joining gap of the table's lines (5.), as a multiple of the taller line's
  * height (a 12 pt total row wraps at a wider pitch than 9 pt lines): 8 % over the
- * wrapped-line pitch, the smallest gap that recurs (within 2.5 %; a superscript's
- * odd gap does not count), or below any full line pitch when no gap is wider. */
+ * wrapped-line pitch. That pitch is the smallest line gap that recurs (a
+ * superscript's odd gap, a little smaller, does not count); the smallest gap when
+ * it is well below that (a table with one wrapped label); or twice the half gap of
+ * a vertically centred cell (amounts halfway between two label lines) when that is
+ * smaller: a table whose only wrapped label is centred has no full wrapped gap.
+ * With no gap wider than the others every line is its own row. */
 static double row_threshold(const layout *L, table *t)
 {
-    size_t n = 0;
+    size_t n = 0, nhalf = 0;
+    double *half = t->xs + (t->e - t->a); /* the second half of the scratch */
     const line *prev = NULL;
     for (size_t i = t->a; i < t->e; i++) {
         const line *ln = &L->lines[i];
         if (ln->dropped || t->skip[i - t->a])
             continue;
         double h = prev && prev->h > ln->h ? prev->h : ln->h;
-        if (prev && prev->page == ln->page && ln->y - prev->y >= 0.7 * h)
-            t->xs[n++] = (ln->y - prev->y) / h;
+        double gap = prev && prev->page == ln->page ? (ln->y - prev->y) / h : 0;
+        if (gap >= 0.7)
+            t->xs[n++] = gap;
+        else if (gap >= 0.3)
+            half[nhalf++] = gap;
         prev = ln;
     }
     if (n == 0)
         return 0.7;
     qsort(t->xs, n, sizeof *t->xs, by_double);
-    double pitch = t->xs[0];
-    for (size_t i = 0; i + 1 < n; i++)
-        if (t->xs[i + 1] - t->xs[i] <= 0.025) {
-            pitch = t->xs[i];
-            break;
-        }
+    qsort(half, nhalf, sizeof *half, by_double);
+    double pitch = smallest_recurring(t->xs, n);
+    if (1.3 * t->xs[0] <= pitch) /* one wrapped label, well apart from the row gaps */
+        pitch = t->xs[0];
+    if (nhalf >= 2 && 2 * smallest_recurring(half, nhalf) < pitch)
+        pitch = 2 * smallest_recurring(half, nhalf);
     if (t->xs[n - 1] <= 1.12 * pitch)
         return 0.7;
     return 1.08 * pitch;

@@ -4,9 +4,11 @@
 Usage: test_pdf.py SOCINV_BINARY SOURCE_DIR
 
 The PDFs of tests/data/pdf/ (seed 001's business case as LibreOffice Writer and as
-groff/gropdf print it, made by tests/e2e/make_pdfs.py; see the README there) must
-audit as the seed text does: the same table with the same id, title, years,
-paybacks, net impact and findings. Bad PDFs are written here by a tiny PDF writer
+groff/gropdf print it, made by tests/e2e/make_pdfs.py; see the README there), and
+the same table typeset here in Courier by a third, hand-written producer
+(courier_case_pdf: amounts right-aligned on the last line of wrapped labels, over
+two pages), must audit as the seed text does: the same table with the same id,
+title, years, paybacks, net impact and findings. Bad PDFs are written here by a tiny PDF writer
 (pdf_bytes below): each gets its own clear message and exit code 2, with nothing
 of poppler's on stderr.
 """
@@ -32,14 +34,14 @@ def audit_json(*paths):
 
 
 def pdf_bytes(pages, encrypt=False):
-    """A PDF with one page per content stream in `pages` (Helvetica as F1).
+    """A PDF with one page per content stream in `pages` (Courier as F1, Windows-1252).
     encrypt=True adds a Standard security handler whose user password is not
     empty, so a reader without the password cannot open it."""
     objs = [b"<< /Type /Catalog /Pages 2 0 R >>", None,
-            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>"]
     kids = []
     for content in pages:
-        data = content.encode("latin-1")
+        data = content.encode("cp1252")
         objs.append(b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream")
         objs.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >>"
                     b" /Contents %d 0 R >>" % len(objs))
@@ -62,13 +64,72 @@ def pdf_bytes(pages, encrypt=False):
     return bytes(out)
 
 
+def pdf_string(text):
+    return "(" + text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ")"
+
+
+def placed(words):
+    """A page's content: (x, y from the top of a 792 pt page, text) in Courier 9 pt."""
+    ops = ["BT", "/F1 9 Tf"] + [f"1 0 0 1 {x:.2f} {792 - y:.2f} Tm {pdf_string(t)} Tj" for x, y, t in words]
+    return "\n".join(ops + ["ET"])
+
+
 def text_page(lines):
     """A page of text lines, 14 pt apart from the top."""
-    ops = ["BT", "/F1 11 Tf"]
-    for i, line in enumerate(lines):
-        ops.append(f"1 0 0 1 72 {740 - 14 * i} Tm ({line}) Tj")
-    ops.append("ET")
-    return "\n".join(ops)
+    return placed([(72, 52 + 14 * i, line) for i, line in enumerate(lines)])
+
+
+CHAR = 0.6 * 9  # Courier's advance at 9 pt: every character is as wide
+
+
+def wrap(text, chars):
+    """Lines of at most `chars` characters, broken between words."""
+    out, cur = [], ""
+    for w in text.split():
+        if cur and len(cur) + 1 + len(w) > chars:
+            out.append(cur)
+            cur = w
+        else:
+            cur = f"{cur} {w}" if cur else w
+    return out + [cur]
+
+
+def courier_case_pdf(rows, title, rows_on_first_page):
+    """Seed rows (lists of cells) as a third producer would print them: Courier
+    9 pt, label wrapped at 30 characters and area at 14, amounts right-aligned under
+    right-aligned years and on the last line of a wrapped label (cells aligned to
+    the bottom), 11 pt between wrapped lines and 17 between rows; the table breaks
+    after `rows_on_first_page` rows and its header is repeated; each page has a
+    running header and 'Side N' at its foot."""
+    years_right = [380, 430, 480, 530]
+
+    def header_words(y):
+        ws = [(60, y, rows[0][0]), (230, y, rows[0][1])]
+        return ws + [(r - CHAR * len(c), y, c) for r, c in zip(years_right, rows[0][2:])]
+
+    pages, words, y = [], [], 0
+    for i, row in enumerate(rows[1:]):
+        if i == 0 or i == rows_on_first_page:
+            if words:
+                pages.append(words)
+            words = [(60, 40, "Bilag 2. Katalog over forslag"), (290, 770, f"Side {len(pages) + 1}")]
+            if i == 0:
+                words.append((60, 80, title))
+            y = 110 if i == 0 else 80
+            words += header_words(y)
+        label, area = wrap(row[0], 30), wrap(row[1], 14) if len(row) > 1 and row[1] else []
+        n = max(len(label), len(area), 1)
+        y += 17
+        for k, text in enumerate(label):
+            words.append((60, y + 11 * (n - len(label) + k), text))
+        for k, text in enumerate(area):
+            words.append((230, y + 11 * (n - len(area) + k), text))
+        for r, c in zip(years_right, row[2:]):
+            if c:
+                words.append((r - CHAR * len(c), y + 11 * (n - 1), c))
+        y += 11 * (n - 1)
+    pages.append(words)
+    return pdf_bytes([placed(ws) for ws in pages])
 
 
 class PdfFixtures(unittest.TestCase):
@@ -92,6 +153,28 @@ class PdfFixtures(unittest.TestCase):
                     self.assertEqual(tables[0][key], want[0][key], f"{name}: {key}")
                 self.assertTrue(tables[0]["title"].startswith("Pilotprojekt vedr. helhedsorienteret"))
                 self.assertEqual(tables[0]["payback"]["total"], {"printed": 3, "rule": 3})
+
+    def test_third_producer(self):
+        """Seed 001's table typeset here in Courier (courier_case_pdf): labels wrapped
+        with the amounts on their last line, right-aligned, over two pages."""
+        with open(os.path.join(SOURCE, "tests", "data", "seeds", S001), encoding="utf-8") as f:
+            lines = f.read().split("\n")
+        start = next(i for i, l in enumerate(lines) if l.startswith("1.000 kr. 2018 p/l"))
+        rows = [l.split("\t") for l in lines[start:start + 14]]
+        self.assertEqual(rows[-1][0], "Tilbagebetalingstid baseret på totaløkonomi")
+        title = next(l for l in lines if l.startswith("Forslagets titel:"))
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "courier.pdf")
+            with open(path, "wb") as f:
+                f.write(courier_case_pdf(rows, title, rows_on_first_page=7))
+            p, got = audit_json(path)
+            _, want = audit_json(os.path.join(SOURCE, "tests", "data", "seeds", S001))
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(len(got["tables"]), 1)
+        for key in SAME:
+            self.assertEqual(got["tables"][0][key], want["tables"][0][key], key)
+        # by hand (seed 001): net 1.511, -1.130, -1.551, -504 pays back in year 3
+        self.assertEqual(got["tables"][0]["net_impact"]["total"], [1511, -1130, -1551, -504])
 
     def test_plain_text_report(self):
         p = run("audit", os.path.join(SOURCE, "tests", "data", "pdf", "001-writer.pdf"))
@@ -133,6 +216,12 @@ class BadPdf(unittest.TestCase):
     def test_not_a_pdf(self):
         self.refused(self.write("notes.pdf", "1.000 kr.\t2024\t2025\n".encode()),
                      "not a PDF file: it does not start with %PDF-")
+
+    def test_fifo(self):
+        # a FIFO named .pdf is refused at once, not waited on (run() times out after 120 s)
+        path = os.path.join(self.dir.name, "pipe.pdf")
+        os.mkfifo(path)
+        self.refused(path, "not a regular file")
 
     def test_empty(self):
         self.refused(self.write("empty.pdf", b""), "not a PDF file")

@@ -15,7 +15,7 @@
 
 static const char *const vocab[] = {
     "2024", "2025", "2026", "2027", "2028", "2029", "1.000", "kr.", "p/l", "Styringsområde", "Service", "Anlæg",
-    "1.200", "-4.100", "-", "\xE2\x80\x93" "350", "0", "4", "år", "Varige", "ændringer", "Samlet", "varig",
+    "1.200", "-4.100", "-", ("\xE2\x80\x93" "350"), "0", "4", "år", "Varige", "ændringer", "Samlet", "varig",
     "ændring,", "service", "Samlede", "implementeringsomkostninger", "økonomisk", "påvirkning",
     "Tilbagebetalingstid", "baseret", "på", "totaløkonomi", "Side", "7", "Peer-", "indsats", "HA02(2025)", "–",
 };
