@@ -13,10 +13,6 @@ seed 003's must also have the values worked out by hand in test_audit_documents.
 (14 tables; TV03 prints payback 11 where the rule gives 10; TV04's net row is
 4.850/3.950 where its lines give 3.750/1.750). Nothing of poppler's on stderr.
 
-Tables that are known to be read wrong are listed with the reason in
-KNOWN_FAILURES: their checks print XFAIL and do not fail the suite; once they
-pass they print XPASS and fail it, so the entry gets removed.
-
 Exit 0 pass, 1 fail, 77 skipped (no soffice or groff; under CI=true a failure).
 """
 
@@ -32,45 +28,16 @@ sys.path.insert(0, HERE)
 
 import harness  # noqa: E402  (needs python3-uno: /usr/bin/python3)
 import make_pdfs  # noqa: E402
-import test_audit_documents  # noqa: E402
 from test_audit_documents import S001, S003, SAME, audit, check_001_by_hand, check_003_by_hand  # noqa: E402
 
-# (pdf, table id) -> why it is read wrong. Every entry is a defect to mend; none now.
-KNOWN_FAILURES = {}
-
-
-class Report(test_audit_documents.Report):
-    """A check of a table in KNOWN_FAILURES (self.known says why) fails as XFAIL."""
-
-    def __init__(self):
-        super().__init__()
-        self.xfail = 0
-        self.known = None
-
-    def check(self, ok, what, got=""):
-        if not self.known or ok:
-            return super().check(ok, what, got)
-        self.xfail += 1
-        print(f"XFAIL {what} ({self.known})")
-        return ok
-
-
 def compare(rep, name, got, want):
-    """Table by table, matched in order; a known failure is checked but expected to fail."""
+    """Table by table, matched in order: each key of SAME as in the text audit."""
     rep.check([t["id"] for t in got] == [t["id"] for t in want], f"{name}: the tables in order, with ids",
               [t["id"] for t in got])
-    xpass = []
     for g, t in zip(got, want):
-        rep.known = KNOWN_FAILURES.get((name, t["id"]))
-        before = rep.xfail
         for key in SAME:
             rep.check(g.get(key) == t.get(key), f"{name}: table {t['id'] or t['title'][:30]!r}: {key} as in the text",
                       {"pdf": g.get(key), "text": t.get(key)})
-        if rep.known and rep.xfail == before:
-            xpass.append(t["id"])
-        rep.known = None
-    for tid in xpass:
-        rep.check(False, f"{name}: XPASS table {tid} now agrees: remove it from KNOWN_FAILURES")
 
 
 def pages_with(pdf, *needles):
@@ -110,7 +77,7 @@ def run_suite(a, rep, work):
         if got is None:
             continue
         compare(rep, name, got["tables"], want[name[:3]])
-        if name.startswith("003") and not any(k[0] == name for k in KNOWN_FAILURES):
+        if name.startswith("003"):
             check_003_by_hand(rep, name, got["tables"])
         if name.startswith("001"):
             check_001_by_hand(rep, name, got["tables"])
@@ -131,7 +98,7 @@ def main():
         harness.skip_or_fail("groff is not installed (tools/install-deps installs it)")
     if not os.access(a.socinv, os.X_OK):
         harness.skip_or_fail(f"{a.socinv} not built (run `cmake --build <build>` first)")
-    rep = Report()
+    rep = harness.Report("audit_pdf")
     work = tempfile.mkdtemp(prefix="socinv-audit-pdf-")
     os.chmod(work, 0o777)  # the office may run as another user (harness.Office)
     try:
@@ -142,8 +109,7 @@ def main():
         rep.check(False, f"the suite ran to its end ({e})")
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    print(f"audit_pdf: {rep.passed} passed, {rep.failed} failed, {rep.xfail} expected failures")
-    return 0 if rep.failed == 0 else 1
+    return rep.done()
 
 
 if __name__ == "__main__":

@@ -32,7 +32,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 from harness import skip_or_fail  # noqa: E402  (needs python3-uno: /usr/bin/python3)
-from run_e2e import Report  # noqa: E402
+from harness import Report  # noqa: E402
 
 
 CI = os.environ.get("CI", "").lower() == "true"
