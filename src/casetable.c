@@ -263,6 +263,15 @@ typedef struct {
     int overflow;
     socinv_status status; /* a row the table's reading reached that is not a valid row */
     socinv_case_line scratch;
+    /* what the rows read so far say of the table being read (read_table) */
+    int whole;                /* a range selected around one table: blank lines do not end it */
+    int area_headed;          /* the area column is headed 'Styringsområde' */
+    socinv_row_kind block;    /* the heading amount lines are under */
+    int after_perm_total;     /* a 'Samlet varig ændring' was read (implementation may follow unheaded) */
+    int seen_end_lines;       /* a net or payback line was read: lone text after it is prose */
+    int gap, footnotes, paybacks;
+    size_t pending;           /* a payback label waiting for its basis and value, or SOCINV_NONE */
+    size_t area_ok, area_bad; /* cells of an unheaded area column that read as areas, or not */
 } reader;
 
 static socinv_case_line *add_line(reader *rd, size_t row, socinv_line_role role)
@@ -331,10 +340,8 @@ static int section_heading(const socinv_cell *c)
     return i > 0 && i + 1 < c->len && c->text[i] == '.' && c->text[i + 1] == ' ';
 }
 
-/* Read the table whose years are in row hr; returns whether it is a business-case
- * table. `whole`: the grid is a range selected around the table, so blank lines and
- * stray text do not end it (only the next header or the end of the range does). */
-static int read_table(reader *rd, size_t hr, size_t year_col, size_t nyears, int whole)
+/* The header row's facts: label column, years, the area column. */
+static void read_header(reader *rd, size_t hr, size_t year_col, size_t nyears)
 {
     const socinv_grid *g = rd->g;
     socinv_case *t = rd->t;
@@ -360,141 +367,141 @@ static int read_table(reader *rd, size_t hr, size_t year_col, size_t nyears, int
     }
     /* The area column: headed 'Styringsområde' ("Styrings- område"), else maybe
      * the column just left of the years, if its cells read as areas. */
-    int area_headed = 0;
+    rd->area_headed = 0;
     for (size_t c = t->label_col + 1; c < year_col; c++) {
         sv_cell_fold(sv_cell_at(g, hr, c), f);
         if (sv_starts_with(f, "styringsomr")) {
             t->area_col = c;
-            area_headed = 1;
+            rd->area_headed = 1;
             break;
         }
     }
-    if (!area_headed && year_col >= t->label_col + 2)
+    if (!rd->area_headed && year_col >= t->label_col + 2)
         t->area_col = year_col - 1;
+}
 
-    rd->n = 0;
-    rd->overflow = 0;
-    socinv_row_kind block = SOCINV_ROW_IGNORE;
-    int after_perm_total = 0, seen_end_lines = 0, gap = 0, footnotes = 0;
-    size_t pending = SOCINV_NONE; /* a payback label waiting for its basis and value */
-    size_t area_ok = 0, area_bad = 0;
-    int paybacks = 0;
-    size_t r = hr + 1;
-    for (; r < g->rows; r++) {
-        size_t yc, yn;
-        if ((rd->status = check_row(g, r)) != SOCINV_OK)
-            return 0;
-        if (find_header(g, r, 1, &yc, &yn))
-            break;
-        size_t cells = nonblank_cells(g, r);
-        if (cells == 0) {
-            if (++gap >= MAX_GAP && !whole)
-                break;
-            continue;
-        }
-        const socinv_cell *label = sv_cell_at(g, r, t->label_col);
-        sv_cell_fold(label, f);
-        if ((sv_starts_with(f, "note") || section_heading(label)) && !whole)
-            break;
+/* After a row: read on, the table ended before it, or it ended with it. */
+typedef enum { ROW_NEXT, ROW_END, ROW_LAST } row_step;
 
-        if (pending != SOCINV_NONE && (sv_starts_with(f, "total") || sv_starts_with(f, "service"))) {
-            socinv_case_line *l = pending < rd->cap && pending < rd->n && !rd->overflow ? &rd->lines[pending] : NULL;
-            double v;
-            if (l) {
-                l->basis = sv_starts_with(f, "total") ? SOCINV_BASIS_TOTAL : SOCINV_BASIS_SERVICE;
-                l->row = r;
-                l->notes |= 1u << SOCINV_NOTE_SPLIT_PAYBACK;
-                if (first_value(g, r, t->label_col, rd->style, &v))
-                    l->payback = v;
-            }
-            pending = SOCINV_NONE;
-            gap = 0;
-            if (++paybacks >= 2) {
-                r++;
-                break;
-            }
-            continue;
-        }
-        pending = SOCINV_NONE;
+/* "Tilbagebetalingstid" alone, then "total: 4 år" / "service: 5" on the next line:
+ * the pending payback line gets its basis and value from row r. */
+static row_step split_payback(reader *rd, size_t r, const char *f)
+{
+    socinv_case_line *l = rd->pending < rd->cap && rd->pending < rd->n && !rd->overflow ? &rd->lines[rd->pending] : NULL;
+    double v;
+    if (l) {
+        l->basis = sv_starts_with(f, "total") ? SOCINV_BASIS_TOTAL : SOCINV_BASIS_SERVICE;
+        l->row = r;
+        l->notes |= 1u << SOCINV_NOTE_SPLIT_PAYBACK;
+        if (first_value(rd->g, r, rd->t->label_col, rd->style, &v))
+            l->payback = v;
+    }
+    rd->pending = SOCINV_NONE;
+    rd->gap = 0;
+    return ++rd->paybacks >= 2 ? ROW_LAST : ROW_NEXT;
+}
 
-        label_class k = classify(f);
-        int amounts = has_amounts(g, t, r);
-        if (k.role == SOCINV_LINE_HEADING && amounts)
-            k.role = SOCINV_LINE_DETAIL, k.kind = SOCINV_ROW_IGNORE;
-
-        if (k.role == SOCINV_LINE_DETAIL && cells == 1 && !amounts) {
-            /* A lone text: a footnote inside the table, or prose after it. */
-            if (!whole && (seen_end_lines || label->kind != SOCINV_CELL_TEXT || label->len > FOOTNOTE_MAX))
-                break;
-            add_line(rd, r, SOCINV_LINE_OTHER);
-            if (++footnotes > MAX_FOOTNOTES && !whole)
-                break;
-            gap = 0;
-            continue;
-        }
-        gap = 0;
-
-        socinv_case_line *l = add_line(rd, r, k.role);
-        switch (k.role) {
-        case SOCINV_LINE_PAYBACK: {
-            double v;
-            l->basis = strstr(f, "service") ? SOCINV_BASIS_SERVICE : SOCINV_BASIS_TOTAL;
-            int known = strstr(f, "service") || strstr(f, "total");
-            if (first_value(g, r, t->label_col, rd->style, &v))
-                l->payback = v;
-            if (!known)
-                pending = rd->n - 1;
-            else
-                paybacks++;
-            seen_end_lines = 1;
-            break;
-        }
-        case SOCINV_LINE_NET:
-            read_amounts(rd, r, l);
-            seen_end_lines = 1;
-            break;
-        case SOCINV_LINE_HEADING:
-            l->kind = k.kind;
-            block = k.kind;
-            after_perm_total = 0;
-            break;
-        case SOCINV_LINE_SUBTOTAL:
-            l->kind = k.kind;
-            qualify(label, l);
-            read_amounts(rd, r, l);
-            if (k.kind == SOCINV_ROW_PERMANENT && l->qualifier == SOCINV_QUAL_NONE)
-                after_perm_total = 1;
-            break;
-        default: { /* an amount line */
-            l->role = SOCINV_LINE_DETAIL;
-            if (after_perm_total && block != SOCINV_ROW_IMPLEMENTATION) {
-                l->kind = SOCINV_ROW_IMPLEMENTATION;
-                l->notes |= 1u << SOCINV_NOTE_NO_IMPL_HEADING;
-            } else if (block == SOCINV_ROW_IGNORE) {
-                l->kind = SOCINV_ROW_PERMANENT;
-                l->notes |= 1u << SOCINV_NOTE_NO_HEADING;
-            } else {
-                l->kind = block;
-            }
-            if (t->area_col != SOCINV_NONE) {
-                const socinv_cell *ac = sv_cell_at(g, r, t->area_col);
-                socinv_area a = SOCINV_AREA_NONE;
-                if (ac->kind == SOCINV_CELL_TEXT && socinv_area_parse(ac->text, ac->len, &a) == SOCINV_OK) {
-                    l->area = a;
-                    area_ok += a != SOCINV_AREA_NONE;
-                } else if (!sv_cell_blank(ac)) {
-                    area_bad++;
-                }
-            }
-            read_amounts(rd, r, l);
-            break;
-        }
-        }
-        if (paybacks >= 2 && !whole) {
-            r++;
-            break;
+/* An amount line: its kind from the heading it is under, its area, its amounts. */
+static void amount_line(reader *rd, size_t r, socinv_case_line *l)
+{
+    l->role = SOCINV_LINE_DETAIL;
+    if (rd->after_perm_total && rd->block != SOCINV_ROW_IMPLEMENTATION) {
+        l->kind = SOCINV_ROW_IMPLEMENTATION;
+        l->notes |= 1u << SOCINV_NOTE_NO_IMPL_HEADING;
+    } else if (rd->block == SOCINV_ROW_IGNORE) {
+        l->kind = SOCINV_ROW_PERMANENT;
+        l->notes |= 1u << SOCINV_NOTE_NO_HEADING;
+    } else {
+        l->kind = rd->block;
+    }
+    if (rd->t->area_col != SOCINV_NONE) {
+        const socinv_cell *ac = sv_cell_at(rd->g, r, rd->t->area_col);
+        socinv_area a = SOCINV_AREA_NONE;
+        if (ac->kind == SOCINV_CELL_TEXT && socinv_area_parse(ac->text, ac->len, &a) == SOCINV_OK) {
+            l->area = a;
+            rd->area_ok += a != SOCINV_AREA_NONE;
+        } else if (!sv_cell_blank(ac)) {
+            rd->area_bad++;
         }
     }
+    read_amounts(rd, r, l);
+}
+
+/* A line of the table, as its label class says. */
+static void table_line(reader *rd, size_t r, label_class k, const char *f, const socinv_cell *label)
+{
+    socinv_case_line *l = add_line(rd, r, k.role);
+    switch (k.role) {
+    case SOCINV_LINE_PAYBACK: {
+        double v;
+        l->basis = strstr(f, "service") ? SOCINV_BASIS_SERVICE : SOCINV_BASIS_TOTAL;
+        if (first_value(rd->g, r, rd->t->label_col, rd->style, &v))
+            l->payback = v;
+        if (strstr(f, "service") || strstr(f, "total"))
+            rd->paybacks++;
+        else
+            rd->pending = rd->n - 1; /* the basis is on the next line */
+        rd->seen_end_lines = 1;
+        break;
+    }
+    case SOCINV_LINE_NET:
+        read_amounts(rd, r, l);
+        rd->seen_end_lines = 1;
+        break;
+    case SOCINV_LINE_HEADING:
+        l->kind = k.kind;
+        rd->block = k.kind;
+        rd->after_perm_total = 0;
+        break;
+    case SOCINV_LINE_SUBTOTAL:
+        l->kind = k.kind;
+        qualify(label, l);
+        read_amounts(rd, r, l);
+        if (k.kind == SOCINV_ROW_PERMANENT && l->qualifier == SOCINV_QUAL_NONE)
+            rd->after_perm_total = 1;
+        break;
+    default:
+        amount_line(rd, r, l);
+        break;
+    }
+}
+
+/* Row r (not a header) of the table being read. */
+static row_step read_row(reader *rd, size_t r)
+{
+    char f[SV_FOLD_CAP];
+    size_t cells = nonblank_cells(rd->g, r);
+    if (cells == 0)
+        return ++rd->gap >= MAX_GAP && !rd->whole ? ROW_END : ROW_NEXT;
+    const socinv_cell *label = sv_cell_at(rd->g, r, rd->t->label_col);
+    sv_cell_fold(label, f);
+    if ((sv_starts_with(f, "note") || section_heading(label)) && !rd->whole)
+        return ROW_END;
+    if (rd->pending != SOCINV_NONE && (sv_starts_with(f, "total") || sv_starts_with(f, "service")))
+        return split_payback(rd, r, f);
+    rd->pending = SOCINV_NONE;
+
+    label_class k = classify(f);
+    int amounts = has_amounts(rd->g, rd->t, r);
+    if (k.role == SOCINV_LINE_HEADING && amounts)
+        k.role = SOCINV_LINE_DETAIL, k.kind = SOCINV_ROW_IGNORE;
+    rd->gap = 0;
+    if (k.role == SOCINV_LINE_DETAIL && cells == 1 && !amounts) {
+        /* A lone text: a footnote inside the table, or prose after it. */
+        if (!rd->whole && (rd->seen_end_lines || label->kind != SOCINV_CELL_TEXT || label->len > FOOTNOTE_MAX))
+            return ROW_END;
+        add_line(rd, r, SOCINV_LINE_OTHER);
+        return ++rd->footnotes > MAX_FOOTNOTES && !rd->whole ? ROW_END : ROW_NEXT;
+    }
+    table_line(rd, r, k, f, label);
+    return rd->paybacks >= 2 && !rd->whole ? ROW_LAST : ROW_NEXT;
+}
+
+/* Where the table ends (r: the first row not read), its area column settled;
+ * whether it is a business-case table. */
+static int finish_table(reader *rd, size_t hr, size_t r)
+{
+    socinv_case *t = rd->t;
     /* The table ends after its last line (blank lines after it are not part of it). */
     t->end_row = hr + 1;
     if (rd->n && !rd->overflow)
@@ -504,7 +511,7 @@ static int read_table(reader *rd, size_t hr, size_t year_col, size_t nyears, int
     t->nlines = rd->n;
 
     /* An unheaded column left of the years is the area column only if it reads as one. */
-    if (!area_headed && t->area_col != SOCINV_NONE && (area_ok == 0 || area_bad > 0) && !rd->overflow) {
+    if (!rd->area_headed && t->area_col != SOCINV_NONE && (rd->area_ok == 0 || rd->area_bad > 0) && !rd->overflow) {
         t->area_col = SOCINV_NONE;
         for (size_t i = 0; i < rd->n; i++)
             if (rd->lines[i].role == SOCINV_LINE_DETAIL)
@@ -519,7 +526,38 @@ static int read_table(reader *rd, size_t hr, size_t year_col, size_t nyears, int
                      role == SOCINV_LINE_PAYBACK;
         net |= role == SOCINV_LINE_NET;
     }
-    return structure && (whole || area_headed || net);
+    return structure && (rd->whole || rd->area_headed || net);
+}
+
+/* Read the table whose years are in row hr; returns whether it is a business-case
+ * table. `whole`: the grid is a range selected around the table, so blank lines and
+ * stray text do not end it (only the next header or the end of the range does). */
+static int read_table(reader *rd, size_t hr, size_t year_col, size_t nyears, int whole)
+{
+    read_header(rd, hr, year_col, nyears);
+    rd->whole = whole;
+    rd->n = 0;
+    rd->overflow = 0;
+    rd->block = SOCINV_ROW_IGNORE;
+    rd->after_perm_total = rd->seen_end_lines = rd->gap = rd->footnotes = rd->paybacks = 0;
+    rd->pending = SOCINV_NONE;
+    rd->area_ok = rd->area_bad = 0;
+    size_t r = hr + 1;
+    for (; r < rd->g->rows; r++) {
+        size_t yc, yn;
+        if ((rd->status = check_row(rd->g, r)) != SOCINV_OK)
+            return 0;
+        if (find_header(rd->g, r, 1, &yc, &yn))
+            break;
+        row_step step = read_row(rd, r);
+        if (step == ROW_END)
+            break;
+        if (step == ROW_LAST) {
+            r++;
+            break;
+        }
+    }
+    return finish_table(rd, hr, r);
 }
 
 static socinv_status find_table(const socinv_grid *grid, size_t from_row, socinv_number_style style,
