@@ -4,7 +4,6 @@
  * Exit codes: 0 every table consistent; 1 a table has errors; 2 an input could not
  * be read (or the --ods workbook not written); 3 no business-case table in any
  * input (nothing was checked: not a clean bill). 2 wins over 3, 3 over 0. */
-#define EXIT_NO_TABLE 3
 #define _POSIX_C_SOURCE 200809L
 #include <math.h>
 #include <stdio.h>
@@ -18,6 +17,8 @@
 #include "tables.h"
 #include "utf8.h"
 #include "walk.h"
+
+#define EXIT_NO_TABLE 3
 
 typedef struct {
     const char *lang;

@@ -2,26 +2,18 @@
  * økonomiske konsekvenser') in a grid of cells, however the document mangled it. */
 #include <string.h>
 
-#include "internal.h"
+#include "casegrid.h"
 
-#define FOLD_CAP 192
 /* Consecutive blank rows after which a table is over, and footnotes a table may hold. */
 #define MAX_GAP 3
 #define MAX_FOOTNOTES 8
 /* A lone text cell longer than this is prose, not a footnote inside the table. */
 #define FOOTNOTE_MAX 100
-/* A line after a bare id heading longer than this is prose, not the proposal's title. */
-#define TITLE_MAX 240
-
-static const socinv_cell *at(const socinv_grid *g, size_t r, size_t c)
-{
-    return &g->cells[r * g->cols + c];
-}
 
 /* The grid's shape; its cells are checked row by row as the search reaches them
  * (check_row), so that finding the k-th table does not re-check the whole grid:
  * recognition stays linear in the grid however many tables it holds. */
-static socinv_status check_grid(const socinv_grid *g)
+socinv_status sv_grid_check(const socinv_grid *g)
 {
     if (!g || (!g->cells && g->rows && g->cols))
         return SOCINV_E_NULL;
@@ -35,7 +27,7 @@ static socinv_status check_grid(const socinv_grid *g)
 static socinv_status check_row(const socinv_grid *g, size_t r)
 {
     for (size_t c = 0; c < g->cols; c++) {
-        const socinv_cell *x = at(g, r, c);
+        const socinv_cell *x = sv_cell_at(g, r, c);
         if (x->kind != SOCINV_CELL_EMPTY && x->kind != SOCINV_CELL_NUMBER && x->kind != SOCINV_CELL_TEXT)
             return SOCINV_E_TYPE;
         if (x->kind == SOCINV_CELL_TEXT && !x->text && x->len)
@@ -45,7 +37,7 @@ static socinv_status check_row(const socinv_grid *g, size_t r)
 }
 
 /* Rows [from, to) checked. */
-static socinv_status check_rows(const socinv_grid *g, size_t from, size_t to)
+socinv_status sv_grid_check_rows(const socinv_grid *g, size_t from, size_t to)
 {
     for (size_t r = from; r < to; r++) {
         socinv_status st = check_row(g, r);
@@ -53,32 +45,6 @@ static socinv_status check_rows(const socinv_grid *g, size_t from, size_t to)
             return st;
     }
     return SOCINV_OK;
-}
-
-static int is_space(unsigned char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
-static int blank(const socinv_cell *c)
-{
-    if (c->kind == SOCINV_CELL_EMPTY)
-        return 1;
-    if (c->kind == SOCINV_CELL_NUMBER)
-        return 0;
-    for (size_t i = 0; i < c->len; i++)
-        if (!is_space((unsigned char)c->text[i]))
-            return 0;
-    return 1;
-}
-
-static size_t fold_cell(const socinv_cell *c, char *out)
-{
-    if (c->kind != SOCINV_CELL_TEXT || !c->text) {
-        out[0] = '\0';
-        return 0;
-    }
-    return sv_fold(c->text, c->len, out, FOLD_CAP);
 }
 
 /* A year heading: a whole number 1950-2150, as a number or as four digits of text. */
@@ -90,9 +56,9 @@ static int year_of(const socinv_cell *c, int *year)
     } else if (c->kind == SOCINV_CELL_TEXT) {
         const char *t = c->text;
         size_t n = c->len;
-        while (n && is_space((unsigned char)*t))
+        while (n && sv_is_space((unsigned char)*t))
             t++, n--;
-        while (n && is_space((unsigned char)t[n - 1]))
+        while (n && sv_is_space((unsigned char)t[n - 1]))
             n--;
         if (n != 4)
             return 0;
@@ -115,12 +81,12 @@ static int find_years(const socinv_grid *g, size_t r, size_t *col, size_t *n)
     size_t best = 0, best_col = 0;
     for (size_t c = 1; c < g->cols;) {
         int y;
-        if (!year_of(at(g, r, c), &y)) {
+        if (!year_of(sv_cell_at(g, r, c), &y)) {
             c++;
             continue;
         }
         size_t k = c;
-        while (k < g->cols && year_of(at(g, r, k), &y))
+        while (k < g->cols && year_of(sv_cell_at(g, r, k), &y))
             k++;
         if (k - c > best) {
             best = k - c;
@@ -128,7 +94,7 @@ static int find_years(const socinv_grid *g, size_t r, size_t *col, size_t *n)
         }
         c = k;
     }
-    if (best < 2 || best > SOCINV_CASE_MAX_YEARS || at(g, r, 0)->kind == SOCINV_CELL_NUMBER)
+    if (best < 2 || best > SOCINV_CASE_MAX_YEARS || sv_cell_at(g, r, 0)->kind == SOCINV_CELL_NUMBER)
         return 0;
     *col = best_col;
     *n = best;
@@ -178,27 +144,27 @@ static label_class classify(const char *f)
  * new one begins only where a document starts one. */
 static int find_header(const socinv_grid *g, size_t r, int strong, size_t *col, size_t *n)
 {
-    char f[FOLD_CAP];
+    char f[SV_FOLD_CAP];
     if (!find_years(g, r, col, n))
         return 0;
     for (size_t j = 1; j < *n; j++) {
         int a, b;
-        year_of(at(g, r, *col + j - 1), &a);
-        year_of(at(g, r, *col + j), &b);
+        year_of(sv_cell_at(g, r, *col + j - 1), &a);
+        year_of(sv_cell_at(g, r, *col + j), &b);
         if (b < a)
             return 0;
     }
     for (size_t c = *col + *n; c < g->cols; c++)
-        if (!blank(at(g, r, c)))
+        if (!sv_cell_blank(sv_cell_at(g, r, c)))
             return 0;
     int marked = 0;
     for (size_t c = 0; c < *col; c++) {
-        const socinv_cell *x = at(g, r, c);
-        if (blank(x))
+        const socinv_cell *x = sv_cell_at(g, r, c);
+        if (sv_cell_blank(x))
             continue;
         if (x->kind != SOCINV_CELL_TEXT)
             return 0; /* an amount left of the years */
-        fold_cell(x, f);
+        sv_cell_fold(x, f);
         if (sv_starts_with(f, "styringsomr")) {
             marked = 1;
             continue;
@@ -224,10 +190,10 @@ static void qualify(const socinv_cell *label, socinv_case_line *line)
     if (!comma)
         return;
     const char *q = comma + 1, *end = label->text + label->len;
-    while (q < end && (is_space((unsigned char)*q) || *q == '('))
+    while (q < end && (sv_is_space((unsigned char)*q) || *q == '('))
         q++;
     const char *w = q;
-    while (w < end && !is_space((unsigned char)*w) && *w != '(' && *w != ')' && *w != ',')
+    while (w < end && !sv_is_space((unsigned char)*w) && *w != '(' && *w != ')' && *w != ',')
         w++;
     socinv_area a;
     if (w == q || socinv_area_parse(q, (size_t)(w - q), &a) != SOCINV_OK || a == SOCINV_AREA_NONE) {
@@ -238,11 +204,11 @@ static void qualify(const socinv_cell *label, socinv_case_line *line)
     line->qualifier = SOCINV_QUAL_AREA;
     /* A department token (2-5 capitals: SOF, BUF, BIF) makes it a department subtotal. */
     for (const char *p = w; p < end;) {
-        while (p < end && (is_space((unsigned char)*p) || *p == '(' || *p == ')' || *p == ','))
+        while (p < end && (sv_is_space((unsigned char)*p) || *p == '(' || *p == ')' || *p == ','))
             p++;
         const char *s = p;
         int caps = 1;
-        while (p < end && !is_space((unsigned char)*p) && *p != '(' && *p != ')' && *p != ',') {
+        while (p < end && !sv_is_space((unsigned char)*p) && *p != '(' && *p != ')' && *p != ',') {
             if (*p < 'A' || *p > 'Z')
                 caps = 0;
             p++;
@@ -256,7 +222,7 @@ static void qualify(const socinv_cell *label, socinv_case_line *line)
 static double amount(const socinv_cell *c, socinv_number_style style, int *bad)
 {
     double v;
-    if (blank(c))
+    if (sv_cell_blank(c))
         return NAN;
     if (c->kind == SOCINV_CELL_NUMBER) {
         if (isfinite(c->num))
@@ -275,8 +241,8 @@ static double amount(const socinv_cell *c, socinv_number_style style, int *bad)
 static int first_value(const socinv_grid *g, size_t r, size_t label_col, socinv_number_style style, double *v)
 {
     for (size_t c = label_col + 1; c < g->cols; c++) {
-        const socinv_cell *cell = at(g, r, c);
-        if (blank(cell))
+        const socinv_cell *cell = sv_cell_at(g, r, c);
+        if (sv_cell_blank(cell))
             continue;
         int bad = 0;
         *v = amount(cell, style, &bad);
@@ -297,6 +263,15 @@ typedef struct {
     int overflow;
     socinv_status status; /* a row the table's reading reached that is not a valid row */
     socinv_case_line scratch;
+    /* what the rows read so far say of the table being read (read_table) */
+    int whole;                /* a range selected around one table: blank lines do not end it */
+    int area_headed;          /* the area column is headed 'Styringsområde' */
+    socinv_row_kind block;    /* the heading amount lines are under */
+    int after_perm_total;     /* a 'Samlet varig ændring' was read (implementation may follow unheaded) */
+    int seen_end_lines;       /* a net or payback line was read: lone text after it is prose */
+    int gap, footnotes, paybacks;
+    size_t pending;           /* a payback label waiting for its basis and value, or SOCINV_NONE */
+    size_t area_ok, area_bad; /* cells of an unheaded area column that read as areas, or not */
 } reader;
 
 static socinv_case_line *add_line(reader *rd, size_t row, socinv_line_role role)
@@ -330,7 +305,7 @@ static void read_amounts(reader *rd, size_t row, socinv_case_line *l)
     double *v = line_values(rd);
     for (size_t j = 0; j < rd->t->nyears; j++) {
         int bad = 0;
-        double a = amount(at(rd->g, row, rd->t->year_col + j), rd->style, &bad);
+        double a = amount(sv_cell_at(rd->g, row, rd->t->year_col + j), rd->style, &bad);
         if (bad)
             l->notes |= 1u << SOCINV_NOTE_TEXT_AMOUNT;
         if (v)
@@ -341,7 +316,7 @@ static void read_amounts(reader *rd, size_t row, socinv_case_line *l)
 static int has_amounts(const socinv_grid *g, const socinv_case *t, size_t row)
 {
     for (size_t j = 0; j < t->nyears; j++)
-        if (!blank(at(g, row, t->year_col + j)))
+        if (!sv_cell_blank(sv_cell_at(g, row, t->year_col + j)))
             return 1;
     return 0;
 }
@@ -350,7 +325,7 @@ static size_t nonblank_cells(const socinv_grid *g, size_t row)
 {
     size_t k = 0;
     for (size_t c = 0; c < g->cols; c++)
-        k += !blank(at(g, row, c));
+        k += !sv_cell_blank(sv_cell_at(g, row, c));
     return k;
 }
 
@@ -365,170 +340,168 @@ static int section_heading(const socinv_cell *c)
     return i > 0 && i + 1 < c->len && c->text[i] == '.' && c->text[i + 1] == ' ';
 }
 
-/* Read the table whose years are in row hr; returns whether it is a business-case
- * table. `whole`: the grid is a range selected around the table, so blank lines and
- * stray text do not end it (only the next header or the end of the range does). */
-static int read_table(reader *rd, size_t hr, size_t year_col, size_t nyears, int whole)
+/* The header row's facts: label column, years, the area column. */
+static void read_header(reader *rd, size_t hr, size_t year_col, size_t nyears)
 {
     const socinv_grid *g = rd->g;
     socinv_case *t = rd->t;
-    char f[FOLD_CAP];
+    char f[SV_FOLD_CAP];
     memset(t, 0, sizeof *t);
     t->header_row = hr;
     /* The label column is where the header starts ("1.000 kr. 2025 p/l"): a table
      * may sit anywhere on a sheet, several side by side or below each other. */
     t->label_col = 0;
-    while (t->label_col + 1 < year_col && blank(at(g, hr, t->label_col)))
+    while (t->label_col + 1 < year_col && sv_cell_blank(sv_cell_at(g, hr, t->label_col)))
         t->label_col++;
     t->year_col = year_col;
     t->nyears = nyears;
     t->area_col = SOCINV_NONE;
-    year_of(at(g, hr, year_col), &t->first_year);
+    year_of(sv_cell_at(g, hr, year_col), &t->first_year);
     t->years_consecutive = 1;
     for (size_t j = 1; j < nyears; j++) {
         int a, b;
-        year_of(at(g, hr, year_col + j - 1), &a);
-        year_of(at(g, hr, year_col + j), &b);
+        year_of(sv_cell_at(g, hr, year_col + j - 1), &a);
+        year_of(sv_cell_at(g, hr, year_col + j), &b);
         if (b != a + 1)
             t->years_consecutive = 0;
     }
     /* The area column: headed 'Styringsområde' ("Styrings- område"), else maybe
      * the column just left of the years, if its cells read as areas. */
-    int area_headed = 0;
+    rd->area_headed = 0;
     for (size_t c = t->label_col + 1; c < year_col; c++) {
-        fold_cell(at(g, hr, c), f);
+        sv_cell_fold(sv_cell_at(g, hr, c), f);
         if (sv_starts_with(f, "styringsomr")) {
             t->area_col = c;
-            area_headed = 1;
+            rd->area_headed = 1;
             break;
         }
     }
-    if (!area_headed && year_col >= t->label_col + 2)
+    if (!rd->area_headed && year_col >= t->label_col + 2)
         t->area_col = year_col - 1;
+}
 
-    rd->n = 0;
-    rd->overflow = 0;
-    socinv_row_kind block = SOCINV_ROW_IGNORE;
-    int after_perm_total = 0, seen_end_lines = 0, gap = 0, footnotes = 0;
-    size_t pending = SOCINV_NONE; /* a payback label waiting for its basis and value */
-    size_t area_ok = 0, area_bad = 0;
-    int paybacks = 0;
-    size_t r = hr + 1;
-    for (; r < g->rows; r++) {
-        size_t yc, yn;
-        if ((rd->status = check_row(g, r)) != SOCINV_OK)
-            return 0;
-        if (find_header(g, r, 1, &yc, &yn))
-            break;
-        size_t cells = nonblank_cells(g, r);
-        if (cells == 0) {
-            if (++gap >= MAX_GAP && !whole)
-                break;
-            continue;
-        }
-        const socinv_cell *label = at(g, r, t->label_col);
-        fold_cell(label, f);
-        if ((sv_starts_with(f, "note") || section_heading(label)) && !whole)
-            break;
+/* After a row: read on, the table ended before it, or it ended with it. */
+typedef enum { ROW_NEXT, ROW_END, ROW_LAST } row_step;
 
-        if (pending != SOCINV_NONE && (sv_starts_with(f, "total") || sv_starts_with(f, "service"))) {
-            socinv_case_line *l = pending < rd->cap && pending < rd->n && !rd->overflow ? &rd->lines[pending] : NULL;
-            double v;
-            if (l) {
-                l->basis = sv_starts_with(f, "total") ? SOCINV_BASIS_TOTAL : SOCINV_BASIS_SERVICE;
-                l->row = r;
-                l->notes |= 1u << SOCINV_NOTE_SPLIT_PAYBACK;
-                if (first_value(g, r, t->label_col, rd->style, &v))
-                    l->payback = v;
-            }
-            pending = SOCINV_NONE;
-            gap = 0;
-            if (++paybacks >= 2) {
-                r++;
-                break;
-            }
-            continue;
-        }
-        pending = SOCINV_NONE;
+/* "Tilbagebetalingstid" alone, then "total: 4 år" / "service: 5" on the next line:
+ * the pending payback line gets its basis and value from row r. */
+static row_step split_payback(reader *rd, size_t r, const char *f)
+{
+    socinv_case_line *l = rd->pending < rd->cap && rd->pending < rd->n && !rd->overflow ? &rd->lines[rd->pending] : NULL;
+    double v;
+    if (l) {
+        l->basis = sv_starts_with(f, "total") ? SOCINV_BASIS_TOTAL : SOCINV_BASIS_SERVICE;
+        l->row = r;
+        l->notes |= 1u << SOCINV_NOTE_SPLIT_PAYBACK;
+        if (first_value(rd->g, r, rd->t->label_col, rd->style, &v))
+            l->payback = v;
+    }
+    rd->pending = SOCINV_NONE;
+    rd->gap = 0;
+    return ++rd->paybacks >= 2 ? ROW_LAST : ROW_NEXT;
+}
 
-        label_class k = classify(f);
-        int amounts = has_amounts(g, t, r);
-        if (k.role == SOCINV_LINE_HEADING && amounts)
-            k.role = SOCINV_LINE_DETAIL, k.kind = SOCINV_ROW_IGNORE;
-
-        if (k.role == SOCINV_LINE_DETAIL && cells == 1 && !amounts) {
-            /* A lone text: a footnote inside the table, or prose after it. */
-            if (!whole && (seen_end_lines || label->kind != SOCINV_CELL_TEXT || label->len > FOOTNOTE_MAX))
-                break;
-            add_line(rd, r, SOCINV_LINE_OTHER);
-            if (++footnotes > MAX_FOOTNOTES && !whole)
-                break;
-            gap = 0;
-            continue;
-        }
-        gap = 0;
-
-        socinv_case_line *l = add_line(rd, r, k.role);
-        switch (k.role) {
-        case SOCINV_LINE_PAYBACK: {
-            double v;
-            l->basis = strstr(f, "service") ? SOCINV_BASIS_SERVICE : SOCINV_BASIS_TOTAL;
-            int known = strstr(f, "service") || strstr(f, "total");
-            if (first_value(g, r, t->label_col, rd->style, &v))
-                l->payback = v;
-            if (!known)
-                pending = rd->n - 1;
-            else
-                paybacks++;
-            seen_end_lines = 1;
-            break;
-        }
-        case SOCINV_LINE_NET:
-            read_amounts(rd, r, l);
-            seen_end_lines = 1;
-            break;
-        case SOCINV_LINE_HEADING:
-            l->kind = k.kind;
-            block = k.kind;
-            after_perm_total = 0;
-            break;
-        case SOCINV_LINE_SUBTOTAL:
-            l->kind = k.kind;
-            qualify(label, l);
-            read_amounts(rd, r, l);
-            if (k.kind == SOCINV_ROW_PERMANENT && l->qualifier == SOCINV_QUAL_NONE)
-                after_perm_total = 1;
-            break;
-        default: { /* an amount line */
-            l->role = SOCINV_LINE_DETAIL;
-            if (after_perm_total && block != SOCINV_ROW_IMPLEMENTATION) {
-                l->kind = SOCINV_ROW_IMPLEMENTATION;
-                l->notes |= 1u << SOCINV_NOTE_NO_IMPL_HEADING;
-            } else if (block == SOCINV_ROW_IGNORE) {
-                l->kind = SOCINV_ROW_PERMANENT;
-                l->notes |= 1u << SOCINV_NOTE_NO_HEADING;
-            } else {
-                l->kind = block;
-            }
-            if (t->area_col != SOCINV_NONE) {
-                const socinv_cell *ac = at(g, r, t->area_col);
-                socinv_area a = SOCINV_AREA_NONE;
-                if (ac->kind == SOCINV_CELL_TEXT && socinv_area_parse(ac->text, ac->len, &a) == SOCINV_OK) {
-                    l->area = a;
-                    area_ok += a != SOCINV_AREA_NONE;
-                } else if (!blank(ac)) {
-                    area_bad++;
-                }
-            }
-            read_amounts(rd, r, l);
-            break;
-        }
-        }
-        if (paybacks >= 2 && !whole) {
-            r++;
-            break;
+/* An amount line: its kind from the heading it is under, its area, its amounts. */
+static void amount_line(reader *rd, size_t r, socinv_case_line *l)
+{
+    l->role = SOCINV_LINE_DETAIL;
+    if (rd->after_perm_total && rd->block != SOCINV_ROW_IMPLEMENTATION) {
+        l->kind = SOCINV_ROW_IMPLEMENTATION;
+        l->notes |= 1u << SOCINV_NOTE_NO_IMPL_HEADING;
+    } else if (rd->block == SOCINV_ROW_IGNORE) {
+        l->kind = SOCINV_ROW_PERMANENT;
+        l->notes |= 1u << SOCINV_NOTE_NO_HEADING;
+    } else {
+        l->kind = rd->block;
+    }
+    if (rd->t->area_col != SOCINV_NONE) {
+        const socinv_cell *ac = sv_cell_at(rd->g, r, rd->t->area_col);
+        socinv_area a = SOCINV_AREA_NONE;
+        if (ac->kind == SOCINV_CELL_TEXT && socinv_area_parse(ac->text, ac->len, &a) == SOCINV_OK) {
+            l->area = a;
+            rd->area_ok += a != SOCINV_AREA_NONE;
+        } else if (!sv_cell_blank(ac)) {
+            rd->area_bad++;
         }
     }
+    read_amounts(rd, r, l);
+}
+
+/* A line of the table, as its label class says. */
+static void table_line(reader *rd, size_t r, label_class k, const char *f, const socinv_cell *label)
+{
+    socinv_case_line *l = add_line(rd, r, k.role);
+    switch (k.role) {
+    case SOCINV_LINE_PAYBACK: {
+        double v;
+        l->basis = strstr(f, "service") ? SOCINV_BASIS_SERVICE : SOCINV_BASIS_TOTAL;
+        if (first_value(rd->g, r, rd->t->label_col, rd->style, &v))
+            l->payback = v;
+        if (strstr(f, "service") || strstr(f, "total"))
+            rd->paybacks++;
+        else
+            rd->pending = rd->n - 1; /* the basis is on the next line */
+        rd->seen_end_lines = 1;
+        break;
+    }
+    case SOCINV_LINE_NET:
+        read_amounts(rd, r, l);
+        rd->seen_end_lines = 1;
+        break;
+    case SOCINV_LINE_HEADING:
+        l->kind = k.kind;
+        rd->block = k.kind;
+        rd->after_perm_total = 0;
+        break;
+    case SOCINV_LINE_SUBTOTAL:
+        l->kind = k.kind;
+        qualify(label, l);
+        read_amounts(rd, r, l);
+        if (k.kind == SOCINV_ROW_PERMANENT && l->qualifier == SOCINV_QUAL_NONE)
+            rd->after_perm_total = 1;
+        break;
+    default:
+        amount_line(rd, r, l);
+        break;
+    }
+}
+
+/* Row r (not a header) of the table being read. */
+static row_step read_row(reader *rd, size_t r)
+{
+    char f[SV_FOLD_CAP];
+    size_t cells = nonblank_cells(rd->g, r);
+    if (cells == 0)
+        return ++rd->gap >= MAX_GAP && !rd->whole ? ROW_END : ROW_NEXT;
+    const socinv_cell *label = sv_cell_at(rd->g, r, rd->t->label_col);
+    sv_cell_fold(label, f);
+    if ((sv_starts_with(f, "note") || section_heading(label)) && !rd->whole)
+        return ROW_END;
+    if (rd->pending != SOCINV_NONE && (sv_starts_with(f, "total") || sv_starts_with(f, "service")))
+        return split_payback(rd, r, f);
+    rd->pending = SOCINV_NONE;
+
+    label_class k = classify(f);
+    int amounts = has_amounts(rd->g, rd->t, r);
+    if (k.role == SOCINV_LINE_HEADING && amounts)
+        k.role = SOCINV_LINE_DETAIL, k.kind = SOCINV_ROW_IGNORE;
+    rd->gap = 0;
+    if (k.role == SOCINV_LINE_DETAIL && cells == 1 && !amounts) {
+        /* A lone text: a footnote inside the table, or prose after it. */
+        if (!rd->whole && (rd->seen_end_lines || label->kind != SOCINV_CELL_TEXT || label->len > FOOTNOTE_MAX))
+            return ROW_END;
+        add_line(rd, r, SOCINV_LINE_OTHER);
+        return ++rd->footnotes > MAX_FOOTNOTES && !rd->whole ? ROW_END : ROW_NEXT;
+    }
+    table_line(rd, r, k, f, label);
+    return rd->paybacks >= 2 && !rd->whole ? ROW_LAST : ROW_NEXT;
+}
+
+/* Where the table ends (r: the first row not read), its area column settled;
+ * whether it is a business-case table. */
+static int finish_table(reader *rd, size_t hr, size_t r)
+{
+    socinv_case *t = rd->t;
     /* The table ends after its last line (blank lines after it are not part of it). */
     t->end_row = hr + 1;
     if (rd->n && !rd->overflow)
@@ -538,7 +511,7 @@ static int read_table(reader *rd, size_t hr, size_t year_col, size_t nyears, int
     t->nlines = rd->n;
 
     /* An unheaded column left of the years is the area column only if it reads as one. */
-    if (!area_headed && t->area_col != SOCINV_NONE && (area_ok == 0 || area_bad > 0) && !rd->overflow) {
+    if (!rd->area_headed && t->area_col != SOCINV_NONE && (rd->area_ok == 0 || rd->area_bad > 0) && !rd->overflow) {
         t->area_col = SOCINV_NONE;
         for (size_t i = 0; i < rd->n; i++)
             if (rd->lines[i].role == SOCINV_LINE_DETAIL)
@@ -553,14 +526,45 @@ static int read_table(reader *rd, size_t hr, size_t year_col, size_t nyears, int
                      role == SOCINV_LINE_PAYBACK;
         net |= role == SOCINV_LINE_NET;
     }
-    return structure && (whole || area_headed || net);
+    return structure && (rd->whole || rd->area_headed || net);
+}
+
+/* Read the table whose years are in row hr; returns whether it is a business-case
+ * table. `whole`: the grid is a range selected around the table, so blank lines and
+ * stray text do not end it (only the next header or the end of the range does). */
+static int read_table(reader *rd, size_t hr, size_t year_col, size_t nyears, int whole)
+{
+    read_header(rd, hr, year_col, nyears);
+    rd->whole = whole;
+    rd->n = 0;
+    rd->overflow = 0;
+    rd->block = SOCINV_ROW_IGNORE;
+    rd->after_perm_total = rd->seen_end_lines = rd->gap = rd->footnotes = rd->paybacks = 0;
+    rd->pending = SOCINV_NONE;
+    rd->area_ok = rd->area_bad = 0;
+    size_t r = hr + 1;
+    for (; r < rd->g->rows; r++) {
+        size_t yc, yn;
+        if ((rd->status = check_row(rd->g, r)) != SOCINV_OK)
+            return 0;
+        if (find_header(rd->g, r, 1, &yc, &yn))
+            break;
+        row_step step = read_row(rd, r);
+        if (step == ROW_END)
+            break;
+        if (step == ROW_LAST) {
+            r++;
+            break;
+        }
+    }
+    return finish_table(rd, hr, r);
 }
 
 static socinv_status find_table(const socinv_grid *grid, size_t from_row, socinv_number_style style,
                                 socinv_case *table, socinv_case_line *lines, size_t cap, double *values,
                                 size_t values_cap, int whole)
 {
-    socinv_status st = check_grid(grid);
+    socinv_status st = sv_grid_check(grid);
     if (st != SOCINV_OK)
         return st;
     if (!table || (cap && !lines) || (values_cap && !values))
@@ -609,151 +613,13 @@ socinv_status socinv_case_read(const socinv_grid *grid, socinv_number_style styl
     return find_table(grid, 0, style, table, lines, cap, values, values_cap, 1);
 }
 
-/* "TV04(2025) - Title", "TV04(2025) – Title", "TV04(2025): Title", "TV04(2025) Title" or
- * a bare "TV04(2025)" heading (then *tlen is 0 and the title is looked for after it):
- * two capitals, two digits, a year in brackets. */
-static int proposal_id(const socinv_cell *c, char *id, size_t id_cap, const char **title, size_t *tlen)
-{
-    if (c->kind != SOCINV_CELL_TEXT || c->len < 7)
-        return 0;
-    const unsigned char *s = (const unsigned char *)c->text;
-    size_t i = 0;
-    if (!(s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z' && s[2] >= '0' && s[2] <= '9' &&
-          s[3] >= '0' && s[3] <= '9' && s[4] == '('))
-        return 0;
-    i = 5;
-    while (i < c->len && s[i] >= '0' && s[i] <= '9')
-        i++;
-    if (i >= c->len || s[i] != ')')
-        return 0;
-    i++;
-    if (i < c->len && !is_space(s[i]) && s[i] != '-' && s[i] != ':' && s[i] != 0xE2)
-        return 0; /* "HA02(2025)x": not a heading */
-    /* spaces, then a dash (-, –, —) or colon, then the title */
-    while (i < c->len && is_space(s[i]))
-        i++;
-    if (i < c->len && (s[i] == '-' || s[i] == ':'))
-        i++;
-    else if (i + 2 < c->len && s[i] == 0xE2 && s[i + 1] == 0x80 && (s[i + 2] == 0x93 || s[i + 2] == 0x94))
-        i += 3;
-    while (i < c->len && is_space(s[i]))
-        i++;
-    if (id_cap > 4) {
-        memcpy(id, c->text, 4);
-        id[4] = '\0';
-    }
-    *title = c->text + i;
-    *tlen = c->len - i;
-    return 1;
-}
-
-/* The first non-blank cell of a row: where a heading or a paragraph's text is,
- * whichever column the sheet put it in. */
-static const socinv_cell *first_cell(const socinv_grid *g, size_t r)
-{
-    for (size_t c = 0; c < g->cols; c++)
-        if (!blank(at(g, r, c)))
-            return at(g, r, c);
-    return at(g, r, 0);
-}
-
-/* Drop spaces and line ends around a title. */
-static void trim_title(const char **t, size_t *n)
-{
-    while (*n && is_space((unsigned char)**t))
-        (*t)++, (*n)--;
-    while (*n && is_space((unsigned char)(*t)[*n - 1]))
-        (*n)--;
-}
-
-/* The title of a bare id heading ("HA02(2025)"): the next cell of its row (a table of
- * contents: "HA02(2025) | Title | Side 3"), else the next non-blank line before the
- * table, without a 'Forslagets titel:' in front. */
-static void title_after_id(const socinv_grid *g, size_t r, size_t end, const char **title, size_t *tlen)
-{
-    const socinv_cell *id_cell = first_cell(g, r);
-    const socinv_cell *t = NULL;
-    for (const socinv_cell *c = id_cell + 1; c < at(g, r, 0) + g->cols && !t; c++)
-        if (!blank(c) && c->kind == SOCINV_CELL_TEXT)
-            t = c;
-    for (size_t q = r + 1; q < end && !t; q++)
-        if (!blank(first_cell(g, q)) && first_cell(g, q)->kind == SOCINV_CELL_TEXT)
-            t = first_cell(g, q);
-    if (!t || t->len > TITLE_MAX)
-        return; /* prose, not a title */
-    *title = t->text;
-    *tlen = t->len;
-    char f[FOLD_CAP];
-    fold_cell(t, f);
-    const char *colon = memchr(t->text, ':', t->len);
-    if (sv_starts_with(f, "forslagetstitel:") && colon) {
-        *title = colon + 1;
-        *tlen = (size_t)(t->text + t->len - (colon + 1));
-    }
-    trim_title(title, tlen);
-}
-
-socinv_status socinv_case_title(const socinv_grid *grid, size_t from_row, const socinv_case *table,
-                                char *id, size_t id_cap, const char **title, size_t *title_len)
-{
-    socinv_status st = check_grid(grid);
-    if (st != SOCINV_OK)
-        return st;
-    if (!table || !id || !title || !title_len)
-        return SOCINV_E_NULL;
-    if (id_cap < 5)
-        return SOCINV_E_BUFFER;
-    id[0] = '\0';
-    *title = "";
-    *title_len = 0;
-    size_t end = table->header_row < grid->rows ? table->header_row : grid->rows;
-    if ((st = check_rows(grid, from_row, end)) != SOCINV_OK)
-        return st;
-    char f[FOLD_CAP];
-    /* Nearest heading with an id wins; otherwise a 'Forslagets titel:' or the line before 'Kort resumé'. */
-    for (size_t r = end; r-- > from_row;) {
-        if (proposal_id(first_cell(grid, r), id, id_cap, title, title_len)) {
-            trim_title(title, title_len);
-            if (!*title_len)
-                title_after_id(grid, r, end, title, title_len);
-            return SOCINV_OK;
-        }
-    }
-    for (size_t r = end; r-- > from_row;) {
-        const socinv_cell *c = first_cell(grid, r);
-        fold_cell(c, f);
-        if (sv_starts_with(f, "forslagetstitel:")) {
-            const char *colon = memchr(c->text, ':', c->len);
-            *title = colon + 1;
-            *title_len = (size_t)(c->text + c->len - (colon + 1));
-            trim_title(title, title_len);
-            return SOCINV_OK;
-        }
-    }
-    for (size_t r = end; r-- > from_row + 1;) {
-        fold_cell(first_cell(grid, r), f);
-        if (!sv_starts_with(f, "kortresum"))
-            continue;
-        for (size_t q = r; q-- > from_row;) {
-            const socinv_cell *t = first_cell(grid, q);
-            if (!blank(t) && t->kind == SOCINV_CELL_TEXT) {
-                *title = t->text;
-                *title_len = t->len;
-                trim_title(title, title_len);
-                return SOCINV_OK;
-            }
-        }
-    }
-    return SOCINV_OK;
-}
-
 int socinv_case_year(const socinv_grid *grid, const socinv_case *table, size_t j)
 {
     int y;
     if (!grid || !grid->cells || !table || j >= table->nyears || table->header_row >= grid->rows ||
         table->year_col + j >= grid->cols)
         return 0;
-    return year_of(at(grid, table->header_row, table->year_col + j), &y) ? y : 0;
+    return year_of(sv_cell_at(grid, table->header_row, table->year_col + j), &y) ? y : 0;
 }
 
 socinv_status socinv_case_label(const socinv_grid *grid, const socinv_case *table, const socinv_case_line *line,
@@ -763,13 +629,13 @@ socinv_status socinv_case_label(const socinv_grid *grid, const socinv_case *tabl
         return SOCINV_E_NULL;
     if (line->label_row >= grid->rows || table->label_col >= grid->cols)
         return SOCINV_E_DOMAIN;
-    const socinv_cell *c = at(grid, line->label_row, table->label_col);
+    const socinv_cell *c = sv_cell_at(grid, line->label_row, table->label_col);
     *text = "";
     *len = 0;
     if (c->kind == SOCINV_CELL_TEXT && c->text) {
         *text = c->text;
         *len = c->len;
-        trim_title(text, len);
+        sv_trim_text(text, len);
     }
     return SOCINV_OK;
 }

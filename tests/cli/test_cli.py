@@ -250,6 +250,16 @@ class Inputs(unittest.TestCase):
         # 2000 - 100 k < 0 first at k = 21 saving years, i.e. year 22
         self.assertEqual(t["payback"]["total"]["rule"], 22)
 
+    def test_ids_from_headings(self):
+        # 'HA02(2025)' alone with the title on the next line; 'HA03(2025) Title' without a dash;
+        # a table of contents line with the id and title in cells of their own
+        for head, want in (("HA02(2025)\nOmlægning af støtte\n", ("HA02", "Omlægning af støtte")),
+                           ("HA03(2025) Et mere selvstændigt liv\n", ("HA03", "Et mere selvstændigt liv")),
+                           ("HA04(2025);Botilbud på Linde Allé;Side 16\n", ("HA04", "Botilbud på Linde Allé")),
+                           ("HA05(2025): Elmehuset\n", ("HA05", "Elmehuset"))):
+            d = audit_json(self.file("h.csv", head + TABLE_DA), expect=0)
+            self.assertEqual((d["tables"][0]["id"], d["tables"][0]["title"]), want, head)
+
     def test_no_table(self):
         # an audit that found nothing is not a clean bill: a warning naming the file, exit 3
         prose = self.file("prose.txt", "Referat af mødet.\nIngen tabeller her.\n")

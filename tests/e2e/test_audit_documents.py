@@ -393,6 +393,9 @@ def run_suite(a, rep, work):
         check_documents(a, rep, work, files, lines, text_by)
         check_spacer_workbook(a, rep, office, work, lines[S003], text_by[S003])
         check_same_as_libreoffice(a, rep, office, work, files)
+    # seed 003 as HTML opened in Calc with Danish number reading, as a Danish user would
+    with harness.Office(locale="da-DK") as office:
+        check_html_workbook(a, rep, office, work, lines[S003], text_by[S003])
         check_bad_documents(a, rep, office, work, files)
         check_report(a, rep, office, work, seeds, files)
 
@@ -459,6 +462,35 @@ def check_spacer_workbook(a, rep, office, work, lines, text_tables):
     locs = [t["location"] for t in d["tables"]]
     rep.check(locs == [f"Ark1!A{text_line(t)}" for t in text_tables], "spacer xlsx: each table at its seed line",
               locs)
+
+
+def check_html_workbook(a, rep, office, work, lines, text_tables):
+    """The way issue 11's user made a workbook: the document as HTML (paragraphs, tables)
+    opened in Calc, all on one sheet, stored as XLSX. Every table as the text gives it."""
+    import html
+    import uno
+    parts = ["<html><head><meta charset='utf-8'></head><body>"]
+    for kind, _, body in blocks(lines):
+        if kind == "p":
+            parts.append(f"<p>{html.escape(body)}</p>")
+        else:
+            parts.append("<table>" + "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in r) + "</tr>"
+                                             for r in body) + "</table>")
+    src = os.path.join(work, "003.html")
+    with open(src, "w", encoding="utf-8") as f:
+        f.write("".join(parts) + "</body></html>")
+    with office.guard("opening the HTML in Calc"):
+        doc = office._track(office.desktop.loadComponentFromURL(
+            uno.systemPathToFileUrl(office.copy_in(src)), "_blank", 0,
+            harness.props(Hidden=True, FilterName="calc_HTML_WebQuery")))
+    path = os.path.join(work, "003-html.xlsx")
+    shutil.copyfile(office.store(doc, "xlsx", "003-html"), path)
+    office.close_doc(doc)
+    p, d = audit(a.socinv, path)
+    rep.check(p.returncode == 1 and d is not None, "HTML in Calc as XLSX: exit 1", (p.returncode, p.stderr[-2000:]))
+    if d is not None:
+        check_003_by_hand(rep, "html xlsx", d["tables"])
+        compare_to_text(rep, "html xlsx", d["tables"], text_tables)
 
 
 FLAT_FILTERS = {"fods": "OpenDocument Spreadsheet Flat XML", "fodt": "OpenDocument Text Flat XML"}

@@ -640,10 +640,34 @@ static void test_invalid(void **state)
     assert_string_equal(socinv_finding_kind_name((socinv_finding_kind)9), "");
 }
 
+/** Cells are checked as the search reaches them (recognition linear in the grid): seed
+ * 001's table is found in a grid whose last row holds a bad cell kind; the search for a
+ * next table reaches that row and says SOCINV_E_TYPE. */
+static void test_bad_cell_after_the_table(void **state)
+{
+    (void)state;
+    doc *d = open_seed("001_24239eb3fbd11930.txt");
+    const socinv_grid *g = &d->grid;
+    socinv_cell *cells = calloc((g->rows + 1) * g->cols, sizeof *cells);
+    assert_non_null(cells);
+    memcpy(cells, g->cells, g->rows * g->cols * sizeof *cells);
+    cells[g->rows * g->cols].kind = (socinv_cell_kind)7;
+    socinv_grid bad = {cells, g->rows + 1, g->cols};
+    socinv_case t;
+    assert_ok(socinv_case_find(&bad, 0, SOCINV_NUMBERS_AUTO, &t, d->lines, CAP, d->values, N_OF(d->values)));
+    assert_int_equal(t.header_row, 21); /* line 22, as test_seed001 */
+    assert_status(socinv_case_find(&bad, t.end_row, SOCINV_NUMBERS_AUTO, &t, d->lines, CAP, d->values,
+                                   N_OF(d->values)),
+                  SOCINV_E_TYPE);
+    free(cells);
+    close_doc(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_seed001),
+        cmocka_unit_test(test_bad_cell_after_the_table),
         cmocka_unit_test(test_seed003_bundle),
         cmocka_unit_test(test_seed003_tv04_findings),
         cmocka_unit_test(test_seed003_tv03_findings),
