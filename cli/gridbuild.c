@@ -195,44 +195,21 @@ void gb_set_formula(builder *b, size_t k, const char *formula)
     b->any_formula = 1;
 }
 
-/* Digits times a power of ten: exact for up to 15 significant digits and exponents
- * within 10^22 (both factors exact, one rounding), close enough beyond. */
+/* A number as XML writes it (xsd:double in the C locale's form, blanks around it allowed):
+ * decimal digits only, no inf/nan/hex, which strtod would also take; correctly rounded. */
 int gb_xml_number(const char *s, double *v)
 {
-    const char *p = s;
-    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
-        p++;
-    int neg = *p == '-';
-    if (*p == '-' || *p == '+')
-        p++;
-    double m = 0;
-    int digits = 0, scale = 0;
-    for (; *p >= '0' && *p <= '9'; p++, digits++)
-        m = m * 10 + (*p - '0');
-    if (*p == '.')
-        for (p++; *p >= '0' && *p <= '9'; p++, digits++, scale--)
-            m = m * 10 + (*p - '0');
-    if (!digits)
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+        s++;
+    const char *digit = s + (*s == '-' || *s == '+');
+    if (!(*digit >= '0' && *digit <= '9') && !(*digit == '.' && digit[1] >= '0' && digit[1] <= '9'))
         return -1;
-    if (*p == 'e' || *p == 'E') {
-        p++;
-        int eneg = *p == '-', e = 0, ed = 0;
-        if (*p == '-' || *p == '+')
-            p++;
-        for (; *p >= '0' && *p <= '9'; p++, ed++)
-            if (e < 10000)
-                e = e * 10 + (*p - '0');
-        if (!ed)
-            return -1;
-        scale += eneg ? -e : e;
-    }
-    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
-        p++;
-    if (*p)
+    char *end;
+    double r = socinv_c_parse(s, &end);
+    while (*end == ' ' || *end == '\t' || *end == '\n' || *end == '\r')
+        end++;
+    if (*end)
         return -1;
-    double r = scale >= 0 ? m * pow(10, scale) : m / pow(10, -scale);
-    if (scale < -300) /* pow(10, 320) is infinite: two steps */
-        r = m / pow(10, 300) / pow(10, -scale - 300);
-    *v = neg ? -r : r;
+    *v = r;
     return 0;
 }
