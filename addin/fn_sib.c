@@ -54,20 +54,20 @@ socinv_status sv_fn_sib_payout(sv_call *c)
 {
     const double *earned;
     size_t nc, ny;
-    SV_TRY(sv_matrix(c, 0, &earned, &nc, &ny));
+    SV_TRY(sv_matrix(c, SV_SIBPAYOUT_EARNED, &earned, &nc, &ny));
 
     socinv_sib_input in = socinv_sib_input_default();
     in.earned = earned;
     in.ncrit = nc;
     in.nyears = ny;
     double *crit_caps;
-    SV_TRY(caps(c, 1, nc, &crit_caps));
+    SV_TRY(caps(c, SV_SIBPAYOUT_CRITCAPS, nc, &crit_caps));
     in.crit_caps = crit_caps;
 
     /* groups 1..k as the user numbers them; 0 or empty = no group */
     const sv_cell *gcells;
     size_t gn;
-    SV_TRY(sv_cells(c, 2, &gcells, &gn));
+    SV_TRY(sv_cells(c, SV_SIBPAYOUT_GROUPS, &gcells, &gn));
     if (gn != nc)
         return SOCINV_E_SHAPE;
     unsigned *groups = sv_alloc(c, nc * sizeof *groups);
@@ -88,28 +88,28 @@ socinv_status sv_fn_sib_payout(sv_call *c)
     in.ngroups = ngroups;
     if (ngroups) {
         double *gcaps;
-        SV_TRY(caps(c, 3, ngroups, &gcaps));
+        SV_TRY(caps(c, SV_SIBPAYOUT_GROUPCAPS, ngroups, &gcaps));
         in.group_caps = gcaps;
     }
-    SV_TRY(sv_number(c, 4, -1.0, &in.total_cap));
-    if (sv_present(c, 4) && in.total_cap < 0.0)
+    SV_TRY(sv_number(c, SV_SIBPAYOUT_TOTALCAP, -1.0, &in.total_cap));
+    if (sv_present(c, SV_SIBPAYOUT_TOTALCAP) && in.total_cap < 0.0)
         return SOCINV_E_DOMAIN;
-    if (sv_present(c, 5)) {
+    if (sv_present(c, SV_SIBPAYOUT_INDEX)) {
         const double *index;
         size_t ni;
-        SV_TRY(sv_vector_full(c, 5, &index, &ni));
+        SV_TRY(sv_vector_full(c, SV_SIBPAYOUT_INDEX, &index, &ni));
         if (ni != ny)
             return SOCINV_E_SHAPE;
         in.index = index;
     }
     long allocation, output, capmode, year, criterion;
     int carry;
-    SV_TRY(sv_keyword(c, 6, &alloc_keywords, SOCINV_SIB_PRORATA, &allocation));
-    SV_TRY(sv_bool(c, 7, 0, &carry));
-    SV_TRY(sv_keyword(c, 8, &out_keywords, OUT_TOTAL, &output));
-    SV_TRY(sv_int(c, 9, 0, 0, (long)ny, &year));
-    SV_TRY(sv_int(c, 10, 0, 0, (long)nc, &criterion));
-    SV_TRY(sv_keyword(c, 11, &capmode_keywords, 0, &capmode));
+    SV_TRY(sv_keyword(c, SV_SIBPAYOUT_ALLOCATION, &alloc_keywords, SOCINV_SIB_PRORATA, &allocation));
+    SV_TRY(sv_bool(c, SV_SIBPAYOUT_CARRY, 0, &carry));
+    SV_TRY(sv_keyword(c, SV_SIBPAYOUT_OUTPUT, &out_keywords, OUT_TOTAL, &output));
+    SV_TRY(sv_int(c, SV_SIBPAYOUT_YEAR, 0, 0, (long)ny, &year));
+    SV_TRY(sv_int(c, SV_SIBPAYOUT_CRITERION, 0, 0, (long)nc, &criterion));
+    SV_TRY(sv_keyword(c, SV_SIBPAYOUT_CAPMODE, &capmode_keywords, 0, &capmode));
     in.allocation = (socinv_sib_alloc)allocation;
     in.carry = carry;
     in.crit_caps_annual = (int)capmode;
@@ -164,25 +164,25 @@ socinv_status sv_fn_sib_decrease(sv_call *c)
     double baseline;
     int floor0;
     long year;
-    SV_TRY(sv_vector(c, 0, &v, &n));
-    int fixed = sv_present(c, 1);
-    SV_TRY(sv_number(c, 1, 0.0, &baseline));
-    SV_TRY(sv_bool(c, 2, 0, &floor0));
+    SV_TRY(sv_vector(c, SV_SIBDECREASE_SERIES, &v, &n));
+    int fixed = sv_present(c, SV_SIBDECREASE_BASELINE);
+    SV_TRY(sv_number(c, SV_SIBDECREASE_BASELINE, 0.0, &baseline));
+    SV_TRY(sv_bool(c, SV_SIBDECREASE_FLOOR0, 0, &floor0));
     size_t m = fixed ? n : n - 1;
-    SV_TRY(sv_int(c, 3, 0, 0, (long)(m ? m : 1), &year));
+    SV_TRY(sv_int(c, SV_SIBDECREASE_YEAR, 0, 0, (long)(m ? m : 1), &year));
     double *out = sv_alloc(c, n * sizeof *out);
     if (!out)
         return SOCINV_E_NOMEM;
     SV_TRY(socinv_sib_fall(v, n, fixed ? &baseline : NULL, floor0, out, n));
-    return sv_set_vector_or_pick(c, out, m, sv_is_column(c, 0), year);
+    return sv_set_vector_or_pick(c, out, m, sv_is_column(c, SV_SIBDECREASE_SERIES), year);
 }
 
 /* REFUNDNET(amount; share) */
 socinv_status sv_fn_refund_net(sv_call *c)
 {
     double amount, share, v;
-    SV_TRY(sv_number(c, 0, 0.0, &amount));
-    SV_TRY(sv_number(c, 1, 0.0, &share));
+    SV_TRY(sv_number(c, SV_REFUNDNET_AMOUNT, 0.0, &amount));
+    SV_TRY(sv_number(c, SV_REFUNDNET_SHARE, 0.0, &share));
     SV_TRY(socinv_after_refund(amount, share, &v));
     sv_set_number(c, v);
     return SOCINV_OK;
@@ -195,11 +195,11 @@ socinv_status sv_fn_case_price(sv_call *c)
     size_t n1, n2;
     long mode;
     double price;
-    SV_TRY(sv_vector(c, 0, &costs, &n1));
-    SV_TRY(sv_vector(c, 1, &cases, &n2));
+    SV_TRY(sv_vector(c, SV_CASEPRICE_COSTS, &costs, &n1));
+    SV_TRY(sv_vector(c, SV_CASEPRICE_CASES, &cases, &n2));
     if (n1 != n2)
         return SOCINV_E_SHAPE;
-    SV_TRY(sv_int(c, 2, 0, 0, 1, &mode));
+    SV_TRY(sv_int(c, SV_CASEPRICE_MODE, 0, 0, 1, &mode));
     SV_TRY(socinv_case_price(costs, cases, n1, (socinv_case_price_mode)mode, &price));
     sv_set_number(c, price);
     return SOCINV_OK;
@@ -211,8 +211,8 @@ socinv_status sv_fn_sib_uncovered(sv_call *c)
     const double *payout;
     size_t n, nf;
     const sv_cell *flags;
-    SV_TRY(sv_vector_full(c, 0, &payout, &n));
-    SV_TRY(sv_cells(c, 1, &flags, &nf));
+    SV_TRY(sv_vector_full(c, SV_SIBUNCOVERED_PAYOUT, &payout, &n));
+    SV_TRY(sv_cells(c, SV_SIBUNCOVERED_CAPITALISABLE, &flags, &nf));
     if (nf != n)
         return SOCINV_E_SHAPE;
     int *cap = sv_alloc(c, n * sizeof *cap);

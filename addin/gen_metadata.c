@@ -2,10 +2,10 @@
  * interface, the CalcAddIns.xcu (English and Danish names and help), the
  * .components registration and the function reference.
  *
- *   socinv-gen idl|xcu|components|reference|examples OUTPUT
+ *   socinv-gen idl|xcu|components|reference|examples|params OUTPUT
  *
  * Run by `cmake --build build --target regen`; a test checks that the files in
- * idl/, packaging/ and FUNCTIONS.md are what this writes. */
+ * idl/, packaging/, FUNCTIONS.md and addin/params.h are what this writes. */
 #include <stdio.h>
 #include <string.h>
 
@@ -163,10 +163,43 @@ static void write_examples(FILE *f)
                     sv_functions[i].examples[e].expected);
 }
 
+/* An identifier part in capitals: "paybackDisc" -> PAYBACKDISC. */
+static void put_upper(FILE *f, const char *s)
+{
+    for (; *s; s++)
+        fputc(*s >= 'a' && *s <= 'z' ? *s - 'a' + 'A' : *s, f);
+}
+
+/* addin/params.h: each function's parameters as named positions, so the glue
+ * reads SV_PAYBACK_HORIZON, not argument 5, and the row is the one place the
+ * order is stated. */
+static void write_params(FILE *f)
+{
+    fputs("/* Generated from addin/functions.c by socinv-gen params: do not edit.\n"
+          " * Argument positions of every function, named after its parameters. */\n"
+          "#ifndef SOCINV_PARAMS_H\n#define SOCINV_PARAMS_H\n",
+          f);
+    for (size_t i = 0; i < sv_function_count; i++) {
+        const sv_function *fn = &sv_functions[i];
+        fprintf(f, "\n/* %s */\nenum {\n", fn->name.en);
+        for (size_t p = 0; p < fn->nparams; p++) {
+            fputs("    SV_", f);
+            put_upper(f, fn->method);
+            fputc('_', f);
+            put_upper(f, fn->params[p].name);
+            fprintf(f, "%s,\n", p == 0 ? " = 0" : "");
+        }
+        fputs("    SV_", f);
+        put_upper(f, fn->method);
+        fputs("_NPARAMS\n};\n", f);
+    }
+    fputs("\n#endif\n", f);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 3) {
-        fprintf(stderr, "usage: %s idl|xcu|components|reference|examples OUTPUT\n", argv[0]);
+        fprintf(stderr, "usage: %s idl|xcu|components|reference|examples|params OUTPUT\n", argv[0]);
         return 2;
     }
     FILE *f = fopen(argv[2], "w");
@@ -184,6 +217,8 @@ int main(int argc, char **argv)
         write_reference(f);
     else if (!strcmp(argv[1], "examples"))
         write_examples(f);
+    else if (!strcmp(argv[1], "params"))
+        write_params(f);
     else {
         fprintf(stderr, "unknown output: %s\n", argv[1]);
         fclose(f);
