@@ -6,7 +6,7 @@
 socinv_status sv_schedule_arg(sv_call *c, size_t i, socinv_schedule *s)
 {
     if (!sv_present(c, i))
-        return socinv_schedule_named("DK2021", 6, s);
+        return socinv_schedule_named(SOCINV_SCHEDULE_DEFAULT, sizeof SOCINV_SCHEDULE_DEFAULT - 1, s);
     const sv_arg *a = &c->args[i];
     if (a->rows == 1 && a->cols == 1) {
         if (a->cells[0].kind == SV_NUMBER)

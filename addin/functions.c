@@ -38,9 +38,9 @@
         "Sidste år der ses på (standard " SOCINV_STR(SOCINV_PAYBACK_HORIZON_DEFAULT) "); en senere tilbagebetaling giver #I/T")
 #define P_SCHEDULE(name_)                                                                                  \
     OPT(name_, "discount rate", "diskonteringsrente",                                                      \
-        "\"DK2021\" (default: 3.5 % years 1-35, 2.5 % 36-70, 1.5 % after), \"DK2013\", \"UK2022\", "      \
+        "\"" SOCINV_SCHEDULE_DEFAULT "\" (default: 3.5 % years 1-35, 2.5 % 36-70, 1.5 % after), \"DK2013\", \"UK2022\", "      \
         "\"UK2022HEALTH\", a flat rate such as 4 %, or two columns: from year, rate",                       \
-        "\"DK2021\" (standard: 3,5 % år 1-35, 2,5 % 36-70, 1,5 % derefter), \"DK2013\", \"UK2022\", " \
+        "\"" SOCINV_SCHEDULE_DEFAULT "\" (standard: 3,5 % år 1-35, 2,5 % 36-70, 1,5 % derefter), \"DK2013\", \"UK2022\", " \
         "\"UK2022HEALTH\", en fast rente som 4 %, eller to kolonner: fra år, rente")
 #define P_FIRSTYEAR(name_)                                                                                 \
     OPT(name_, "first year", "første år",                                                     \
