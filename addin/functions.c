@@ -62,7 +62,6 @@
 #define P_COSTS(name_)                                                                                     \
     RANGE(name_, "costs", "udgifter", "Costs per year, first year first, positive",                        \
           "Udgifter pr. år, første år først, positive")
-#define P_SHARE(name_, en_label, da_label, en_help, da_help) OPT(name_, en_label, da_label, en_help, da_help)
 #define P_INDEX_YEARS(name_)                                                                               \
     RANGE(name_, "index years", "indeksår", "The years of the price/wage index series",             \
           "Årene i pris- og lønindeksserien")
@@ -403,18 +402,18 @@ const sv_function sv_functions[] = {
      7,
      {RANGE("gross", "gross effect", "bruttoeffekt", "One amount, or a row of amounts per year",
             "Et beløb eller en række beløb pr. år"),
-      P_SHARE("deadweight", "deadweight", "dødvægt", "Share that would have happened anyway, 0-1",
+      OPT("deadweight", "deadweight", "dødvægt", "Share that would have happened anyway, 0-1",
               "Andel der ville være sket alligevel, 0-1"),
-      P_SHARE("displacement", "displacement", "fortrængning", "Share merely moved from elsewhere, 0-1",
+      OPT("displacement", "displacement", "fortrængning", "Share merely moved from elsewhere, 0-1",
               "Andel der blot er flyttet fra andre steder, 0-1"),
-      P_SHARE("attribution", "attribution", "tilskrivning", "Share due to others, 0-1",
+      OPT("attribution", "attribution", "tilskrivning", "Share due to others, 0-1",
               "Andel der skyldes andre, 0-1"),
-      P_SHARE("dropoff", "drop-off", "aftagning", "Yearly decline of the effect after year 1, 0-1",
+      OPT("dropoff", "drop-off", "aftagning", "Yearly decline of the effect after year 1, 0-1",
               "Årligt fald i effekten efter år 1, 0-1"),
       OPT("year", "year", "år",
           "For one amount: its year (default 1); for a row: which year to return",
           "For ét beløb: dets år (standard 1); for en række: hvilket år der returneres"),
-      P_SHARE("optimism", "optimism bias", "optimismebias", "Haircut on benefits for optimism bias, 0-1",
+      OPT("optimism", "optimism bias", "optimismebias", "Haircut on benefits for optimism bias, 0-1",
               "Reduktion af gevinster for optimismebias, 0-1")}},
 
     {"obUplift", T("OBUPLIFT", "OPTIMISMETILLÆG"), "Financial",

@@ -68,7 +68,7 @@ static socinv_status whole_number(const char *text, long lo, long hi, long *out)
 static socinv_status payback_option(const char *a, const char *next, socinv_payback_opts *o, socinv_schedule *s,
                                     int *discounted)
 {
-    long k;
+    long k = 0; /* set on SOCINV_OK; the option is then not used */
     socinv_status st;
     if (!strcmp(a, "--method")) {
         st = whole_number(next, SOCINV_PAYBACK_WHOLE, SOCINV_PAYBACK_FRACTIONAL_NONSTRICT, &k);
