@@ -67,6 +67,18 @@ static void xcu_value(FILE *f, const char *indent, const char *prop, sv_text2 t)
     fprintf(f, "</value>\n%s</prop>\n", indent);
 }
 
+/* A parameter's help as shown: its text, then its default from the row. The
+ * buffers are the caller's, so both languages can be held at once. */
+static sv_text2 param_help(const sv_param *pa, char *en, char *da, size_t cap)
+{
+    if (!pa->dflt.en)
+        return pa->help;
+    snprintf(en, cap, "%s; default: %s", pa->help.en, pa->dflt.en);
+    snprintf(da, cap, "%s; standard: %s", pa->help.da, pa->dflt.da);
+    sv_text2 t = {en, da};
+    return t;
+}
+
 static void write_xcu(FILE *f)
 {
     fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", f);
@@ -89,7 +101,8 @@ static void write_xcu(FILE *f)
             const sv_param *pa = &fn->params[p];
             fprintf(f, "            <node oor:name=\"%s\" oor:op=\"replace\">\n", pa->name);
             xcu_value(f, "              ", "DisplayName", pa->label);
-            xcu_value(f, "              ", "Description", pa->help);
+            char en[1024], da[1024];
+            xcu_value(f, "              ", "Description", param_help(pa, en, da, sizeof en));
             fputs("            </node>\n", f);
         }
         fputs("          </node>\n        </node>\n", f);
@@ -141,10 +154,12 @@ static void write_reference(FILE *f)
         fputs("| argument | | help | hjælp |\n|---|---|---|---|\n", f);
         for (size_t p = 0; p < fn->nparams; p++) {
             const sv_param *pa = &fn->params[p];
+            char en[1024], da[1024];
+            sv_text2 help = param_help(pa, en, da, sizeof en);
             fprintf(f, "| `%s` | %s / %s | ", pa->name, pa->label.en, pa->label.da);
-            md(f, pa->help.en);
+            md(f, help.en);
             fputs(" | ", f);
-            md(f, pa->help.da);
+            md(f, help.da);
             fputs(" |\n", f);
         }
         fputs("\nExamples (checked in LibreOffice by the end-to-end tests):\n\n", f);

@@ -1,5 +1,6 @@
 /* The add-in's unit tests: the function table itself: names, help, examples (addin/functions.c). */
 #include "glue_test.h"
+#include "params.h"
 
 /* ====================================================================================== */
 /* ---- the function table --------------------------------------------------------------------- */
@@ -169,10 +170,43 @@ static void test_function_find(void **state)
     assert_null(sv_function_find("", 0));
 }
 
+/** Defaults are stated once, in the row (sv_param.dflt): the generator ends the help
+ * with "default: …" / "standard: …". So only optional parameters have one, in both
+ * languages, and no help text says "(default)" itself any more. */
+static void test_table_defaults_in_row(void **state)
+{
+    (void)state;
+    size_t with_default = 0;
+    for (size_t i = 0; i < sv_function_count; i++) {
+        const sv_function *f = &sv_functions[i];
+        for (size_t p = 0; p < f->nparams; p++) {
+            const sv_param *pa = &f->params[p];
+            assert_true((pa->dflt.en == NULL) == (pa->dflt.da == NULL));
+            if (pa->dflt.en) {
+                assert_int_equal(pa->type, SV_P_OPTIONAL);
+                assert_true(strlen(pa->dflt.en) > 0 && strlen(pa->dflt.da) > 0);
+                with_default++;
+            }
+            assert_null(strstr(pa->help.en, "(default)"));
+            assert_null(strstr(pa->help.en, "(default,"));
+            assert_null(strstr(pa->help.en, "(default:"));
+            assert_null(strstr(pa->help.da, "(standard)"));
+            assert_null(strstr(pa->help.da, "(standard,"));
+            assert_null(strstr(pa->help.da, "(standard:"));
+        }
+    }
+    /* PAYBACK alone has five: method, crossing, extrapolate, sign, horizon */
+    const sv_function *pb = sv_function_find("payback", 7);
+    assert_string_equal(pb->params[SV_PAYBACK_HORIZON].dflt.en, "100");
+    assert_string_equal(pb->params[SV_PAYBACK_EXTRAPOLATE].dflt.da, "SAND");
+    assert_true(with_default >= 30);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         T(test_table_lint),
+        T(test_table_defaults_in_row),
         T(test_table_required_first),
         T(test_table_catalogue_names),
         T(test_function_find),
