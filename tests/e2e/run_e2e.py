@@ -649,7 +649,7 @@ DANISH_CASES = [
     ("=DISKONTERINGSFAKTOR(2;0,04)", "0.924556", "=ORG.SOCINV.CALC.FUNCTIONS.DISCFACTOR(2;0.04)",
      "1/1,04^2 = 0,924556"),
     ("=TABELKONTROL({0.-1900.-2450.-2800.-2900.-2900;350.7850.6200.4550.0.0};{350.5950.4850.3950.-2900.-2900})",
-     "år 3: trykt 4850, beregnet 3750", None, "003 TV04: the wrong printed row"),
+     "år 3: trykt 4.850, beregnet 3.750", None, "003 TV04: the wrong printed row"),
     ("=EFTER.REFUSION(1000;0,5)", "500", None, "50 % statsrefusion"),
     ("=PL.OMREGN(1000;2025;2024;{2024.2025};{100.103})", "970.873786", None, "1000 x 100/103"),
 ]
