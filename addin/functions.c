@@ -67,6 +67,9 @@
 #define P_COSTS(name_)                                                                                     \
     RANGE(name_, "costs", "udgifter", "Costs per year, first year first, positive",                        \
           "Udgifter pr. år, første år først, positive")
+#define P_TOLERANCE(name_)                                                                                 \
+    OPTD(name_, "tolerance", "tolerance", "0.5", "0,5", "Largest difference accepted (rounding in 1.000 kr.)", \
+         "Største accepterede forskel (afrunding i 1.000 kr.)")
 #define P_INDEX_YEARS(name_)                                                                               \
     RANGE(name_, "index years", "indeksår", "The years of the price/wage index series",             \
           "Årene i pris- og lønindeksserien")
@@ -160,8 +163,7 @@ const sv_function sv_functions[] = {
             "each against its equal share of rows, case after case, and gives a column",
             "Den trykte totalrække, samme år. En blok af totalrækker (en portefølje, én sag pr. række) "
             "kontrolleres hver mod sin lige store andel af rækkerne, sag efter sag, og giver en kolonne"),
-      OPTD("tolerance", "tolerance", "tolerance", "0.5", "0,5",
-           "Largest difference accepted (rounding in 1.000 kr.)", "Største accepterede forskel (afrunding i 1.000 kr.)"),
+      P_TOLERANCE("tolerance"),
       OPTD("output", "output", "output", "0", "0",
           "0: 1 (TRUE) or a text such as \"år 3: trykt 4.850, beregnet 3.750\"; 1: the first differing "
           "year (0 if none); 2: printed minus computed in that year",
@@ -186,8 +188,7 @@ const sv_function sv_functions[] = {
             "a row with the years, the paybacks below",
             "Tabellen 'Forslagets samlede økonomiske konsekvenser' som trykt: tekstkolonne, 'Styringsområde', "
             "en række med årstallene, tilbagebetalingstiderne nederst"),
-      OPTD("tolerance", "tolerance", "tolerance", "0.5", "0,5",
-           "Largest difference accepted (rounding in 1.000 kr.)", "Største accepterede forskel (afrunding i 1.000 kr.)"),
+      P_TOLERANCE("tolerance"),
       OPTD("output", "output", "output", "0", "0",
           "0: 1 (TRUE) or the first error as text; 1: the number of errors; 2: the number of "
           "warnings (ambiguous readings)",
