@@ -6,7 +6,7 @@
 socinv_status sv_schedule_arg(sv_call *c, size_t i, socinv_schedule *s)
 {
     if (!sv_present(c, i))
-        return socinv_schedule_named("DK2021", 6, s);
+        return socinv_schedule_named(SOCINV_SCHEDULE_DEFAULT, sizeof SOCINV_SCHEDULE_DEFAULT - 1, s);
     const sv_arg *a = &c->args[i];
     if (a->rows == 1 && a->cols == 1) {
         if (a->cells[0].kind == SV_NUMBER)
@@ -40,8 +40,8 @@ socinv_status sv_fn_disc_factor(sv_call *c)
     long year;
     socinv_schedule s;
     double df;
-    SV_TRY(sv_int(c, 0, 0, 0, SOCINV_MAX_HORIZON, &year));
-    SV_TRY(sv_schedule_arg(c, 1, &s));
+    SV_TRY(sv_int(c, SV_DISCFACTOR_YEAR, 0, 0, SOCINV_MAX_HORIZON, &year));
+    SV_TRY(sv_schedule_arg(c, SV_DISCFACTOR_SCHEDULE, &s));
     SV_TRY(socinv_discount_factor(&s, (unsigned)year, &df));
     sv_set_number(c, df);
     return SOCINV_OK;
@@ -51,7 +51,7 @@ socinv_status sv_fn_disc_factor(sv_call *c)
 socinv_status sv_fn_disc_schedule(sv_call *c)
 {
     socinv_schedule s;
-    SV_TRY(sv_schedule_arg(c, 0, &s));
+    SV_TRY(sv_schedule_arg(c, SV_DISCSCHEDULE_SCHEDULE, &s));
     double *m = sv_set_matrix(c, s.nbands, 2);
     if (!m)
         return SOCINV_E_NOMEM;
@@ -81,12 +81,12 @@ socinv_status sv_fn_npv_soc(sv_call *c)
     long first_year;
     npv_row_args a;
     double npv;
-    SV_TRY(sv_schedule_arg(c, 1, &a.s));
-    SV_TRY(sv_int(c, 2, 0, 0, 1, &first_year));
+    SV_TRY(sv_schedule_arg(c, SV_NPVSOC_SCHEDULE, &a.s));
+    SV_TRY(sv_int(c, SV_NPVSOC_FIRSTYEAR, 0, 0, 1, &first_year));
     a.first_year = (unsigned)first_year;
-    if (sv_is_portfolio(c, 0))
-        return sv_per_row(c, 0, npv_row, &a);
-    SV_TRY(sv_vector(c, 0, &v, &n));
+    if (sv_is_portfolio(c, SV_NPVSOC_VALUES))
+        return sv_per_row(c, SV_NPVSOC_VALUES, npv_row, &a);
+    SV_TRY(sv_vector(c, SV_NPVSOC_VALUES, &v, &n));
     SV_TRY(npv_row(v, n, &a, &npv));
     sv_set_number(c, npv);
     return SOCINV_OK;
@@ -95,7 +95,13 @@ socinv_status sv_fn_npv_soc(sv_call *c)
 typedef socinv_status (*bc_rule)(const double *, size_t, const double *, size_t,
                                  const socinv_schedule *, unsigned, socinv_bc_sign, double *);
 
-/* (benefits; costs; [schedule]; [firstyear]; [sign]) for the three ratios. */
+/* (benefits; costs; [schedule]; [firstyear]; [sign]) for the three ratios: one
+ * reader, so their rows must list the parameters alike. */
+_Static_assert((int)SV_NETROI_SIGN == (int)SV_BCR_SIGN && (int)SV_SWITCHBENEFITS_SIGN == (int)SV_BCR_SIGN &&
+                   (int)SV_NETROI_SCHEDULE == (int)SV_BCR_SCHEDULE && (int)SV_SWITCHBENEFITS_SCHEDULE == (int)SV_BCR_SCHEDULE &&
+                   (int)SV_NETROI_FIRSTYEAR == (int)SV_BCR_FIRSTYEAR && (int)SV_SWITCHBENEFITS_FIRSTYEAR == (int)SV_BCR_FIRSTYEAR &&
+                   (int)SV_NETROI_COSTS == (int)SV_BCR_COSTS && (int)SV_SWITCHBENEFITS_COSTS == (int)SV_BCR_COSTS,
+               "BCR, NETROI and SWITCHBENEFITS share benefit_cost()");
 static socinv_status benefit_cost(sv_call *c, bc_rule rule)
 {
     const double *b, *k;
@@ -103,11 +109,11 @@ static socinv_status benefit_cost(sv_call *c, bc_rule rule)
     long first_year, sign;
     socinv_schedule s;
     double v;
-    SV_TRY(sv_vector(c, 0, &b, &nb));
-    SV_TRY(sv_vector(c, 1, &k, &nk));
-    SV_TRY(sv_schedule_arg(c, 2, &s));
-    SV_TRY(sv_int(c, 3, 0, 0, 1, &first_year));
-    SV_TRY(sv_int(c, 4, 1, -1, 1, &sign));
+    SV_TRY(sv_vector(c, SV_BCR_BENEFITS, &b, &nb));
+    SV_TRY(sv_vector(c, SV_BCR_COSTS, &k, &nk));
+    SV_TRY(sv_schedule_arg(c, SV_BCR_SCHEDULE, &s));
+    SV_TRY(sv_int(c, SV_BCR_FIRSTYEAR, 0, 0, 1, &first_year));
+    SV_TRY(sv_int(c, SV_BCR_SIGN, 1, -1, 1, &sign));
     if (sign == 0)
         return SOCINV_E_OPTION;
     SV_TRY(rule(b, nb, k, nk, &s, (unsigned)first_year,

@@ -8,17 +8,17 @@ socinv_status sv_fn_target_gap(sv_call *c)
     size_t n1, n2;
     int carry;
     long year;
-    SV_TRY(sv_vector(c, 0, &targets, &n1));
-    SV_TRY(sv_vector_full(c, 1, &achieved, &n2));
+    SV_TRY(sv_vector(c, SV_TARGETGAP_TARGETS, &targets, &n1));
+    SV_TRY(sv_vector_full(c, SV_TARGETGAP_ACHIEVED, &achieved, &n2));
     if (n2 < n1)
         return SOCINV_E_SHAPE;
-    SV_TRY(sv_bool(c, 2, 0, &carry));
-    SV_TRY(sv_int(c, 3, 0, 0, (long)n1, &year));
+    SV_TRY(sv_bool(c, SV_TARGETGAP_CARRY, 0, &carry));
+    SV_TRY(sv_int(c, SV_TARGETGAP_YEAR, 0, 0, (long)n1, &year));
     double *gap = sv_alloc(c, n1 * sizeof *gap);
     if (!gap)
         return SOCINV_E_NOMEM;
     SV_TRY(socinv_target_gap(targets, achieved, n1, carry, gap));
-    return sv_set_vector_or_pick(c, gap, n1, sv_is_column(c, 0), year);
+    return sv_set_vector_or_pick(c, gap, n1, sv_is_column(c, SV_TARGETGAP_TARGETS), year);
 }
 
 /* The (years; index values) pair of PLFACTOR and PLCONVERT at arguments i, i+1. */
@@ -37,9 +37,9 @@ socinv_status sv_fn_pl_factor(sv_call *c)
     double from, to, f;
     const double *years, *index;
     size_t n;
-    SV_TRY(sv_number(c, 0, 0.0, &from));
-    SV_TRY(sv_number(c, 1, 0.0, &to));
-    SV_TRY(index_series(c, 2, &years, &index, &n));
+    SV_TRY(sv_number(c, SV_PLFACTOR_FROMYEAR, 0.0, &from));
+    SV_TRY(sv_number(c, SV_PLFACTOR_TOYEAR, 0.0, &to));
+    SV_TRY(index_series(c, SV_PLFACTOR_YEARS, &years, &index, &n));
     SV_TRY(socinv_pl_factor(from, to, years, index, n, &f));
     sv_set_number(c, f);
     return SOCINV_OK;
@@ -51,10 +51,10 @@ socinv_status sv_fn_pl_convert(sv_call *c)
     double amount, from, to, v;
     const double *years, *index;
     size_t n;
-    SV_TRY(sv_number(c, 0, 0.0, &amount));
-    SV_TRY(sv_number(c, 1, 0.0, &from));
-    SV_TRY(sv_number(c, 2, 0.0, &to));
-    SV_TRY(index_series(c, 3, &years, &index, &n));
+    SV_TRY(sv_number(c, SV_PLCONVERT_AMOUNT, 0.0, &amount));
+    SV_TRY(sv_number(c, SV_PLCONVERT_FROMYEAR, 0.0, &from));
+    SV_TRY(sv_number(c, SV_PLCONVERT_TOYEAR, 0.0, &to));
+    SV_TRY(index_series(c, SV_PLCONVERT_YEARS, &years, &index, &n));
     SV_TRY(socinv_pl_convert(amount, from, to, years, index, n, &v));
     sv_set_number(c, v);
     return SOCINV_OK;
@@ -64,10 +64,10 @@ socinv_status sv_fn_pl_convert(sv_call *c)
 socinv_status sv_fn_phase_in(sv_call *c)
 {
     double full, start, months, v;
-    SV_TRY(sv_number(c, 0, 0.0, &full));
-    SV_TRY(sv_number(c, 1, 1.0, &start));
-    if (sv_present(c, 2)) {
-        SV_TRY(sv_number(c, 2, 12.0, &months));
+    SV_TRY(sv_number(c, SV_PHASEIN_FULLYEAR, 0.0, &full));
+    SV_TRY(sv_number(c, SV_PHASEIN_STARTMONTH, 1.0, &start));
+    if (sv_present(c, SV_PHASEIN_MONTHS)) {
+        SV_TRY(sv_number(c, SV_PHASEIN_MONTHS, 12.0, &months));
         SV_TRY(socinv_phase_in_months(full, months, &v));
     } else {
         SV_TRY(socinv_phase_in(full, start, &v));
@@ -83,13 +83,13 @@ socinv_status sv_fn_impact_adj(sv_call *c)
     size_t n;
     socinv_impact_factors f;
     long year;
-    SV_TRY(sv_vector_full(c, 0, &gross, &n));
-    SV_TRY(sv_number(c, 1, 0.0, &f.deadweight));
-    SV_TRY(sv_number(c, 2, 0.0, &f.displacement));
-    SV_TRY(sv_number(c, 3, 0.0, &f.attribution));
-    SV_TRY(sv_number(c, 4, 0.0, &f.dropoff));
-    SV_TRY(sv_int(c, 5, 0, 0, SOCINV_MAX_HORIZON, &year));
-    SV_TRY(sv_number(c, 6, 0.0, &f.optimism_bias));
+    SV_TRY(sv_vector_full(c, SV_IMPACTADJ_GROSS, &gross, &n));
+    SV_TRY(sv_number(c, SV_IMPACTADJ_DEADWEIGHT, 0.0, &f.deadweight));
+    SV_TRY(sv_number(c, SV_IMPACTADJ_DISPLACEMENT, 0.0, &f.displacement));
+    SV_TRY(sv_number(c, SV_IMPACTADJ_ATTRIBUTION, 0.0, &f.attribution));
+    SV_TRY(sv_number(c, SV_IMPACTADJ_DROPOFF, 0.0, &f.dropoff));
+    SV_TRY(sv_int(c, SV_IMPACTADJ_YEAR, 0, 0, SOCINV_MAX_HORIZON, &year));
+    SV_TRY(sv_number(c, SV_IMPACTADJ_OPTIMISM, 0.0, &f.optimism_bias));
     if (n == 1) { /* one amount: `year` says which year's drop-off applies */
         double v;
         SV_TRY(socinv_impact_adjust(gross[0], &f, year ? (unsigned)year : 1u, &v));
@@ -103,16 +103,16 @@ socinv_status sv_fn_impact_adj(sv_call *c)
         return SOCINV_E_NOMEM;
     for (size_t k = 0; k < n; k++) /* a row of years: value k is year k+1 */
         SV_TRY(socinv_impact_adjust(gross[k], &f, (unsigned)k + 1u, &out[k]));
-    return sv_set_vector_or_pick(c, out, n, sv_is_column(c, 0), year);
+    return sv_set_vector_or_pick(c, out, n, sv_is_column(c, SV_IMPACTADJ_GROSS), year);
 }
 
 /* OBUPLIFT(costs; rate; [mitigation]) */
 socinv_status sv_fn_ob_uplift(sv_call *c)
 {
     double costs, rate, mitigation, v;
-    SV_TRY(sv_number(c, 0, 0.0, &costs));
-    SV_TRY(sv_number(c, 1, 0.0, &rate));
-    SV_TRY(sv_number(c, 2, 0.0, &mitigation));
+    SV_TRY(sv_number(c, SV_OBUPLIFT_COSTS, 0.0, &costs));
+    SV_TRY(sv_number(c, SV_OBUPLIFT_RATE, 0.0, &rate));
+    SV_TRY(sv_number(c, SV_OBUPLIFT_MITIGATION, 0.0, &mitigation));
     SV_TRY(socinv_optimism_uplift(costs, rate, mitigation, &v));
     sv_set_number(c, v);
     return SOCINV_OK;
@@ -124,9 +124,9 @@ socinv_status sv_fn_share(sv_call *c)
     const double *values, *shares;
     size_t n, k;
     long which;
-    SV_TRY(sv_vector_full(c, 0, &values, &n));
-    SV_TRY(sv_vector(c, 1, &shares, &k));
-    SV_TRY(sv_int(c, 2, 0, 0, (long)k, &which));
+    SV_TRY(sv_vector_full(c, SV_SHARE_VALUES, &values, &n));
+    SV_TRY(sv_vector(c, SV_SHARE_SHARES, &shares, &k));
+    SV_TRY(sv_int(c, SV_SHARE_WHICH, 0, 0, (long)k, &which));
     if (n > SOCINV_MAX_CELLS / k)
         return SOCINV_E_LENGTH;
     double *out = sv_alloc(c, n * k * sizeof *out);
@@ -139,7 +139,7 @@ socinv_status sv_fn_share(sv_call *c)
             return SOCINV_E_NOMEM;
         for (size_t i = 0; i < n; i++)
             part[i] = out[i * k + (size_t)which - 1];
-        return n == 1 ? (sv_set_number(c, part[0]), SOCINV_OK) : sv_set_vector(c, part, n, sv_is_column(c, 0));
+        return n == 1 ? (sv_set_number(c, part[0]), SOCINV_OK) : sv_set_vector(c, part, n, sv_is_column(c, SV_SHARE_VALUES));
     }
     double *m = sv_set_matrix(c, n, k);
     if (!m)

@@ -64,7 +64,7 @@ static socinv_status read_case(sv_call *c, size_t i, case_arg *k)
 static socinv_status net_of_table(sv_call *c, socinv_basis basis, long year, long p)
 {
     case_arg k;
-    SV_TRY(read_case(c, 0, &k));
+    SV_TRY(read_case(c, SV_NETIMPACT_AMOUNTS, &k));
     if (year > (long)k.t.nyears)
         return SOCINV_E_DOMAIN;
     if (p == PART_PERMANENT)
@@ -90,21 +90,21 @@ socinv_status sv_fn_net_impact(sv_call *c)
     long year;
     long p;
 
-    SV_TRY(sv_text(c, 3, &basis_text, &basis_len));
+    SV_TRY(sv_text(c, SV_NETIMPACT_BASIS, &basis_text, &basis_len));
     SV_TRY(socinv_basis_parse(basis_text, basis_len, &basis));
-    SV_TRY(sv_keyword(c, 5, &part_keywords, PART_NET, &p));
-    if (!sv_present(c, 2)) {
+    SV_TRY(sv_keyword(c, SV_NETIMPACT_PART, &part_keywords, PART_NET, &p));
+    if (!sv_present(c, SV_NETIMPACT_KINDS)) {
         /* no kinds: the range is a whole table, read by its labels */
-        if (sv_present(c, 1))
+        if (sv_present(c, SV_NETIMPACT_AREAS))
             return SOCINV_E_SHAPE;
-        SV_TRY(sv_int(c, 4, 0, 0, SOCINV_CASE_MAX_YEARS, &year));
+        SV_TRY(sv_int(c, SV_NETIMPACT_YEAR, 0, 0, SOCINV_CASE_MAX_YEARS, &year));
         return net_of_table(c, basis, year, p);
     }
-    SV_TRY(sv_matrix(c, 0, &amounts, &rows, &cols));
-    SV_TRY(per_row_text(c, 2, rows, &kind_cells));
-    if (sv_present(c, 1))
-        SV_TRY(per_row_text(c, 1, rows, &area_cells));
-    SV_TRY(sv_int(c, 4, 0, 0, (long)cols, &year));
+    SV_TRY(sv_matrix(c, SV_NETIMPACT_AMOUNTS, &amounts, &rows, &cols));
+    SV_TRY(per_row_text(c, SV_NETIMPACT_KINDS, rows, &kind_cells));
+    if (sv_present(c, SV_NETIMPACT_AREAS))
+        SV_TRY(per_row_text(c, SV_NETIMPACT_AREAS, rows, &area_cells));
+    SV_TRY(sv_int(c, SV_NETIMPACT_YEAR, 0, 0, (long)cols, &year));
 
     socinv_area *areas = area_cells ? sv_alloc(c, rows * sizeof *areas) : NULL;
     socinv_row_kind *kinds = sv_alloc(c, rows * sizeof *kinds);
@@ -157,7 +157,7 @@ static socinv_status table_check_cases(sv_call *c, const double *rows, size_t nr
 {
     const double *printed;
     size_t k, pcols;
-    SV_TRY(sv_matrix(c, 1, &printed, &k, &pcols));
+    SV_TRY(sv_matrix(c, SV_TABLECHECK_PRINTED, &printed, &k, &pcols));
     if (pcols != cols || nrows % k != 0)
         return SOCINV_E_SHAPE;
     const size_t m = nrows / k;
@@ -200,12 +200,12 @@ socinv_status sv_fn_table_check(sv_call *c)
     size_t nrows, cols, np;
     double tol;
     long output;
-    SV_TRY(sv_matrix(c, 0, &rows, &nrows, &cols));
-    SV_TRY(sv_number(c, 2, SOCINV_CHECK_TOLERANCE, &tol));
-    SV_TRY(sv_int(c, 3, 0, 0, 2, &output));
-    if (sv_is_portfolio(c, 1))
+    SV_TRY(sv_matrix(c, SV_TABLECHECK_ROWS, &rows, &nrows, &cols));
+    SV_TRY(sv_number(c, SV_TABLECHECK_TOLERANCE, SOCINV_CHECK_TOLERANCE, &tol));
+    SV_TRY(sv_int(c, SV_TABLECHECK_OUTPUT, 0, 0, 2, &output));
+    if (sv_is_portfolio(c, SV_TABLECHECK_PRINTED))
         return table_check_cases(c, rows, nrows, cols, tol, output);
-    SV_TRY(sv_vector_full(c, 1, &printed, &np));
+    SV_TRY(sv_vector_full(c, SV_TABLECHECK_PRINTED, &printed, &np));
     if (np != cols)
         return SOCINV_E_SHAPE;
     socinv_mismatch m;
@@ -228,9 +228,9 @@ socinv_status sv_fn_case_check(sv_call *c)
     case_arg k;
     double tol;
     long output;
-    SV_TRY(sv_number(c, 1, SOCINV_CHECK_TOLERANCE, &tol));
-    SV_TRY(sv_int(c, 2, 0, 0, 2, &output));
-    SV_TRY(read_case(c, 0, &k));
+    SV_TRY(sv_number(c, SV_CASECHECK_TOLERANCE, SOCINV_CHECK_TOLERANCE, &tol));
+    SV_TRY(sv_int(c, SV_CASECHECK_OUTPUT, 0, 0, 2, &output));
+    SV_TRY(read_case(c, SV_CASECHECK_TABLE, &k));
     socinv_case_report rep;
     socinv_finding first[8];
     SV_TRY(socinv_case_audit(&k.t, k.lines, k.values, tol, &rep, first, 8));

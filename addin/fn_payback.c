@@ -33,14 +33,14 @@ socinv_status sv_fn_payback(sv_call *c)
     long crossing;
     int extrapolate;
     socinv_payback_opts o;
-    SV_TRY(read_opts(c, 1, 4, 5, &o));
-    SV_TRY(sv_int(c, 2, 0, 0, 1, &crossing));
-    SV_TRY(sv_bool(c, 3, 1, &extrapolate));
+    SV_TRY(read_opts(c, SV_PAYBACK_METHOD, SV_PAYBACK_SIGN, SV_PAYBACK_HORIZON, &o));
+    SV_TRY(sv_int(c, SV_PAYBACK_CROSSING, 0, 0, 1, &crossing));
+    SV_TRY(sv_bool(c, SV_PAYBACK_EXTRAPOLATE, 1, &extrapolate));
     o.crossing = (socinv_crossing)crossing;
     o.extrapolate = extrapolate;
-    if (sv_is_portfolio(c, 0))
-        return sv_per_row(c, 0, payback_row, &o);
-    SV_TRY(sv_vector(c, 0, &net, &n));
+    if (sv_is_portfolio(c, SV_PAYBACK_NET))
+        return sv_per_row(c, SV_PAYBACK_NET, payback_row, &o);
+    SV_TRY(sv_vector(c, SV_PAYBACK_NET, &net, &n));
     double years;
     SV_TRY(socinv_payback(net, n, &o, &years));
     sv_set_number(c, years);
@@ -67,13 +67,13 @@ socinv_status sv_fn_payback_disc(sv_call *c)
     size_t n;
     long first_year;
     disc_row_args a;
-    SV_TRY(sv_schedule_arg(c, 1, &a.s));
-    SV_TRY(read_opts(c, 2, 4, 5, &a.o));
-    SV_TRY(sv_int(c, 3, 0, 0, 1, &first_year));
+    SV_TRY(sv_schedule_arg(c, SV_PAYBACKDISC_SCHEDULE, &a.s));
+    SV_TRY(read_opts(c, SV_PAYBACKDISC_METHOD, SV_PAYBACKDISC_SIGN, SV_PAYBACKDISC_HORIZON, &a.o));
+    SV_TRY(sv_int(c, SV_PAYBACKDISC_FIRSTYEAR, 0, 0, 1, &first_year));
     a.first_year = (unsigned)first_year;
-    if (sv_is_portfolio(c, 0))
-        return sv_per_row(c, 0, payback_disc_row, &a);
-    SV_TRY(sv_vector(c, 0, &net, &n));
+    if (sv_is_portfolio(c, SV_PAYBACKDISC_NET))
+        return sv_per_row(c, SV_PAYBACKDISC_NET, payback_disc_row, &a);
+    SV_TRY(sv_vector(c, SV_PAYBACKDISC_NET, &net, &n));
     double years;
     SV_TRY(payback_disc_row(net, n, &a, &years));
     sv_set_number(c, years);

@@ -48,32 +48,19 @@ static const sv_word capmode_words[] = {{"period", 0}, {"periode", 0}, {"annual"
                                         {"year", 1},   {"\xc3\xa5rlig", 1}, {"aarlig", 1}};
 static const sv_keywords capmode_keywords = {SV_WORDS(capmode_words), SV_NUMBER_CODE, 0, 1, NULL};
 
-/* SIBPAYOUT(earned; critcaps; groups; groupcaps; [totalcap]; [index]; [allocation];
- *           [carry]; [output]; [year]; [criterion]; [capmode]) */
-socinv_status sv_fn_sib_payout(sv_call *c)
+/* Groups 1..1000 as the user numbers them (0 or empty: no group) into the
+ * library's 0-based numbers; *ngroups is the highest used. */
+static socinv_status read_groups(sv_call *c, size_t nc, unsigned **out, unsigned *ngroups)
 {
-    const double *earned;
-    size_t nc, ny;
-    SV_TRY(sv_matrix(c, 0, &earned, &nc, &ny));
-
-    socinv_sib_input in = socinv_sib_input_default();
-    in.earned = earned;
-    in.ncrit = nc;
-    in.nyears = ny;
-    double *crit_caps;
-    SV_TRY(caps(c, 1, nc, &crit_caps));
-    in.crit_caps = crit_caps;
-
-    /* groups 1..k as the user numbers them; 0 or empty = no group */
     const sv_cell *gcells;
     size_t gn;
-    SV_TRY(sv_cells(c, 2, &gcells, &gn));
+    SV_TRY(sv_cells(c, SV_SIBPAYOUT_GROUPS, &gcells, &gn));
     if (gn != nc)
         return SOCINV_E_SHAPE;
     unsigned *groups = sv_alloc(c, nc * sizeof *groups);
     if (!groups)
         return SOCINV_E_NOMEM;
-    unsigned ngroups = 0;
+    *ngroups = 0;
     for (size_t k = 0; k < nc; k++) {
         if (gcells[k].kind == SV_TEXT)
             return SOCINV_E_TYPE;
@@ -81,64 +68,64 @@ socinv_status sv_fn_sib_payout(sv_call *c)
         if (!(g >= 0.0 && g <= (double)SOCINV_SIB_MAX_GROUPS) || g != (double)(unsigned)g)
             return SOCINV_E_DOMAIN;
         groups[k] = g == 0.0 ? SOCINV_SIB_NO_GROUP : (unsigned)g - 1u;
-        if (g > ngroups)
-            ngroups = (unsigned)g;
+        if (g > *ngroups)
+            *ngroups = (unsigned)g;
     }
-    in.groups = groups;
-    in.ngroups = ngroups;
+    *out = groups;
+    return SOCINV_OK;
+}
+
+/* The amounts and caps: earned, critcaps, groups, groupcaps, totalcap, index. */
+static socinv_status read_amounts(sv_call *c, socinv_sib_input *in)
+{
+    double *crit_caps, *gcaps;
+    unsigned *groups, ngroups;
+    SV_TRY(sv_matrix(c, SV_SIBPAYOUT_EARNED, &in->earned, &in->ncrit, &in->nyears));
+    SV_TRY(caps(c, SV_SIBPAYOUT_CRITCAPS, in->ncrit, &crit_caps));
+    in->crit_caps = crit_caps;
+    SV_TRY(read_groups(c, in->ncrit, &groups, &ngroups));
+    in->groups = groups;
+    in->ngroups = ngroups;
     if (ngroups) {
-        double *gcaps;
-        SV_TRY(caps(c, 3, ngroups, &gcaps));
-        in.group_caps = gcaps;
+        SV_TRY(caps(c, SV_SIBPAYOUT_GROUPCAPS, ngroups, &gcaps));
+        in->group_caps = gcaps;
     }
-    SV_TRY(sv_number(c, 4, -1.0, &in.total_cap));
-    if (sv_present(c, 4) && in.total_cap < 0.0)
+    SV_TRY(sv_number(c, SV_SIBPAYOUT_TOTALCAP, -1.0, &in->total_cap));
+    if (sv_present(c, SV_SIBPAYOUT_TOTALCAP) && in->total_cap < 0.0)
         return SOCINV_E_DOMAIN;
-    if (sv_present(c, 5)) {
+    if (sv_present(c, SV_SIBPAYOUT_INDEX)) {
         const double *index;
         size_t ni;
-        SV_TRY(sv_vector_full(c, 5, &index, &ni));
-        if (ni != ny)
+        SV_TRY(sv_vector_full(c, SV_SIBPAYOUT_INDEX, &index, &ni));
+        if (ni != in->nyears)
             return SOCINV_E_SHAPE;
-        in.index = index;
+        in->index = index;
     }
-    long allocation, output, capmode, year, criterion;
-    int carry;
-    SV_TRY(sv_keyword(c, 6, &alloc_keywords, SOCINV_SIB_PRORATA, &allocation));
-    SV_TRY(sv_bool(c, 7, 0, &carry));
-    SV_TRY(sv_keyword(c, 8, &out_keywords, OUT_TOTAL, &output));
-    SV_TRY(sv_int(c, 9, 0, 0, (long)ny, &year));
-    SV_TRY(sv_int(c, 10, 0, 0, (long)nc, &criterion));
-    SV_TRY(sv_keyword(c, 11, &capmode_keywords, 0, &capmode));
-    in.allocation = (socinv_sib_alloc)allocation;
-    in.carry = carry;
-    in.crit_caps_annual = (int)capmode;
+    return SOCINV_OK;
+}
 
-    size_t cells = nc * ny;
-    double *buf = sv_alloc(c, 4 * cells * sizeof *buf);
-    if (!buf)
-        return SOCINV_E_NOMEM;
-    socinv_sib_result res = {buf, buf + cells, buf + 2 * cells, buf + 3 * cells};
-    SV_TRY(socinv_sib_payout(&in, &res));
-
-    /* The matrix the output names, criteria x years. */
-    const double *src = res.payout;
-    double *sum = NULL;
-    if (output == OUT_CUT) {
-        sum = sv_alloc(c, cells * sizeof *sum);
-        if (!sum)
-            return SOCINV_E_NOMEM;
-        for (size_t k = 0; k < cells; k++)
-            sum[k] = res.cut_criterion[k] + res.cut_group[k] + res.cut_total[k];
-        src = sum;
-    } else if (output == OUT_CUT_CRITERION) {
-        src = res.cut_criterion;
-    } else if (output == OUT_CUT_GROUP) {
-        src = res.cut_group;
-    } else if (output == OUT_CUT_TOTAL) {
-        src = res.cut_total;
+/* The criteria x years matrix the output names: the payout, or a cut. */
+static const double *named_matrix(sv_call *c, long output, const socinv_sib_result *res, size_t cells)
+{
+    switch (output) {
+    case OUT_CUT: {
+        double *sum = sv_alloc(c, cells * sizeof *sum);
+        if (sum)
+            for (size_t k = 0; k < cells; k++)
+                sum[k] = res->cut_criterion[k] + res->cut_group[k] + res->cut_total[k];
+        return sum;
     }
-    /* Rows and columns kept: a chosen criterion/year, or all; totals fold the rest. */
+    case OUT_CUT_CRITERION: return res->cut_criterion;
+    case OUT_CUT_GROUP: return res->cut_group;
+    case OUT_CUT_TOTAL: return res->cut_total;
+    default: return res->payout;
+    }
+}
+
+/* The result: a chosen criterion/year or all of them; totals fold the rest. */
+static socinv_status set_payout_result(sv_call *c, const double *src, size_t nc, size_t ny, long output, long year,
+                                       long criterion)
+{
     size_t r0 = criterion ? (size_t)criterion - 1 : 0, r1 = criterion ? (size_t)criterion : nc;
     size_t c0 = year ? (size_t)year - 1 : 0, c1 = year ? (size_t)year : ny;
     int fold_rows = output == OUT_TOTAL || output == OUT_YEAR;
@@ -156,6 +143,36 @@ socinv_status sv_fn_sib_payout(sv_call *c)
     return SOCINV_OK;
 }
 
+/* SIBPAYOUT(earned; critcaps; groups; groupcaps; [totalcap]; [index]; [allocation];
+ *           [carry]; [output]; [year]; [criterion]; [capmode]) */
+socinv_status sv_fn_sib_payout(sv_call *c)
+{
+    socinv_sib_input in = socinv_sib_input_default();
+    SV_TRY(read_amounts(c, &in));
+    long allocation, output, capmode, year, criterion;
+    int carry;
+    SV_TRY(sv_keyword(c, SV_SIBPAYOUT_ALLOCATION, &alloc_keywords, SOCINV_SIB_PRORATA, &allocation));
+    SV_TRY(sv_bool(c, SV_SIBPAYOUT_CARRY, 0, &carry));
+    SV_TRY(sv_keyword(c, SV_SIBPAYOUT_OUTPUT, &out_keywords, OUT_TOTAL, &output));
+    SV_TRY(sv_int(c, SV_SIBPAYOUT_YEAR, 0, 0, (long)in.nyears, &year));
+    SV_TRY(sv_int(c, SV_SIBPAYOUT_CRITERION, 0, 0, (long)in.ncrit, &criterion));
+    SV_TRY(sv_keyword(c, SV_SIBPAYOUT_CAPMODE, &capmode_keywords, 0, &capmode));
+    in.allocation = (socinv_sib_alloc)allocation;
+    in.carry = carry;
+    in.crit_caps_annual = (int)capmode;
+
+    size_t cells = in.ncrit * in.nyears;
+    double *buf = sv_alloc(c, 4 * cells * sizeof *buf);
+    if (!buf)
+        return SOCINV_E_NOMEM;
+    socinv_sib_result res = {buf, buf + cells, buf + 2 * cells, buf + 3 * cells};
+    SV_TRY(socinv_sib_payout(&in, &res));
+    const double *src = named_matrix(c, output, &res, cells);
+    if (!src)
+        return SOCINV_E_NOMEM;
+    return set_payout_result(c, src, in.ncrit, in.nyears, output, year, criterion);
+}
+
 /* SIBDECREASE(series; [baseline]; [floor0]; [year]) */
 socinv_status sv_fn_sib_decrease(sv_call *c)
 {
@@ -164,25 +181,25 @@ socinv_status sv_fn_sib_decrease(sv_call *c)
     double baseline;
     int floor0;
     long year;
-    SV_TRY(sv_vector(c, 0, &v, &n));
-    int fixed = sv_present(c, 1);
-    SV_TRY(sv_number(c, 1, 0.0, &baseline));
-    SV_TRY(sv_bool(c, 2, 0, &floor0));
+    SV_TRY(sv_vector(c, SV_SIBDECREASE_SERIES, &v, &n));
+    int fixed = sv_present(c, SV_SIBDECREASE_BASELINE);
+    SV_TRY(sv_number(c, SV_SIBDECREASE_BASELINE, 0.0, &baseline));
+    SV_TRY(sv_bool(c, SV_SIBDECREASE_FLOOR0, 0, &floor0));
     size_t m = fixed ? n : n - 1;
-    SV_TRY(sv_int(c, 3, 0, 0, (long)(m ? m : 1), &year));
+    SV_TRY(sv_int(c, SV_SIBDECREASE_YEAR, 0, 0, (long)(m ? m : 1), &year));
     double *out = sv_alloc(c, n * sizeof *out);
     if (!out)
         return SOCINV_E_NOMEM;
     SV_TRY(socinv_sib_fall(v, n, fixed ? &baseline : NULL, floor0, out, n));
-    return sv_set_vector_or_pick(c, out, m, sv_is_column(c, 0), year);
+    return sv_set_vector_or_pick(c, out, m, sv_is_column(c, SV_SIBDECREASE_SERIES), year);
 }
 
 /* REFUNDNET(amount; share) */
 socinv_status sv_fn_refund_net(sv_call *c)
 {
     double amount, share, v;
-    SV_TRY(sv_number(c, 0, 0.0, &amount));
-    SV_TRY(sv_number(c, 1, 0.0, &share));
+    SV_TRY(sv_number(c, SV_REFUNDNET_AMOUNT, 0.0, &amount));
+    SV_TRY(sv_number(c, SV_REFUNDNET_SHARE, 0.0, &share));
     SV_TRY(socinv_after_refund(amount, share, &v));
     sv_set_number(c, v);
     return SOCINV_OK;
@@ -195,11 +212,11 @@ socinv_status sv_fn_case_price(sv_call *c)
     size_t n1, n2;
     long mode;
     double price;
-    SV_TRY(sv_vector(c, 0, &costs, &n1));
-    SV_TRY(sv_vector(c, 1, &cases, &n2));
+    SV_TRY(sv_vector(c, SV_CASEPRICE_COSTS, &costs, &n1));
+    SV_TRY(sv_vector(c, SV_CASEPRICE_CASES, &cases, &n2));
     if (n1 != n2)
         return SOCINV_E_SHAPE;
-    SV_TRY(sv_int(c, 2, 0, 0, 1, &mode));
+    SV_TRY(sv_int(c, SV_CASEPRICE_MODE, 0, 0, 1, &mode));
     SV_TRY(socinv_case_price(costs, cases, n1, (socinv_case_price_mode)mode, &price));
     sv_set_number(c, price);
     return SOCINV_OK;
@@ -211,8 +228,8 @@ socinv_status sv_fn_sib_uncovered(sv_call *c)
     const double *payout;
     size_t n, nf;
     const sv_cell *flags;
-    SV_TRY(sv_vector_full(c, 0, &payout, &n));
-    SV_TRY(sv_cells(c, 1, &flags, &nf));
+    SV_TRY(sv_vector_full(c, SV_SIBUNCOVERED_PAYOUT, &payout, &n));
+    SV_TRY(sv_cells(c, SV_SIBUNCOVERED_CAPITALISABLE, &flags, &nf));
     if (nf != n)
         return SOCINV_E_SHAPE;
     int *cap = sv_alloc(c, n * sizeof *cap);

@@ -7,9 +7,13 @@
 #include "glue.h"
 
 #define T(en_, da_) {en_, da_}
-#define RANGE(name_, en_label, da_label, en_help, da_help) {name_, SV_P_RANGE, T(en_label, da_label), T(en_help, da_help)}
-#define NUMBER(name_, en_label, da_label, en_help, da_help) {name_, SV_P_NUMBER, T(en_label, da_label), T(en_help, da_help)}
-#define OPT(name_, en_label, da_label, en_help, da_help) {name_, SV_P_OPTIONAL, T(en_label, da_label), T(en_help, da_help)}
+#define RANGE(name_, en_label, da_label, en_help, da_help) {name_, SV_P_RANGE, T(en_label, da_label), T(en_help, da_help), T(NULL, NULL)}
+#define NUMBER(name_, en_label, da_label, en_help, da_help) {name_, SV_P_NUMBER, T(en_label, da_label), T(en_help, da_help), T(NULL, NULL)}
+#define OPT(name_, en_label, da_label, en_help, da_help) {name_, SV_P_OPTIONAL, T(en_label, da_label), T(en_help, da_help), T(NULL, NULL)}
+/* An optional parameter with a default: the generator ends its help with "default: …"
+ * / "standard: …" in the two languages, so the help states it once, from the row. */
+#define OPTD(name_, en_label, da_label, en_default, da_default, en_help, da_help) \
+    {name_, SV_P_OPTIONAL, T(en_label, da_label), T(en_help, da_help), T(en_default, da_default)}
 
 /* ---- arguments that recur: defined once ------------------------------------------ */
 #define P_NET(name_)                                                                                       \
@@ -21,48 +25,51 @@
           "Tomme sidste år ignoreres, tomme celler indeni tæller som 0. En blok af rækker (en portefølje, én " \
           "sag pr. række) giver en kolonne med hver rækkes resultat, indtastet som matrixformel")
 #define P_METHOD(name_)                                                                                    \
-    OPT(name_, "method", "metode",                                                                         \
-        "0 (default): whole years, first year the cumulative is below zero (Copenhagen rule); "            \
+    OPTD(name_, "method", "metode", "0", "0",                                                              \
+        "0: whole years, first year the cumulative is below zero (Copenhagen rule); "            \
         "1: fractional, interpolated within the year; 2: whole years, cumulative zero or below; "          \
         "3: fractional, cumulative zero or below (reaching exactly zero counts)",                           \
-        "0 (standard): hele år, første år hvor det akkumulerede er under nul (Københavns regel); " \
+        "0: hele år, første år hvor det akkumulerede er under nul (Københavns regel); " \
         "1: brøk, interpoleret inden for året; 2: hele år, akkumuleret nul eller derunder; "     \
         "3: brøk, akkumuleret nul eller derunder (præcis nul tæller)")
 #define P_SIGN(name_)                                                                                      \
-    OPT(name_, "sign", "fortegn",                                                                          \
-        "1 (default): savings are negative, as in the business-case tables; -1: savings are positive",      \
-        "1 (standard): besparelser er negative som i business case-tabellerne; -1: besparelser er positive")
+    OPTD(name_, "sign", "fortegn", "1", "1",                                                               \
+        "1: savings are negative, as in the business-case tables; -1: savings are positive",                \
+        "1: besparelser er negative som i business case-tabellerne; -1: besparelser er positive")
 #define P_HORIZON(name_)                                                                                   \
-    OPT(name_, "horizon", "horisont",                                                                      \
-        "Last year to look at (default " SOCINV_STR(SOCINV_PAYBACK_HORIZON_DEFAULT) "); a later payback gives #N/A", \
-        "Sidste år der ses på (standard " SOCINV_STR(SOCINV_PAYBACK_HORIZON_DEFAULT) "); en senere tilbagebetaling giver #I/T")
+    OPTD(name_, "horizon", "horisont", SOCINV_STR(SOCINV_PAYBACK_HORIZON_DEFAULT),                         \
+         SOCINV_STR(SOCINV_PAYBACK_HORIZON_DEFAULT), "Last year to look at; a later payback gives #N/A",       \
+         "Sidste år der ses på; en senere tilbagebetaling giver #I/T")
 #define P_SCHEDULE(name_)                                                                                  \
-    OPT(name_, "discount rate", "diskonteringsrente",                                                      \
-        "\"DK2021\" (default: 3.5 % years 1-35, 2.5 % 36-70, 1.5 % after), \"DK2013\", \"UK2022\", "      \
+    OPTD(name_, "discount rate", "diskonteringsrente", "\"" SOCINV_SCHEDULE_DEFAULT "\"",                 \
+         "\"" SOCINV_SCHEDULE_DEFAULT "\"",                                                                   \
+        "\"" SOCINV_SCHEDULE_DEFAULT "\" (3.5 % years 1-35, 2.5 % 36-70, 1.5 % after), \"DK2013\", \"UK2022\", "      \
         "\"UK2022HEALTH\", a flat rate such as 4 %, or two columns: from year, rate",                       \
-        "\"DK2021\" (standard: 3,5 % år 1-35, 2,5 % 36-70, 1,5 % derefter), \"DK2013\", \"UK2022\", " \
+        "\"" SOCINV_SCHEDULE_DEFAULT "\" (3,5 % år 1-35, 2,5 % 36-70, 1,5 % derefter), \"DK2013\", \"UK2022\", " \
         "\"UK2022HEALTH\", en fast rente som 4 %, eller to kolonner: fra år, rente")
 #define P_FIRSTYEAR(name_)                                                                                 \
-    OPT(name_, "first year", "første år",                                                     \
-        "0 (default): the first value is today and not discounted; 1: the first value is discounted one year " \
+    OPTD(name_, "first year", "første år", "0", "0",                                          \
+        "0: the first value is today and not discounted; 1: the first value is discounted one year " \
         "(as the spreadsheet NPV does)",                                                                   \
-        "0 (standard): første værdi er i dag og diskonteres ikke; 1: første værdi diskonteres et år " \
+        "0: første værdi er i dag og diskonteres ikke; 1: første værdi diskonteres et år " \
         "(som regnearkets NV)")
 #define P_YEAR(name_)                                                                                      \
     OPT(name_, "year", "år",                                                                         \
         "Which year (1 = first column) to return as one value; left out, the whole row is returned",       \
         "Hvilket år (1 = første kolonne) der returneres som én værdi; udeladt returneres hele rækken")
 #define P_BC_SIGN(name_)                                                                                   \
-    OPT(name_, "sign", "fortegn",                                                                          \
-        "1 (default): benefits are savings entered negative, costs positive; -1: both entered positive",   \
-        "1 (standard): gevinster er besparelser med negativt fortegn, udgifter positive; -1: begge positive")
+    OPTD(name_, "sign", "fortegn", "1", "1",                                                               \
+        "1: benefits are savings entered negative, costs positive; -1: both entered positive",             \
+        "1: gevinster er besparelser med negativt fortegn, udgifter positive; -1: begge positive")
 #define P_BENEFITS(name_)                                                                                  \
     RANGE(name_, "benefits", "gevinster", "Benefits per year, first year first",                           \
           "Gevinster pr. år, første år først")
 #define P_COSTS(name_)                                                                                     \
     RANGE(name_, "costs", "udgifter", "Costs per year, first year first, positive",                        \
           "Udgifter pr. år, første år først, positive")
-#define P_SHARE(name_, en_label, da_label, en_help, da_help) OPT(name_, en_label, da_label, en_help, da_help)
+#define P_TOLERANCE(name_)                                                                                 \
+    OPTD(name_, "tolerance", "tolerance", "0.5", "0,5", "Largest difference accepted (rounding in 1.000 kr.)", \
+         "Største accepterede forskel (afrunding i 1.000 kr.)")
 #define P_INDEX_YEARS(name_)                                                                               \
     RANGE(name_, "index years", "indeksår", "The years of the price/wage index series",             \
           "Årene i pris- og lønindeksserien")
@@ -84,13 +91,13 @@ const sv_function sv_functions[] = {
       {"INDEX(PAYBACK({1511;-1130;-1551;-504|100;50;10;10|2250;-800;-1450;-1800});3;1)", "4"}},
      6,
      {P_NET("net"), P_METHOD("method"),
-      OPT("crossing", "crossing", "krydsning",
-          "0 (default): the first year the rule is met; 1: the first year from which it stays met",
-          "0 (standard): første år reglen er opfyldt; 1: første år hvorfra den forbliver opfyldt"),
-      OPT("extrapolate", "extrapolate", "forlæng",
-          "TRUE (default): the last year's value continues after the table (the permanent effect); FALSE: "
+      OPTD("crossing", "crossing", "krydsning", "0", "0",
+          "0: the first year the rule is met; 1: the first year from which it stays met",
+          "0: første år reglen er opfyldt; 1: første år hvorfra den forbliver opfyldt"),
+      OPTD("extrapolate", "extrapolate", "forlæng", "TRUE", "SAND",
+          "TRUE: the last year's value continues after the table (the permanent effect); FALSE: "
           "only the table's years count",
-          "SAND (standard): sidste års værdi fortsætter efter tabellen (den varige effekt); FALSK: "
+          "SAND: sidste års værdi fortsætter efter tabellen (den varige effekt); FALSK: "
           "kun tabellens år tæller"),
       P_SIGN("sign"), P_HORIZON("horizon")}},
 
@@ -127,16 +134,16 @@ const sv_function sv_functions[] = {
           "(headings, subtotals) are skipped. Left out, the first argument is read as a whole table",
           "Én type pr. række: V (varig ændring) eller I (implementeringsomkostning); tomme rækker "
           "(overskrifter, subtotaler) springes over. Udeladt læses første argument som en hel tabel"),
-      OPT("basis", "basis", "grundlag",
-          "\"total\" (default, totaløkonomi), \"service\" (permanent changes on Service against all "
+      OPTD("basis", "basis", "grundlag", "\"total\"", "\"total\"",
+          "\"total\" (totaløkonomi), \"service\" (permanent changes on Service against all "
           "implementation costs) or a list of areas such as \"Service;Anlæg\"",
-          "\"total\" (standard, totaløkonomi), \"service\" (varige ændringer på Service mod alle "
+          "\"total\" (totaløkonomi), \"service\" (varige ændringer på Service mod alle "
           "implementeringsomkostninger) eller en liste af områder som \"Service;Anlæg\""),
       P_YEAR("year"),
-      OPT("part", "part", "del",
-          "\"net\" (default), \"V\" for the permanent changes only, \"I\" for the implementation costs only "
+      OPTD("part", "part", "del", "\"net\"", "\"net\"",
+          "\"net\", \"V\" for the permanent changes only, \"I\" for the implementation costs only "
           "(or 0, 1, 2; any case)",
-          "\"net\" (standard), \"V\" kun de varige ændringer, \"I\" kun implementeringsomkostningerne "
+          "\"net\", \"V\" kun de varige ændringer, \"I\" kun implementeringsomkostningerne "
           "(eller 0, 1, 2; store eller små bogstaver)")}},
 
     {"tableCheck", T("TABLECHECK", "TABELKONTROL"), "Financial",
@@ -156,12 +163,11 @@ const sv_function sv_functions[] = {
             "each against its equal share of rows, case after case, and gives a column",
             "Den trykte totalrække, samme år. En blok af totalrækker (en portefølje, én sag pr. række) "
             "kontrolleres hver mod sin lige store andel af rækkerne, sag efter sag, og giver en kolonne"),
-      OPT("tolerance", "tolerance", "tolerance", "Largest difference accepted (default 0.5, rounding in 1.000 kr.)",
-          "Største accepterede forskel (standard 0,5, afrunding i 1.000 kr.)"),
-      OPT("output", "output", "output",
-          "0 (default): 1 (TRUE) or a text such as \"år 3: trykt 4.850, beregnet 3.750\"; 1: the first differing "
+      P_TOLERANCE("tolerance"),
+      OPTD("output", "output", "output", "0", "0",
+          "0: 1 (TRUE) or a text such as \"år 3: trykt 4.850, beregnet 3.750\"; 1: the first differing "
           "year (0 if none); 2: printed minus computed in that year",
-          "0 (standard): 1 (SAND) eller en tekst som \"år 3: trykt 4.850, beregnet 3.750\"; 1: første år med "
+          "0: 1 (SAND) eller en tekst som \"år 3: trykt 4.850, beregnet 3.750\"; 1: første år med "
           "forskel (0 hvis ingen); 2: trykt minus beregnet i det år")}},
 
     {"caseCheck", T("CASECHECK", "CASEKONTROL"), "Financial",
@@ -182,12 +188,11 @@ const sv_function sv_functions[] = {
             "a row with the years, the paybacks below",
             "Tabellen 'Forslagets samlede økonomiske konsekvenser' som trykt: tekstkolonne, 'Styringsområde', "
             "en række med årstallene, tilbagebetalingstiderne nederst"),
-      OPT("tolerance", "tolerance", "tolerance", "Largest difference accepted (default 0.5, rounding in 1.000 kr.)",
-          "Største accepterede forskel (standard 0,5, afrunding i 1.000 kr.)"),
-      OPT("output", "output", "output",
-          "0 (default): 1 (TRUE) or the first error as text; 1: the number of errors; 2: the number of "
+      P_TOLERANCE("tolerance"),
+      OPTD("output", "output", "output", "0", "0",
+          "0: 1 (TRUE) or the first error as text; 1: the number of errors; 2: the number of "
           "warnings (ambiguous readings)",
-          "0 (standard): 1 (SAND) eller den første fejl som tekst; 1: antal fejl; 2: antal advarsler "
+          "0: 1 (SAND) eller den første fejl som tekst; 1: antal fejl; 2: antal advarsler "
           "(tvetydige læsninger)")}},
 
     {"sibPayout", T("SIBPAYOUT", "SIB.UDBETALING"), "Financial",
@@ -218,27 +223,27 @@ const sv_function sv_functions[] = {
       OPT("index", "index", "indeks",
           "Price/wage factor per year applied to the amounts and caps (e.g. 1; 1.02; 1.045); left out = 1",
           "Pris- og lønfaktor pr. år for beløb og lofter (fx 1; 1,02; 1,045); udeladt = 1"),
-      OPT("allocation", "allocation", "fordeling",
-          "How a binding group or total cap is shared: \"prorata\" (default, every criterion cut by the same share) "
+      OPTD("allocation", "allocation", "fordeling", "\"prorata\"", "\"prorata\"",
+          "How a binding group or total cap is shared: \"prorata\" (every criterion cut by the same share) "
           "or \"order\" (criteria paid in the listed order); or 0, 1. The agreement does not say; choose and document",
-          "Hvordan et bindende gruppe- eller samlet loft deles: \"prorata\" (standard, alle kriterier beskåres "
+          "Hvordan et bindende gruppe- eller samlet loft deles: \"prorata\" (alle kriterier beskåres "
           "med samme andel) eller \"order\" (kriterierne betales i rækkefølge); eller 0, 1. Aftalen siger det ikke"),
-      OPT("carry", "carry", "overfør",
-          "FALSE (default): unused yearly group room is lost; TRUE: it carries to the next year",
-          "FALSK (standard): ubrugt årligt gruppeloft bortfalder; SAND: det overføres til næste år"),
-      OPT("output", "output", "output",
-          "\"total\" (default), \"year\" (a row per year), \"criterion\" (a column per criterion), \"matrix\" "
+      OPTD("carry", "carry", "overfør", "FALSE", "FALSK",
+          "FALSE: unused yearly group room is lost; TRUE: it carries to the next year",
+          "FALSK: ubrugt årligt gruppeloft bortfalder; SAND: det overføres til næste år"),
+      OPTD("output", "output", "output", "\"total\"", "\"total\"",
+          "\"total\", \"year\" (a row per year), \"criterion\" (a column per criterion), \"matrix\" "
           "(criteria x years); \"cut\", \"cutcriterion\", \"cutgroup\", \"cuttotal\": the amounts each cap removed, "
           "criteria x years (wrap in SUM for a total); or their numbers 0-7 in this order",
-          "\"total\" (standard), \"year\" (række pr. år), \"criterion\" (kolonne pr. kriterium), \"matrix\" "
+          "\"total\", \"year\" (række pr. år), \"criterion\" (kolonne pr. kriterium), \"matrix\" "
           "(kriterier x år); \"cut\", \"cutcriterion\", \"cutgroup\", \"cuttotal\": beløb fjernet af hvert loft, "
           "kriterier x år (brug SUM for en total); eller deres numre 0-7 i denne rækkefølge"),
       P_YEAR("year"),
       OPT("criterion", "criterion", "kriterium", "Which criterion (1 = first row) to return; left out = all",
           "Hvilket kriterium (1 = første række) der returneres; udeladt = alle"),
-      OPT("capmode", "cap mode", "loftstype",
-          "\"period\" (default, 0): criterion caps hold for the whole period; \"annual\" (1): per year",
-          "\"period\" (standard, 0): kriterielofter gælder hele perioden; \"annual\" (1): pr. år")}},
+      OPTD("capmode", "cap mode", "loftstype", "\"period\"", "\"period\"",
+          "\"period\" (0): criterion caps hold for the whole period; \"annual\" (1): per year",
+          "\"period\" (0): kriterielofter gælder hele perioden; \"annual\" (1): pr. år")}},
 
     {"sibDecrease", T("SIBDECREASE", "SIB.FALD"), "Financial",
      T("Fall per year against the previous year (or a fixed baseline), as success criteria measure it",
@@ -252,8 +257,9 @@ const sv_function sv_functions[] = {
             "Udgifter eller antal pr. år, begyndende med baselineåret før perioden"),
       OPT("baseline", "baseline", "baseline", "A fixed baseline; left out, each year is compared with the year before",
           "En fast baseline; udeladt sammenlignes hvert år med året før"),
-      OPT("floor0", "floor at zero", "mindst nul", "TRUE: an increase counts as 0; FALSE (default): as a negative fall",
-          "SAND: en stigning tæller som 0; FALSK (standard): som et negativt fald"),
+      OPTD("floor0", "floor at zero", "mindst nul", "FALSE", "FALSK",
+           "TRUE: an increase counts as 0; FALSE: as a negative fall",
+           "SAND: en stigning tæller som 0; FALSK: som et negativt fald"),
       P_YEAR("year")}},
 
     {"refundNet", T("REFUNDNET", "EFTER.REFUSION"), "Financial",
@@ -276,9 +282,9 @@ const sv_function sv_functions[] = {
             "Udgifter pr. år i basisperioden"),
       RANGE("cases", "cases", "sager", "Number of cases per year of the base period",
             "Antal sager pr. år i basisperioden"),
-      OPT("mode", "mode", "metode",
-          "0 (default): total spending / total cases; 1: mean of the yearly prices. The agreement does not say which",
-          "0 (standard): samlede udgifter / samlet antal sager; 1: gennemsnit af de årlige priser. Aftalen siger ikke hvilken")}},
+      OPTD("mode", "mode", "metode", "0", "0",
+          "0: total spending / total cases; 1: mean of the yearly prices. The agreement does not say which",
+          "0: samlede udgifter / samlet antal sager; 1: gennemsnit af de årlige priser. Aftalen siger ikke hvilken")}},
 
     {"sibUncovered", T("SIBUNCOVERED", "SIB.UDÆKKET"), "Financial",
      T("Payout for criteria that cannot be capitalised in the budget (Herning 4-5): the risk to cover",
@@ -302,9 +308,9 @@ const sv_function sv_functions[] = {
             "Reduktionsmål pr. år, negative"),
       RANGE("achieved", "achieved", "opnået", "Reduction achieved per year, negative",
             "Opnået reduktion pr. år, negative"),
-      OPT("carry", "carry", "overfør",
-          "FALSE (default): each year on its own (the printed row); TRUE: a shortfall is added to next year's target",
-          "FALSK (standard): hvert år for sig (den trykte række); SAND: manglende reduktion lægges oven i næste års mål"),
+      OPTD("carry", "carry", "overfør", "FALSE", "FALSK",
+          "FALSE: each year on its own (the printed row); TRUE: a shortfall is added to next year's target",
+          "FALSK: hvert år for sig (den trykte række); SAND: manglende reduktion lægges oven i næste års mål"),
       P_YEAR("year")}},
 
     {"plFactor", T("PLFACTOR", "PL.FAKTOR"), "Financial",
@@ -403,18 +409,18 @@ const sv_function sv_functions[] = {
      7,
      {RANGE("gross", "gross effect", "bruttoeffekt", "One amount, or a row of amounts per year",
             "Et beløb eller en række beløb pr. år"),
-      P_SHARE("deadweight", "deadweight", "dødvægt", "Share that would have happened anyway, 0-1",
+      OPT("deadweight", "deadweight", "dødvægt", "Share that would have happened anyway, 0-1",
               "Andel der ville være sket alligevel, 0-1"),
-      P_SHARE("displacement", "displacement", "fortrængning", "Share merely moved from elsewhere, 0-1",
+      OPT("displacement", "displacement", "fortrængning", "Share merely moved from elsewhere, 0-1",
               "Andel der blot er flyttet fra andre steder, 0-1"),
-      P_SHARE("attribution", "attribution", "tilskrivning", "Share due to others, 0-1",
+      OPT("attribution", "attribution", "tilskrivning", "Share due to others, 0-1",
               "Andel der skyldes andre, 0-1"),
-      P_SHARE("dropoff", "drop-off", "aftagning", "Yearly decline of the effect after year 1, 0-1",
+      OPT("dropoff", "drop-off", "aftagning", "Yearly decline of the effect after year 1, 0-1",
               "Årligt fald i effekten efter år 1, 0-1"),
       OPT("year", "year", "år",
           "For one amount: its year (default 1); for a row: which year to return",
           "For ét beløb: dets år (standard 1); for en række: hvilket år der returneres"),
-      P_SHARE("optimism", "optimism bias", "optimismebias", "Haircut on benefits for optimism bias, 0-1",
+      OPT("optimism", "optimism bias", "optimismebias", "Haircut on benefits for optimism bias, 0-1",
               "Reduktion af gevinster for optimismebias, 0-1")}},
 
     {"obUplift", T("OBUPLIFT", "OPTIMISMETILLÆG"), "Financial",
@@ -425,8 +431,8 @@ const sv_function sv_functions[] = {
      3,
      {NUMBER("costs", "costs", "udgifter", "Estimated costs", "Estimerede udgifter"),
       NUMBER("rate", "uplift", "tillæg", "Optimism-bias uplift, e.g. 0.44 (44 %)", "Optimismetillæg, fx 0,44 (44 %)"),
-      OPT("mitigation", "mitigation", "håndteret", "Share of the bias mitigated, 0-1 (default 0)",
-          "Andel af biasen der er håndteret, 0-1 (standard 0)")}},
+      OPTD("mitigation", "mitigation", "håndteret", "0", "0", "Share of the bias mitigated, 0-1",
+           "Andel af biasen der er håndteret, 0-1")}},
 
     {"share", T("SHARE", "ANDEL"), "Financial",
      T("Amounts split between bodies (kommune, region, stat) by shares that add up to 1",

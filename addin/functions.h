@@ -31,6 +31,7 @@ typedef struct sv_param {
     sv_param_type type;
     sv_text2 label;   /* shown in the Function Wizard */
     sv_text2 help;
+    sv_text2 dflt;    /* the default as the help shows it ("0", "TRUE"/"SAND"), or NULLs */
 } sv_param;
 
 typedef socinv_status (*sv_glue)(sv_call *call);

@@ -2,13 +2,13 @@
  * interface, the CalcAddIns.xcu (English and Danish names and help), the
  * .components registration and the function reference.
  *
- *   socinv-gen idl|xcu|components|reference|examples OUTPUT
+ *   socinv-gen idl|xcu|components|reference|examples|params OUTPUT
  *   socinv-gen components OUTPUT LIBRARY   (the library's file name; default
  *                                          libsocinv_addin.so, the .oxt's Windows
  *                                          part uses socinv_addin.dll)
  *
  * Run by `cmake --build build --target regen`; a test checks that the files in
- * idl/, packaging/ and FUNCTIONS.md are what this writes. */
+ * idl/, packaging/, FUNCTIONS.md and addin/params.h are what this writes. */
 #include <stdio.h>
 #include <string.h>
 
@@ -70,6 +70,18 @@ static void xcu_value(FILE *f, const char *indent, const char *prop, sv_text2 t)
     fprintf(f, "</value>\n%s</prop>\n", indent);
 }
 
+/* A parameter's help as shown: its text, then its default from the row. The
+ * buffers are the caller's, so both languages can be held at once. */
+static sv_text2 param_help(const sv_param *pa, char *en, char *da, size_t cap)
+{
+    if (!pa->dflt.en)
+        return pa->help;
+    snprintf(en, cap, "%s; default: %s", pa->help.en, pa->dflt.en);
+    snprintf(da, cap, "%s; standard: %s", pa->help.da, pa->dflt.da);
+    sv_text2 t = {en, da};
+    return t;
+}
+
 static void write_xcu(FILE *f)
 {
     fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", f);
@@ -92,7 +104,8 @@ static void write_xcu(FILE *f)
             const sv_param *pa = &fn->params[p];
             fprintf(f, "            <node oor:name=\"%s\" oor:op=\"replace\">\n", pa->name);
             xcu_value(f, "              ", "DisplayName", pa->label);
-            xcu_value(f, "              ", "Description", pa->help);
+            char en[1024], da[1024];
+            xcu_value(f, "              ", "Description", param_help(pa, en, da, sizeof en));
             fputs("            </node>\n", f);
         }
         fputs("          </node>\n        </node>\n", f);
@@ -144,10 +157,12 @@ static void write_reference(FILE *f)
         fputs("| argument | | help | hjælp |\n|---|---|---|---|\n", f);
         for (size_t p = 0; p < fn->nparams; p++) {
             const sv_param *pa = &fn->params[p];
+            char en[1024], da[1024];
+            sv_text2 help = param_help(pa, en, da, sizeof en);
             fprintf(f, "| `%s` | %s / %s | ", pa->name, pa->label.en, pa->label.da);
-            md(f, pa->help.en);
+            md(f, help.en);
             fputs(" | ", f);
-            md(f, pa->help.da);
+            md(f, help.da);
             fputs(" |\n", f);
         }
         fputs("\nExamples (checked in LibreOffice by the end-to-end tests):\n\n", f);
@@ -178,13 +193,46 @@ static int plain_file_name(const char *s)
     return 1;
 }
 
+/* An identifier part in capitals: "paybackDisc" -> PAYBACKDISC. */
+static void put_upper(FILE *f, const char *s)
+{
+    for (; *s; s++)
+        fputc(*s >= 'a' && *s <= 'z' ? *s - 'a' + 'A' : *s, f);
+}
+
+/* addin/params.h: each function's parameters as named positions, so the glue
+ * reads SV_PAYBACK_HORIZON, not argument 5, and the row is the one place the
+ * order is stated. */
+static void write_params(FILE *f)
+{
+    fputs("/* Generated from addin/functions.c by socinv-gen params: do not edit.\n"
+          " * Argument positions of every function, named after its parameters. */\n"
+          "#ifndef SOCINV_PARAMS_H\n#define SOCINV_PARAMS_H\n",
+          f);
+    for (size_t i = 0; i < sv_function_count; i++) {
+        const sv_function *fn = &sv_functions[i];
+        fprintf(f, "\n/* %s */\nenum {\n", fn->name.en);
+        for (size_t p = 0; p < fn->nparams; p++) {
+            fputs("    SV_", f);
+            put_upper(f, fn->method);
+            fputc('_', f);
+            put_upper(f, fn->params[p].name);
+            fprintf(f, "%s,\n", p == 0 ? " = 0" : "");
+        }
+        fputs("    SV_", f);
+        put_upper(f, fn->method);
+        fputs("_NPARAMS\n};\n", f);
+    }
+    fputs("\n#endif\n", f);
+}
+
 int main(int argc, char **argv)
 {
     const char *library = "libsocinv_addin.so";
     if (argc == 4 && !strcmp(argv[1], "components") && plain_file_name(argv[3]))
         library = argv[3];
     else if (argc != 3) {
-        fprintf(stderr, "usage: %s idl|xcu|components|reference|examples OUTPUT\n"
+        fprintf(stderr, "usage: %s idl|xcu|components|reference|examples|params OUTPUT\n"
                         "       %s components OUTPUT LIBRARY-FILE-NAME\n", argv[0], argv[0]);
         return 2;
     }
@@ -203,6 +251,8 @@ int main(int argc, char **argv)
         write_reference(f);
     else if (!strcmp(argv[1], "examples"))
         write_examples(f);
+    else if (!strcmp(argv[1], "params"))
+        write_params(f);
     else {
         fprintf(stderr, "unknown output: %s\n", argv[1]);
         fclose(f);

@@ -4,6 +4,7 @@
 #define SOCINV_GLUE_H
 
 #include "call.h"
+#include "params.h"
 
 /* Argument i as a discount schedule: omitted -> DK2021; a number -> flat
  * rate; text -> a named schedule; two columns -> (from year, rate) bands. */

@@ -19,6 +19,7 @@ cleared before the next one. Data-only documents give the baseline.
 PAYBACK rows (A:F, six years; about 40 % pay back inside the table, 35 %
 beyond it by extrapolation, 15 % never, 10 % in year 1-2 after a dip):
   socinv        =PAYBACK(A1:F1)
+  portfolio     {=PAYBACK(A1:F<N>)} over M1:M<N>: one call for the whole block
   native        helper row G1:L1 of cumulative sums (G1 =A1, H1 =G1+B1, ...) and
                 M1 =IFERROR(MATCH(1;(G1:L1<0)*1;0);IF(F1<0;IF(7+INT(L1/-F1)<=100;
                 7+INT(L1/-F1);NA());NA()))
@@ -157,11 +158,15 @@ def net_ref(rows, i, col=2):
 
 
 # ---------------------------------------------------------------- formulas per variant
+ARRAY = "array"  # a variant's key: its one formula is an array formula over column rows 1..n
+
 def payback_variants():
     tri = "|".join(";".join("1" if c >= r else "0" for c in range(6)) for r in range(6))
     beyond = "IF({last}<0;IF(7+INT({cum6}/-{last})<={h};7+INT({cum6}/-{last});NA());NA())"
     return {
         "socinv": {"M1": "=PAYBACK(A1:F1)"},
+        # the portfolio form: one array formula over the whole block, one call
+        "portfolio": {"M1": "=PAYBACK(A1:F{n})", ARRAY: True},
         "native": {
             "G1": "=A1", "H1": "=G1+B1", "I1": "=H1+C1", "J1": "=I1+D1", "K1": "=J1+E1", "L1": "=K1+F1",
             "M1": "=IFERROR(MATCH(1;(G1:L1<0)*1;0);" + beyond.format(last="F1", cum6="L1", h=HORIZON) + ")",
@@ -194,7 +199,13 @@ class Bench:
         self.results = []  # (task, n, variant, times)
 
     def fill(self, sheet, formulas, n):
-        """Each formula in row 1 of its column, filled down to row n."""
+        """Each formula in row 1 of its column, filled down to row n; or, for an
+        ARRAY variant, its formula ({n} = the last row) entered over rows 1..n."""
+        if formulas.get(ARRAY):
+            (addr, f), = ((a, f) for a, f in formulas.items() if a != ARRAY)
+            col = addr.rstrip("0123456789")
+            sheet.getCellRangeByName(f"{col}1:{col}{n}").setArrayFormula(f.format(n=n))
+            return
         for addr, f in formulas.items():
             sheet.getCellRangeByName(addr).setFormula(f)
         cols = sorted(a.rstrip("0123456789") for a in formulas)
@@ -239,7 +250,7 @@ class Bench:
             self.check(doc, sheet, result_col, n, expected, f"{task} {name} N={n}")
             runs = self.py_runs if name == "python" else self.runs
             self.results.append((task, n, name, self.time_calc(doc, runs)))
-            cols = sorted(a.rstrip("0123456789") for a in formulas)
+            cols = sorted(a.rstrip("0123456789") for a in formulas if a != ARRAY)
             sheet.getCellRangeByName(f"{cols[0]}1:{cols[-1]}{n}").clearContents(FORMULA_FLAGS)
             print(f"  {task:9s} N={n:<7d} {name:13s} min {min(self.results[-1][3]):8.3f} s", flush=True)
         self.o.close_doc(doc)
@@ -268,6 +279,8 @@ class Bench:
             if s is None:
                 continue
             parts = []
+            if (task, n, "portfolio") in by:
+                parts.append(f"portfolio/socinv = {by[(task, n, 'portfolio')] / s:.2f}")
             for name in ("native", "native-1cell"):
                 if (task, n, name) in by:
                     parts.append(f"socinv/{name} = {s / by[(task, n, name)]:.2f}")
@@ -282,7 +295,7 @@ def main():
     ap.add_argument("--sizes", default="10000,100000", help="rows per workbook, comma-separated")
     ap.add_argument("--runs", type=int, default=7, help="timed recalculations per variant")
     ap.add_argument("--py-runs", type=int, default=3, help="timed recalculations of the Python add-in")
-    ap.add_argument("--only", default="", help="variants to run, comma-separated (socinv,native,native-1cell,python)")
+    ap.add_argument("--only", default="", help="variants to run, comma-separated (socinv,portfolio,native,native-1cell,python)")
     ap.add_argument("--functions", default="payback,netimpact", help="payback and/or netimpact")
     args = ap.parse_args()
 

@@ -119,7 +119,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--oxt", required=True)
     ap.add_argument("--rows", type=int, default=2000)
-    ap.add_argument("--only", default="", help="variants (socinv,native,native-1cell,python)")
+    ap.add_argument("--only", default="", help="variants (socinv,portfolio,native,native-1cell,python)")
     ap.add_argument("--functions", default="payback,netimpact")
     ap.add_argument("--save", default=None, help="copy the callgrind dumps read into this directory")
     args = ap.parse_args()
@@ -153,7 +153,7 @@ def main():
                     doc.calculateAll()  # the steady run that is read
                     calls += 2
                     plan.append((task, name, calls))
-                    cols = sorted(a.rstrip("0123456789") for a in formulas)
+                    cols = sorted(a.rstrip("0123456789") for a in formulas if a != calc.ARRAY)
                     sheet.getCellRangeByName(f"{cols[0]}1:{cols[-1]}{n}").clearContents(calc.FORMULA_FLAGS)
                     print(f"  {task} {name}: done", flush=True)
                 office.close_doc(doc)
@@ -164,15 +164,21 @@ def main():
             dumps = dumps[-calls:]  # the first dumps may be from before our documents
             print(f"\ninstructions per formula cell, N = {n} (steady calculateAll)")
             print(f"{'function':10s} {'variant':13s} {'total':>10s} {'socinv':>9s} {'glue':>9s} "
-                  f"{'Calc+UNO':>10s}")
+                  f"{'Calc+UNO':>10s} {'vs trivial':>9s}")
             details = []
+            trivial = {}
             if args.save:
                 os.makedirs(args.save, exist_ok=True)
             for task, name, idx in plan:
                 if args.save:
                     shutil.copyfile(dumps[idx - 1], os.path.join(args.save, f"{task}-{name}.callgrind"))
-                tot, ours, g, objs = summarize(dumps[idx - 1], n, glues[task] if name == "socinv" else None)
-                print(f"{task:10s} {name:13s} {tot:10.0f} {ours:9.0f} {g:9.0f} {tot - ours:10.0f}", flush=True)
+                tot, ours, g, objs = summarize(dumps[idx - 1], n, glues[task] if name in ("socinv", "portfolio") else None)
+                if name == "socinv":
+                    trivial[task] = tot - ours
+                # a trivial add-in call with the same arguments costs at least Calc+UNO
+                # of the per-cell socinv variant: everything but our dispatcher
+                x = f"{tot / trivial[task]:8.2f}x" if task in trivial else ""
+                print(f"{task:10s} {name:13s} {tot:10.0f} {ours:9.0f} {g:9.0f} {tot - ours:10.0f} {x}", flush=True)
                 details.append((task, name, objs))
             print("\nself instructions per cell by shared object (top 8)")
             for task, name, objs in details:

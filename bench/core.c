@@ -188,7 +188,7 @@ typedef struct {
     socinv_sib_input in;
     double *payout, *cut_c, *cut_g, *cut_t;
 } sib_arg;
-static sib_arg sib_herning, sib_big;
+static sib_arg sib_herning, sib_big, sib_10k, sib_100k, sib_1m;
 
 static void b_sib(const void *p)
 {
@@ -252,6 +252,45 @@ static void make_sib(void)
     sib_big.cut_c = big_out[1];
     sib_big.cut_g = big_out[2];
     sib_big.cut_t = big_out[3];
+}
+
+/* n criteria x 3 years as Herning's, scaled: 1000 groups (the most a payout may
+ * have) of n/1000 criteria, every cap binding somewhere, an index; what a
+ * whole-column selection gives SIBPAYOUT (issue 13: quadratic before, 100k took 11.7 s). */
+static void make_sib_many(sib_arg *a, size_t n)
+{
+    enum { NY = 3, NG = 1000 };
+    static const double index3[NY] = {1.0, 1.02, 1.045};
+    static double gcaps[NG];
+    double *earned = malloc(n * NY * sizeof *earned), *caps = malloc(n * sizeof *caps);
+    double *out = malloc(2 * n * NY * sizeof *out);
+    unsigned *groups = malloc(n * sizeof *groups);
+    if (!earned || !caps || !out || !groups) {
+        fprintf(stderr, "socinv-bench-core: out of memory for %zu criteria\n", n);
+        exit(1);
+    }
+    for (size_t i = 0; i < n * NY; i++)
+        earned[i] = uniform(-0.1, 1.0);
+    for (size_t c = 0; c < n; c++) {
+        caps[c] = uniform(0.5, 2.5);
+        groups[c] = (unsigned)(c % NG);
+    }
+    for (size_t g = 0; g < NG; g++)
+        gcaps[g] = (double)(n / NG) * 0.4; /* about 0.45 earned per criterion and year */
+    a->in = socinv_sib_input_default();
+    a->in.earned = earned;
+    a->in.ncrit = n;
+    a->in.nyears = NY;
+    a->in.crit_caps = caps;
+    a->in.groups = groups;
+    a->in.group_caps = gcaps;
+    a->in.ngroups = NG;
+    a->in.carry = 1;
+    a->in.total_cap = (double)n * 0.9;
+    a->in.index = index3;
+    a->payout = out;
+    a->cut_c = out + n * NY;
+    a->cut_g = a->cut_t = NULL;
 }
 
 /* The add-in glue without UNO: a call built as the dispatcher builds it from
@@ -339,6 +378,9 @@ static const bench benches[] = {
     {"case_find_audit_003", "socinv_case_find + socinv_case_audit, every table of seed 003", b_case_all, NULL},
     {"sib_herning_5x3", "socinv_sib_payout, Herning 5 criteria x 3 years", b_sib, &sib_herning},
     {"sib_50x30", "socinv_sib_payout, 50 criteria x 30 years, 10 groups", b_sib, &sib_big},
+    {"sib_10k", "socinv_sib_payout, 10,000 criteria x 3 years, 1000 groups, carry, total cap", b_sib, &sib_10k},
+    {"sib_100k", "socinv_sib_payout, 100,000 criteria x 3 years, 1000 groups, carry, total cap", b_sib, &sib_100k},
+    {"sib_1m", "socinv_sib_payout, 1,000,000 criteria x 3 years, 1000 groups, carry, total cap", b_sib, &sib_1m},
     {"glue_payback_6", "add-in glue: find 'payback' + sv_call + glue, 1x6 row", b_glue, &g_payback},
     {"glue_netimpact_20x6", "add-in glue: NETIMPACT(20x6; areas; kinds; \"service\"; 3)", b_glue, &g_net},
 };
@@ -503,6 +545,9 @@ int main(int argc, char **argv)
 
     make_rows();
     make_sib();
+    make_sib_many(&sib_10k, 10000);
+    make_sib_many(&sib_100k, 100000);
+    make_sib_many(&sib_1m, 1000000);
     make_glue_args();
     if (socinv_schedule_named("DK2021", 6, &dk2021) != SOCINV_OK || !load_seed(seeds))
         return 1;

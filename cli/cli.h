@@ -17,8 +17,8 @@ int cmd_show(int argc, char **argv, const cli_common *common);
 int cmd_payback(int argc, char **argv, const cli_common *common);
 int cmd_recalc(int argc, char **argv, const cli_common *common);
 
-/* A number given as an option's value (payback.c): digits with an optional sign,
- * '.' decimals and exponent, nothing else, in any locale. SOCINV_E_TYPE for
+/* A number given as an option's value (payback.c): digits with an optional sign
+ * and '.' decimals, nothing else, in any locale. SOCINV_E_TYPE for
  * other text ("5x"), as Calc gives #VALUE! for text where a number belongs. */
 socinv_status cli_number(const char *text, double *value);
 

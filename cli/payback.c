@@ -17,32 +17,27 @@ static int is_digit(char ch)
     return ch >= '0' && ch <= '9';
 }
 
-socinv_status cli_number(const char *text, double *value)
+/* Past an optional sign and the digits after it; NULL when there is no digit. */
+static const char *signed_digits(const char *p)
 {
-    /* [+-]digits[.digits][e[+-]digits] and nothing else: "5x", "1abc" and "" are text,
-     * as a cell holding them is to Calc (#VALUE!), not 5 and 1 */
-    const char *p = text;
     if (*p == '+' || *p == '-')
         p++;
     if (!is_digit(*p))
-        return SOCINV_E_TYPE;
+        return NULL;
     while (is_digit(*p))
         p++;
-    if (*p == '.') {
-        p++;
-        while (is_digit(*p))
-            p++;
-    }
-    if (*p == 'e' || *p == 'E') {
-        p++;
-        if (*p == '+' || *p == '-')
-            p++;
-        if (!is_digit(*p))
-            return SOCINV_E_TYPE;
-        while (is_digit(*p))
-            p++;
-    }
-    if (*p)
+    return p;
+}
+
+socinv_status cli_number(const char *text, double *value)
+{
+    /* [+-]digits[.digits] and nothing else: "5x", "1abc" and "" are text, as a
+     * cell holding them is to Calc (#VALUE!), not 5 and 1 */
+    const char *p = signed_digits(text);
+    if (p && *p == '.')
+        for (p++; is_digit(*p); p++)
+            ;
+    if (!p || *p)
         return SOCINV_E_TYPE;
     socinv_status st = socinv_parse_number(text, strlen(text), SOCINV_NUMBERS_PLAIN, value);
     if (st == SOCINV_OK && !isfinite(*value))
@@ -68,7 +63,7 @@ static socinv_status whole_number(const char *text, long lo, long hi, long *out)
 static socinv_status payback_option(const char *a, const char *next, socinv_payback_opts *o, socinv_schedule *s,
                                     int *discounted)
 {
-    long k;
+    long k = 0; /* set on SOCINV_OK; the option is then not used */
     socinv_status st;
     if (!strcmp(a, "--method")) {
         st = whole_number(next, SOCINV_PAYBACK_WHOLE, SOCINV_PAYBACK_FRACTIONAL_NONSTRICT, &k);

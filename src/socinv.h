@@ -52,6 +52,9 @@ extern "C" {
  * Calc columns. */
 #define SOCINV_MAX_CELLS ((size_t)1 << 26)
 
+/** The discount-rate schedule used when none is given (socinv_schedule_named()). */
+#define SOCINV_SCHEDULE_DEFAULT "DK2021"
+
 /** Longest price/wage index series (years) PLFACTOR and PLCONVERT read: a
  * whole-column selection is refused at once rather than searched. */
 #define SOCINV_MAX_INDEX_YEARS 10000u

@@ -574,7 +574,7 @@ def seed003_tv04():
 
     sh.begin_checks()
     sh.check("TABLECHECK printed net row vs its subtotals",
-             f"of:={FN}TABLECHECK({ref(subs)};{ref(row_range(t, net))})", "år 3: trykt 4850, beregnet 3750",
+             f"of:={FN}TABLECHECK({ref(subs)};{ref(row_range(t, net))})", "år 3: trykt 4.850, beregnet 3.750",
              "2026: -2450 + 6200 = 3750, printed 4850 (the first wrong year; 2027 is wrong too)")
     sh.check("TABLECHECK output 1: first wrong year",
              f"of:={FN}TABLECHECK({ref(subs)};{ref(row_range(t, net))};;1)", 3, "2026 is year 3")

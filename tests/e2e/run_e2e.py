@@ -402,7 +402,8 @@ BAD_INPUT_CASES = [
     ("=PAYBACK(D:D)", "Err:504", "Calc: a whole column containing an error cell (D2 =1/0)"),
     ("=NPVSOC(G:G;0)", "-1674", "a whole column, undiscounted: 1511 - 1130 - 1551 - 504 = -1674"),
     # mismatched shapes
-    ("=PAYBACK(E1:F2)", "#VALUE!", "a 2x2 block is not a row or a column: SOCINV_E_SHAPE"),
+    ("=PAYBACK(E1:F2)", "#N/A", "a 2x2 block is the portfolio form (issue 13, was SOCINV_E_SHAPE): one "
+                                "payback per row; 1, 2 and 3, 4 only rise, so the first cell shows #N/A"),
     ("=TABLECHECK({1;2|3;4};{4;6;8})", "#VALUE!", "printed has 3 years, the rows 2: SOCINV_E_SHAPE"),
     ("=CASEPRICE({300;400};{10;20;30})", "#VALUE!", "costs and cases of different lengths: SOCINV_E_SHAPE"),
     ('=NETIMPACT({1;2|3;4};{"Service"};{"V"|"I"})', "#VALUE!", "one area for two rows: SOCINV_E_SHAPE"),
@@ -670,7 +671,7 @@ DANISH_CASES = [
     ("=DISKONTERINGSFAKTOR(2;0,04)", "0.924556", "=ORG.SOCINV.CALC.FUNCTIONS.DISCFACTOR(2;0.04)",
      "1/1,04^2 = 0,924556"),
     ("=TABELKONTROL({0.-1900.-2450.-2800.-2900.-2900;350.7850.6200.4550.0.0};{350.5950.4850.3950.-2900.-2900})",
-     "år 3: trykt 4850, beregnet 3750", None, "003 TV04: the wrong printed row"),
+     "år 3: trykt 4.850, beregnet 3.750", None, "003 TV04: the wrong printed row"),
     ("=EFTER.REFUSION(1000;0,5)", "500", None, "50 % statsrefusion"),
     ("=PL.OMREGN(1000;2025;2024;{2024.2025};{100.103})", "970.873786", None, "1000 x 100/103"),
 ]

@@ -161,7 +161,7 @@ EXPECTED = {
         "Forskel": [0, 0, 1100, 2200, 0, 0],  # printed 4850 - 3750, 3950 - 1750
         "Kontrol": "Samlet økonomisk påvirkning 2026: trykt 4.850, beregnet 3.750",
         "Antal_fejl": 2,  # 2026 and 2027
-        "Tabelkontrol": "år 3: trykt 4850, beregnet 3750",
+        "Tabelkontrol": "år 3: trykt 4.850, beregnet 3.750",
         # cumulative 350, 6300, 10050, 11800, 8900, 6000, 3100, 200, -2700: year 9 (printed '9 år')
         "Tilbagebetaling_total": 9,
         "Tilbagebetaling_service": 9,
