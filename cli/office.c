@@ -34,7 +34,8 @@
 /* Settings of the two profiles. The recalculating one: Calc recalculates every
  * formula when a document is loaded (ODF and OOXML), so the add-in's results are
  * always fresh. The plain one never recalculates: it shows what the file cached.
- * Both never update links (external data stays out: no network access). */
+ * Both never update links (external data stays out: no network access) and save
+ * no preview picture. */
 static const char settings_head[] =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     "<oor:items xmlns:oor=\"http://openoffice.org/2001/registry\" "
@@ -42,7 +43,10 @@ static const char settings_head[] =
     "<item oor:path=\"/org.openoffice.Office.Common/Misc\"><prop oor:name=\"FirstRun\" "
     "oor:op=\"fuse\"><value>false</value></prop></item>\n"
     "<item oor:path=\"/org.openoffice.Office.Calc/Content/Update\"><prop oor:name=\"Link\" "
-    "oor:op=\"fuse\"><value>1</value></prop></item>\n";
+    "oor:op=\"fuse\"><value>1</value></prop></item>\n"
+    /* rendering a preview picture into every saved .ods costs more than the recalculation */
+    "<item oor:path=\"/org.openoffice.Office.Common/Save/Document\"><prop oor:name=\"GenerateThumbnail\" "
+    "oor:op=\"fuse\"><value>false</value></prop></item>\n";
 static const char settings_recalc_fmt[] =
     "<item oor:path=\"/org.openoffice.Office.Calc/Formula/Load\"><prop oor:name=\"ODFRecalcMode\" "
     "oor:op=\"fuse\"><value>%d</value></prop></item>\n"
