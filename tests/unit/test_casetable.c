@@ -181,7 +181,8 @@ static void test_seed003_bundle(void **state)
         const char *title;
         size_t tl;
         assert_ok(socinv_case_title(&d->grid, from, &d->t, id, sizeof id, &title, &tl));
-        print_message("%s: line %zu, %zu findings\n", id, d->t.header_row + 1, d->rep.nfindings_total);
+        print_message("%s: line %lu, %lu findings\n", id, (unsigned long)(d->t.header_row + 1),
+                      (unsigned long)d->rep.nfindings_total);
         assert_string_equal(id, e->id);
         assert_true(tl > 10);
         assert_int_equal(d->t.header_row + 1, e->header_line);
