@@ -824,11 +824,17 @@ def check_xlsx_across_versions(rep, a, office):
                   "PHASEIN -700" if readable else "every socinv cell #NAME? (README: open it in 25.2)"), repr(got))
         rc, stdout, stderr = run(a, "--report", "--lang", "en", path)
         shown = [l.split()[1] for l in stdout.splitlines() if l.startswith("    ") and len(l.split()) > 2]
-        rep.check(rc == 0 and "4 socinv formulas" in stdout and len(shown) == 4 and all(
+        rep.check("4 socinv formulas" in stdout and len(shown) == 4 and all(
                   (close(number(v), e, 1e-5) if readable else v == "#NAME?")
                   for v, (_, _, e, _) in zip(shown, RECALC_SHEET)),
                   f"socinv recalc --report in {here} lists the 4 socinv cells of the XLSX saved by {saved_by}: "
                   + ("3, -1,483.24166, -8,160, -700" if readable else "#NAME? each"), f"exit {rc}\n{stdout}{stderr}")
+        # values the file held that this version turns into errors are reported, and fail the run (exit 1)
+        lost = "Sheet1!A2 is now #NAME?, was 3:" in stdout + stderr
+        rep.check(rc == (0 if readable else 1) and lost != readable,
+                  f"socinv recalc --report in {here} of the XLSX saved by {saved_by}: " +
+                  ("exit 0, no cell became an error" if readable else
+                   "exit 1, naming each cell that became #NAME? with the value it had"), f"exit {rc}\n{stdout}{stderr}")
 
 
 def rewrite_formulas(src, dst, change):
