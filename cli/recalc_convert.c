@@ -9,7 +9,7 @@
 #include <unistd.h>
 
 #include "flatodf.h"
-#include "odszip.h"
+#include "zipxml.h"
 #include "recalc.h"
 
 /* Why --in-place must not replace this file (NULL: it may). */
@@ -165,8 +165,10 @@ static int read_values(recalc *r, size_t i, const char *fodsdir, char *why, size
         snprintf(why, cap, "LibreOffice's result is not a plain file of its own: %s", strerror(errno));
         return -1;
     }
-    snprintf(path, sizeof path, "%s/values-%zu.xml", r->o.dir, i + 1); /* ours: the office cannot write there */
-    int rc = odszip_read(fd, path, &b->after);
+    /* content.xml read from the descriptor just checked, under the readers' zip and XML guards */
+    zipxml *zx = zipxml_open_fd(fd, b->after.error, sizeof b->after.error);
+    int rc = zx ? flatodf_read_from(zx, &b->after) : -1;
+    zipxml_close(zx);
     close(fd);
     if (rc != 0)
         snprintf(why, cap, "cannot read the recalculated workbook: %s", b->after.error);

@@ -95,21 +95,31 @@ zipxml *zipxml_open_memory(const void *data, size_t len, char *err, size_t cap)
 zipxml *zipxml_open(const char *path, char *err, size_t cap)
 {
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY);
-    struct stat st;
     if (fd < 0) {
         snprintf(err, cap, "cannot open: %s", strerror(errno));
         return NULL;
     }
+    zipxml *zx = zipxml_open_fd(fd, err, cap);
+    close(fd);
+    return zx;
+}
+
+zipxml *zipxml_open_fd(int fd, char *err, size_t cap)
+{
+    struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        close(fd);
         snprintf(err, cap, "not a regular file: not read");
         return NULL;
     }
-    int code = 0;
-    zip_t *z = zip_fdopen(fd, ZIP_RDONLY | ZIP_CHECKCONS, &code);
+    int mine = dup(fd), code = 0; /* libzip closes the descriptor it is given */
+    zip_t *z = mine >= 0 ? zip_fdopen(mine, ZIP_RDONLY | ZIP_CHECKCONS, &code) : NULL;
     if (!z) {
-        close(fd);
-        zip_reason(code, err, cap);
+        if (mine < 0)
+            snprintf(err, cap, "cannot open: %s", strerror(errno));
+        else {
+            close(mine);
+            zip_reason(code, err, cap);
+        }
         return NULL;
     }
     return opened(z, err, cap);

@@ -31,6 +31,9 @@ typedef struct zipxml zipxml;
 /* Open a ZIP archive (a regular file: it is opened without waiting on a FIFO).
  * NULL with a one-line reason in err. */
 zipxml *zipxml_open(const char *path, char *err, size_t cap);
+/* The same from an open regular file (not closed; read from the start): what a caller
+ * that checked the descriptor (fstat: owner, links) reads, without opening the path again. */
+zipxml *zipxml_open_fd(int fd, char *err, size_t cap);
 /* The same from bytes in memory (the fuzz target); data must outlive the archive. */
 zipxml *zipxml_open_memory(const void *data, size_t len, char *err, size_t cap);
 void zipxml_close(zipxml *zx);
