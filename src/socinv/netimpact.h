@@ -1,0 +1,85 @@
+/* socinv/netimpact.h — areas, row kinds and net impact. Part of socinv.h: include that. */
+#ifndef SOCINV_NETIMPACT_H
+#define SOCINV_NETIMPACT_H
+
+#include "socinv/base.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------------------ */
+/** @name Areas, row kinds and net impact */
+/**@{*/
+/** Styringsområde. Bit flags so that a basis can name a set of areas. */
+typedef enum socinv_area {
+    SOCINV_AREA_NONE = 0,
+    SOCINV_AREA_SERVICE = 1,     /**< Service (serviceramme) */
+    SOCINV_AREA_ANLAEG = 2,      /**< Anlæg (capital) */
+    SOCINV_AREA_OVERFOERSLER = 4, /**< Overførsler (transfer payments) */
+    SOCINV_AREA_EFTERSPOERGSEL = 8 /**< Efterspørgselsstyret (demand-driven) */
+} socinv_area;
+#define SOCINV_AREAS_ALL 0xFu
+
+/**
+ * Read an area as the seeds and users spell it, case-insensitive, ignoring
+ * spaces and hyphens inside words (PDF line breaks give "Efterspørgselsst yret",
+ * "Styrings- område") and anything after a comma ("Service, koncern it").
+ * Danish and English: Service; Anlæg/Anlaeg/Capital; Overførsler/Overforsler/
+ * Transfers/Transfer payments; Efterspørgselsstyret (indsats)/Demand-driven.
+ * @return #SOCINV_E_AREA if not recognised (empty text gives SOCINV_AREA_NONE, OK).
+ */
+SOCINV_API socinv_status socinv_area_parse(const char *text, size_t len, socinv_area *area);
+/** Danish display name of a single area ("Service", "Anlæg", ...); "" for NONE. */
+SOCINV_API const char *socinv_area_name(socinv_area area);
+
+/** What a row of a business-case table is, for NETIMPACT. */
+typedef enum socinv_row_kind {
+    SOCINV_ROW_IGNORE = 0,         /**< header, subtotal, blank: not summed */
+    SOCINV_ROW_PERMANENT = 1,      /**< varig ændring (permanent change) */
+    SOCINV_ROW_IMPLEMENTATION = 2  /**< implementeringsomkostning (one-off) */
+} socinv_row_kind;
+
+/** "V"/"varig"/"P"/"permanent" -> PERMANENT; "I"/"impl"/"implementering"/
+ * "investering"/"implementation" -> IMPLEMENTATION; empty -> IGNORE.
+ * @return #SOCINV_E_OPTION otherwise. */
+SOCINV_API socinv_status socinv_row_kind_parse(const char *text, size_t len, socinv_row_kind *kind);
+
+/** Which rows count: permanent rows whose area is in `permanent_areas`, and
+ * implementation rows whose area is in `implementation_areas`. A mask of
+ * #SOCINV_AREAS_ALL counts rows whatever their area, blank included. */
+typedef struct socinv_basis {
+    unsigned permanent_areas;
+    unsigned implementation_areas;
+} socinv_basis;
+
+/** Totaløkonomi: every row. */
+SOCINV_API socinv_basis socinv_basis_total(void);
+/** Serviceeffektivisering: permanent changes on Service against all implementation costs. */
+SOCINV_API socinv_basis socinv_basis_service(void);
+/** "total"/"totaløkonomi"/"t" -> total, "service"/"serviceeffektivisering"/"s"
+ * -> service, or a list of areas separated by ';' or '+' ("Service;Anlæg") that
+ * restricts permanent changes to those areas. Empty -> total. */
+SOCINV_API socinv_status socinv_basis_parse(const char *text, size_t len, socinv_basis *basis);
+
+/**
+ * Net impact per year: column sums of the rows the basis counts.
+ *
+ * @param amounts rows × cols, blanks as 0
+ * @param areas   one per row (may be NULL when both masks are ALL)
+ * @param kinds   one per row
+ * @param permanent, implementation, net  out, `cols` each; any may be NULL
+ * @return #SOCINV_E_AREA when a counted row has no area but the basis needs one.
+ *
+ * @note Randers (004): -200 gain + 200 investment + 50 pool = 50 net in 2024.
+ */
+SOCINV_API socinv_status socinv_net_impact(const double *amounts, size_t rows, size_t cols,
+                                const socinv_area *areas, const socinv_row_kind *kinds,
+                                socinv_basis basis, double *permanent, double *implementation,
+                                double *net);
+/**@}*/
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* SOCINV_NETIMPACT_H */
