@@ -112,132 +112,132 @@ static int grouped(const char *digits, size_t n, char sep)
     return 1;
 }
 
-socinv_status socinv_parse_number(const char *text, size_t len, socinv_number_style style,
-                                  double *value)
-{
-    if (!value || (!text && len))
-        return SOCINV_E_NULL;
-    if (style != SOCINV_NUMBERS_AUTO && style != SOCINV_NUMBERS_DANISH && style != SOCINV_NUMBERS_PLAIN)
-        return SOCINV_E_OPTION;
-    const unsigned char *s = (const unsigned char *)text;
-    size_t n = len;
-    trim(&s, &n);
-    if (n == 0)
-        return SOCINV_E_LENGTH;
-    int negative = 0;
-    if (s[0] == '(' && n >= 2 && s[n - 1] == ')') {
-        negative = 1;
-        s++;
-        n -= 2;
-        trim(&s, &n);
-    }
-    size_t k = minus_at(s, n);
-    if (k) {
-        negative = !negative;
-        s += k;
-        n -= k;
-        trim(&s, &n);
-        if (n == 0) { /* a lone dash stands for zero */
-            *value = 0.0;
-            return SOCINV_OK;
-        }
-    } else if (n && s[0] == '+') {
-        s++;
-        n--;
-        trim(&s, &n);
-    }
-    drop_unit(s, &n);
-    trim(&s, &n);
-    if (n == 0 || n > 64)
-        return SOCINV_E_PARSE;
+/* The digits and separators of a number as printed, in one pass. */
+typedef struct printed_number {
+    char buf[80];                 /* digits, '.', ',' and ' ' (a space between digits) */
+    size_t len, dots, commas, spaces;
+    char decimal, thousands;      /* the marks chosen for this number */
+    char intpart[80], frac[80];   /* the digits before and after the decimal mark */
+    size_t il, fl;
+} printed_number;
 
-    /* Copy digits and separators; spaces between digits are thousands separators. */
-    char buf[80];
-    size_t b = 0, dots = 0, commas = 0, spaces = 0;
+/* Brackets, a minus or plus sign and a unit around the digits: *s and *n narrowed to the
+ * digits. 1 when what is left is a lone dash (zero), 0 to go on, -1 when nothing is left. */
+static int strip_sign_and_unit(const unsigned char **s, size_t *n, int *negative)
+{
+    trim(s, n);
+    if (*n == 0)
+        return -1;
+    if ((*s)[0] == '(' && *n >= 2 && (*s)[*n - 1] == ')') {
+        *negative = 1;
+        (*s)++;
+        *n -= 2;
+        trim(s, n);
+    }
+    size_t k = minus_at(*s, *n);
+    if (k) {
+        *negative = !*negative;
+        *s += k;
+        *n -= k;
+        trim(s, n);
+        if (*n == 0) /* a lone dash stands for zero */
+            return 1;
+    } else if (*n && (*s)[0] == '+') {
+        (*s)++;
+        (*n)--;
+        trim(s, n);
+    }
+    drop_unit(*s, n);
+    trim(s, n);
+    return 0;
+}
+
+/* Copy digits and separators; spaces between digits are thousands separators. */
+static socinv_status copy_digits(const unsigned char *s, size_t n, printed_number *p)
+{
+    size_t b = 0;
     for (size_t i = 0; i < n;) {
         unsigned char c = s[i];
         size_t sp = space_at(s + i, n - i);
         if (sp) {
-            buf[b++] = ' ';
-            spaces++;
+            p->buf[b++] = ' ';
+            p->spaces++;
             i += sp;
             continue;
         }
         if (c >= '0' && c <= '9')
-            buf[b++] = (char)c;
+            p->buf[b++] = (char)c;
         else if (c == '.')
-            buf[b++] = '.', dots++;
+            p->buf[b++] = '.', p->dots++;
         else if (c == ',')
-            buf[b++] = ',', commas++;
+            p->buf[b++] = ',', p->commas++;
         else
             return SOCINV_E_PARSE;
         i++;
     }
-    buf[b] = '\0';
+    p->buf[b] = '\0';
+    p->len = b;
+    return SOCINV_OK;
+}
 
-    /* Decide which separator is the decimal mark. */
-    char decimal = 0, thousands = 0;
-    const char *lastdot = strrchr(buf, '.'), *lastcomma = strrchr(buf, ',');
+/* Decide which separator is the decimal mark. */
+static void choose_marks(socinv_number_style style, printed_number *p)
+{
+    const char *lastdot = strrchr(p->buf, '.'), *lastcomma = strrchr(p->buf, ',');
     if (style == SOCINV_NUMBERS_DANISH) {
-        decimal = ',';
-        thousands = '.';
+        p->decimal = ',';
     } else if (style == SOCINV_NUMBERS_PLAIN) {
-        decimal = '.';
-        thousands = ',';
-    } else if (dots && commas) {
-        decimal = lastdot > lastcomma ? '.' : ',';
-        thousands = decimal == '.' ? ',' : '.';
-    } else if (commas) {
-        decimal = ','; /* Danish context: "1,5" */
-        thousands = '.';
-    } else if (dots) {
-        int as_thousands = grouped(buf, b, '.');
-        decimal = as_thousands ? ',' : '.';
-        thousands = as_thousands ? '.' : ',';
+        p->decimal = '.';
+    } else if (p->dots && p->commas) {
+        p->decimal = lastdot > lastcomma ? '.' : ',';
+    } else if (p->commas) {
+        p->decimal = ','; /* Danish context: "1,5" */
+    } else if (p->dots) {
+        p->decimal = grouped(p->buf, p->len, '.') ? ',' : '.';
     } else {
-        decimal = ',';
-        thousands = '.';
+        p->decimal = ',';
     }
+    p->thousands = p->decimal == '.' ? ',' : '.';
+}
 
-    /* Split at the decimal mark and check the integer part's grouping. */
-    char intpart[80], frac[80];
-    size_t il = 0, fl = 0;
-    const char *dm = strchr(buf, decimal);
-    if (dm && strchr(dm + 1, decimal))
+/* Split at the decimal mark and check the integer part's grouping. */
+static socinv_status split_digits(printed_number *p)
+{
+    const char *buf = p->buf;
+    const char *dm = strchr(buf, p->decimal);
+    if (dm && strchr(dm + 1, p->decimal))
         return SOCINV_E_PARSE;
-    size_t intlen = dm ? (size_t)(dm - buf) : b;
-    if (spaces && thousands != ' ') {
-        /* spaces may group thousands only where the thousands mark is absent */
-        if (memchr(buf, thousands, intlen))
-            return SOCINV_E_PARSE;
-    }
-    char sep = memchr(buf, thousands, intlen) ? thousands : (spaces ? ' ' : 0);
-    if (sep) {
-        if (!grouped(buf, intlen, sep))
-            return SOCINV_E_PARSE;
-    }
+    size_t intlen = dm ? (size_t)(dm - buf) : p->len;
+    /* spaces may group thousands only where the thousands mark is absent */
+    if (p->spaces && p->thousands != ' ' && memchr(buf, p->thousands, intlen))
+        return SOCINV_E_PARSE;
+    char sep = memchr(buf, p->thousands, intlen) ? p->thousands : (p->spaces ? ' ' : 0);
+    if (sep && !grouped(buf, intlen, sep))
+        return SOCINV_E_PARSE;
     for (size_t i = 0; i < intlen; i++)
         if (buf[i] >= '0' && buf[i] <= '9')
-            intpart[il++] = buf[i];
+            p->intpart[p->il++] = buf[i];
         else if (buf[i] != sep)
             return SOCINV_E_PARSE;
     if (dm) {
-        for (const char *p = dm + 1; *p; p++)
-            if (*p >= '0' && *p <= '9')
-                frac[fl++] = *p;
+        for (const char *q = dm + 1; *q; q++)
+            if (*q >= '0' && *q <= '9')
+                p->frac[p->fl++] = *q;
             else
                 return SOCINV_E_PARSE;
     }
-    if (il == 0 && fl == 0)
-        return SOCINV_E_PARSE;
+    return p->il == 0 && p->fl == 0 ? SOCINV_E_PARSE : SOCINV_OK;
+}
 
-    /* Exact for up to 15-16 significant digits and 22 decimals (Clinger's fast
-     * path: one correctly rounded division); close enough beyond. */
+/* Exact for up to 15-16 significant digits and 22 decimals (Clinger's fast path: one
+ * correctly rounded division); close enough beyond. Infinite when too large. */
+static double digits_value(const printed_number *p)
+{
     uint64_t mant = 0;
     int digits = 0, dropped = 0;
-    for (size_t i = 0; i < il; i++) {
+    for (size_t i = 0; i < p->il; i++) {
         if (digits < 19) {
-            mant = mant * 10 + (uint64_t)(intpart[i] - '0');
+            mant = mant * 10 + (uint64_t)(p->intpart[i] - '0');
             if (mant)
                 digits++;
         } else {
@@ -245,9 +245,9 @@ socinv_status socinv_parse_number(const char *text, size_t len, socinv_number_st
         }
     }
     int scale = 0;
-    for (size_t i = 0; i < fl; i++) {
+    for (size_t i = 0; i < p->fl; i++) {
         if (digits < 19) {
-            mant = mant * 10 + (uint64_t)(frac[i] - '0');
+            mant = mant * 10 + (uint64_t)(p->frac[i] - '0');
             if (mant)
                 digits++;
             scale++;
@@ -262,6 +262,36 @@ socinv_status socinv_parse_number(const char *text, size_t len, socinv_number_st
         v /= pow(10.0, scale);
     if (dropped)
         v *= pow(10.0, dropped);
+    return v;
+}
+
+socinv_status socinv_parse_number(const char *text, size_t len, socinv_number_style style,
+                                  double *value)
+{
+    if (!value || (!text && len))
+        return SOCINV_E_NULL;
+    if (style != SOCINV_NUMBERS_AUTO && style != SOCINV_NUMBERS_DANISH && style != SOCINV_NUMBERS_PLAIN)
+        return SOCINV_E_OPTION;
+    const unsigned char *s = (const unsigned char *)text;
+    size_t n = len;
+    int negative = 0;
+    int stripped = strip_sign_and_unit(&s, &n, &negative);
+    if (stripped < 0)
+        return SOCINV_E_LENGTH;
+    if (stripped > 0) {
+        *value = 0.0;
+        return SOCINV_OK;
+    }
+    if (n == 0 || n > 64)
+        return SOCINV_E_PARSE;
+    printed_number p = {.len = 0};
+    socinv_status st = copy_digits(s, n, &p);
+    if (st != SOCINV_OK)
+        return st;
+    choose_marks(style, &p);
+    if ((st = split_digits(&p)) != SOCINV_OK)
+        return st;
+    double v = digits_value(&p);
     if (!isfinite(v))
         return SOCINV_E_PARSE;
     *value = negative ? -v : v;
