@@ -577,26 +577,9 @@ static void sheet_findings(FILE *f, const found_list *all, const words *w, const
 
 /* The chart, inline, as LibreOffice writes one into a .fods: draw:frame > draw:object >
  * office:document (a chart document) whose series point at the cells of the sheet. */
-static void chart_object(FILE *f, const found_list *all, const chart_data *cd, const words *w, double y_cm,
-                         const char *lang)
+/* The chart's styles: the frame, titles, axes (the x axis is the zero line) and one per series. */
+static void chart_styles(FILE *f, size_t n, const char *lang)
 {
-    const char *sh = w->sheet_chart;
-    size_t n = all->n, years = cd->years;
-    /* as wide as the table of its data above it (and at least wide enough for the legend) */
-    double width = 5.5 + 2.0 * (double)years, height;
-    if (width < 25)
-        width = 25;
-    height = width * 0.55;
-    char width_cm[32], height_cm[32], y_text[32]; /* '.' whatever the locale */
-    socinv_c_format(width, 'f', 1, width_cm, sizeof width_cm);
-    socinv_c_format(height, 'f', 1, height_cm, sizeof height_cm);
-    socinv_c_format(y_cm, 'f', 2, y_text, sizeof y_text);
-    fprintf(f,
-            "<draw:frame draw:z-index=\"0\" draw:style-name=\"grChart\" draw:name=\"%s\" svg:width=\"%scm\" svg:height=\"%scm\" "
-            "svg:x=\"0.3cm\" svg:y=\"%scm\"><draw:object draw:notify-on-update-of-ranges=\"",
-            w->sheet_chart, width_cm, height_cm, y_text);
-    range(f, sh, 0, 0, years, n);
-    fputs("\"><office:document" NS_DECLS " office:mimetype=\"application/vnd.oasis.opendocument.chart\">\n", f);
     fputs("<office:automatic-styles>\n"
           "<number:number-style style:name=\"N0\" ",
           f);
@@ -643,19 +626,14 @@ static void chart_object(FILE *f, const found_list *all, const chart_data *cd, c
                 "draw:fill-color=\"%s\"%s/></style:style>\n",
                 k, colour, colour, k >= NCOLOURS ? " draw:stroke=\"dash\"" : "");
     }
-    fputs("</office:automatic-styles>\n<office:body><office:chart>\n", f);
-    fprintf(f,
-            "<chart:chart svg:width=\"%scm\" svg:height=\"%scm\" xlink:href=\"..\" xlink:type=\"simple\" "
-            "chart:class=\"chart:line\" chart:style-name=\"chChart\">\n",
-            width_cm, height_cm);
-    fputs("<chart:title chart:style-name=\"chTitle\"><text:p>", f);
-    xml_str(f, w->chart_title);
-    fputs("</text:p></chart:title>\n<chart:subtitle chart:style-name=\"chSub\"><text:p>", f);
-    xml_str(f, w->chart_subtitle);
-    fputs("</text:p></chart:subtitle>\n"
-          "<chart:legend chart:legend-position=\"end\" style:legend-expansion=\"high\" "
-          "chart:style-name=\"chLegend\"/>\n",
-          f);
+    fputs("</office:automatic-styles>\n", f);
+}
+
+/* The plot area: both axes with their titles, and one line per proposal, from the sheet. */
+static void chart_plot(FILE *f, const found_list *all, const chart_data *cd, const words *w)
+{
+    const char *sh = w->sheet_chart;
+    size_t n = all->n, years = cd->years;
     fputs("<chart:plot-area chart:style-name=\"chPlot\" chart:data-source-has-labels=\"both\" "
           "table:cell-range-address=\"",
           f);
@@ -683,7 +661,12 @@ static void chart_object(FILE *f, const found_list *all, const chart_data *cd, c
     }
     fputs("<chart:wall chart:style-name=\"chWall\"/><chart:floor/>\n</chart:plot-area>\n", f);
 
-    /* the chart's own copy of its data (what a viewer without the sheet shows) */
+}
+
+/* The chart's own copy of its data (what a viewer without the sheet shows). */
+static void chart_local_table(FILE *f, const found_list *all, const chart_data *cd, const words *w)
+{
+    size_t n = all->n, years = cd->years;
     fputs("<table:table table:name=\"local-table\"><table:table-header-columns><table:table-column/>"
           "</table:table-header-columns>",
           f);
@@ -716,7 +699,46 @@ static void chart_object(FILE *f, const found_list *all, const chart_data *cd, c
         }
         fputs("</table:table-row>\n", f);
     }
-    fputs("</table:table-rows></table:table>\n</chart:chart>\n</office:chart></office:body>\n"
+    fputs("</table:table-rows></table:table>\n", f);
+}
+
+static void chart_object(FILE *f, const found_list *all, const chart_data *cd, const words *w, double y_cm,
+                         const char *lang)
+{
+    const char *sh = w->sheet_chart;
+    size_t n = all->n, years = cd->years;
+    /* as wide as the table of its data above it (and at least wide enough for the legend) */
+    double width = 5.5 + 2.0 * (double)years, height;
+    if (width < 25)
+        width = 25;
+    height = width * 0.55;
+    char width_cm[32], height_cm[32], y_text[32]; /* '.' whatever the locale */
+    socinv_c_format(width, 'f', 1, width_cm, sizeof width_cm);
+    socinv_c_format(height, 'f', 1, height_cm, sizeof height_cm);
+    socinv_c_format(y_cm, 'f', 2, y_text, sizeof y_text);
+    fprintf(f,
+            "<draw:frame draw:z-index=\"0\" draw:style-name=\"grChart\" draw:name=\"%s\" svg:width=\"%scm\" svg:height=\"%scm\" "
+            "svg:x=\"0.3cm\" svg:y=\"%scm\"><draw:object draw:notify-on-update-of-ranges=\"",
+            w->sheet_chart, width_cm, height_cm, y_text);
+    range(f, sh, 0, 0, years, n);
+    fputs("\"><office:document" NS_DECLS " office:mimetype=\"application/vnd.oasis.opendocument.chart\">\n", f);
+    chart_styles(f, n, lang);
+    fputs("<office:body><office:chart>\n", f);
+    fprintf(f,
+            "<chart:chart svg:width=\"%scm\" svg:height=\"%scm\" xlink:href=\"..\" xlink:type=\"simple\" "
+            "chart:class=\"chart:line\" chart:style-name=\"chChart\">\n",
+            width_cm, height_cm);
+    fputs("<chart:title chart:style-name=\"chTitle\"><text:p>", f);
+    xml_str(f, w->chart_title);
+    fputs("</text:p></chart:title>\n<chart:subtitle chart:style-name=\"chSub\"><text:p>", f);
+    xml_str(f, w->chart_subtitle);
+    fputs("</text:p></chart:subtitle>\n"
+          "<chart:legend chart:legend-position=\"end\" style:legend-expansion=\"high\" "
+          "chart:style-name=\"chLegend\"/>\n",
+          f);
+    chart_plot(f, all, cd, w);
+    chart_local_table(f, all, cd, w);
+    fputs("</chart:chart>\n</office:chart></office:body>\n"
           "</office:document></draw:object></draw:frame>\n",
           f);
 }
