@@ -203,28 +203,24 @@ static void json_table(json *j, const found *t, const audit_opts *o)
     json_end_object(j);
 
     /* the net impact recomputed from the lines, on both bases, and the printed row */
-    double *net = malloc(ny * sizeof *net);
-    if (net) {
-        json_key(j, "net_impact");
-        json_object(j);
-        for (size_t i = 0; i < t->t.nlines; i++) {
-            if (t->lines[i].role == SOCINV_LINE_NET) {
-                json_key(j, "printed");
-                json_row(j, &t->values[i * ny], ny);
-                break;
-            }
+    json_key(j, "net_impact");
+    json_object(j);
+    for (size_t i = 0; i < t->t.nlines; i++) {
+        if (t->lines[i].role == SOCINV_LINE_NET) {
+            json_key(j, "printed");
+            json_row(j, &t->values[i * ny], ny);
+            break;
         }
-        if (socinv_case_net(&t->t, t->lines, t->values, socinv_basis_total(), net) == SOCINV_OK) {
-            json_key(j, "total");
-            json_row(j, net, ny);
-        }
-        if (socinv_case_net(&t->t, t->lines, t->values, socinv_basis_service(), net) == SOCINV_OK) {
-            json_key(j, "service");
-            json_row(j, net, ny);
-        }
-        json_end_object(j);
-        free(net);
     }
+    if (t->net[SOCINV_BASIS_TOTAL]) {
+        json_key(j, "total");
+        json_row(j, t->net[SOCINV_BASIS_TOTAL], ny);
+    }
+    if (t->net[SOCINV_BASIS_SERVICE]) {
+        json_key(j, "service");
+        json_row(j, t->net[SOCINV_BASIS_SERVICE], ny);
+    }
+    json_end_object(j);
 
     json_key(j, "findings");
     json_array(j);

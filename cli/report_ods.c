@@ -267,27 +267,21 @@ static int chart_prepare(const found_list *all, chart_data *cd)
         return 0;
     cd->cum = calloc(all->n * years, sizeof *cd->cum);
     cd->printed = calloc(all->n, sizeof *cd->printed);
-    double *net = malloc((years ? years : 1) * sizeof *net);
-    if (!cd->cum || !cd->printed || !net) {
-        free(net);
+    if (!cd->cum || !cd->printed)
         return -1;
-    }
     for (size_t k = 0; k < all->n; k++) {
         const found *t = &all->items[k];
+        const double *net = t->net[SOCINV_BASIS_TOTAL]; /* NULL: no line to sum */
         size_t ny = t->t.nyears, points = chart_points(t);
         cd->printed[k] = ny;
-        if (socinv_case_net(&t->t, t->lines, t->values, socinv_basis_total(), net) != SOCINV_OK)
-            for (size_t j = 0; j < ny; j++)
-                net[j] = NAN;
         double sum = 0, last = 0;
         for (size_t j = 0; j < years; j++) {
             if (j < ny)
-                last = isnan(net[j]) ? 0 : net[j];
+                last = !net || isnan(net[j]) ? 0 : net[j];
             sum += last;
             cd->cum[k * years + j] = j < points ? sum : NAN;
         }
     }
-    free(net);
     return 0;
 }
 

@@ -22,6 +22,13 @@ static void row(const char *label, const double *v, size_t n, const char *lang)
     putchar('\n');
 }
 
+/* A row the lines do not give: printed as blanks ("-"). */
+static void unknown_row(double *v, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        v[k] = NAN;
+}
+
 static void show_table(const found *t, const cli_common *c)
 {
     int da = !strcmp(c->lang, "da");
@@ -39,15 +46,22 @@ static void show_table(const found *t, const cli_common *c)
     putchar('\n');
 
     socinv_basis only_perm = {SOCINV_AREAS_ALL, 0}, only_impl = {0, SOCINV_AREAS_ALL};
-    socinv_case_net(&t->t, t->lines, t->values, only_perm, perm);
-    socinv_case_net(&t->t, t->lines, t->values, only_impl, impl);
+    if (socinv_case_net(&t->t, t->lines, t->values, only_perm, perm) != SOCINV_OK)
+        unknown_row(perm, ny);
+    if (socinv_case_net(&t->t, t->lines, t->values, only_impl, impl) != SOCINV_OK)
+        unknown_row(impl, ny);
     row(da ? "Varige ændringer" : "Permanent changes", perm, ny, c->lang);
     row(da ? "Implementeringsomkostninger" : "Implementation costs", impl, ny, c->lang);
-    const socinv_basis bases[2] = {socinv_basis_total(), socinv_basis_service()};
+    const int bases[2] = {SOCINV_BASIS_TOTAL, SOCINV_BASIS_SERVICE};
     const char *names[2][2] = {{"Økonomisk påvirkning, totaløkonomi", "Net impact, total"},
                                {"Økonomisk påvirkning, service", "Net impact, service"}};
     for (int b = 0; b < 2; b++) {
-        socinv_case_net(&t->t, t->lines, t->values, bases[b], net);
+        if (!t->net[bases[b]]) { /* no line to sum on this basis: shown as blanks, no payback */
+            unknown_row(net, ny);
+            row(names[b][!da], net, ny, c->lang);
+            continue;
+        }
+        memcpy(net, t->net[bases[b]], ny * sizeof *net);
         row(names[b][!da], net, ny, c->lang);
         double s = 0;
         for (size_t k = 0; k < ny; k++)
@@ -61,7 +75,7 @@ static void show_table(const found *t, const cli_common *c)
         char w[32], f[32];
         socinv_format_amount(whole, c->lang, w, sizeof w);
         socinv_format_amount(round(frac * 100.0) / 100.0, c->lang, f, sizeof f);
-        double printed = t->rep.payback_printed[b == 0 ? SOCINV_BASIS_TOTAL : SOCINV_BASIS_SERVICE];
+        double printed = t->rep.payback_printed[bases[b]];
         char p[32];
         socinv_format_amount(printed, c->lang, p, sizeof p);
         if (ok)

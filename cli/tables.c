@@ -36,6 +36,33 @@ static int audit(found *f, double tol)
     }
 }
 
+/* The net impact on both bases, once, for the report, the JSON, the chart and `show`. */
+static int compute_nets(found *f)
+{
+    socinv_basis bases[2];
+    bases[SOCINV_BASIS_SERVICE] = socinv_basis_service();
+    bases[SOCINV_BASIS_TOTAL] = socinv_basis_total();
+    for (int b = 0; b < 2; b++) {
+        f->net[b] = malloc((f->t.nyears ? f->t.nyears : 1) * sizeof *f->net[b]);
+        if (!f->net[b])
+            return -1;
+        if (socinv_case_net(&f->t, f->lines, f->values, bases[b], f->net[b]) != SOCINV_OK) {
+            free(f->net[b]);
+            f->net[b] = NULL;
+        }
+    }
+    return 0;
+}
+
+static void found_free(found *f)
+{
+    free(f->lines);
+    free(f->values);
+    free(f->findings);
+    free(f->net[0]);
+    free(f->net[1]);
+}
+
 int tables_find(const input *in, socinv_number_style style, double tol, found_list *list)
 {
     for (size_t p = 0; p < in->nparts; p++) {
@@ -61,8 +88,7 @@ int tables_find(const input *in, socinv_number_style style, double tol, found_li
             f.lines = malloc((f.t.nlines ? f.t.nlines : 1) * sizeof *f.lines);
             f.values = malloc((f.t.nlines ? f.t.nlines : 1) * f.t.nyears * sizeof *f.values);
             if (!f.lines || !f.values) {
-                free(f.lines);
-                free(f.values);
+                found_free(&f);
                 free(lines);
                 free(values);
                 return -1;
@@ -71,10 +97,8 @@ int tables_find(const input *in, socinv_number_style style, double tol, found_li
             memcpy(f.values, values, f.t.nlines * f.t.nyears * sizeof *f.values);
             socinv_case_title(g, from, &f.t, f.id, sizeof f.id, &f.title, &f.title_len);
             input_location(in, part, f.t.header_row, f.t.label_col, f.location, sizeof f.location);
-            if (audit(&f, tol) != 0 || push(list, &f) != 0) {
-                free(f.lines);
-                free(f.values);
-                free(f.findings);
+            if (audit(&f, tol) != 0 || compute_nets(&f) != 0 || push(list, &f) != 0) {
+                found_free(&f);
                 free(lines);
                 free(values);
                 return -1;
@@ -89,11 +113,8 @@ int tables_find(const input *in, socinv_number_style style, double tol, found_li
 
 void tables_free(found_list *list)
 {
-    for (size_t i = 0; i < list->n; i++) {
-        free(list->items[i].lines);
-        free(list->items[i].values);
-        free(list->items[i].findings);
-    }
+    for (size_t i = 0; i < list->n; i++)
+        found_free(&list->items[i]);
     free(list->items);
     memset(list, 0, sizeof *list);
 }

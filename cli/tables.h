@@ -17,6 +17,9 @@ typedef struct found {
     char location[96];
     socinv_case_report rep;
     socinv_finding *findings; /* rep.nfindings of them (all of them) */
+    /* the net impact per year by the rule, from the lines, computed once for every presenter:
+     * [SOCINV_BASIS_SERVICE] and [SOCINV_BASIS_TOTAL]; NULL where the lines give none */
+    double *net[2];
 } found;
 
 typedef struct found_list {
