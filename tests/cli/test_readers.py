@@ -19,6 +19,9 @@ from xml.sax.saxutils import escape
 
 from test_cli import TABLE_DA
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "examples"))
+from seed_tables import col_name  # noqa: E402  (the one 0 -> A, 26 -> AA)
+
 SOCINV = None
 
 # seed 001's table, as test_cli.py has it
@@ -76,15 +79,6 @@ def docx(path, body, document=None):
         z.writestr("word/document.xml", document if document is not None else
                    f'<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>{body}</w:body></w:document>')
     return path
-
-
-def col_name(c):
-    s = ""
-    c += 1
-    while c:
-        c, r = divmod(c - 1, 26)
-        s = chr(65 + r) + s
-    return s
 
 
 def xlsx(path, sheets):
