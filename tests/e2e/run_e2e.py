@@ -9,9 +9,6 @@ SUITE: harness | examples | wizard | seeds | danish | badinput | roundtrip | all
 Each suite installs the .oxt into a throw-away profile, starts one headless
 office, runs, and shuts it down (see harness.py). Exit codes: 0 pass, 1 fail,
 77 skipped (soffice or the .oxt missing; under CI=true that is a failure).
-Known failures (KNOWN_FAILURES below) are reported as XFAIL and do not fail the
-suite; if one starts passing it is reported as XPASS and fails, so the list is
-kept honest.
 """
 
 import argparse
@@ -30,11 +27,6 @@ import uno  # noqa: E402
 from harness import Office, every, matches, parse_expected, SERVICE  # noqa: E402
 
 SOURCE_DIR = os.path.dirname(os.path.dirname(HERE))
-
-# (suite, formula or check id) -> why it is known to fail. Tell the lead engineer
-# about every entry; remove it when the add-in or the docs are fixed.
-KNOWN_FAILURES = {
-}
 
 CALC_CATEGORY = {"Database": 1, "Date&Time": 2, "Financial": 3, "Information": 4, "Logical": 5,
                  "Mathematical": 6, "Matrix": 7, "Statistical": 8, "Spreadsheet": 9, "Text": 10, "Add-In": 11}
@@ -108,7 +100,7 @@ def read_functions_md(path):
 # ---------------------------------------------------------------- suites
 def suite_examples(a, office):
     """Every line of <build>/addin/examples.tsv evaluated in a new sheet."""
-    rep = harness.Report("examples", KNOWN_FAILURES)
+    rep = harness.Report("examples")
     lines = []
     with open(a.examples, encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
@@ -133,7 +125,7 @@ def suite_examples(a, office):
         stored = office.formula(doc, f"B{i}")
         if f"{SERVICE}." not in stored.upper():
             ok, desc = False, f"{desc}; stored formula {stored!r} does not call {SERVICE}.*"
-        rep.check(ok, f"{name}: {formula}", f"got {desc}, expected {expected}", key=formula)
+        rep.check(ok, f"{name}: {formula}", f"got {desc}, expected {expected}")
         names_seen.add(name)
     office.close_doc(doc)
     # Every function of the .xcu has at least one example that ran.
@@ -215,7 +207,7 @@ def check_descriptions(rep, office, funcs, idl, lang, md=None):
 
 def suite_wizard(a, office):
     """The Function Wizard's list (FunctionDescriptions) against packaging/CalcAddIns.xcu."""
-    rep = harness.Report("wizard", KNOWN_FAILURES)
+    rep = harness.Report("wizard")
     xcu_path = os.path.join(a.source_dir, "packaging", "CalcAddIns.xcu")
     xcu_bytes = open(xcu_path, "rb").read()
     with zipfile.ZipFile(a.oxt) as z:
@@ -292,8 +284,7 @@ def check_workbook(rep, office, doc, name):
         for r, label, formula, got, exp, ok in rows:
             good = ok[0] == "number" and ok[1] == 1.0
             rep.check(good, f"{name} [{sheet}] row {r}: {label}",
-                      f"formula {formula}\n      got {got[2]!r} ({got[0]}), expected {exp[2]!r}; OK cell {ok[2]!r}",
-                      key=f"{name}:{label}")
+                      f"formula {formula}\n      got {got[2]!r} ({got[0]}), expected {exp[2]!r}; OK cell {ok[2]!r}")
         summary = office.result(doc, "B2", i)
         rep.check(summary[0] == "number" and summary[1] == 1.0 and summary[2] == "TRUE",
                   f"{name} [{sheet}]: summary cell B2 is TRUE", f"got {summary[2]!r}; "
@@ -323,7 +314,7 @@ def workbooks(a):
 
 def suite_seeds(a, office):
     """The seed workbooks (tests/e2e/workbooks/*.fods): summary TRUE, per-row diff on failure."""
-    rep = harness.Report("seeds", KNOWN_FAILURES)
+    rep = harness.Report("seeds")
     books = workbooks(a)
     rep.check(len(books) >= 7, f"{len(books)} seed workbooks")
     for path in books:
@@ -468,7 +459,7 @@ BAD_INPUT_CASES = [
 
 def suite_badinput(a, office):
     """Bad input gives its documented Calc error value, and Calc stays alive."""
-    rep = harness.Report("badinput", KNOWN_FAILURES)
+    rep = harness.Report("badinput")
     doc = office.new_spreadsheet()
     for addr, v in BAD_INPUT_CELLS:
         if isinstance(v, str) and v.startswith("="):
@@ -486,7 +477,7 @@ def suite_badinput(a, office):
     for i, (formula, expected, why) in enumerate(BAD_INPUT_CASES):
         got = office.result(doc, f"K{base + i}")
         ok, desc = matches(got, parse_expected(expected))
-        rep.check(ok, f"{formula} -> {expected}", f"got {desc}; {why}", key=formula)
+        rep.check(ok, f"{formula} -> {expected}", f"got {desc}; {why}")
     # ISERROR / ERRORTYPE see the add-in's errors like any other
     office.set_formula(doc, "L1", "=ERRORTYPE(PAYBACK({1;-2};7))")
     office.set_formula(doc, "L2", "=IFERROR(PAYBACK({100;50});-1)")
@@ -581,7 +572,7 @@ def check_boolean_format(rep, office):
 
 def suite_roundtrip(a, office):
     """socinv formulas survive ODS and XLSX: same formulas, same values after reload."""
-    rep = harness.Report("roundtrip", KNOWN_FAILURES)
+    rep = harness.Report("roundtrip")
     doc = office.new_spreadsheet()
     for c, v in ROUNDTRIP_INPUTS:
         office.set_value(doc, c, v)
@@ -679,7 +670,7 @@ DANISH_CASES = [
 
 def suite_danish(a, office_factory):
     """Formulas typed as a Danish user types them, in an office with a da-DK locale."""
-    rep = harness.Report("danish", KNOWN_FAILURES)
+    rep = harness.Report("danish")
     extra, real_langpack = danish_ui_settings()
     rep.info("Danish UI language from " + ("libreoffice-l10n-da (Langpack-da.xcd)" if real_langpack else
              "the test profile ('da' added to /org.openoffice.Setup/Office/InstalledLocales); "
@@ -702,7 +693,7 @@ def suite_danish(a, office_factory):
         for i, (f, exp, api, why) in enumerate(DANISH_CASES, 1):
             got = office.result(doc, f"A{i}")
             ok, desc = matches(got, parse_expected(exp))
-            rep.check(ok, f"{f} -> {exp}", f"got {desc}; {why}; stored {office.formula(doc, f'A{i}')!r}", key=f)
+            rep.check(ok, f"{f} -> {exp}", f"got {desc}; {why}; stored {office.formula(doc, f'A{i}')!r}")
             if api:
                 rep.check(office.formula(doc, f"A{i}") == api, f"{f} is stored as {api}",
                           f"got {office.formula(doc, f'A{i}')!r}")
@@ -767,7 +758,7 @@ def suite_harness(a, office_factory):
     """The harness: profile settings, clean shutdown, and a crash is detected and reported."""
     import signal
     import time
-    rep = harness.Report("harness", KNOWN_FAILURES)
+    rep = harness.Report("harness")
     office = office_factory()
     with office:
         pgid = office.proc.pid
