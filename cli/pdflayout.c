@@ -339,10 +339,48 @@ static int soft_break(const cellbuf *cb, const char *next, size_t len)
 
 /* A minus sign alone on a line, its number on the next: a column too narrow for
  * "-1.075" (Writer breaks it after the sign). */
-static int broken_number(const cellbuf *cb, const char *next)
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* The digits of an amount's last thousands group when it is short: "-1.07" gives 2, "2.9" 1,
+ * "-1.075", "850" and text give 0 (the cell is [-]d{1,3}(.ddd)*.d{1,2}, '-' or an en dash). */
+static size_t short_last_group(const char *s, size_t n)
+{
+    size_t i = 0, run = 0, groups = 0;
+    if (n && s[0] == '-')
+        i = 1;
+    else if (n >= 3 && !memcmp(s, "\xE2\x80\x93", 3))
+        i = 3;
+    for (; i < n; i++) {
+        if (is_digit(s[i])) {
+            run++;
+        } else if (s[i] == '.' && run >= 1 && run <= 3 && (groups == 0 || run == 3)) {
+            groups++;
+            run = 0;
+        } else {
+            return 0;
+        }
+    }
+    return groups && run >= 1 && run <= 2 ? run : 0;
+}
+
+/* A number the column was too narrow for, broken at the end of a line: a lone minus sign
+ * before digits, or an amount whose last group the next line completes ("-1.07" then "5":
+ * LibreOffice 25.2's Writer breaks a right-aligned amount so). */
+static int broken_number(const cellbuf *cb, const char *next, size_t len)
 {
     int sign = (cb->len == 1 && cb->s[0] == '-') || (cb->len == 3 && !memcmp(cb->s, "\xE2\x80\x93", 3));
-    return sign && next[0] >= '0' && next[0] <= '9';
+    if (sign)
+        return len && is_digit(next[0]);
+    size_t have = short_last_group(cb->s, cb->len);
+    if (!have || !len || have + len != 3)
+        return 0;
+    for (size_t i = 0; i < len; i++)
+        if (!is_digit(next[i]))
+            return 0;
+    return 1;
 }
 
 /* Does the first line of a page go on with the row or paragraph the page before
@@ -363,7 +401,7 @@ int pl_cell_add(cellbuf *cb, size_t line_no, const char *t, size_t len)
     if (!s)
         return -1;
     cb->s = s;
-    if (cb->len && !(cb->line != line_no + 1 && (soft_break(cb, t, len) || broken_number(cb, t))))
+    if (cb->len && !(cb->line != line_no + 1 && (soft_break(cb, t, len) || broken_number(cb, t, len))))
         cb->s[cb->len++] = ' ';
     memcpy(cb->s + cb->len, t, len);
     cb->len += len;

@@ -155,6 +155,34 @@ static void test_wrapped_rows(void **state)
     part_free(&p, &w);
 }
 
+/* A column too narrow for an amount: LibreOffice 25.2's Writer breaks the right-aligned
+ * "-1.075" after "-1.07" and sets "5" on the label's next line (seed 003's UD01); the cell
+ * reads as the one amount. A whole amount ("850") and text followed by digits are not joined. */
+static void test_broken_amount(void **state)
+{
+    (void)state;
+    pdf_words w = {0};
+    assert_int_equal(pdf_words_page(&w, 800), 0);
+    double y = table_header(&w, 100);
+    y += 16.5;
+    word(&w, 60, y, "Samlet");
+    word(&w, 95, y, "netto");
+    word_r(&w, 320, y, "850");
+    word_r(&w, 365, y, "-1.07");
+    word_r(&w, 410, y, "-2.28");
+    y += 10.5;
+    word(&w, 60, y, "påvirkning");
+    word_r(&w, 320, y, "5");
+    word_r(&w, 365, y, "5");
+    word_r(&w, 410, y, "50");
+    input_part p;
+    layout_of(&w, &p);
+    assert_int_equal(p.grid.rows, 2);
+    /* 850 is whole, so "5" is a word of its own; -2.28 + "50" would be 4 digits: not joined */
+    assert_string_equal(row(&p, 1), "Samlet netto påvirkning||850 5|-1.075|-2.28 50");
+    part_free(&p, &w);
+}
+
 /* A table over two pages: the header repeated at the top of page 2 is left out,
  * and a row broken over the page goes on ("(BUF/SUF)" does not start a row). A
  * year in running text ("i 2025") starts no table. */
@@ -255,6 +283,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_furniture_and_paragraphs),
         cmocka_unit_test(test_wrapped_rows),
+        cmocka_unit_test(test_broken_amount),
         cmocka_unit_test(test_table_over_pages),
         cmocka_unit_test(test_columns_from_amounts),
         cmocka_unit_test(test_limits),
