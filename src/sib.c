@@ -67,6 +67,9 @@ static socinv_status check_sib(const socinv_sib_input *in, const socinv_sib_resu
 typedef struct {
     double sum[SOCINV_SIB_MAX_GROUPS + 1];  /* this year's amounts per group; [ngroups] = all */
     double room[SOCINV_SIB_MAX_GROUPS + 1]; /* room left this year per group; [ngroups] = total */
+    /* a positive amount in the slot this year: one so small that scaling it underflows
+     * still meets a cap of 0 (its scaled sum is 0, not above the room) */
+    unsigned char positive[SOCINV_SIB_MAX_GROUPS + 1];
     sv_sum paid[SOCINV_SIB_MAX_GROUPS + 1]; /* paid in earlier years per group; [ngroups] = all */
 } sib_state;
 
@@ -83,19 +86,24 @@ static void allocate(double *base, const socinv_sib_input *in, size_t t, const u
                      sib_state *s, size_t nslots, double *cut)
 {
     const size_t ny = in->nyears;
-    for (size_t g = 0; g < nslots; g++)
+    for (size_t g = 0; g < nslots; g++) {
         s->sum[g] = 0.0;
+        s->positive[g] = 0;
+    }
     for (size_t c = 0; c < in->ncrit; c++) {
         size_t g = slot_of(in, groups, c);
-        if (g != SOCINV_SIB_NO_GROUP)
+        if (g != SOCINV_SIB_NO_GROUP) {
             s->sum[g] += base[c * ny + t] * SLOT_SCALE;
+            s->positive[g] |= base[c * ny + t] > 0.0;
+        }
     }
     for (size_t g = 0; g < nslots; g++)
         if (s->room[g] < 0.0)
             s->room[g] = 0.0;
     for (size_t c = 0; c < in->ncrit; c++) {
         size_t g = slot_of(in, groups, c);
-        if (g == SOCINV_SIB_NO_GROUP || !(s->sum[g] > s->room[g]))
+        if (g == SOCINV_SIB_NO_GROUP ||
+            !(s->sum[g] > s->room[g] || (s->room[g] == 0.0 && s->positive[g])))
             continue;
         double before = base[c * ny + t], after;
         if (in->allocation == SOCINV_SIB_PRORATA) {
