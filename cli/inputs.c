@@ -3,6 +3,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,8 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
+
+#include <libxml/parser.h>
 
 #include "flatodf.h"
 #include "ooxml.h"
@@ -286,99 +289,173 @@ void inputs_progress_done(FILE *f)
     fflush(f);
 }
 
-size_t inputs_read(const char *const *paths, size_t n, const input_options *opt, input *ins)
+/* Read one input, or leave it for the LibreOffice conversion (returns 1, kind set).
+ * Runs in a reader thread: it touches only its own input. */
+static int read_one(const char *path, input *in, pthread_mutex_t *pdf_lock)
+{
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        snprintf(in->error, sizeof in->error, "%s", errno == ENOENT ? "no such file" : strerror(errno));
+        return 0;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        snprintf(in->error, sizeof in->error, "%s", not_regular(st.st_mode));
+        return 0;
+    }
+    if (access(path, R_OK) != 0) {
+        snprintf(in->error, sizeof in->error, "cannot read it: %s", strerror(errno));
+        return 0;
+    }
+    const char *ext = extension(path);
+    switch (treat_of(path)) {
+    case AS_TEXT:
+        read_text(path, in);
+        return 0;
+    case AS_FLAT:
+        flatodf_read(path, in);
+        return 0;
+    case AS_PDF:
+        /* poppler is not known to be safe for documents read in parallel */
+        pthread_mutex_lock(pdf_lock);
+        pdf_read(path, in);
+        pthread_mutex_unlock(pdf_lock);
+        return 0;
+    case AS_SHEET:
+    case AS_DOCUMENT:
+        break;
+    }
+    if (st.st_size == 0) {
+        snprintf(in->error, sizeof in->error, "the file is empty");
+    } else if (zip_format(ext) && zip_or_ole(path) == 2) {
+        snprintf(in->error, sizeof in->error,
+                 "encrypted (password-protected), or an old binary Office file named .%s: cannot be read "
+                 "(save it without a password, as .%s)",
+                 ext, ext);
+    } else if (zip_format(ext) && zip_or_ole(path) != 1) {
+        snprintf(in->error, sizeof in->error,
+                 "not a valid .%s file: it is not a ZIP archive as .%s files are (damaged, or not what "
+                 "its name says)",
+                 ext, ext);
+    } else if (direct_reader(ext)) {
+        direct_reader(ext)(path, in);
+    } else {
+        in->kind = treat_of(path) == AS_SHEET ? INPUT_SHEET : INPUT_DOCUMENT;
+        return 1;
+    }
+    return 0;
+}
+
+/* Inputs are read by a few threads at once: a folder of documents is mostly XML
+ * parsing, and each file is independent. Each thread takes the next input. */
+typedef struct read_pool {
+    const char *const *paths;
+    input *ins;
+    size_t n, next;
+    unsigned char *convert; /* per input: left for LibreOffice */
+    FILE *progress;
+    pthread_mutex_t lock; /* next, and the progress lines */
+    pthread_mutex_t pdf_lock;
+} read_pool;
+
+#define MAX_READERS 8
+
+static void *read_worker(void *arg)
+{
+    read_pool *p = arg;
+    for (;;) {
+        pthread_mutex_lock(&p->lock);
+        size_t i = p->next++;
+        if (i < p->n && p->progress)
+            inputs_progress(p->progress, "reading", i + 1, p->n, p->paths[i]);
+        pthread_mutex_unlock(&p->lock);
+        if (i >= p->n)
+            return NULL;
+        input *in = &p->ins[i];
+        p->convert[i] = (unsigned char)read_one(p->paths[i], in, &p->pdf_lock);
+        if (!p->convert[i] && !in->error[0] && layout_tidy(in) != 0)
+            snprintf(in->error, sizeof in->error, "out of memory");
+    }
+}
+
+/* Read every input with up to one thread per processor (the calling one included). */
+static void read_all(read_pool *p)
+{
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    size_t want = cpus > 1 ? (size_t)cpus : 1;
+    if (want > MAX_READERS)
+        want = MAX_READERS;
+    if (want > p->n)
+        want = p->n;
+    pthread_t threads[MAX_READERS];
+    size_t started = 0;
+    xmlInitParser(); /* once, before threads parse */
+    while (started + 1 < want && pthread_create(&threads[started], NULL, read_worker, p) == 0)
+        started++;
+    read_worker(p);
+    for (size_t t = 0; t < started; t++)
+        pthread_join(threads[t], NULL);
+}
+
+/* The inputs left for LibreOffice: converted in one run for each kind, then read. */
+static void convert_all(input *ins, const unsigned char *convert, size_t n, const input_options *opt)
 {
     input **sheets = calloc(n ? n : 1, sizeof *sheets), **docs = calloc(n ? n : 1, sizeof *docs);
-    size_t ns = 0, nd = 0, failed = 0;
-    for (size_t i = 0; i < n; i++) {
-        input *in = &ins[i];
-        memset(in, 0, sizeof *in);
-        in->path = paths[i];
+    size_t ns = 0, nd = 0;
+    for (size_t i = 0; sheets && docs && i < n; i++) {
+        if (convert[i] && ins[i].kind == INPUT_SHEET)
+            sheets[ns++] = &ins[i];
+        else if (convert[i])
+            docs[nd++] = &ins[i];
+        if (convert[i]) /* LibreOffice stores the converted files next to nothing of the input */
+            snprintf(ins[i].error, sizeof ins[i].error, "not converted");
+    }
+    char tmp[] = "/tmp/socinv-XXXXXX";
+    if (ns + nd == 0) {
+        /* nothing to convert */
+    } else if (!mkdtemp(tmp)) {
+        for (size_t i = 0; i < n; i++)
+            if (convert[i])
+                snprintf(ins[i].error, sizeof ins[i].error, "cannot make a temporary directory");
+    } else {
         if (opt->progress)
-            inputs_progress(opt->progress, "reading", i + 1, n, paths[i]);
-        struct stat st;
-        if (stat(paths[i], &st) != 0) {
-            snprintf(in->error, sizeof in->error, "%s", errno == ENOENT ? "no such file" : strerror(errno));
-            continue;
-        }
-        if (!S_ISREG(st.st_mode)) {
-            snprintf(in->error, sizeof in->error, "%s", not_regular(st.st_mode));
-            continue;
-        }
-        if (access(paths[i], R_OK) != 0) {
-            snprintf(in->error, sizeof in->error, "cannot read it: %s", strerror(errno));
-            continue;
-        }
-        switch (treat_of(paths[i])) {
-        case AS_TEXT:
-            read_text(paths[i], in);
-            break;
-        case AS_FLAT:
-            flatodf_read(paths[i], in);
-            break;
-        case AS_PDF:
-            pdf_read(paths[i], in);
-            break;
-        case AS_SHEET:
-        case AS_DOCUMENT:
-            if (st.st_size == 0) {
-                snprintf(in->error, sizeof in->error, "the file is empty");
-            } else if (zip_format(extension(paths[i])) && zip_or_ole(paths[i]) == 2) {
-                snprintf(in->error, sizeof in->error,
-                         "encrypted (password-protected), or an old binary Office file named .%s: cannot be read "
-                         "(save it without a password, as .%s)",
-                         extension(paths[i]), extension(paths[i]));
-            } else if (zip_format(extension(paths[i])) && zip_or_ole(paths[i]) != 1) {
-                snprintf(in->error, sizeof in->error,
-                         "not a valid .%s file: it is not a ZIP archive as .%s files are (damaged, or not what "
-                         "its name says)",
-                         extension(paths[i]), extension(paths[i]));
-            } else if (direct_reader(extension(paths[i]))) {
-                direct_reader(extension(paths[i]))(paths[i], in);
-            } else if (treat_of(paths[i]) == AS_SHEET) {
-                in->kind = INPUT_SHEET;
-                sheets[ns++] = in;
-            } else {
-                in->kind = INPUT_DOCUMENT;
-                docs[nd++] = in;
-            }
-            break;
-        }
+            fprintf(opt->progress, "%ssocinv: LibreOffice converting %zu %s\n",
+                    isatty(fileno(opt->progress)) ? "\r\033[K" : "", ns + nd, ns + nd == 1 ? "file" : "files");
+        convert_batch(opt->soffice, tmp, "fods", sheets, ns, opt->keep_temp);
+        convert_batch(opt->soffice, tmp, "fodt", docs, nd, opt->keep_temp);
+        if (!opt->keep_temp)
+            proc_remove_tree(tmp);
+        else
+            fprintf(stderr, "socinv: converted files kept in %s\n", tmp);
     }
-    if (ns + nd) {
-        char tmp[] = "/tmp/socinv-XXXXXX";
-        if (!mkdtemp(tmp)) {
-            for (size_t i = 0; i < ns; i++)
-                snprintf(sheets[i]->error, sizeof sheets[i]->error, "cannot make a temporary directory");
-            for (size_t i = 0; i < nd; i++)
-                snprintf(docs[i]->error, sizeof docs[i]->error, "cannot make a temporary directory");
-        } else {
-            /* LibreOffice stores the converted files next to nothing of the input: inputs are never written */
-            for (size_t i = 0; i < ns; i++)
-                snprintf(sheets[i]->error, sizeof sheets[i]->error, "not converted");
-            for (size_t i = 0; i < nd; i++)
-                snprintf(docs[i]->error, sizeof docs[i]->error, "not converted");
-            if (opt->progress)
-                fprintf(opt->progress, "%ssocinv: LibreOffice converting %zu %s\n",
-                        isatty(fileno(opt->progress)) ? "\r\033[K" : "", ns + nd, ns + nd == 1 ? "file" : "files");
-            convert_batch(opt->soffice, tmp, "fods", sheets, ns, opt->keep_temp);
-            convert_batch(opt->soffice, tmp, "fodt", docs, nd, opt->keep_temp);
-            if (!opt->keep_temp)
-                proc_remove_tree(tmp);
-            else
-                fprintf(stderr, "socinv: converted files kept in %s\n", tmp);
-        }
-    }
-    for (size_t i = 0; i < n; i++) {
-        if (!ins[i].error[0] && layout_tidy(&ins[i]) != 0)
+    for (size_t i = 0; i < n; i++)
+        if (convert[i] && !ins[i].error[0] && layout_tidy(&ins[i]) != 0)
             snprintf(ins[i].error, sizeof ins[i].error, "out of memory");
+    free(sheets);
+    free(docs);
+}
+
+size_t inputs_read(const char *const *paths, size_t n, const input_options *opt, input *ins)
+{
+    read_pool pool = {paths, ins, n, 0, calloc(n ? n : 1, 1), opt->progress,
+                      PTHREAD_MUTEX_INITIALIZER, PTHREAD_MUTEX_INITIALIZER};
+    for (size_t i = 0; i < n; i++) {
+        memset(&ins[i], 0, sizeof ins[i]);
+        ins[i].path = paths[i];
+        if (!pool.convert)
+            snprintf(ins[i].error, sizeof ins[i].error, "out of memory");
+    }
+    if (pool.convert) {
+        read_all(&pool);
+        convert_all(ins, pool.convert, n, opt);
+    }
+    size_t failed = 0;
+    for (size_t i = 0; i < n; i++) {
         if (ins[i].error[0]) {
             input_free(&ins[i]); /* parts read before the failure */
             failed++;
         }
     }
-    free(sheets);
-    free(docs);
+    free(pool.convert);
     return failed;
 }
 

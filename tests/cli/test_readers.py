@@ -251,6 +251,45 @@ class Readers(InTemp):
         self.assertEqual((a["location"], b["location"], b["id"], b["title"]), ("Ark1!A1", "paragraph 2", "TV04", "Indsats"))
 
 
+    def test_folder_read_by_several_threads(self):
+        # a folder of 24 inputs is read by one thread per processor: each input's tables
+        # and errors must still be its own, in the order of the paths. File k holds k % 4 + 1
+        # copies of the table (a DOCX, an XLSX, an ODT, as k % 3 says); every fifth is cut
+        # in half (a damaged ZIP archive).
+        folder = self.path("many")
+        os.mkdir(folder)
+        expected, broken = {}, []
+        for k in range(24):
+            copies = k % 4 + 1
+            ext = ("docx", "xlsx", "odt")[k % 3]
+            path = os.path.join(folder, f"{k:02d}.{ext}")
+            if ext == "docx":
+                docx(path, "".join(w_par(f"HA{k:02d}(2025) – Forslag {k}") + w_table(ROWS) for _ in range(copies)))
+            elif ext == "xlsx":
+                xlsx(path, [(f"Ark{i + 1}", table_cells(0, 0)) for i in range(copies)])
+            else:
+                odf(path, "<office:text>" + odf_table() * copies + "</office:text>",
+                    "application/vnd.oasis.opendocument.text")
+            if k % 5 == 4:
+                with open(path, "rb") as f:
+                    data = f.read()
+                with open(path, "wb") as f:
+                    f.write(data[: len(data) // 2])
+                broken.append(path)
+            else:
+                expected[path] = copies
+        _, d = run(folder, expect=2)
+        self.assertEqual([u["source"] for u in d["unreadable"]], broken)
+        found = {}
+        for t in d["tables"]:
+            self.check_table(t)
+            found[t["source"]] = found.get(t["source"], 0) + 1
+        self.assertEqual(found, expected)
+        self.assertEqual(sum(found.values()), 50)  # 24 files: 60 copies, less the 10 in the 4 cut ones
+        sources = [t["source"] for t in d["tables"]]
+        self.assertEqual(sources, sorted(sources))  # reported in the order of the paths
+
+
 class BadInput(InTemp):
 
     def unreadable(self, path, message):
