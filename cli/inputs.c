@@ -472,6 +472,7 @@ void input_free(input *in)
         }
         free(p->name);
         free(p->sheet_col);
+        free(p->row_page);
     }
     free(in->parts);
     in->parts = NULL;
@@ -482,6 +483,10 @@ void input_location(const input *in, const input_part *part, size_t row, size_t 
 {
     if (in->kind == INPUT_TEXT) {
         snprintf(buf, cap, "line %zu", row + 1);
+        return;
+    }
+    if (in->kind == INPUT_DOCUMENT && part->row_page) {
+        snprintf(buf, cap, "page %zu", part->row_page[row]);
         return;
     }
     if (in->kind == INPUT_DOCUMENT) {

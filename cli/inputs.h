@@ -21,6 +21,8 @@ typedef struct input_part {
     char *text_owned;
     /* the sheet column each grid column was (NULL: the same): see layout.h */
     size_t *sheet_col;
+    /* a PDF's: the page (1-based) each grid row begins on; NULL for other inputs */
+    size_t *row_page;
 } input_part;
 
 typedef struct input {
@@ -68,7 +70,8 @@ int inputs_soffice_convert(const char *soffice, const char *tmp, const char *tar
 const char *inputs_soffice_failure(int rc);
 void inputs_converted_name(const char *outdir, const char *path, const char *ext, char *buf, size_t cap);
 /* A location for a table's header: "line 2004" for text, "Ark1!A5" for a sheet,
- * "paragraph 120" for a document (paragraphs and table rows counted in order). */
+ * "paragraph 120" for a document (paragraphs and table rows counted in order),
+ * "page 7" for a PDF. */
 void input_location(const input *in, const input_part *part, size_t row, size_t col, char *buf, size_t cap);
 
 #endif

@@ -145,7 +145,8 @@ static size_t table_bands(const input_part *p, const unsigned char *used, size_t
 static int split_side_by_side(input *in, size_t k)
 {
     input_part *p = &in->parts[k];
-    if (!p->cells_owned || p->grid.cols < 3 || p->sheet_col)
+    /* a PDF's tables are laid out by pdflayout.c already (and its rows carry pages) */
+    if (!p->cells_owned || p->grid.cols < 3 || p->sheet_col || p->row_page)
         return 0;
     unsigned char *used = used_columns(&p->grid);
     size_t *starts = malloc((p->grid.cols + 1) * sizeof *starts);

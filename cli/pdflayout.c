@@ -404,6 +404,8 @@ int pl_cell_add(cellbuf *cb, size_t line_no, const char *t, size_t len)
     if (cb->len && !(cb->line != line_no + 1 && (soft_break(cb, t, len) || broken_number(cb, t, len))))
         cb->s[cb->len++] = ' ';
     memcpy(cb->s + cb->len, t, len);
+    if (!cb->len)
+        cb->first = line_no + 1;
     cb->len += len;
     cb->line = line_no + 1;
     return 0;
@@ -412,14 +414,24 @@ int pl_cell_add(cellbuf *cb, size_t line_no, const char *t, size_t len)
 /* The cells gathered become grid row `row`; the buffers are emptied for the next. */
 void pl_flush_row(gridb *g, cellbuf *cbs, size_t ncols)
 {
-    int any = 0;
+    size_t first = 0; /* the row's first line, + 1 */
     for (size_t c = 0; c < ncols; c++) {
-        any |= cbs[c].len > 0;
+        if (cbs[c].len && (!first || cbs[c].first < first))
+            first = cbs[c].first;
         gb_cell(g, g->rows, c, cbs[c].s, cbs[c].len);
         cbs[c].len = 0;
         cbs[c].line = 0;
+        cbs[c].first = 0;
     }
-    g->rows += any;
+    if (!first || g->failed)
+        return;
+    size_t *at = grow(g->row_line, &g->row_cap, g->rows + 1, sizeof *at);
+    if (!at) {
+        g->failed = 1;
+        return;
+    }
+    g->row_line = at;
+    at[g->rows++] = first - 1;
 }
 
 /* ------------------------------------------------------------------ 7. paragraphs */
@@ -468,7 +480,16 @@ static void emit_paragraphs(layout *L, size_t from, size_t to, cellbuf *cb)
 }
 
 /* ------------------------------------------------------------------ putting it together */
-static int finish_grid(gridb *g, input_part *part, char *err, size_t errcap)
+/* The page (1-based) each row begins on, for locations a reader of the PDF can find. */
+static size_t *row_pages(const layout *L)
+{
+    size_t *pages = malloc((L->g.rows ? L->g.rows : 1) * sizeof *pages);
+    for (size_t r = 0; pages && r < L->g.rows; r++)
+        pages[r] = L->lines[L->g.row_line[r]].page + 1;
+    return pages;
+}
+
+static int finish_grid(const layout *L, gridb *g, input_part *part, char *err, size_t errcap)
 {
     size_t width = g->width ? g->width : 1;
     if (g->rows && width > PDF_MAX_CELLS / g->rows) {
@@ -483,7 +504,12 @@ static int finish_grid(gridb *g, input_part *part, char *err, size_t errcap)
         *c = (socinv_cell){SOCINV_CELL_TEXT, 0, g->pool + g->cells[i].off, g->cells[i].len};
     }
     part->name = strdup("");
-    if (!part->name) {
+    part->row_page = row_pages(L);
+    if (!part->name || !part->row_page) {
+        free(part->name);
+        free(part->row_page);
+        part->name = NULL;
+        part->row_page = NULL;
         free(cells);
         return -1;
     }
@@ -509,6 +535,7 @@ static void free_layout(layout *L, table *t, cellbuf *cbs, size_t ncbs)
     free(L->lines);
     free(L->g.cells);
     free(L->g.pool);
+    free(L->g.row_line);
 }
 
 int pdf_layout(const pdf_words *w, input_part *part, char *err, size_t errcap)
@@ -536,7 +563,7 @@ int pdf_layout(const pdf_words *w, input_part *part, char *err, size_t errcap)
     }
     emit_paragraphs(&L, i, L.nlines, cbs);
     if (!L.g.failed)
-        rc = finish_grid(&L.g, part, err, errcap);
+        rc = finish_grid(&L, &L.g, part, err, errcap);
 done:
     if (rc != 0 && !err[0])
         snprintf(err, errcap, "out of memory");

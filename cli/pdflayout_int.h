@@ -41,6 +41,8 @@ typedef struct {
     char *pool;
     size_t len, cap_pool;
     size_t rows, width;
+    size_t *row_line; /* the line of each row's first word */
+    size_t row_cap;
     int failed;
 } gridb;
 
@@ -56,7 +58,8 @@ typedef struct {
 typedef struct {
     char *s;
     size_t len, cap;
-    size_t line; /* the line of the last word added, + 1 */
+    size_t line;  /* the line of the last word added, + 1 */
+    size_t first; /* the line of the first word, + 1 (0: empty) */
 } cellbuf;
 
 typedef struct {

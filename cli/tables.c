@@ -126,6 +126,8 @@ void table_location(const found *f, const char *lang, char *buf, size_t cap)
         snprintf(buf, cap, "linje %s", f->location + 5);
     else if (da && !strncmp(f->location, "paragraph ", 10))
         snprintf(buf, cap, "afsnit %s", f->location + 10);
+    else if (da && !strncmp(f->location, "page ", 5))
+        snprintf(buf, cap, "side %s", f->location + 5);
     else
         snprintf(buf, cap, "%s", f->location);
 }

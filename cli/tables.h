@@ -31,7 +31,7 @@ typedef struct found_list {
 int tables_find(const input *in, socinv_number_style style, double tol, found_list *list);
 void tables_free(found_list *list);
 
-/* A table's location in the report's language: "linje 2004", "afsnit 12", "Ark1!A5". */
+/* A table's location in the report's language: "linje 2004", "afsnit 12", "side 7", "Ark1!A5". */
 void table_location(const found *f, const char *lang, char *buf, size_t cap);
 
 #endif

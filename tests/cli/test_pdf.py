@@ -94,13 +94,13 @@ def wrap(text, chars):
     return out + [cur]
 
 
-def courier_case_pdf(rows, title, rows_on_first_page):
+def courier_case_pdf(rows, title, rows_on_first_page, cover=False):
     """Seed rows (lists of cells) as a third producer would print them: Courier
     9 pt, label wrapped at 30 characters and area at 14, amounts right-aligned under
     right-aligned years and on the last line of a wrapped label (cells aligned to
     the bottom), 11 pt between wrapped lines and 17 between rows; the table breaks
     after `rows_on_first_page` rows and its header is repeated; each page has a
-    running header and 'Side N' at its foot."""
+    running header and 'Side N' at its foot. cover=True puts a page of prose first."""
     years_right = [380, 430, 480, 530]
 
     def header_words(y):
@@ -129,6 +129,8 @@ def courier_case_pdf(rows, title, rows_on_first_page):
                 words.append((r - CHAR * len(c), y + 11 * (n - 1), c))
         y += 11 * (n - 1)
     pages.append(words)
+    if cover:
+        pages.insert(0, [(60, 100, "Katalog"), (60, 130, "Budget"), (100, 130, "2025")])
     return pdf_bytes([placed(ws) for ws in pages])
 
 
@@ -175,6 +177,28 @@ class PdfFixtures(unittest.TestCase):
             self.assertEqual(got["tables"][0][key], want["tables"][0][key], key)
         # by hand (seed 001): net 1.511, -1.130, -1.551, -504 pays back in year 3
         self.assertEqual(got["tables"][0]["net_impact"]["total"], [1511, -1130, -1551, -504])
+
+    def seed_001_rows(self):
+        with open(os.path.join(SOURCE, "tests", "data", "seeds", S001), encoding="utf-8") as f:
+            lines = f.read().split("\n")
+        start = next(i for i, l in enumerate(lines) if l.startswith("1.000 kr. 2018 p/l"))
+        return [l.split("\t") for l in lines[start:start + 14]], next(l for l in lines if l.startswith("Forslagets titel:"))
+
+    def test_location_is_the_page(self):
+        # a PDF's table is located by the page its header is on (a paragraph number means
+        # nothing to someone reading the PDF): after a cover page, page 2; the writer PDF's
+        # table begins on page 1 and goes on over page 2 (pdftotext -f 1 -l 2 shows it)
+        rows, title = self.seed_001_rows()
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "cover.pdf")
+            with open(path, "wb") as f:
+                f.write(courier_case_pdf(rows, title, rows_on_first_page=7, cover=True))
+            _, got = audit_json(path)
+            self.assertEqual([t["location"] for t in got["tables"]], ["page 2"])
+            self.assertIn("side 2, 2018-2021", run("audit", path).stdout)
+            self.assertIn("page 2, 2018-2021", run("audit", "--lang", "en", path).stdout)
+        _, got = audit_json(os.path.join(SOURCE, "tests", "data", "pdf", "001-writer.pdf"))
+        self.assertEqual([t["location"] for t in got["tables"]], ["page 1"])
 
     def test_plain_text_report(self):
         p = run("audit", os.path.join(SOURCE, "tests", "data", "pdf", "001-writer.pdf"))

@@ -62,9 +62,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FZ_CHECK(c->kind == SOCINV_CELL_TEXT && c->len > 0 && c->len <= text_total);
         FZ_CHECK(c->text >= part.text_owned && c->text[c->len] == '\0');
     }
+    for (size_t r = 0; r < g->rows; r++) /* pages 1-based, in order */
+        FZ_CHECK(part.row_page[r] >= 1 && part.row_page[r] <= w.npages && (!r || part.row_page[r] >= part.row_page[r - 1]));
     free(part.cells_owned);
     free(part.text_owned);
     free(part.name);
+    free(part.row_page);
     pdf_words_free(&w);
     return 0;
 }

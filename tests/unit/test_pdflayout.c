@@ -49,6 +49,7 @@ static void part_free(input_part *p, pdf_words *w)
     free(p->cells_owned);
     free(p->text_owned);
     free(p->name);
+    free(p->row_page);
     pdf_words_free(w);
 }
 
@@ -88,6 +89,10 @@ static void test_furniture_and_paragraphs(void **state)
                         "HA02(2025) – Omlægning-af-støtte-til-en-bredere-målgruppe-af-borgere-i-byen med handicap");
     assert_string_equal(row(&p, 1), "Kort resumé:-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx fortsat");
     assert_string_equal(row(&p, 2), "Ny");
+    /* each row's page: the one its first word is on (row 1 goes on onto page 2) */
+    assert_int_equal(p.row_page[0], 1);
+    assert_int_equal(p.row_page[1], 1);
+    assert_int_equal(p.row_page[2], 2);
     part_free(&p, &w);
 }
 
