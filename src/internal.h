@@ -1,4 +1,7 @@
-/* Helpers shared by the rule files; not part of the public API. */
+/* Helpers shared by the rule files; not part of the public API.
+ * Prefix si_ ("socinv internal") for the library's own internals, so they are
+ * not mistaken for the add-in's call model (sv_*, addin/) or the public API
+ * (socinv_*). */
 #ifndef SOCINV_INTERNAL_H
 #define SOCINV_INTERNAL_H
 
