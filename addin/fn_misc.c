@@ -6,18 +6,17 @@ socinv_status sv_fn_target_gap(sv_call *c)
 {
     const double *targets, *achieved;
     size_t n1, n2;
-    int carry;
-    long year;
+    long carry, year;
     SV_TRY(sv_vector(c, SV_TARGETGAP_TARGETS, &targets, &n1));
     SV_TRY(sv_vector_full(c, SV_TARGETGAP_ACHIEVED, &achieved, &n2));
     if (n2 < n1)
         return SOCINV_E_SHAPE;
-    SV_TRY(sv_bool(c, SV_TARGETGAP_CARRY, 0, &carry));
+    SV_TRY(sv_keyword_arg(c, SV_ROW_TARGETGAP, SV_TARGETGAP_CARRY, &carry));
     SV_TRY(sv_int(c, SV_TARGETGAP_YEAR, 0, 0, (long)n1, &year));
     double *gap = sv_alloc(c, n1 * sizeof *gap);
     if (!gap)
         return SOCINV_E_NOMEM;
-    SV_TRY(socinv_target_gap(targets, achieved, n1, carry, gap));
+    SV_TRY(socinv_target_gap(targets, achieved, n1, (int)carry, gap));
     return sv_set_vector_or_pick(c, gap, n1, sv_is_column(c, SV_TARGETGAP_TARGETS), year);
 }
 
