@@ -24,7 +24,7 @@
 
 typedef enum { AS_TEXT, AS_SHEET, AS_DOCUMENT, AS_FLAT, AS_PDF } treat;
 
-static const char *extension(const char *path)
+const char *inputs_extension(const char *path)
 {
     const char *slash = strrchr(path, '/'), *dot = strrchr(path, '.');
     return dot && (!slash || dot > slash) ? dot + 1 : "";
@@ -43,7 +43,7 @@ static treat treat_of(const char *path)
     static const char *const sheets[] = {"ods", "xlsx", "xlsm", "xls", NULL};
     static const char *const docs[] = {"docx", "doc", "odt", "rtf", NULL};
     static const char *const flat[] = {"fods", "fodt", NULL};
-    const char *ext = extension(path);
+    const char *ext = inputs_extension(path);
     if (!strcasecmp(ext, "pdf"))
         return AS_PDF;
     if (ext_is(ext, flat))
@@ -58,7 +58,7 @@ static treat treat_of(const char *path)
 int inputs_format_known(const char *path)
 {
     static const char *const text[] = {"txt", "csv", "tsv", "tab", NULL};
-    return treat_of(path) != AS_TEXT || ext_is(extension(path), text);
+    return treat_of(path) != AS_TEXT || ext_is(inputs_extension(path), text);
 }
 
 /* Why a path that is not a regular file is not read (it is never opened: opening a
@@ -200,7 +200,7 @@ static void convert_batch(const char *soffice, const char *tmp, const char *targ
     size_t nc = 0;
     for (size_t i = 0; i < n; i++) {
         char *name = names + i * 4200;
-        snprintf(name, 4200, "%s/%zu.%s", indir, i + 1, extension(ins[i]->path));
+        snprintf(name, 4200, "%s/%zu.%s", indir, i + 1, inputs_extension(ins[i]->path));
         if (proc_copy_file(ins[i]->path, name, 0600, 1) != 0)
             snprintf(ins[i]->error, sizeof ins[i]->error, "cannot read it: %s", strerror(errno));
         else
@@ -323,18 +323,18 @@ size_t inputs_read(const char *const *paths, size_t n, const input_options *opt,
         case AS_DOCUMENT:
             if (st.st_size == 0) {
                 snprintf(in->error, sizeof in->error, "the file is empty");
-            } else if (zip_format(extension(paths[i])) && zip_or_ole(paths[i]) == 2) {
+            } else if (zip_format(inputs_extension(paths[i])) && zip_or_ole(paths[i]) == 2) {
                 snprintf(in->error, sizeof in->error,
                          "encrypted (password-protected), or an old binary Office file named .%s: cannot be read "
                          "(save it without a password, as .%s)",
-                         extension(paths[i]), extension(paths[i]));
-            } else if (zip_format(extension(paths[i])) && zip_or_ole(paths[i]) != 1) {
+                         inputs_extension(paths[i]), inputs_extension(paths[i]));
+            } else if (zip_format(inputs_extension(paths[i])) && zip_or_ole(paths[i]) != 1) {
                 snprintf(in->error, sizeof in->error,
                          "not a valid .%s file: it is not a ZIP archive as .%s files are (damaged, or not what "
                          "its name says)",
-                         extension(paths[i]), extension(paths[i]));
-            } else if (direct_reader(extension(paths[i]))) {
-                direct_reader(extension(paths[i]))(paths[i], in);
+                         inputs_extension(paths[i]), inputs_extension(paths[i]));
+            } else if (direct_reader(inputs_extension(paths[i]))) {
+                direct_reader(inputs_extension(paths[i]))(paths[i], in);
             } else if (treat_of(paths[i]) == AS_SHEET) {
                 in->kind = INPUT_SHEET;
                 sheets[ns++] = in;

@@ -25,6 +25,9 @@ void inputs_progress_done(FILE *f);
  * tidied as layout.h says (spacer columns out, tables side by side apart). On failure ins[i].error says why in one line and
  * ins[i].nparts is 0; the other inputs are still read. Returns how many failed. */
 size_t inputs_read(const char *const *paths, size_t n, const input_options *opt, input *ins);
+/* The extension of the path's file name ("ods" for "a/b.ods"; "" for none): the
+ * one reading of a name's format, for inputs and recalc alike. */
+const char *inputs_extension(const char *path);
 /* Is the path of a format audit reads, by its name (for the files in a folder)? */
 int inputs_format_known(const char *path);
 
