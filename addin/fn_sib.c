@@ -174,10 +174,9 @@ socinv_status sv_fn_sib_decrease(sv_call *c)
 /* REFUNDNET(amount; share) */
 socinv_status sv_fn_refund_net(sv_call *c)
 {
-    double amount, share, v;
-    SV_TRY(sv_number(c, SV_REFUNDNET_AMOUNT, 0.0, &amount));
-    SV_TRY(sv_number(c, SV_REFUNDNET_SHARE, 0.0, &share));
-    SV_TRY(socinv_after_refund(amount, share, &v));
+    double a[SV_REFUNDNET_NPARAMS], v;
+    SV_TRY(sv_numbers(c, SV_REFUNDNET_NPARAMS, a));
+    SV_TRY(socinv_after_refund(a[SV_REFUNDNET_AMOUNT], a[SV_REFUNDNET_SHARE], &v));
     sv_set_number(c, v);
     return SOCINV_OK;
 }

@@ -6,6 +6,16 @@
 #include "call.h"
 #include "params.h"
 
+/* Arguments 0..n-1, all plain numbers, into v[0..n-1] so v[SV_F_PARAM] names
+ * each (an optional one left out: 0): REFUNDNET, OBUPLIFT, and PLFACTOR's and
+ * PLCONVERT's leading numbers. */
+static inline socinv_status sv_numbers(const sv_call *c, size_t n, double *v)
+{
+    for (size_t i = 0; i < n; i++)
+        SV_TRY(sv_number(c, i, 0.0, &v[i]));
+    return SOCINV_OK;
+}
+
 /* Keyword argument i of the function in table row `row` (SV_ROW_*): read by
  * sv_keyword with the row's words and default (functions.c), so a keyword
  * argument's words and default are stated once, in its row. */
