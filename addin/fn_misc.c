@@ -6,26 +6,26 @@ socinv_status sv_fn_target_gap(sv_call *c)
 {
     const double *targets, *achieved;
     size_t n1, n2;
-    int carry;
-    long year;
+    long carry, year;
     SV_TRY(sv_vector(c, SV_TARGETGAP_TARGETS, &targets, &n1));
     SV_TRY(sv_vector_full(c, SV_TARGETGAP_ACHIEVED, &achieved, &n2));
     if (n2 < n1)
         return SOCINV_E_SHAPE;
-    SV_TRY(sv_bool(c, SV_TARGETGAP_CARRY, 0, &carry));
+    SV_TRY(sv_keyword_arg(c, SV_ROW_TARGETGAP, SV_TARGETGAP_CARRY, &carry));
     SV_TRY(sv_int(c, SV_TARGETGAP_YEAR, 0, 0, (long)n1, &year));
     double *gap = sv_alloc(c, n1 * sizeof *gap);
     if (!gap)
         return SOCINV_E_NOMEM;
-    SV_TRY(socinv_target_gap(targets, achieved, n1, carry, gap));
+    SV_TRY(socinv_target_gap(targets, achieved, n1, (int)carry, gap));
     return sv_set_vector_or_pick(c, gap, n1, sv_is_column(c, SV_TARGETGAP_TARGETS), year);
 }
 
-/* The (years; index values) pair of PLFACTOR and PLCONVERT at arguments i, i+1. */
-static socinv_status index_series(sv_call *c, size_t i, const double **years, const double **index,
-                                  size_t *n)
+/* PLFACTOR's and PLCONVERT's arguments: plain numbers into a[0..i), then the
+ * (years; index values) pair at i, i+1. */
+static socinv_status pl_args(sv_call *c, size_t i, double *a, const double **years, const double **index, size_t *n)
 {
     size_t n2;
+    SV_TRY(sv_numbers(c, i, a));
     SV_TRY(sv_vector(c, i, years, n));
     SV_TRY(sv_vector_full(c, i + 1, index, &n2));
     return n2 >= *n ? SOCINV_OK : SOCINV_E_SHAPE;
@@ -34,13 +34,11 @@ static socinv_status index_series(sv_call *c, size_t i, const double **years, co
 /* PLFACTOR(fromyear; toyear; years; index) */
 socinv_status sv_fn_pl_factor(sv_call *c)
 {
-    double from, to, f;
+    double a[SV_PLFACTOR_YEARS], f;
     const double *years, *index;
     size_t n;
-    SV_TRY(sv_number(c, SV_PLFACTOR_FROMYEAR, 0.0, &from));
-    SV_TRY(sv_number(c, SV_PLFACTOR_TOYEAR, 0.0, &to));
-    SV_TRY(index_series(c, SV_PLFACTOR_YEARS, &years, &index, &n));
-    SV_TRY(socinv_pl_factor(from, to, years, index, n, &f));
+    SV_TRY(pl_args(c, SV_PLFACTOR_YEARS, a, &years, &index, &n));
+    SV_TRY(socinv_pl_factor(a[SV_PLFACTOR_FROMYEAR], a[SV_PLFACTOR_TOYEAR], years, index, n, &f));
     sv_set_number(c, f);
     return SOCINV_OK;
 }
@@ -48,14 +46,12 @@ socinv_status sv_fn_pl_factor(sv_call *c)
 /* PLCONVERT(amount; fromyear; toyear; years; index) */
 socinv_status sv_fn_pl_convert(sv_call *c)
 {
-    double amount, from, to, v;
+    double a[SV_PLCONVERT_YEARS], v;
     const double *years, *index;
     size_t n;
-    SV_TRY(sv_number(c, SV_PLCONVERT_AMOUNT, 0.0, &amount));
-    SV_TRY(sv_number(c, SV_PLCONVERT_FROMYEAR, 0.0, &from));
-    SV_TRY(sv_number(c, SV_PLCONVERT_TOYEAR, 0.0, &to));
-    SV_TRY(index_series(c, SV_PLCONVERT_YEARS, &years, &index, &n));
-    SV_TRY(socinv_pl_convert(amount, from, to, years, index, n, &v));
+    SV_TRY(pl_args(c, SV_PLCONVERT_YEARS, a, &years, &index, &n));
+    SV_TRY(socinv_pl_convert(a[SV_PLCONVERT_AMOUNT], a[SV_PLCONVERT_FROMYEAR], a[SV_PLCONVERT_TOYEAR], years, index, n,
+                             &v));
     sv_set_number(c, v);
     return SOCINV_OK;
 }
@@ -109,11 +105,9 @@ socinv_status sv_fn_impact_adj(sv_call *c)
 /* OBUPLIFT(costs; rate; [mitigation]) */
 socinv_status sv_fn_ob_uplift(sv_call *c)
 {
-    double costs, rate, mitigation, v;
-    SV_TRY(sv_number(c, SV_OBUPLIFT_COSTS, 0.0, &costs));
-    SV_TRY(sv_number(c, SV_OBUPLIFT_RATE, 0.0, &rate));
-    SV_TRY(sv_number(c, SV_OBUPLIFT_MITIGATION, 0.0, &mitigation));
-    SV_TRY(socinv_optimism_uplift(costs, rate, mitigation, &v));
+    double a[SV_OBUPLIFT_NPARAMS], v;
+    SV_TRY(sv_numbers(c, SV_OBUPLIFT_NPARAMS, a));
+    SV_TRY(socinv_optimism_uplift(a[SV_OBUPLIFT_COSTS], a[SV_OBUPLIFT_RATE], a[SV_OBUPLIFT_MITIGATION], &v));
     sv_set_number(c, v);
     return SOCINV_OK;
 }

@@ -13,23 +13,16 @@ static socinv_status per_row_text(sv_call *c, size_t i, size_t rows, const sv_ce
     return n == rows ? SOCINV_OK : SOCINV_E_SHAPE;
 }
 
-typedef enum { PART_NET, PART_PERMANENT, PART_IMPLEMENTATION } part;
-
 /* "V", "I" and their longer spellings as the tables' kind column has them. */
-static socinv_status part_of_kind(const char *text, size_t len, long *code)
+socinv_status sv_part_of_kind(const char *text, size_t len, long *code)
 {
     socinv_row_kind k;
     SV_TRY(socinv_row_kind_parse(text, len, &k));
     if (k == SOCINV_ROW_IGNORE)
         return SOCINV_E_OPTION;
-    *code = k == SOCINV_ROW_PERMANENT ? PART_PERMANENT : PART_IMPLEMENTATION;
+    *code = k == SOCINV_ROW_PERMANENT ? SV_PART_PERMANENT : SV_PART_IMPLEMENTATION;
     return SOCINV_OK;
 }
-
-/* part: "net"/"netto" (any case: "Net" was Err:502), a kind, or 0-2 */
-static const sv_word part_words[] = {{"net", PART_NET}, {"netto", PART_NET}};
-static const sv_keywords part_keywords = {SV_WORDS(part_words), SV_NUMBER_CODE, PART_NET, PART_IMPLEMENTATION,
-                                          part_of_kind};
 
 /* Lines a table held in a Calc range may have: more is not a business case. */
 #define CASE_MAX_LINES 2000
@@ -67,9 +60,9 @@ static socinv_status net_of_table(sv_call *c, socinv_basis basis, long year, lon
     SV_TRY(read_case(c, SV_NETIMPACT_AMOUNTS, &k));
     if (year > (long)k.t.nyears)
         return SOCINV_E_DOMAIN;
-    if (p == PART_PERMANENT)
+    if (p == SV_PART_PERMANENT)
         basis.implementation_areas = 0;
-    else if (p == PART_IMPLEMENTATION)
+    else if (p == SV_PART_IMPLEMENTATION)
         basis.permanent_areas = 0;
     double *net = sv_alloc(c, k.t.nyears * sizeof *net);
     if (!net)
@@ -92,7 +85,7 @@ socinv_status sv_fn_net_impact(sv_call *c)
 
     SV_TRY(sv_text(c, SV_NETIMPACT_BASIS, &basis_text, &basis_len));
     SV_TRY(socinv_basis_parse(basis_text, basis_len, &basis));
-    SV_TRY(sv_keyword(c, SV_NETIMPACT_PART, &part_keywords, PART_NET, &p));
+    SV_TRY(sv_keyword_arg(c, SV_ROW_NETIMPACT, SV_NETIMPACT_PART, &p));
     if (!sv_present(c, SV_NETIMPACT_KINDS)) {
         /* no kinds: the range is a whole table, read by its labels */
         if (sv_present(c, SV_NETIMPACT_AREAS))
@@ -125,7 +118,7 @@ socinv_status sv_fn_net_impact(sv_call *c)
     }
     double *perm = out, *impl = out + cols, *net = out + 2 * cols;
     SV_TRY(socinv_net_impact(amounts, rows, cols, areas, kinds, basis, perm, impl, net));
-    const double *pick = p == PART_PERMANENT ? perm : p == PART_IMPLEMENTATION ? impl : net;
+    const double *pick = p == SV_PART_PERMANENT ? perm : p == SV_PART_IMPLEMENTATION ? impl : net;
     return sv_set_vector_or_pick(c, pick, cols, 0, year);
 }
 

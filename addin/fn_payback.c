@@ -30,14 +30,13 @@ socinv_status sv_fn_payback(sv_call *c)
 {
     const double *net;
     size_t n;
-    long crossing;
-    int extrapolate;
+    long crossing, extrapolate;
     socinv_payback_opts o;
     SV_TRY(read_opts(c, SV_PAYBACK_METHOD, SV_PAYBACK_SIGN, SV_PAYBACK_HORIZON, &o));
     SV_TRY(sv_int(c, SV_PAYBACK_CROSSING, 0, 0, 1, &crossing));
-    SV_TRY(sv_bool(c, SV_PAYBACK_EXTRAPOLATE, 1, &extrapolate));
+    SV_TRY(sv_keyword_arg(c, SV_ROW_PAYBACK, SV_PAYBACK_EXTRAPOLATE, &extrapolate));
     o.crossing = (socinv_crossing)crossing;
-    o.extrapolate = extrapolate;
+    o.extrapolate = (int)extrapolate;
     if (sv_is_portfolio(c, SV_PAYBACK_NET))
         return sv_per_row(c, SV_PAYBACK_NET, payback_row, &o);
     SV_TRY(sv_vector(c, SV_PAYBACK_NET, &net, &n));

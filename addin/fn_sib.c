@@ -27,27 +27,6 @@ static socinv_status caps(sv_call *c, size_t i, size_t need, double **out)
     return SOCINV_OK;
 }
 
-enum { OUT_TOTAL, OUT_YEAR, OUT_CRITERION, OUT_MATRIX, OUT_CUT, OUT_CUT_CRITERION, OUT_CUT_GROUP, OUT_CUT_TOTAL };
-
-/* The keyword arguments. Their numbers (0, 1 ...; output 0-7 in the order of
- * the enum) were accepted before they were documented; they are kept, and now
- * documented, because saved workbooks may use them. */
-static const sv_word alloc_words[] = {{"prorata", SOCINV_SIB_PRORATA}, {"pro rata", SOCINV_SIB_PRORATA},
-                                      {"forholdsm\xc3\xa6ssig", SOCINV_SIB_PRORATA}, {"order", SOCINV_SIB_ORDER},
-                                      {"r\xc3\xa6kkef\xc3\xb8lge", SOCINV_SIB_ORDER}};
-static const sv_keywords alloc_keywords = {SV_WORDS(alloc_words), SV_NUMBER_CODE, 0, 1, NULL};
-static const sv_word out_words[] = {
-    {"total", OUT_TOTAL},         {"i alt", OUT_TOTAL},       {"year", OUT_YEAR},
-    {"years", OUT_YEAR},          {"\xc3\xa5r", OUT_YEAR},    {"criterion", OUT_CRITERION},
-    {"criteria", OUT_CRITERION},  {"kriterium", OUT_CRITERION}, {"kriterier", OUT_CRITERION},
-    {"matrix", OUT_MATRIX},       {"cut", OUT_CUT},           {"beskaaret", OUT_CUT},
-    {"besk\xc3\xa5ret", OUT_CUT}, {"cutcriterion", OUT_CUT_CRITERION}, {"cutgroup", OUT_CUT_GROUP},
-    {"cuttotal", OUT_CUT_TOTAL}};
-static const sv_keywords out_keywords = {SV_WORDS(out_words), SV_NUMBER_CODE, OUT_TOTAL, OUT_CUT_TOTAL, NULL};
-static const sv_word capmode_words[] = {{"period", 0}, {"periode", 0}, {"annual", 1},
-                                        {"year", 1},   {"\xc3\xa5rlig", 1}, {"aarlig", 1}};
-static const sv_keywords capmode_keywords = {SV_WORDS(capmode_words), SV_NUMBER_CODE, 0, 1, NULL};
-
 /* Groups 1..1000 as the user numbers them (0 or empty: no group) into the
  * library's 0-based numbers; *ngroups is the highest used. */
 static socinv_status read_groups(sv_call *c, size_t nc, unsigned **out, unsigned *ngroups)
@@ -108,16 +87,16 @@ static socinv_status read_amounts(sv_call *c, socinv_sib_input *in)
 static const double *named_matrix(sv_call *c, long output, const socinv_sib_result *res, size_t cells)
 {
     switch (output) {
-    case OUT_CUT: {
+    case SV_OUT_CUT: {
         double *sum = sv_alloc(c, cells * sizeof *sum);
         if (sum)
             for (size_t k = 0; k < cells; k++)
                 sum[k] = res->cut_criterion[k] + res->cut_group[k] + res->cut_total[k];
         return sum;
     }
-    case OUT_CUT_CRITERION: return res->cut_criterion;
-    case OUT_CUT_GROUP: return res->cut_group;
-    case OUT_CUT_TOTAL: return res->cut_total;
+    case SV_OUT_CUT_CRITERION: return res->cut_criterion;
+    case SV_OUT_CUT_GROUP: return res->cut_group;
+    case SV_OUT_CUT_TOTAL: return res->cut_total;
     default: return res->payout;
     }
 }
@@ -128,8 +107,8 @@ static socinv_status set_payout_result(sv_call *c, const double *src, size_t nc,
 {
     size_t r0 = criterion ? (size_t)criterion - 1 : 0, r1 = criterion ? (size_t)criterion : nc;
     size_t c0 = year ? (size_t)year - 1 : 0, c1 = year ? (size_t)year : ny;
-    int fold_rows = output == OUT_TOTAL || output == OUT_YEAR;
-    int fold_cols = output == OUT_TOTAL || output == OUT_CRITERION;
+    int fold_rows = output == SV_OUT_TOTAL || output == SV_OUT_YEAR;
+    int fold_cols = output == SV_OUT_TOTAL || output == SV_OUT_CRITERION;
     size_t orows = fold_rows ? 1 : r1 - r0, ocols = fold_cols ? 1 : c1 - c0;
     double *m = sv_set_matrix(c, orows, ocols);
     if (!m)
@@ -149,16 +128,15 @@ socinv_status sv_fn_sib_payout(sv_call *c)
 {
     socinv_sib_input in = socinv_sib_input_default();
     SV_TRY(read_amounts(c, &in));
-    long allocation, output, capmode, year, criterion;
-    int carry;
-    SV_TRY(sv_keyword(c, SV_SIBPAYOUT_ALLOCATION, &alloc_keywords, SOCINV_SIB_PRORATA, &allocation));
-    SV_TRY(sv_bool(c, SV_SIBPAYOUT_CARRY, 0, &carry));
-    SV_TRY(sv_keyword(c, SV_SIBPAYOUT_OUTPUT, &out_keywords, OUT_TOTAL, &output));
+    long allocation, carry, output, capmode, year, criterion;
+    SV_TRY(sv_keyword_arg(c, SV_ROW_SIBPAYOUT, SV_SIBPAYOUT_ALLOCATION, &allocation));
+    SV_TRY(sv_keyword_arg(c, SV_ROW_SIBPAYOUT, SV_SIBPAYOUT_CARRY, &carry));
+    SV_TRY(sv_keyword_arg(c, SV_ROW_SIBPAYOUT, SV_SIBPAYOUT_OUTPUT, &output));
     SV_TRY(sv_int(c, SV_SIBPAYOUT_YEAR, 0, 0, (long)in.nyears, &year));
     SV_TRY(sv_int(c, SV_SIBPAYOUT_CRITERION, 0, 0, (long)in.ncrit, &criterion));
-    SV_TRY(sv_keyword(c, SV_SIBPAYOUT_CAPMODE, &capmode_keywords, 0, &capmode));
+    SV_TRY(sv_keyword_arg(c, SV_ROW_SIBPAYOUT, SV_SIBPAYOUT_CAPMODE, &capmode));
     in.allocation = (socinv_sib_alloc)allocation;
-    in.carry = carry;
+    in.carry = (int)carry;
     in.crit_caps_annual = (int)capmode;
 
     size_t cells = in.ncrit * in.nyears;
@@ -179,28 +157,26 @@ socinv_status sv_fn_sib_decrease(sv_call *c)
     const double *v;
     size_t n;
     double baseline;
-    int floor0;
-    long year;
+    long floor0, year;
     SV_TRY(sv_vector(c, SV_SIBDECREASE_SERIES, &v, &n));
     int fixed = sv_present(c, SV_SIBDECREASE_BASELINE);
     SV_TRY(sv_number(c, SV_SIBDECREASE_BASELINE, 0.0, &baseline));
-    SV_TRY(sv_bool(c, SV_SIBDECREASE_FLOOR0, 0, &floor0));
+    SV_TRY(sv_keyword_arg(c, SV_ROW_SIBDECREASE, SV_SIBDECREASE_FLOOR0, &floor0));
     size_t m = fixed ? n : n - 1;
     SV_TRY(sv_int(c, SV_SIBDECREASE_YEAR, 0, 0, (long)(m ? m : 1), &year));
     double *out = sv_alloc(c, n * sizeof *out);
     if (!out)
         return SOCINV_E_NOMEM;
-    SV_TRY(socinv_sib_fall(v, n, fixed ? &baseline : NULL, floor0, out, n));
+    SV_TRY(socinv_sib_fall(v, n, fixed ? &baseline : NULL, (int)floor0, out, n));
     return sv_set_vector_or_pick(c, out, m, sv_is_column(c, SV_SIBDECREASE_SERIES), year);
 }
 
 /* REFUNDNET(amount; share) */
 socinv_status sv_fn_refund_net(sv_call *c)
 {
-    double amount, share, v;
-    SV_TRY(sv_number(c, SV_REFUNDNET_AMOUNT, 0.0, &amount));
-    SV_TRY(sv_number(c, SV_REFUNDNET_SHARE, 0.0, &share));
-    SV_TRY(socinv_after_refund(amount, share, &v));
+    double a[SV_REFUNDNET_NPARAMS], v;
+    SV_TRY(sv_numbers(c, SV_REFUNDNET_NPARAMS, a));
+    SV_TRY(socinv_after_refund(a[SV_REFUNDNET_AMOUNT], a[SV_REFUNDNET_SHARE], &v));
     sv_set_number(c, v);
     return SOCINV_OK;
 }

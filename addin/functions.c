@@ -7,13 +7,18 @@
 #include "glue.h"
 
 #define T(en_, da_) {en_, da_}
-#define RANGE(name_, en_label, da_label, en_help, da_help) {name_, SV_P_RANGE, T(en_label, da_label), T(en_help, da_help), T(NULL, NULL)}
-#define NUMBER(name_, en_label, da_label, en_help, da_help) {name_, SV_P_NUMBER, T(en_label, da_label), T(en_help, da_help), T(NULL, NULL)}
-#define OPT(name_, en_label, da_label, en_help, da_help) {name_, SV_P_OPTIONAL, T(en_label, da_label), T(en_help, da_help), T(NULL, NULL)}
+#define RANGE(name_, en_label, da_label, en_help, da_help) {name_, SV_P_RANGE, T(en_label, da_label), T(en_help, da_help), T(NULL, NULL), NULL, 0}
+#define NUMBER(name_, en_label, da_label, en_help, da_help) {name_, SV_P_NUMBER, T(en_label, da_label), T(en_help, da_help), T(NULL, NULL), NULL, 0}
+#define OPT(name_, en_label, da_label, en_help, da_help) {name_, SV_P_OPTIONAL, T(en_label, da_label), T(en_help, da_help), T(NULL, NULL), NULL, 0}
 /* An optional parameter with a default: the generator ends its help with "default: …"
  * / "standard: …" in the two languages, so the help states it once, from the row. */
 #define OPTD(name_, en_label, da_label, en_default, da_default, en_help, da_help) \
-    {name_, SV_P_OPTIONAL, T(en_label, da_label), T(en_help, da_help), T(en_default, da_default)}
+    {name_, SV_P_OPTIONAL, T(en_label, da_label), T(en_help, da_help), T(en_default, da_default), NULL, 0}
+/* A keyword argument: the words it accepts (an sv_keywords below) and its default as
+ * the code the glue gets (sv_keyword_arg) and as the help shows it. The generator
+ * lists the words in both languages' help. */
+#define OPTK(name_, en_label, da_label, keywords_, dflt_code_, en_default, da_default, en_help, da_help) \
+    {name_, SV_P_OPTIONAL, T(en_label, da_label), T(en_help, da_help), T(en_default, da_default), &(keywords_), (dflt_code_)}
 
 /* ---- arguments that recur: defined once ------------------------------------------ */
 #define P_NET(name_)                                                                                       \
@@ -78,6 +83,34 @@
           "The index value of each year, e.g. KL's p/l index for service",                                 \
           "Indeksværdien for hvert år, fx KL's pris- og lønindeks for service")
 
+/* ---- the words of the keyword arguments (sv_keyword; ASCII and æøå case ignored) ---- */
+/* TRUE/FALSE arguments: sv_bool_keywords (call.c), any number or sand/falsk, ja/nej ... */
+
+/* NETIMPACT's part: "net"/"netto" (any case: "Net" was Err:502), a kind as the kinds
+ * column has it, or 0-2 */
+static const sv_word part_words[] = {{"net", SV_PART_NET}, {"netto", SV_PART_NET}};
+static const sv_keywords part_keywords = {SV_WORDS(part_words), SV_NUMBER_CODE, SV_PART_NET, SV_PART_IMPLEMENTATION,
+                                          sv_part_of_kind};
+
+/* SIBPAYOUT's allocation, output and cap mode. Their numbers (0, 1 ...; output 0-7 in
+ * the order of sv_sib_output) were accepted before they were documented; they are
+ * kept, and now documented, because saved workbooks may use them. */
+static const sv_word alloc_words[] = {{"prorata", SOCINV_SIB_PRORATA}, {"pro rata", SOCINV_SIB_PRORATA},
+                                      {"forholdsm\xc3\xa6ssig", SOCINV_SIB_PRORATA}, {"order", SOCINV_SIB_ORDER},
+                                      {"r\xc3\xa6kkef\xc3\xb8lge", SOCINV_SIB_ORDER}};
+static const sv_keywords alloc_keywords = {SV_WORDS(alloc_words), SV_NUMBER_CODE, 0, 1, NULL};
+static const sv_word out_words[] = {
+    {"total", SV_OUT_TOTAL},         {"i alt", SV_OUT_TOTAL},         {"year", SV_OUT_YEAR},
+    {"years", SV_OUT_YEAR},          {"\xc3\xa5r", SV_OUT_YEAR},      {"criterion", SV_OUT_CRITERION},
+    {"criteria", SV_OUT_CRITERION},  {"kriterium", SV_OUT_CRITERION}, {"kriterier", SV_OUT_CRITERION},
+    {"matrix", SV_OUT_MATRIX},       {"cut", SV_OUT_CUT},             {"beskaaret", SV_OUT_CUT},
+    {"besk\xc3\xa5ret", SV_OUT_CUT}, {"cutcriterion", SV_OUT_CUT_CRITERION}, {"cutgroup", SV_OUT_CUT_GROUP},
+    {"cuttotal", SV_OUT_CUT_TOTAL}};
+static const sv_keywords out_keywords = {SV_WORDS(out_words), SV_NUMBER_CODE, SV_OUT_TOTAL, SV_OUT_CUT_TOTAL, NULL};
+static const sv_word capmode_words[] = {{"period", 0}, {"periode", 0}, {"annual", 1},
+                                        {"year", 1},   {"\xc3\xa5rlig", 1}, {"aarlig", 1}};
+static const sv_keywords capmode_keywords = {SV_WORDS(capmode_words), SV_NUMBER_CODE, 0, 1, NULL};
+
 const sv_function sv_functions[] = {
     {"payback", T("PAYBACK", "TILBAGEBETALINGSTID"), "Financial",
      T("Years until the cumulative net impact of a business case turns negative (tilbagebetalingstid); "
@@ -94,7 +127,7 @@ const sv_function sv_functions[] = {
       OPTD("crossing", "crossing", "krydsning", "0", "0",
           "0: the first year the rule is met; 1: the first year from which it stays met",
           "0: første år reglen er opfyldt; 1: første år hvorfra den forbliver opfyldt"),
-      OPTD("extrapolate", "extrapolate", "forlæng", "TRUE", "SAND",
+      OPTK("extrapolate", "extrapolate", "forlæng", sv_bool_keywords, 1, "TRUE", "SAND",
           "TRUE: the last year's value continues after the table (the permanent effect); FALSE: "
           "only the table's years count",
           "SAND: sidste års værdi fortsætter efter tabellen (den varige effekt); FALSK: "
@@ -140,11 +173,11 @@ const sv_function sv_functions[] = {
           "\"total\" (totaløkonomi), \"service\" (varige ændringer på Service mod alle "
           "implementeringsomkostninger) eller en liste af områder som \"Service;Anlæg\""),
       P_YEAR("year"),
-      OPTD("part", "part", "del", "\"net\"", "\"net\"",
+      OPTK("part", "part", "del", part_keywords, SV_PART_NET, "\"net\"", "\"net\"",
           "\"net\", \"V\" for the permanent changes only, \"I\" for the implementation costs only "
-          "(or 0, 1, 2; any case)",
+          "(or 0, 1, 2)",
           "\"net\", \"V\" kun de varige ændringer, \"I\" kun implementeringsomkostningerne "
-          "(eller 0, 1, 2; store eller små bogstaver)")}},
+          "(eller 0, 1, 2)")}},
 
     {"tableCheck", T("TABLECHECK", "TABELKONTROL"), "Financial",
      T("Checks a printed total row against the rows it should sum; 1 (TRUE), or the first difference",
@@ -223,15 +256,15 @@ const sv_function sv_functions[] = {
       OPT("index", "index", "indeks",
           "Price/wage factor per year applied to the amounts and caps (e.g. 1; 1.02; 1.045); left out = 1",
           "Pris- og lønfaktor pr. år for beløb og lofter (fx 1; 1,02; 1,045); udeladt = 1"),
-      OPTD("allocation", "allocation", "fordeling", "\"prorata\"", "\"prorata\"",
+      OPTK("allocation", "allocation", "fordeling", alloc_keywords, SOCINV_SIB_PRORATA, "\"prorata\"", "\"prorata\"",
           "How a binding group or total cap is shared: \"prorata\" (every criterion cut by the same share) "
           "or \"order\" (criteria paid in the listed order); or 0, 1. The agreement does not say; choose and document",
           "Hvordan et bindende gruppe- eller samlet loft deles: \"prorata\" (alle kriterier beskåres "
           "med samme andel) eller \"order\" (kriterierne betales i rækkefølge); eller 0, 1. Aftalen siger det ikke"),
-      OPTD("carry", "carry", "overfør", "FALSE", "FALSK",
+      OPTK("carry", "carry", "overfør", sv_bool_keywords, 0, "FALSE", "FALSK",
           "FALSE: unused yearly group room is lost; TRUE: it carries to the next year",
           "FALSK: ubrugt årligt gruppeloft bortfalder; SAND: det overføres til næste år"),
-      OPTD("output", "output", "output", "\"total\"", "\"total\"",
+      OPTK("output", "output", "output", out_keywords, SV_OUT_TOTAL, "\"total\"", "\"total\"",
           "\"total\", \"year\" (a row per year), \"criterion\" (a column per criterion), \"matrix\" "
           "(criteria x years); \"cut\", \"cutcriterion\", \"cutgroup\", \"cuttotal\": the amounts each cap removed, "
           "criteria x years (wrap in SUM for a total); or their numbers 0-7 in this order",
@@ -241,7 +274,7 @@ const sv_function sv_functions[] = {
       P_YEAR("year"),
       OPT("criterion", "criterion", "kriterium", "Which criterion (1 = first row) to return; left out = all",
           "Hvilket kriterium (1 = første række) der returneres; udeladt = alle"),
-      OPTD("capmode", "cap mode", "loftstype", "\"period\"", "\"period\"",
+      OPTK("capmode", "cap mode", "loftstype", capmode_keywords, 0, "\"period\"", "\"period\"",
           "\"period\" (0): criterion caps hold for the whole period; \"annual\" (1): per year",
           "\"period\" (0): kriterielofter gælder hele perioden; \"annual\" (1): pr. år")}},
 
@@ -257,7 +290,7 @@ const sv_function sv_functions[] = {
             "Udgifter eller antal pr. år, begyndende med baselineåret før perioden"),
       OPT("baseline", "baseline", "baseline", "A fixed baseline; left out, each year is compared with the year before",
           "En fast baseline; udeladt sammenlignes hvert år med året før"),
-      OPTD("floor0", "floor at zero", "mindst nul", "FALSE", "FALSK",
+      OPTK("floor0", "floor at zero", "mindst nul", sv_bool_keywords, 0, "FALSE", "FALSK",
            "TRUE: an increase counts as 0; FALSE: as a negative fall",
            "SAND: en stigning tæller som 0; FALSK: som et negativt fald"),
       P_YEAR("year")}},
@@ -308,7 +341,7 @@ const sv_function sv_functions[] = {
             "Reduktionsmål pr. år, negative"),
       RANGE("achieved", "achieved", "opnået", "Reduction achieved per year, negative",
             "Opnået reduktion pr. år, negative"),
-      OPTD("carry", "carry", "overfør", "FALSE", "FALSK",
+      OPTK("carry", "carry", "overfør", sv_bool_keywords, 0, "FALSE", "FALSK",
           "FALSE: each year on its own (the printed row); TRUE: a shortfall is added to next year's target",
           "FALSK: hvert år for sig (den trykte række); SAND: manglende reduktion lægges oven i næste års mål"),
       P_YEAR("year")}},
@@ -447,6 +480,12 @@ const sv_function sv_functions[] = {
 };
 
 const size_t sv_function_count = sizeof sv_functions / sizeof sv_functions[0];
+
+socinv_status sv_keyword_arg(const sv_call *c, size_t row, size_t i, long *out)
+{
+    const sv_param *p = &sv_functions[row].params[i];
+    return sv_keyword(c, i, p->keywords, p->dflt_code, out);
+}
 
 const sv_function *sv_function_find(const char *method, size_t len)
 {

@@ -32,6 +32,10 @@ typedef struct sv_param {
     sv_text2 label;   /* shown in the Function Wizard */
     sv_text2 help;
     sv_text2 dflt;    /* the default as the help shows it ("0", "TRUE"/"SAND"), or NULLs */
+    /* A keyword argument (OPTK rows): the words it accepts, read by sv_keyword_arg,
+     * and its default as that code. NULL for the others. */
+    const sv_keywords *keywords;
+    long dflt_code;
 } sv_param;
 
 typedef socinv_status (*sv_glue)(sv_call *call);

@@ -10,6 +10,7 @@
  * Run by `cmake --build build --target regen`; a test checks that the files in
  * idl/, packaging/, FUNCTIONS.md and addin/params.h are what this writes. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "functions.h"
@@ -70,14 +71,39 @@ static void xcu_value(FILE *f, const char *indent, const char *prop, sv_text2 t)
     fprintf(f, "</value>\n%s</prop>\n", indent);
 }
 
-/* A parameter's help as shown: its text, then its default from the row. The
- * buffers are the caller's, so both languages can be held at once. */
+/* Appends printf-style text to buf (cap bytes, *used so far); a help that would not
+ * fit stops the generator rather than ship a cut text. */
+static void append(char *buf, size_t cap, size_t *used, const char *fmt, const char *text)
+{
+    int n = snprintf(buf + *used, cap - *used, fmt, text);
+    if (n < 0 || (size_t)n >= cap - *used) {
+        fprintf(stderr, "socinv-gen: a parameter's help is longer than %zu bytes\n", cap);
+        exit(1);
+    }
+    *used += (size_t)n;
+}
+
+/* One language of a parameter's help: its text, the words a keyword argument
+ * accepts (from the row's sv_keywords) and its default, all from the row. */
+static void help_in(const sv_param *pa, int danish, char *buf, size_t cap)
+{
+    size_t used = 0;
+    append(buf, cap, &used, "%s", danish ? pa->help.da : pa->help.en);
+    if (pa->keywords) {
+        append(buf, cap, &used, "%s", danish ? "; ord (store eller små bogstaver): " : "; words (any case): ");
+        for (size_t w = 0; w < pa->keywords->nwords; w++)
+            append(buf, cap, &used, w ? ", %s" : "%s", pa->keywords->words[w].word);
+    }
+    if (pa->dflt.en)
+        append(buf, cap, &used, danish ? "; standard: %s" : "; default: %s", danish ? pa->dflt.da : pa->dflt.en);
+}
+
+/* A parameter's help as shown. The buffers are the caller's, so both languages
+ * can be held at once. */
 static sv_text2 param_help(const sv_param *pa, char *en, char *da, size_t cap)
 {
-    if (!pa->dflt.en)
-        return pa->help;
-    snprintf(en, cap, "%s; default: %s", pa->help.en, pa->dflt.en);
-    snprintf(da, cap, "%s; standard: %s", pa->help.da, pa->dflt.da);
+    help_in(pa, 0, en, cap);
+    help_in(pa, 1, da, cap);
     sv_text2 t = {en, da};
     return t;
 }
@@ -104,7 +130,7 @@ static void write_xcu(FILE *f)
             const sv_param *pa = &fn->params[p];
             fprintf(f, "            <node oor:name=\"%s\" oor:op=\"replace\">\n", pa->name);
             xcu_value(f, "              ", "DisplayName", pa->label);
-            char en[1024], da[1024];
+            char en[2048], da[2048];
             xcu_value(f, "              ", "Description", param_help(pa, en, da, sizeof en));
             fputs("            </node>\n", f);
         }
@@ -157,7 +183,7 @@ static void write_reference(FILE *f)
         fputs("| argument | | help | hjælp |\n|---|---|---|---|\n", f);
         for (size_t p = 0; p < fn->nparams; p++) {
             const sv_param *pa = &fn->params[p];
-            char en[1024], da[1024];
+            char en[2048], da[2048];
             sv_text2 help = param_help(pa, en, da, sizeof en);
             fprintf(f, "| `%s` | %s / %s | ", pa->name, pa->label.en, pa->label.da);
             md(f, help.en);
@@ -209,6 +235,13 @@ static void write_params(FILE *f)
           " * Argument positions of every function, named after its parameters. */\n"
           "#ifndef SOCINV_PARAMS_H\n#define SOCINV_PARAMS_H\n",
           f);
+    fputs("\n/* The rows of the table (sv_functions[]): sv_keyword_arg reads a row's keywords */\nenum {\n", f);
+    for (size_t i = 0; i < sv_function_count; i++) {
+        fputs("    SV_ROW_", f);
+        put_upper(f, sv_functions[i].method);
+        fprintf(f, "%s,\n", i == 0 ? " = 0" : "");
+    }
+    fputs("    SV_ROW_COUNT\n};\n", f);
     for (size_t i = 0; i < sv_function_count; i++) {
         const sv_function *fn = &sv_functions[i];
         fprintf(f, "\n/* %s */\nenum {\n", fn->name.en);

@@ -6,6 +6,30 @@
 #include "call.h"
 #include "params.h"
 
+/* Arguments 0..n-1, all plain numbers, into v[0..n-1] so v[SV_F_PARAM] names
+ * each (an optional one left out: 0): REFUNDNET, OBUPLIFT, and PLFACTOR's and
+ * PLCONVERT's leading numbers. */
+static inline socinv_status sv_numbers(const sv_call *c, size_t n, double *v)
+{
+    for (size_t i = 0; i < n; i++)
+        SV_TRY(sv_number(c, i, 0.0, &v[i]));
+    return SOCINV_OK;
+}
+
+/* Keyword argument i of the function in table row `row` (SV_ROW_*): read by
+ * sv_keyword with the row's words and default (functions.c), so a keyword
+ * argument's words and default are stated once, in its row. */
+socinv_status sv_keyword_arg(const sv_call *c, size_t row, size_t i, long *out);
+
+/* The codes of the keyword arguments whose words the table lists. */
+typedef enum sv_net_part { SV_PART_NET, SV_PART_PERMANENT, SV_PART_IMPLEMENTATION } sv_net_part;
+/* NETIMPACT's part given as a kind ("V", "I", "varig" ...): the kinds column's reader. */
+socinv_status sv_part_of_kind(const char *text, size_t len, long *code);
+typedef enum sv_sib_output {
+    SV_OUT_TOTAL, SV_OUT_YEAR, SV_OUT_CRITERION, SV_OUT_MATRIX,
+    SV_OUT_CUT, SV_OUT_CUT_CRITERION, SV_OUT_CUT_GROUP, SV_OUT_CUT_TOTAL
+} sv_sib_output;
+
 /* Argument i as a discount schedule: omitted -> DK2021; a number -> flat
  * rate; text -> a named schedule; two columns -> (from year, rate) bands. */
 socinv_status sv_schedule_arg(sv_call *c, size_t i, socinv_schedule *s);

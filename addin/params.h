@@ -3,6 +3,34 @@
 #ifndef SOCINV_PARAMS_H
 #define SOCINV_PARAMS_H
 
+/* The rows of the table (sv_functions[]): sv_keyword_arg reads a row's keywords */
+enum {
+    SV_ROW_PAYBACK = 0,
+    SV_ROW_PAYBACKDISC,
+    SV_ROW_NETIMPACT,
+    SV_ROW_TABLECHECK,
+    SV_ROW_CASECHECK,
+    SV_ROW_SIBPAYOUT,
+    SV_ROW_SIBDECREASE,
+    SV_ROW_REFUNDNET,
+    SV_ROW_CASEPRICE,
+    SV_ROW_SIBUNCOVERED,
+    SV_ROW_TARGETGAP,
+    SV_ROW_PLFACTOR,
+    SV_ROW_PLCONVERT,
+    SV_ROW_PHASEIN,
+    SV_ROW_DISCFACTOR,
+    SV_ROW_DISCSCHEDULE,
+    SV_ROW_NPVSOC,
+    SV_ROW_BCR,
+    SV_ROW_NETROI,
+    SV_ROW_SWITCHBENEFITS,
+    SV_ROW_IMPACTADJ,
+    SV_ROW_OBUPLIFT,
+    SV_ROW_SHARE,
+    SV_ROW_COUNT
+};
+
 /* PAYBACK */
 enum {
     SV_PAYBACK_NET = 0,

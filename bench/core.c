@@ -198,6 +198,40 @@ static void b_sib(const void *p)
     sink += a->payout[0] + (double)st;
 }
 
+/* The shape every SIB benchmark shares: ncrit criteria x nyears, a cap per
+ * criterion, ngroups groups with a cap each, a total cap and an index; results in
+ * out, `blocks` blocks of ncrit x nyears (payout, criterion, group, total cuts:
+ * the big ones keep two and leave the group and total cuts out). */
+typedef struct {
+    const double *earned;
+    size_t ncrit, nyears;
+    const double *caps;
+    const unsigned *groups;
+    const double *gcaps;
+    unsigned ngroups;
+    double total_cap;
+    const double *index;
+} sib_shape;
+
+static void sib_set(sib_arg *a, const sib_shape *sh, double *out, size_t blocks)
+{
+    size_t cells = sh->ncrit * sh->nyears;
+    a->in = socinv_sib_input_default();
+    a->in.earned = sh->earned;
+    a->in.ncrit = sh->ncrit;
+    a->in.nyears = sh->nyears;
+    a->in.crit_caps = sh->caps;
+    a->in.groups = sh->groups;
+    a->in.group_caps = sh->gcaps;
+    a->in.ngroups = sh->ngroups;
+    a->in.total_cap = sh->total_cap;
+    a->in.index = sh->index;
+    a->payout = out;
+    a->cut_c = out + cells;
+    a->cut_g = blocks > 2 ? out + 2 * cells : NULL;
+    a->cut_t = blocks > 3 ? out + 3 * cells : NULL;
+}
+
 static void make_sib(void)
 {
     /* Herning (seed 000): 5 criteria x 3 years, caps 5.58/2/3/1/1, groups 1-3 and 4-5
@@ -207,27 +241,14 @@ static void make_sib(void)
     static const unsigned groups[5] = {0, 0, 0, 1, 1};
     static const double group_caps[2] = {2, 0.66};
     static const double index3[3] = {1.0, 1.02, 1.045};
-    static double out[4][15];
-    sib_herning.in = socinv_sib_input_default();
-    sib_herning.in.earned = earned;
-    sib_herning.in.ncrit = 5;
-    sib_herning.in.nyears = 3;
-    sib_herning.in.crit_caps = crit_caps;
-    sib_herning.in.groups = groups;
-    sib_herning.in.group_caps = group_caps;
-    sib_herning.in.ngroups = 2;
-    sib_herning.in.total_cap = 5.58;
-    sib_herning.in.index = index3;
-    sib_herning.payout = out[0];
-    sib_herning.cut_c = out[1];
-    sib_herning.cut_g = out[2];
-    sib_herning.cut_t = out[3];
+    static double out[4 * 15];
+    sib_set(&sib_herning, &(sib_shape){earned, 5, 3, crit_caps, groups, group_caps, 2, 5.58, index3}, out, 4);
 
     /* 50 criteria x 30 years in 10 groups of 5, every cap binding somewhere */
     enum { NCRIT = 50, NYEARS = 30, NGROUPS = 10 };
     static double big_earned[NCRIT * NYEARS], big_caps[NCRIT], big_gcaps[NGROUPS], big_index[NYEARS];
     static unsigned big_groups[NCRIT];
-    static double big_out[4][NCRIT * NYEARS];
+    static double big_out[4 * NCRIT * NYEARS];
     for (size_t i = 0; i < NCRIT * NYEARS; i++)
         big_earned[i] = uniform(-0.1, 1.0);
     for (size_t c = 0; c < NCRIT; c++) {
@@ -238,20 +259,9 @@ static void make_sib(void)
         big_gcaps[g] = uniform(1.5, 3.5);
     for (size_t y = 0; y < NYEARS; y++)
         big_index[y] = pow(1.02, (double)y);
-    sib_big.in = socinv_sib_input_default();
-    sib_big.in.earned = big_earned;
-    sib_big.in.ncrit = NCRIT;
-    sib_big.in.nyears = NYEARS;
-    sib_big.in.crit_caps = big_caps;
-    sib_big.in.groups = big_groups;
-    sib_big.in.group_caps = big_gcaps;
-    sib_big.in.ngroups = NGROUPS;
-    sib_big.in.total_cap = 500;
-    sib_big.in.index = big_index;
-    sib_big.payout = big_out[0];
-    sib_big.cut_c = big_out[1];
-    sib_big.cut_g = big_out[2];
-    sib_big.cut_t = big_out[3];
+    sib_set(&sib_big,
+            &(sib_shape){big_earned, NCRIT, NYEARS, big_caps, big_groups, big_gcaps, NGROUPS, 500, big_index},
+            big_out, 4);
 }
 
 /* n criteria x 3 years as Herning's, scaled: 1000 groups (the most a payout may
@@ -277,20 +287,8 @@ static void make_sib_many(sib_arg *a, size_t n)
     }
     for (size_t g = 0; g < NG; g++)
         gcaps[g] = (double)(n / NG) * 0.4; /* about 0.45 earned per criterion and year */
-    a->in = socinv_sib_input_default();
-    a->in.earned = earned;
-    a->in.ncrit = n;
-    a->in.nyears = NY;
-    a->in.crit_caps = caps;
-    a->in.groups = groups;
-    a->in.group_caps = gcaps;
-    a->in.ngroups = NG;
+    sib_set(a, &(sib_shape){earned, n, NY, caps, groups, gcaps, NG, (double)n * 0.9, index3}, out, 2);
     a->in.carry = 1;
-    a->in.total_cap = (double)n * 0.9;
-    a->in.index = index3;
-    a->payout = out;
-    a->cut_c = out + n * NY;
-    a->cut_g = a->cut_t = NULL;
 }
 
 /* The add-in glue without UNO: a call built as the dispatcher builds it from

@@ -40,14 +40,7 @@ static int da(const audit_opts *o)
  * control characters escaped (utf8_print_safe). */
 static void print_cut(FILE *f, const char *s, size_t n, size_t max)
 {
-    size_t chars = 0, i = 0;
-    while (i < n && chars < max) {
-        size_t k = 1;
-        while (i + k < n && ((unsigned char)s[i + k] & 0xC0) == 0x80)
-            k++;
-        i += k;
-        chars++;
-    }
+    size_t i = utf8_prefix(s, n, max);
     utf8_print_safe(f, s, i);
     if (i < n)
         fputs("\xe2\x80\xa6", f);

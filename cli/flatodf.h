@@ -2,7 +2,7 @@
 #ifndef SOCINV_CLI_FLATODF_H
 #define SOCINV_CLI_FLATODF_H
 
-#include "inputs.h"
+#include "parts.h"
 #include "zipxml.h"
 
 /* Fill in->parts from a flat ODF file: one part per sheet of a spreadsheet; one

@@ -3,7 +3,7 @@
 #ifndef SOCINV_CLI_GRIDBUILD_H
 #define SOCINV_CLI_GRIDBUILD_H
 
-#include "inputs.h"
+#include "parts.h"
 
 /* Widest row kept, and most cells of one sheet or document (48 bytes each here):
  * Calc's own row limit, and a bound that keeps a crafted file (a cell at row

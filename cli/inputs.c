@@ -27,7 +27,7 @@
 
 typedef enum { AS_TEXT, AS_SHEET, AS_DOCUMENT, AS_FLAT, AS_PDF } treat;
 
-static const char *extension(const char *path)
+const char *inputs_extension(const char *path)
 {
     const char *slash = strrchr(path, '/'), *dot = strrchr(path, '.');
     return dot && (!slash || dot > slash) ? dot + 1 : "";
@@ -46,7 +46,7 @@ static treat treat_of(const char *path)
     static const char *const sheets[] = {"ods", "xlsx", "xlsm", "xls", NULL};
     static const char *const docs[] = {"docx", "doc", "odt", "rtf", NULL};
     static const char *const flat[] = {"fods", "fodt", NULL};
-    const char *ext = extension(path);
+    const char *ext = inputs_extension(path);
     if (!strcasecmp(ext, "pdf"))
         return AS_PDF;
     if (ext_is(ext, flat))
@@ -61,7 +61,7 @@ static treat treat_of(const char *path)
 int inputs_format_known(const char *path)
 {
     static const char *const text[] = {"txt", "csv", "tsv", "tab", NULL};
-    return treat_of(path) != AS_TEXT || ext_is(extension(path), text);
+    return treat_of(path) != AS_TEXT || ext_is(inputs_extension(path), text);
 }
 
 /* Why a path that is not a regular file is not read (it is never opened: opening a
@@ -203,7 +203,7 @@ static void convert_batch(const char *soffice, const char *tmp, const char *targ
     size_t nc = 0;
     for (size_t i = 0; i < n; i++) {
         char *name = names + i * 4200;
-        snprintf(name, 4200, "%s/%zu.%s", indir, i + 1, extension(ins[i]->path));
+        snprintf(name, 4200, "%s/%zu.%s", indir, i + 1, inputs_extension(ins[i]->path));
         if (proc_copy_file(ins[i]->path, name, 0600, 1) != 0)
             snprintf(ins[i]->error, sizeof ins[i]->error, "cannot read it: %s", strerror(errno));
         else
@@ -306,7 +306,7 @@ static int read_one(const char *path, input *in, pthread_mutex_t *pdf_lock)
         snprintf(in->error, sizeof in->error, "cannot read it: %s", strerror(errno));
         return 0;
     }
-    const char *ext = extension(path);
+    const char *ext = inputs_extension(path);
     switch (treat_of(path)) {
     case AS_TEXT:
         read_text(path, in);

@@ -7,32 +7,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "socinv.h"
-
-typedef enum { INPUT_TEXT, INPUT_SHEET, INPUT_DOCUMENT } input_kind;
-
-typedef struct input_part {
-    char *name;        /* sheet name, "" for text */
-    socinv_grid grid;
-    /* the formula of each cell ("of:=..."), NULL where none; NULL for text inputs */
-    const char **formulas;
-    /* cells and strings owned by the part */
-    socinv_cell *cells_owned;
-    char *text_owned;
-    /* the sheet column each grid column was (NULL: the same): see layout.h */
-    size_t *sheet_col;
-    /* a PDF's: the page (1-based) each grid row begins on; NULL for other inputs */
-    size_t *row_page;
-} input_part;
-
-typedef struct input {
-    const char *path;
-    input_kind kind;
-    size_t nparts;
-    input_part *parts;
-    char error[512];   /* why it could not be read ("" when it could) */
-    char warning[512]; /* read, but not all of it (cells beyond the columns read): "" when all */
-} input;
+#include "parts.h"
 
 typedef struct input_options {
     const char *soffice;   /* LibreOffice's soffice, for workbooks and documents */
@@ -50,7 +25,9 @@ void inputs_progress_done(FILE *f);
  * tidied as layout.h says (spacer columns out, tables side by side apart). On failure ins[i].error says why in one line and
  * ins[i].nparts is 0; the other inputs are still read. Returns how many failed. */
 size_t inputs_read(const char *const *paths, size_t n, const input_options *opt, input *ins);
-void input_free(input *in);
+/* The extension of the path's file name ("ods" for "a/b.ods"; "" for none): the
+ * one reading of a name's format, for inputs and recalc alike. */
+const char *inputs_extension(const char *path);
 /* Is the path of a format audit reads, by its name (for the files in a folder)? */
 int inputs_format_known(const char *path);
 

@@ -6,7 +6,7 @@
 #ifndef SOCINV_CLI_LAYOUT_H
 #define SOCINV_CLI_LAYOUT_H
 
-#include "inputs.h"
+#include "parts.h"
 
 /* Tidy every part of a workbook or document (text inputs are left as they are).
  * 0, or -1 when out of memory. */

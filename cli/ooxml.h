@@ -4,7 +4,7 @@
 #ifndef SOCINV_CLI_OOXML_H
 #define SOCINV_CLI_OOXML_H
 
-#include "inputs.h"
+#include "parts.h"
 #include "zipxml.h"
 
 /* A .docx: one part, its paragraphs as one-cell rows and its tables as rows of

@@ -3,7 +3,7 @@
 #ifndef SOCINV_CLI_PDF_H
 #define SOCINV_CLI_PDF_H
 
-#include "inputs.h"
+#include "parts.h"
 
 /* Most pages read from one PDF, and the largest PDF file read. */
 #define PDF_MAX_PAGES 5000

@@ -5,7 +5,7 @@
 
 #include <stddef.h>
 
-#include "inputs.h"
+#include "parts.h"
 
 /* Most words read from one PDF (about 40 bytes each here, plus their text): a
  * catalogue of 140 pages has about 60.000. */

@@ -20,16 +20,10 @@
 
 static const char *const workbook_ext[] = {"ods", "fods", "xlsx", "xlsm", "xls", NULL};
 
-const char *recalc_ext_of(const char *path)
-{
-    const char *slash = strrchr(path, '/'), *dot = strrchr(path, '.');
-    return dot && (!slash || dot > slash) ? dot + 1 : "";
-}
-
 static int is_workbook(const char *path)
 {
     for (const char *const *e = workbook_ext; *e; e++)
-        if (!strcasecmp(recalc_ext_of(path), *e))
+        if (!strcasecmp(inputs_extension(path), *e))
             return 1;
     return 0;
 }
@@ -97,7 +91,7 @@ static int collect(const char *path, strlist *files)
 /* The conversion target for --format. */
 const char *recalc_target_for(const char *path, const char *format, const char **ext)
 {
-    const char *e = !strcmp(format, "same") ? recalc_ext_of(path) : format;
+    const char *e = !strcmp(format, "same") ? inputs_extension(path) : format;
     if (!strcasecmp(e, "xlsx") || !strcasecmp(e, "xlsm")) {
         *ext = "xlsx";
         return "xlsx:Calc MS Excel 2007 XML";

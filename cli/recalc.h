@@ -53,7 +53,6 @@ typedef struct recalc {
 } recalc;
 
 /* recalc.c */
-const char *recalc_ext_of(const char *path);
 /* The LibreOffice filter for --format (same: the file's own), and its extension. */
 const char *recalc_target_for(const char *path, const char *format, const char **ext);
 void recalc_stem(const char *path, char *buf, size_t cap);

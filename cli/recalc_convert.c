@@ -18,7 +18,7 @@ static const char *in_place_refusal(const recalc *r, const workbook *b, char *bu
     char who[400];
     const char *ext;
     recalc_target_for(b->path, r->format, &ext);
-    if (strcasecmp(recalc_ext_of(b->path), ext) != 0)
+    if (strcasecmp(inputs_extension(b->path), ext) != 0)
         return "--in-place keeps the format: use --format same";
     if (safe_locked(b->file.dirfd, b->file.name, who, sizeof who)) {
         snprintf(buf, cap, "it is open in LibreOffice by %s: not replaced", who);
@@ -49,7 +49,7 @@ void recalc_take_inputs(recalc *r)
             recalc_fail(b, "%s", no);
             continue;
         }
-        snprintf(b->copy, sizeof b->copy, "%s/%zu.%s", r->in, i + 1, recalc_ext_of(b->path));
+        snprintf(b->copy, sizeof b->copy, "%s/%zu.%s", r->in, i + 1, inputs_extension(b->path));
         if (office_put(b->fd, b->copy) != 0)
             recalc_fail(b, "cannot copy it: %s", strerror(errno));
     }
@@ -226,7 +226,7 @@ int recalc_compare_errors(recalc *r)
     size_t need = 0;
     for (size_t i = 0; which && i < r->n; i++) {
         workbook *b = &r->books[i];
-        which[i] = !b->why[0] && recalc_count_errors(&b->after) > 0 && strcasecmp(recalc_ext_of(b->path), "fods") != 0;
+        which[i] = !b->why[0] && recalc_count_errors(&b->after) > 0 && strcasecmp(inputs_extension(b->path), "fods") != 0;
         need += (size_t)which[i];
     }
     if (!which || (need && convert(r, "fods", "fods", 0, which, outdir, sizeof outdir) != 0)) {

@@ -26,6 +26,7 @@
 #include "cli.h"
 #include "proc.h"
 #include "tables.h"
+#include "utf8.h"
 
 /* Years the chart runs past the latest payback by the rule, and the most years it
  * extrapolates beyond the printed ones (a payback later than that is off the chart). */
@@ -106,14 +107,10 @@ static void xml_text(FILE *f, const char *s, size_t n)
             i++;
             continue;
         }
-        size_t k = c >= 0xF8 ? 0 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
-        unsigned long cp = k == 4 ? c & 0x07u : k == 3 ? c & 0x0Fu : c & 0x1Fu;
-        size_t j = 1;
-        while (k && j < k && i + j < n && ((unsigned char)s[i + j] & 0xC0) == 0x80)
-            cp = cp << 6 | ((unsigned char)s[i + j++] & 0x3Fu);
-        static const unsigned long least[] = {0, 0, 0x80, 0x800, 0x10000};
-        if (k && j == k && cp >= least[k] && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF) &&
-            cp != 0xFFFE && cp != 0xFFFF) {
+        const unsigned char *u = (const unsigned char *)s + i;
+        size_t k = utf8_char_len(u, n - i);
+        int nonchar = k == 3 && u[0] == 0xEF && u[1] == 0xBF && u[2] >= 0xBE; /* U+FFFE, U+FFFF */
+        if (k && !nonchar) {
             fwrite(s + i, 1, k, f);
             i += k;
         } else {
@@ -305,18 +302,10 @@ static void series_name(const found_list *all, size_t k, char *buf, size_t cap)
     } else if (t->id[0]) {
         snprintf(buf, cap, "%s", t->id);
     } else if (t->title_len) {
-        /* at most 24 characters, not bytes, cut before a UTF-8 continuation byte */
-        size_t i = 0, chars = 0;
-        while (i < t->title_len && chars < 24) {
-            i++;
-            while (i < t->title_len && ((unsigned char)t->title[i] & 0xC0) == 0x80)
-                i++;
-            chars++;
-        }
+        /* at most 24 characters, not bytes; nothing of it when that does not fit */
+        size_t i = utf8_prefix(t->title, t->title_len, 24);
         if (i + 4 > cap)
             i = 0;
-        while (i > 0 && i < t->title_len && ((unsigned char)t->title[i] & 0xC0) == 0x80)
-            i--;
         snprintf(buf, cap, "%.*s%s", (int)i, t->title, i < t->title_len ? "\xe2\x80\xa6" : "");
     } else {
         snprintf(buf, cap, "nr. %zu", k + 1);

@@ -34,6 +34,17 @@ size_t utf8_char_len(const unsigned char *s, size_t n)
     return len;
 }
 
+size_t utf8_prefix(const char *s, size_t n, size_t max_chars)
+{
+    size_t i = 0;
+    for (size_t chars = 0; i < n && chars < max_chars; chars++) {
+        i++;
+        while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80)
+            i++;
+    }
+    return i;
+}
+
 void utf8_print_safe(FILE *f, const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;

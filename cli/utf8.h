@@ -11,6 +11,10 @@
  * a surrogate, a cut sequence, Latin-1 from an old file system). */
 size_t utf8_char_len(const unsigned char *s, size_t n);
 
+/* Bytes of the first max_chars characters of s (n bytes): a lead byte and the
+ * continuation bytes after it count as one, so a cut never splits a sequence. */
+size_t utf8_prefix(const char *s, size_t n, size_t max_chars);
+
 /* Write s for a person: control characters (C0, DEL, C1: an escape sequence in a
  * file name could rewrite the terminal) and bytes that are not UTF-8 as \xHH, a
  * backslash as \\ (so the escaping is unambiguous); everything else as it is. */

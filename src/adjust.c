@@ -13,7 +13,7 @@ socinv_status socinv_impact_adjust(double gross, const socinv_impact_factors *f,
     for (size_t i = 0; i < sizeof shares / sizeof shares[0]; i++) {
         if (!isfinite(shares[i]))
             return SOCINV_E_NONFINITE;
-        if (!sv_is_share(shares[i]))
+        if (!si_is_share(shares[i]))
             return SOCINV_E_SHARE;
     }
     if (year < 1 || year > SOCINV_MAX_HORIZON)
@@ -32,7 +32,7 @@ socinv_status socinv_optimism_uplift(double costs, double rate, double mitigatio
         return SOCINV_E_NONFINITE;
     if (rate <= -1.0)
         return SOCINV_E_RATE;
-    if (!sv_is_share(mitigation))
+    if (!si_is_share(mitigation))
         return SOCINV_E_SHARE;
     double v = costs * (1.0 + rate * (1.0 - mitigation));
     if (!isfinite(v))
@@ -45,15 +45,15 @@ socinv_status socinv_share(const double *values, size_t n, const double *shares,
                            double *out)
 {
     socinv_status st;
-    if ((st = sv_check_values(values, n)) != SOCINV_OK || (st = sv_check_values(shares, k)) != SOCINV_OK)
+    if ((st = si_check_values(values, n)) != SOCINV_OK || (st = si_check_values(shares, k)) != SOCINV_OK)
         return st;
     if (!out)
         return SOCINV_E_NULL;
-    if ((st = sv_check_dims(n, k)) != SOCINV_OK)
+    if ((st = si_check_dims(n, k)) != SOCINV_OK)
         return st;
     double total = 0.0;
     for (size_t j = 0; j < k; j++) {
-        if (!sv_is_share(shares[j]))
+        if (!si_is_share(shares[j]))
             return SOCINV_E_SHARE;
         total += shares[j];
     }

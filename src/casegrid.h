@@ -5,53 +5,53 @@
 
 #include "internal.h"
 
-/* Room for a folded label (sv_fold): labels are compared by their first words. */
-#define SV_FOLD_CAP 192
+/* Room for a folded label (si_fold): labels are compared by their first words. */
+#define SI_FOLD_CAP 192
 
-static inline const socinv_cell *sv_cell_at(const socinv_grid *g, size_t r, size_t c)
+static inline const socinv_cell *si_cell_at(const socinv_grid *g, size_t r, size_t c)
 {
     return &g->cells[r * g->cols + c];
 }
 
-static inline int sv_is_space(unsigned char c)
+static inline int si_is_space(unsigned char c)
 {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
-static inline int sv_cell_blank(const socinv_cell *c)
+static inline int si_cell_blank(const socinv_cell *c)
 {
     if (c->kind == SOCINV_CELL_EMPTY)
         return 1;
     if (c->kind == SOCINV_CELL_NUMBER)
         return 0;
     for (size_t i = 0; i < c->len; i++)
-        if (!sv_is_space((unsigned char)c->text[i]))
+        if (!si_is_space((unsigned char)c->text[i]))
             return 0;
     return 1;
 }
 
-/* A text cell folded (sv_fold) into out (SV_FOLD_CAP bytes); "" for other cells. */
-static inline size_t sv_cell_fold(const socinv_cell *c, char *out)
+/* A text cell folded (si_fold) into out (SI_FOLD_CAP bytes); "" for other cells. */
+static inline size_t si_cell_fold(const socinv_cell *c, char *out)
 {
     if (c->kind != SOCINV_CELL_TEXT || !c->text) {
         out[0] = '\0';
         return 0;
     }
-    return sv_fold(c->text, c->len, out, SV_FOLD_CAP);
+    return si_fold(c->text, c->len, out, SI_FOLD_CAP);
 }
 
 /* Drop spaces and line ends around a text (a title, a label). */
-static inline void sv_trim_text(const char **t, size_t *n)
+static inline void si_trim_text(const char **t, size_t *n)
 {
-    while (*n && sv_is_space((unsigned char)**t))
+    while (*n && si_is_space((unsigned char)**t))
         (*t)++, (*n)--;
-    while (*n && sv_is_space((unsigned char)(*t)[*n - 1]))
+    while (*n && si_is_space((unsigned char)(*t)[*n - 1]))
         (*n)--;
 }
 
 /* The grid's shape (NULL, empty, too large); its cells are checked row by row as a
- * search reaches them, rows [from, to) by sv_grid_check_rows. */
-socinv_status sv_grid_check(const socinv_grid *g);
-socinv_status sv_grid_check_rows(const socinv_grid *g, size_t from, size_t to);
+ * search reaches them, rows [from, to) by si_grid_check_rows. */
+socinv_status si_grid_check(const socinv_grid *g);
+socinv_status si_grid_check_rows(const socinv_grid *g, size_t from, size_t to);
 
 #endif

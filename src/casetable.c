@@ -13,7 +13,7 @@
 /* The grid's shape; its cells are checked row by row as the search reaches them
  * (check_row), so that finding the k-th table does not re-check the whole grid:
  * recognition stays linear in the grid however many tables it holds. */
-socinv_status sv_grid_check(const socinv_grid *g)
+socinv_status si_grid_check(const socinv_grid *g)
 {
     if (!g || (!g->cells && g->rows && g->cols))
         return SOCINV_E_NULL;
@@ -27,7 +27,7 @@ socinv_status sv_grid_check(const socinv_grid *g)
 static socinv_status check_row(const socinv_grid *g, size_t r)
 {
     for (size_t c = 0; c < g->cols; c++) {
-        const socinv_cell *x = sv_cell_at(g, r, c);
+        const socinv_cell *x = si_cell_at(g, r, c);
         if (x->kind != SOCINV_CELL_EMPTY && x->kind != SOCINV_CELL_NUMBER && x->kind != SOCINV_CELL_TEXT)
             return SOCINV_E_TYPE;
         if (x->kind == SOCINV_CELL_TEXT && !x->text && x->len)
@@ -37,7 +37,7 @@ static socinv_status check_row(const socinv_grid *g, size_t r)
 }
 
 /* Rows [from, to) checked. */
-socinv_status sv_grid_check_rows(const socinv_grid *g, size_t from, size_t to)
+socinv_status si_grid_check_rows(const socinv_grid *g, size_t from, size_t to)
 {
     for (size_t r = from; r < to; r++) {
         socinv_status st = check_row(g, r);
@@ -56,9 +56,9 @@ static int year_of(const socinv_cell *c, int *year)
     } else if (c->kind == SOCINV_CELL_TEXT) {
         const char *t = c->text;
         size_t n = c->len;
-        while (n && sv_is_space((unsigned char)*t))
+        while (n && si_is_space((unsigned char)*t))
             t++, n--;
-        while (n && sv_is_space((unsigned char)t[n - 1]))
+        while (n && si_is_space((unsigned char)t[n - 1]))
             n--;
         if (n != 4)
             return 0;
@@ -81,12 +81,12 @@ static int find_years(const socinv_grid *g, size_t r, size_t *col, size_t *n)
     size_t best = 0, best_col = 0;
     for (size_t c = 1; c < g->cols;) {
         int y;
-        if (!year_of(sv_cell_at(g, r, c), &y)) {
+        if (!year_of(si_cell_at(g, r, c), &y)) {
             c++;
             continue;
         }
         size_t k = c;
-        while (k < g->cols && year_of(sv_cell_at(g, r, k), &y))
+        while (k < g->cols && year_of(si_cell_at(g, r, k), &y))
             k++;
         if (k - c > best) {
             best = k - c;
@@ -94,7 +94,7 @@ static int find_years(const socinv_grid *g, size_t r, size_t *col, size_t *n)
         }
         c = k;
     }
-    if (best < 2 || best > SOCINV_CASE_MAX_YEARS || sv_cell_at(g, r, 0)->kind == SOCINV_CELL_NUMBER)
+    if (best < 2 || best > SOCINV_CASE_MAX_YEARS || si_cell_at(g, r, 0)->kind == SOCINV_CELL_NUMBER)
         return 0;
     *col = best_col;
     *n = best;
@@ -110,26 +110,26 @@ typedef struct {
 static label_class classify(const char *f)
 {
     label_class k = {SOCINV_LINE_DETAIL, SOCINV_ROW_IGNORE};
-    if (sv_starts_with(f, "tilbagebetalingstid")) {
+    if (si_starts_with(f, "tilbagebetalingstid")) {
         k.role = SOCINV_LINE_PAYBACK;
-    } else if (sv_starts_with(f, "samlet\xc3\xb8konomiskp\xc3\xa5virkning") ||
-               sv_starts_with(f, "samlede\xc3\xb8konomiskekonsekvenser") ||
-               sv_starts_with(f, "samlet\xc3\xb8konomiskkonsekvens")) {
+    } else if (si_starts_with(f, "samlet\xc3\xb8konomiskp\xc3\xa5virkning") ||
+               si_starts_with(f, "samlede\xc3\xb8konomiskekonsekvenser") ||
+               si_starts_with(f, "samlet\xc3\xb8konomiskkonsekvens")) {
         k.role = SOCINV_LINE_NET;
-    } else if (sv_starts_with(f, "samletvarig\xc3\xa6ndring") || sv_starts_with(f, "samledevarige\xc3\xa6ndringer") ||
-               sv_starts_with(f, "varige\xc3\xa6ndringertotal")) {
+    } else if (si_starts_with(f, "samletvarig\xc3\xa6ndring") || si_starts_with(f, "samledevarige\xc3\xa6ndringer") ||
+               si_starts_with(f, "varige\xc3\xa6ndringertotal")) {
         k.role = SOCINV_LINE_SUBTOTAL;
         k.kind = SOCINV_ROW_PERMANENT;
-    } else if (sv_starts_with(f, "samledeimplementeringsomkostninger") ||
-               sv_starts_with(f, "samletimplementeringsomkostning") ||
-               sv_starts_with(f, "implementeringsomkostningertotal") ||
-               sv_starts_with(f, "investeringertotal") || sv_starts_with(f, "samledeinvesteringer")) {
+    } else if (si_starts_with(f, "samledeimplementeringsomkostninger") ||
+               si_starts_with(f, "samletimplementeringsomkostning") ||
+               si_starts_with(f, "implementeringsomkostningertotal") ||
+               si_starts_with(f, "investeringertotal") || si_starts_with(f, "samledeinvesteringer")) {
         k.role = SOCINV_LINE_SUBTOTAL;
         k.kind = SOCINV_ROW_IMPLEMENTATION;
-    } else if (sv_starts_with(f, "varige\xc3\xa6ndringer")) {
+    } else if (si_starts_with(f, "varige\xc3\xa6ndringer")) {
         k.role = SOCINV_LINE_HEADING;
         k.kind = SOCINV_ROW_PERMANENT;
-    } else if (sv_starts_with(f, "implementeringsomkostninger")) {
+    } else if (si_starts_with(f, "implementeringsomkostninger")) {
         k.role = SOCINV_LINE_HEADING;
         k.kind = SOCINV_ROW_IMPLEMENTATION;
     }
@@ -144,28 +144,28 @@ static label_class classify(const char *f)
  * new one begins only where a document starts one. */
 static int find_header(const socinv_grid *g, size_t r, int strong, size_t *col, size_t *n)
 {
-    char f[SV_FOLD_CAP];
+    char f[SI_FOLD_CAP];
     if (!find_years(g, r, col, n))
         return 0;
     for (size_t j = 1; j < *n; j++) {
         int a, b;
-        year_of(sv_cell_at(g, r, *col + j - 1), &a);
-        year_of(sv_cell_at(g, r, *col + j), &b);
+        year_of(si_cell_at(g, r, *col + j - 1), &a);
+        year_of(si_cell_at(g, r, *col + j), &b);
         if (b < a)
             return 0;
     }
     for (size_t c = *col + *n; c < g->cols; c++)
-        if (!sv_cell_blank(sv_cell_at(g, r, c)))
+        if (!si_cell_blank(si_cell_at(g, r, c)))
             return 0;
     int marked = 0;
     for (size_t c = 0; c < *col; c++) {
-        const socinv_cell *x = sv_cell_at(g, r, c);
-        if (sv_cell_blank(x))
+        const socinv_cell *x = si_cell_at(g, r, c);
+        if (si_cell_blank(x))
             continue;
         if (x->kind != SOCINV_CELL_TEXT)
             return 0; /* an amount left of the years */
-        sv_cell_fold(x, f);
-        if (sv_starts_with(f, "styringsomr")) {
+        si_cell_fold(x, f);
+        if (si_starts_with(f, "styringsomr")) {
             marked = 1;
             continue;
         }
@@ -190,10 +190,10 @@ static void qualify(const socinv_cell *label, socinv_case_line *line)
     if (!comma)
         return;
     const char *q = comma + 1, *end = label->text + label->len;
-    while (q < end && (sv_is_space((unsigned char)*q) || *q == '('))
+    while (q < end && (si_is_space((unsigned char)*q) || *q == '('))
         q++;
     const char *w = q;
-    while (w < end && !sv_is_space((unsigned char)*w) && *w != '(' && *w != ')' && *w != ',')
+    while (w < end && !si_is_space((unsigned char)*w) && *w != '(' && *w != ')' && *w != ',')
         w++;
     socinv_area a;
     if (w == q || socinv_area_parse(q, (size_t)(w - q), &a) != SOCINV_OK || a == SOCINV_AREA_NONE) {
@@ -204,11 +204,11 @@ static void qualify(const socinv_cell *label, socinv_case_line *line)
     line->qualifier = SOCINV_QUAL_AREA;
     /* A department token (2-5 capitals: SOF, BUF, BIF) makes it a department subtotal. */
     for (const char *p = w; p < end;) {
-        while (p < end && (sv_is_space((unsigned char)*p) || *p == '(' || *p == ')' || *p == ','))
+        while (p < end && (si_is_space((unsigned char)*p) || *p == '(' || *p == ')' || *p == ','))
             p++;
         const char *s = p;
         int caps = 1;
-        while (p < end && !sv_is_space((unsigned char)*p) && *p != '(' && *p != ')' && *p != ',') {
+        while (p < end && !si_is_space((unsigned char)*p) && *p != '(' && *p != ')' && *p != ',') {
             if (*p < 'A' || *p > 'Z')
                 caps = 0;
             p++;
@@ -222,7 +222,7 @@ static void qualify(const socinv_cell *label, socinv_case_line *line)
 static double amount(const socinv_cell *c, socinv_number_style style, int *bad)
 {
     double v;
-    if (sv_cell_blank(c))
+    if (si_cell_blank(c))
         return NAN;
     if (c->kind == SOCINV_CELL_NUMBER) {
         if (isfinite(c->num))
@@ -241,8 +241,8 @@ static double amount(const socinv_cell *c, socinv_number_style style, int *bad)
 static int first_value(const socinv_grid *g, size_t r, size_t label_col, socinv_number_style style, double *v)
 {
     for (size_t c = label_col + 1; c < g->cols; c++) {
-        const socinv_cell *cell = sv_cell_at(g, r, c);
-        if (sv_cell_blank(cell))
+        const socinv_cell *cell = si_cell_at(g, r, c);
+        if (si_cell_blank(cell))
             continue;
         int bad = 0;
         *v = amount(cell, style, &bad);
@@ -305,7 +305,7 @@ static void read_amounts(reader *rd, size_t row, socinv_case_line *l)
     double *v = line_values(rd);
     for (size_t j = 0; j < rd->t->nyears; j++) {
         int bad = 0;
-        double a = amount(sv_cell_at(rd->g, row, rd->t->year_col + j), rd->style, &bad);
+        double a = amount(si_cell_at(rd->g, row, rd->t->year_col + j), rd->style, &bad);
         if (bad)
             l->notes |= 1u << SOCINV_NOTE_TEXT_AMOUNT;
         if (v)
@@ -316,7 +316,7 @@ static void read_amounts(reader *rd, size_t row, socinv_case_line *l)
 static int has_amounts(const socinv_grid *g, const socinv_case *t, size_t row)
 {
     for (size_t j = 0; j < t->nyears; j++)
-        if (!sv_cell_blank(sv_cell_at(g, row, t->year_col + j)))
+        if (!si_cell_blank(si_cell_at(g, row, t->year_col + j)))
             return 1;
     return 0;
 }
@@ -325,7 +325,7 @@ static size_t nonblank_cells(const socinv_grid *g, size_t row)
 {
     size_t k = 0;
     for (size_t c = 0; c < g->cols; c++)
-        k += !sv_cell_blank(sv_cell_at(g, row, c));
+        k += !si_cell_blank(si_cell_at(g, row, c));
     return k;
 }
 
@@ -345,23 +345,23 @@ static void read_header(reader *rd, size_t hr, size_t year_col, size_t nyears)
 {
     const socinv_grid *g = rd->g;
     socinv_case *t = rd->t;
-    char f[SV_FOLD_CAP];
+    char f[SI_FOLD_CAP];
     memset(t, 0, sizeof *t);
     t->header_row = hr;
     /* The label column is where the header starts ("1.000 kr. 2025 p/l"): a table
      * may sit anywhere on a sheet, several side by side or below each other. */
     t->label_col = 0;
-    while (t->label_col + 1 < year_col && sv_cell_blank(sv_cell_at(g, hr, t->label_col)))
+    while (t->label_col + 1 < year_col && si_cell_blank(si_cell_at(g, hr, t->label_col)))
         t->label_col++;
     t->year_col = year_col;
     t->nyears = nyears;
     t->area_col = SOCINV_NONE;
-    year_of(sv_cell_at(g, hr, year_col), &t->first_year);
+    year_of(si_cell_at(g, hr, year_col), &t->first_year);
     t->years_consecutive = 1;
     for (size_t j = 1; j < nyears; j++) {
         int a, b;
-        year_of(sv_cell_at(g, hr, year_col + j - 1), &a);
-        year_of(sv_cell_at(g, hr, year_col + j), &b);
+        year_of(si_cell_at(g, hr, year_col + j - 1), &a);
+        year_of(si_cell_at(g, hr, year_col + j), &b);
         if (b != a + 1)
             t->years_consecutive = 0;
     }
@@ -369,8 +369,8 @@ static void read_header(reader *rd, size_t hr, size_t year_col, size_t nyears)
      * the column just left of the years, if its cells read as areas. */
     rd->area_headed = 0;
     for (size_t c = t->label_col + 1; c < year_col; c++) {
-        sv_cell_fold(sv_cell_at(g, hr, c), f);
-        if (sv_starts_with(f, "styringsomr")) {
+        si_cell_fold(si_cell_at(g, hr, c), f);
+        if (si_starts_with(f, "styringsomr")) {
             t->area_col = c;
             rd->area_headed = 1;
             break;
@@ -390,7 +390,7 @@ static row_step split_payback(reader *rd, size_t r, const char *f)
     socinv_case_line *l = rd->pending < rd->cap && rd->pending < rd->n && !rd->overflow ? &rd->lines[rd->pending] : NULL;
     double v;
     if (l) {
-        l->basis = sv_starts_with(f, "total") ? SOCINV_BASIS_TOTAL : SOCINV_BASIS_SERVICE;
+        l->basis = si_starts_with(f, "total") ? SOCINV_BASIS_TOTAL : SOCINV_BASIS_SERVICE;
         l->row = r;
         l->notes |= 1u << SOCINV_NOTE_SPLIT_PAYBACK;
         if (first_value(rd->g, r, rd->t->label_col, rd->style, &v))
@@ -415,12 +415,12 @@ static void amount_line(reader *rd, size_t r, socinv_case_line *l)
         l->kind = rd->block;
     }
     if (rd->t->area_col != SOCINV_NONE) {
-        const socinv_cell *ac = sv_cell_at(rd->g, r, rd->t->area_col);
+        const socinv_cell *ac = si_cell_at(rd->g, r, rd->t->area_col);
         socinv_area a = SOCINV_AREA_NONE;
         if (ac->kind == SOCINV_CELL_TEXT && socinv_area_parse(ac->text, ac->len, &a) == SOCINV_OK) {
             l->area = a;
             rd->area_ok += a != SOCINV_AREA_NONE;
-        } else if (!sv_cell_blank(ac)) {
+        } else if (!si_cell_blank(ac)) {
             rd->area_bad++;
         }
     }
@@ -469,15 +469,15 @@ static void table_line(reader *rd, size_t r, label_class k, const char *f, const
 /* Row r (not a header) of the table being read. */
 static row_step read_row(reader *rd, size_t r)
 {
-    char f[SV_FOLD_CAP];
+    char f[SI_FOLD_CAP];
     size_t cells = nonblank_cells(rd->g, r);
     if (cells == 0)
         return ++rd->gap >= MAX_GAP && !rd->whole ? ROW_END : ROW_NEXT;
-    const socinv_cell *label = sv_cell_at(rd->g, r, rd->t->label_col);
-    sv_cell_fold(label, f);
-    if ((sv_starts_with(f, "note") || section_heading(label)) && !rd->whole)
+    const socinv_cell *label = si_cell_at(rd->g, r, rd->t->label_col);
+    si_cell_fold(label, f);
+    if ((si_starts_with(f, "note") || section_heading(label)) && !rd->whole)
         return ROW_END;
-    if (rd->pending != SOCINV_NONE && (sv_starts_with(f, "total") || sv_starts_with(f, "service")))
+    if (rd->pending != SOCINV_NONE && (si_starts_with(f, "total") || si_starts_with(f, "service")))
         return split_payback(rd, r, f);
     rd->pending = SOCINV_NONE;
 
@@ -564,7 +564,7 @@ static socinv_status find_table(const socinv_grid *grid, size_t from_row, socinv
                                 socinv_case *table, socinv_case_line *lines, size_t cap, double *values,
                                 size_t values_cap, int whole)
 {
-    socinv_status st = sv_grid_check(grid);
+    socinv_status st = si_grid_check(grid);
     if (st != SOCINV_OK)
         return st;
     if (!table || (cap && !lines) || (values_cap && !values))
@@ -619,7 +619,7 @@ int socinv_case_year(const socinv_grid *grid, const socinv_case *table, size_t j
     if (!grid || !grid->cells || !table || j >= table->nyears || table->header_row >= grid->rows ||
         table->year_col + j >= grid->cols)
         return 0;
-    return year_of(sv_cell_at(grid, table->header_row, table->year_col + j), &y) ? y : 0;
+    return year_of(si_cell_at(grid, table->header_row, table->year_col + j), &y) ? y : 0;
 }
 
 socinv_status socinv_case_label(const socinv_grid *grid, const socinv_case *table, const socinv_case_line *line,
@@ -629,13 +629,13 @@ socinv_status socinv_case_label(const socinv_grid *grid, const socinv_case *tabl
         return SOCINV_E_NULL;
     if (line->label_row >= grid->rows || table->label_col >= grid->cols)
         return SOCINV_E_DOMAIN;
-    const socinv_cell *c = sv_cell_at(grid, line->label_row, table->label_col);
+    const socinv_cell *c = si_cell_at(grid, line->label_row, table->label_col);
     *text = "";
     *len = 0;
     if (c->kind == SOCINV_CELL_TEXT && c->text) {
         *text = c->text;
         *len = c->len;
-        sv_trim_text(text, len);
+        si_trim_text(text, len);
     }
     return SOCINV_OK;
 }
@@ -648,7 +648,7 @@ socinv_status socinv_case_net(const socinv_case *table, const socinv_case_line *
     if (table->nyears == 0)
         return SOCINV_E_LENGTH;
     for (size_t j = 0; j < table->nyears; j++) {
-        sv_sum s = {0, 0};
+        si_sum s = {0, 0};
         for (size_t i = 0; i < table->nlines; i++) {
             const socinv_case_line *l = &lines[i];
             if (l->role != SOCINV_LINE_DETAIL)
@@ -658,9 +658,9 @@ socinv_status socinv_case_net(const socinv_case *table, const socinv_case_line *
                 continue;
             double v = values[i * table->nyears + j];
             if (!isnan(v))
-                sv_sum_add(&s, v);
+                si_sum_add(&s, v);
         }
-        net[j] = sv_sum_get(&s);
+        net[j] = si_sum_get(&s);
         if (!isfinite(net[j]))
             return SOCINV_E_OVERFLOW;
     }

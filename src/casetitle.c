@@ -26,16 +26,16 @@ static int proposal_id(const socinv_cell *c, char *id, size_t id_cap, const char
     if (i >= c->len || s[i] != ')')
         return 0;
     i++;
-    if (i < c->len && !sv_is_space(s[i]) && s[i] != '-' && s[i] != ':' && s[i] != 0xE2)
+    if (i < c->len && !si_is_space(s[i]) && s[i] != '-' && s[i] != ':' && s[i] != 0xE2)
         return 0; /* "HA02(2025)x": not a heading */
     /* spaces, then a dash (-, –, —) or colon, then the title */
-    while (i < c->len && sv_is_space(s[i]))
+    while (i < c->len && si_is_space(s[i]))
         i++;
     if (i < c->len && (s[i] == '-' || s[i] == ':'))
         i++;
     else if (i + 2 < c->len && s[i] == 0xE2 && s[i + 1] == 0x80 && (s[i + 2] == 0x93 || s[i + 2] == 0x94))
         i += 3;
-    while (i < c->len && sv_is_space(s[i]))
+    while (i < c->len && si_is_space(s[i]))
         i++;
     if (id_cap > 4) {
         memcpy(id, c->text, 4);
@@ -51,9 +51,9 @@ static int proposal_id(const socinv_cell *c, char *id, size_t id_cap, const char
 static const socinv_cell *first_cell(const socinv_grid *g, size_t r)
 {
     for (size_t c = 0; c < g->cols; c++)
-        if (!sv_cell_blank(sv_cell_at(g, r, c)))
-            return sv_cell_at(g, r, c);
-    return sv_cell_at(g, r, 0);
+        if (!si_cell_blank(si_cell_at(g, r, c)))
+            return si_cell_at(g, r, c);
+    return si_cell_at(g, r, 0);
 }
 
 /* The title of a bare id heading ("HA02(2025)"): the next cell of its row (a table of
@@ -63,30 +63,30 @@ static void title_after_id(const socinv_grid *g, size_t r, size_t end, const cha
 {
     const socinv_cell *id_cell = first_cell(g, r);
     const socinv_cell *t = NULL;
-    for (const socinv_cell *c = id_cell + 1; c < sv_cell_at(g, r, 0) + g->cols && !t; c++)
-        if (!sv_cell_blank(c) && c->kind == SOCINV_CELL_TEXT)
+    for (const socinv_cell *c = id_cell + 1; c < si_cell_at(g, r, 0) + g->cols && !t; c++)
+        if (!si_cell_blank(c) && c->kind == SOCINV_CELL_TEXT)
             t = c;
     for (size_t q = r + 1; q < end && !t; q++)
-        if (!sv_cell_blank(first_cell(g, q)) && first_cell(g, q)->kind == SOCINV_CELL_TEXT)
+        if (!si_cell_blank(first_cell(g, q)) && first_cell(g, q)->kind == SOCINV_CELL_TEXT)
             t = first_cell(g, q);
     if (!t || t->len > TITLE_MAX)
         return; /* prose, not a title */
     *title = t->text;
     *tlen = t->len;
-    char f[SV_FOLD_CAP];
-    sv_cell_fold(t, f);
+    char f[SI_FOLD_CAP];
+    si_cell_fold(t, f);
     const char *colon = memchr(t->text, ':', t->len);
-    if (sv_starts_with(f, "forslagetstitel:") && colon) {
+    if (si_starts_with(f, "forslagetstitel:") && colon) {
         *title = colon + 1;
         *tlen = (size_t)(t->text + t->len - (colon + 1));
     }
-    sv_trim_text(title, tlen);
+    si_trim_text(title, tlen);
 }
 
 socinv_status socinv_case_title(const socinv_grid *grid, size_t from_row, const socinv_case *table,
                                 char *id, size_t id_cap, const char **title, size_t *title_len)
 {
-    socinv_status st = sv_grid_check(grid);
+    socinv_status st = si_grid_check(grid);
     if (st != SOCINV_OK)
         return st;
     if (!table || !id || !title || !title_len)
@@ -97,13 +97,13 @@ socinv_status socinv_case_title(const socinv_grid *grid, size_t from_row, const 
     *title = "";
     *title_len = 0;
     size_t end = table->header_row < grid->rows ? table->header_row : grid->rows;
-    if ((st = sv_grid_check_rows(grid, from_row, end)) != SOCINV_OK)
+    if ((st = si_grid_check_rows(grid, from_row, end)) != SOCINV_OK)
         return st;
-    char f[SV_FOLD_CAP];
+    char f[SI_FOLD_CAP];
     /* Nearest heading with an id wins; otherwise a 'Forslagets titel:' or the line before 'Kort resumé'. */
     for (size_t r = end; r-- > from_row;) {
         if (proposal_id(first_cell(grid, r), id, id_cap, title, title_len)) {
-            sv_trim_text(title, title_len);
+            si_trim_text(title, title_len);
             if (!*title_len)
                 title_after_id(grid, r, end, title, title_len);
             return SOCINV_OK;
@@ -111,25 +111,25 @@ socinv_status socinv_case_title(const socinv_grid *grid, size_t from_row, const 
     }
     for (size_t r = end; r-- > from_row;) {
         const socinv_cell *c = first_cell(grid, r);
-        sv_cell_fold(c, f);
-        if (sv_starts_with(f, "forslagetstitel:")) {
+        si_cell_fold(c, f);
+        if (si_starts_with(f, "forslagetstitel:")) {
             const char *colon = memchr(c->text, ':', c->len);
             *title = colon + 1;
             *title_len = (size_t)(c->text + c->len - (colon + 1));
-            sv_trim_text(title, title_len);
+            si_trim_text(title, title_len);
             return SOCINV_OK;
         }
     }
     for (size_t r = end; r-- > from_row + 1;) {
-        sv_cell_fold(first_cell(grid, r), f);
-        if (!sv_starts_with(f, "kortresum"))
+        si_cell_fold(first_cell(grid, r), f);
+        if (!si_starts_with(f, "kortresum"))
             continue;
         for (size_t q = r; q-- > from_row;) {
             const socinv_cell *t = first_cell(grid, q);
-            if (!sv_cell_blank(t) && t->kind == SOCINV_CELL_TEXT) {
+            if (!si_cell_blank(t) && t->kind == SOCINV_CELL_TEXT) {
                 *title = t->text;
                 *title_len = t->len;
-                sv_trim_text(title, title_len);
+                si_trim_text(title, title_len);
                 return SOCINV_OK;
             }
         }

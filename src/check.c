@@ -5,9 +5,9 @@ socinv_status socinv_check_sum(const double *rows, size_t nrows, size_t cols, co
                                double tol, socinv_mismatch *first, int *ok)
 {
     socinv_status st;
-    if ((st = sv_check_dims(nrows, cols)) != SOCINV_OK)
+    if ((st = si_check_dims(nrows, cols)) != SOCINV_OK)
         return st;
-    if ((st = sv_check_values(rows, nrows * cols)) != SOCINV_OK || (st = sv_check_values(printed, cols)) != SOCINV_OK)
+    if ((st = si_check_values(rows, nrows * cols)) != SOCINV_OK || (st = si_check_values(printed, cols)) != SOCINV_OK)
         return st;
     if (!ok)
         return SOCINV_E_NULL;
@@ -16,10 +16,10 @@ socinv_status socinv_check_sum(const double *rows, size_t nrows, size_t cols, co
     if (tol < 0.0)
         return SOCINV_E_DOMAIN;
     for (size_t c = 0; c < cols; c++) {
-        sv_sum s = {0, 0};
+        si_sum s = {0, 0};
         for (size_t r = 0; r < nrows; r++)
-            sv_sum_add(&s, rows[r * cols + c]);
-        double computed = sv_sum_get(&s);
+            si_sum_add(&s, rows[r * cols + c]);
+        double computed = si_sum_get(&s);
         if (!isfinite(computed))
             return SOCINV_E_OVERFLOW;
         if (fabs(printed[c] - computed) > tol) {

@@ -83,7 +83,7 @@ socinv_status socinv_schedule_bands(const double *from_years, const double *rate
     socinv_status st;
     if (!out)
         return SOCINV_E_NULL;
-    if ((st = sv_check_values(from_years, n)) != SOCINV_OK || (st = sv_check_values(rates, n)) != SOCINV_OK)
+    if ((st = si_check_values(from_years, n)) != SOCINV_OK || (st = si_check_values(rates, n)) != SOCINV_OK)
         return st;
     if (n > SOCINV_SCHEDULE_MAX_BANDS)
         return SOCINV_E_LENGTH;
@@ -184,7 +184,7 @@ socinv_status socinv_discount_factor(const socinv_schedule *s, unsigned year, do
 static socinv_status present_value(const double *values, size_t n, const socinv_schedule *s,
                                    unsigned first_year, double *pv)
 {
-    socinv_status st = sv_check_values(values, n);
+    socinv_status st = si_check_values(values, n);
     if (st != SOCINV_OK)
         return st;
     if ((st = check_schedule(s)) != SOCINV_OK)
@@ -195,10 +195,10 @@ static socinv_status present_value(const double *values, size_t n, const socinv_
         return SOCINV_E_LENGTH;
     df_walker w;
     df_start(&w, s);
-    sv_sum sum = {0, 0};
+    si_sum sum = {0, 0};
     for (size_t j = 0; j < n; j++)
-        sv_sum_add(&sum, values[j] * df_advance_to(&w, first_year + (unsigned)j));
-    double v = sv_sum_get(&sum);
+        si_sum_add(&sum, values[j] * df_advance_to(&w, first_year + (unsigned)j));
+    double v = si_sum_get(&sum);
     if (!isfinite(v))
         return SOCINV_E_OVERFLOW;
     *pv = v;

@@ -1,4 +1,7 @@
-/* Helpers shared by the rule files; not part of the public API. */
+/* Helpers shared by the rule files; not part of the public API.
+ * Prefix si_ ("socinv internal") for the library's own internals, so they are
+ * not mistaken for the add-in's call model (sv_*, addin/) or the public API
+ * (socinv_*). */
 #ifndef SOCINV_INTERNAL_H
 #define SOCINV_INTERNAL_H
 
@@ -8,7 +11,7 @@
 #include "socinv.h"
 
 /* Validate a run of values: non-NULL, 1..SOCINV_MAX_CELLS long, all finite. */
-static inline socinv_status sv_check_values(const double *v, size_t n)
+static inline socinv_status si_check_values(const double *v, size_t n)
 {
     if (!v)
         return SOCINV_E_NULL;
@@ -21,7 +24,7 @@ static inline socinv_status sv_check_values(const double *v, size_t n)
 }
 
 /* rows × cols within limits, without overflowing the product. */
-static inline socinv_status sv_check_dims(size_t rows, size_t cols)
+static inline socinv_status si_check_dims(size_t rows, size_t cols)
 {
     if (rows == 0 || cols == 0)
         return SOCINV_E_LENGTH;
@@ -30,7 +33,7 @@ static inline socinv_status sv_check_dims(size_t rows, size_t cols)
     return SOCINV_OK;
 }
 
-static inline int sv_is_share(double s)
+static inline int si_is_share(double s)
 {
     return isfinite(s) && s >= 0.0 && s <= 1.0;
 }
@@ -39,9 +42,9 @@ static inline int sv_is_share(double s)
  * to the last kroner even with decimals, so printed totals compare fairly. */
 typedef struct {
     double sum, comp;
-} sv_sum;
+} si_sum;
 
-static inline void sv_sum_add(sv_sum *s, double x)
+static inline void si_sum_add(si_sum *s, double x)
 {
     double t = s->sum + x;
     if (fabs(s->sum) >= fabs(x))
@@ -51,7 +54,7 @@ static inline void sv_sum_add(sv_sum *s, double x)
     s->sum = t;
 }
 
-static inline double sv_sum_get(const sv_sum *s)
+static inline double si_sum_get(const si_sum *s)
 {
     return s->sum + s->comp;
 }
@@ -60,9 +63,9 @@ static inline double sv_sum_get(const sv_sum *s)
  * text with spaces, hyphens and soft hyphens removed: folds "Styrings- område"
  * and "Efterspørgselsst yret" onto their dictionary spelling. Writes at most
  * cap-1 bytes plus NUL to out and returns the folded length. */
-size_t sv_fold(const char *text, size_t len, char *out, size_t cap);
+size_t si_fold(const char *text, size_t len, char *out, size_t cap);
 
 /* Does folded text start with the folded prefix? */
-int sv_starts_with(const char *folded, const char *prefix);
+int si_starts_with(const char *folded, const char *prefix);
 
 #endif

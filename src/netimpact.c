@@ -58,13 +58,13 @@ socinv_status socinv_area_parse(const char *text, size_t len, socinv_area *area)
             return SOCINV_OK;
         }
     }
-    size_t fl = sv_fold(text, head_len(text, len), f, sizeof f);
+    size_t fl = si_fold(text, head_len(text, len), f, sizeof f);
     if (fl == 0) {
         *area = SOCINV_AREA_NONE;
         return SOCINV_OK;
     }
     for (size_t i = 0; i < sizeof area_words / sizeof area_words[0]; i++) {
-        if (sv_starts_with(f, area_words[i].prefix)) {
+        if (si_starts_with(f, area_words[i].prefix)) {
             *area = area_words[i].area;
             return SOCINV_OK;
         }
@@ -92,13 +92,13 @@ socinv_status socinv_row_kind_parse(const char *text, size_t len, socinv_row_kin
         *kind = text[0] == 'V' ? SOCINV_ROW_PERMANENT : SOCINV_ROW_IMPLEMENTATION;
         return SOCINV_OK;
     }
-    size_t fl = sv_fold(text, len, f, sizeof f);
+    size_t fl = si_fold(text, len, f, sizeof f);
     if (fl == 0)
         *kind = SOCINV_ROW_IGNORE;
-    else if (!strcmp(f, "v") || !strcmp(f, "p") || sv_starts_with(f, "varig") || sv_starts_with(f, "perm"))
+    else if (!strcmp(f, "v") || !strcmp(f, "p") || si_starts_with(f, "varig") || si_starts_with(f, "perm"))
         *kind = SOCINV_ROW_PERMANENT;
-    else if (!strcmp(f, "i") || sv_starts_with(f, "impl") || sv_starts_with(f, "invest") ||
-             sv_starts_with(f, "engang"))
+    else if (!strcmp(f, "i") || si_starts_with(f, "impl") || si_starts_with(f, "invest") ||
+             si_starts_with(f, "engang"))
         *kind = SOCINV_ROW_IMPLEMENTATION;
     else
         return SOCINV_E_OPTION;
@@ -122,13 +122,13 @@ socinv_status socinv_basis_parse(const char *text, size_t len, socinv_basis *bas
     char f[64];
     if (!basis || (!text && len))
         return SOCINV_E_NULL;
-    size_t fl = sv_fold(text, len, f, sizeof f);
-    if (fl == 0 || !strcmp(f, "t") || sv_starts_with(f, "total") || !strcmp(f, "all") ||
+    size_t fl = si_fold(text, len, f, sizeof f);
+    if (fl == 0 || !strcmp(f, "t") || si_starts_with(f, "total") || !strcmp(f, "all") ||
         !strcmp(f, "alle")) {
         *basis = socinv_basis_total();
         return SOCINV_OK;
     }
-    if (!strcmp(f, "s") || !strcmp(f, "service") || sv_starts_with(f, "serviceeffekt")) {
+    if (!strcmp(f, "s") || !strcmp(f, "service") || si_starts_with(f, "serviceeffekt")) {
         *basis = socinv_basis_service();
         return SOCINV_OK;
     }
@@ -172,12 +172,12 @@ socinv_status socinv_net_impact(const double *amounts, size_t rows, size_t cols,
                                 socinv_basis basis, double *permanent, double *implementation,
                                 double *net)
 {
-    socinv_status st = sv_check_dims(rows, cols);
+    socinv_status st = si_check_dims(rows, cols);
     if (st != SOCINV_OK)
         return st;
     if (!kinds)
         return SOCINV_E_NULL;
-    if ((st = sv_check_values(amounts, rows * cols)) != SOCINV_OK)
+    if ((st = si_check_values(amounts, rows * cols)) != SOCINV_OK)
         return st;
     if ((basis.permanent_areas & ~SOCINV_AREAS_ALL) || (basis.implementation_areas & ~SOCINV_AREAS_ALL))
         return SOCINV_E_OPTION;
@@ -200,16 +200,16 @@ socinv_status socinv_net_impact(const double *amounts, size_t rows, size_t cols,
             return st;
     }
     for (size_t c = 0; c < cols; c++) {
-        sv_sum p = {0, 0}, i = {0, 0};
+        si_sum p = {0, 0}, i = {0, 0};
         for (size_t r = 0; r < rows; r++) {
             int yes = 0;
             if (kinds[r] == SOCINV_ROW_IGNORE)
                 continue;
             counts(basis, kinds[r], areas, r, &yes);
             if (yes)
-                sv_sum_add(kinds[r] == SOCINV_ROW_PERMANENT ? &p : &i, amounts[r * cols + c]);
+                si_sum_add(kinds[r] == SOCINV_ROW_PERMANENT ? &p : &i, amounts[r * cols + c]);
         }
-        double pv = sv_sum_get(&p), iv = sv_sum_get(&i), nv = pv + iv;
+        double pv = si_sum_get(&p), iv = si_sum_get(&i), nv = pv + iv;
         if (permanent)
             permanent[c] = pv;
         if (implementation)

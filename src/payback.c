@@ -127,7 +127,7 @@ static socinv_status after_table(const socinv_payback_opts *opts, const rule *r,
 static socinv_status check_row(const double *net, size_t n, const socinv_payback_opts **o,
                                const socinv_payback_opts *defaults, double *years)
 {
-    socinv_status st = sv_check_values(net, n);
+    socinv_status st = si_check_values(net, n);
     if (st != SOCINV_OK)
         return st;
     if (!years)
@@ -141,7 +141,7 @@ static socinv_status check_row(const double *net, size_t n, const socinv_payback
  * and the crossing into the last run of years that meet it. */
 typedef struct {
     rule r;
-    sv_sum cum;
+    si_sum cum;
     double c;                 /* cumulative after the last year walked */
     unsigned first, last_not; /* first year met; last year not met (0: none) */
     double first_before, first_after, final_before, final_after;
@@ -158,8 +158,8 @@ static void walk_start(walk *w, const socinv_payback_opts *o)
 static inline __attribute__((always_inline)) socinv_status walk_year(walk *w, unsigned k, double value)
 {
     double prev = w->c;
-    sv_sum_add(&w->cum, value);
-    w->c = sv_sum_get(&w->cum);
+    si_sum_add(&w->cum, value);
+    w->c = si_sum_get(&w->cum);
     if (!isfinite(w->c))
         return SOCINV_E_OVERFLOW;
     if (meets(&w->r, w->c)) {

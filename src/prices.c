@@ -56,7 +56,7 @@ socinv_status socinv_pl_factor(double from_year, double to_year, const double *y
                                const double *index, size_t n, double *factor)
 {
     socinv_status st;
-    if ((st = sv_check_values(years, n)) != SOCINV_OK || (st = sv_check_values(index, n)) != SOCINV_OK)
+    if ((st = si_check_values(years, n)) != SOCINV_OK || (st = si_check_values(index, n)) != SOCINV_OK)
         return st;
     if (!factor)
         return SOCINV_E_NULL;

@@ -12,7 +12,7 @@ socinv_sib_input socinv_sib_input_default(void)
 
 static socinv_status check_caps(const double *caps, size_t n)
 {
-    socinv_status st = sv_check_values(caps, n);
+    socinv_status st = si_check_values(caps, n);
     if (st != SOCINV_OK)
         return st;
     for (size_t i = 0; i < n; i++)
@@ -26,9 +26,9 @@ static socinv_status check_sib(const socinv_sib_input *in, const socinv_sib_resu
     socinv_status st;
     if (!in || !out || !out->payout)
         return SOCINV_E_NULL;
-    if ((st = sv_check_dims(in->ncrit, in->nyears)) != SOCINV_OK)
+    if ((st = si_check_dims(in->ncrit, in->nyears)) != SOCINV_OK)
         return st;
-    if ((st = sv_check_values(in->earned, in->ncrit * in->nyears)) != SOCINV_OK)
+    if ((st = si_check_values(in->earned, in->ncrit * in->nyears)) != SOCINV_OK)
         return st;
     if (in->crit_caps && (st = check_caps(in->crit_caps, in->ncrit)) != SOCINV_OK)
         return st;
@@ -45,7 +45,7 @@ static socinv_status check_sib(const socinv_sib_input *in, const socinv_sib_resu
     if (!isfinite(in->total_cap))
         return SOCINV_E_NONFINITE; /* "no total cap" is any negative number, not infinity */
     if (in->index) {
-        if ((st = sv_check_values(in->index, in->nyears)) != SOCINV_OK)
+        if ((st = si_check_values(in->index, in->nyears)) != SOCINV_OK)
             return st;
         for (size_t t = 0; t < in->nyears; t++)
             if (in->index[t] <= 0.0)
@@ -70,7 +70,7 @@ typedef struct {
     /* a positive amount in the slot this year: one so small that scaling it underflows
      * still meets a cap of 0 (its scaled sum is 0, not above the room) */
     unsigned char positive[SOCINV_SIB_MAX_GROUPS + 1];
-    sv_sum paid[SOCINV_SIB_MAX_GROUPS + 1]; /* paid in earlier years per group; [ngroups] = all */
+    si_sum paid[SOCINV_SIB_MAX_GROUPS + 1]; /* paid in earlier years per group; [ngroups] = all */
 } sib_state;
 
 /* The slot of a criterion's group in the state (ngroups: the total cap's slot). */
@@ -162,8 +162,8 @@ static void paid_through(double *base, const socinv_sib_input *in, size_t t, sib
         if (t + 1 < ny)
             base[i + 1] += base[i];
         if (in->groups && in->groups[c] != SOCINV_SIB_NO_GROUP)
-            sv_sum_add(&s->paid[in->groups[c]], base[i] * SLOT_SCALE);
-        sv_sum_add(&s->paid[in->ngroups], base[i] * SLOT_SCALE);
+            si_sum_add(&s->paid[in->groups[c]], base[i] * SLOT_SCALE);
+        si_sum_add(&s->paid[in->ngroups], base[i] * SLOT_SCALE);
     }
 }
 
@@ -181,7 +181,7 @@ socinv_status socinv_sib_payout(const socinv_sib_input *in, const socinv_sib_res
                 cuts[k][i] = 0.0;
     sib_state s;
     for (size_t g = 0; g <= ng; g++)
-        s.paid[g] = (sv_sum){0, 0};
+        s.paid[g] = (si_sum){0, 0};
     socinv_sib_input all = *in; /* the total cap's view: every criterion in slot ngroups */
     all.ngroups = ng;
 
@@ -189,12 +189,12 @@ socinv_status socinv_sib_payout(const socinv_sib_input *in, const socinv_sib_res
         criterion_caps(base, in, t, out->cut_criterion);
         if (ng) {
             for (size_t g = 0; g < ng; g++)
-                s.room[g] = in->carry ? in->group_caps[g] * SLOT_SCALE * (double)(t + 1) - sv_sum_get(&s.paid[g])
+                s.room[g] = in->carry ? in->group_caps[g] * SLOT_SCALE * (double)(t + 1) - si_sum_get(&s.paid[g])
                                       : in->group_caps[g] * SLOT_SCALE;
             allocate(base, in, t, in->groups, &s, ng, out->cut_group);
         }
         if (in->total_cap >= 0.0) {
-            s.room[ng] = in->total_cap * SLOT_SCALE - sv_sum_get(&s.paid[ng]);
+            s.room[ng] = in->total_cap * SLOT_SCALE - si_sum_get(&s.paid[ng]);
             allocate(base, &all, t, NULL, &s, ng + 1, out->cut_total);
         }
         paid_through(base, &all, t, &s);
@@ -217,7 +217,7 @@ socinv_status socinv_sib_payout(const socinv_sib_input *in, const socinv_sib_res
 socinv_status socinv_sib_fall(const double *series, size_t n, const double *baseline, int floor0,
                               double *out, size_t out_len)
 {
-    socinv_status st = sv_check_values(series, n);
+    socinv_status st = si_check_values(series, n);
     if (st != SOCINV_OK)
         return st;
     if (!out)
@@ -244,7 +244,7 @@ socinv_status socinv_after_refund(double amount, double share, double *out)
         return SOCINV_E_NULL;
     if (!isfinite(amount) || !isfinite(share))
         return SOCINV_E_NONFINITE;
-    if (!sv_is_share(share))
+    if (!si_is_share(share))
         return SOCINV_E_SHARE;
     *out = amount * (1.0 - share);
     return SOCINV_OK;
@@ -254,27 +254,27 @@ socinv_status socinv_case_price(const double *costs, const double *cases, size_t
                                 socinv_case_price_mode mode, double *price)
 {
     socinv_status st;
-    if ((st = sv_check_values(costs, n)) != SOCINV_OK || (st = sv_check_values(cases, n)) != SOCINV_OK)
+    if ((st = si_check_values(costs, n)) != SOCINV_OK || (st = si_check_values(cases, n)) != SOCINV_OK)
         return st;
     if (!price)
         return SOCINV_E_NULL;
     if (mode != SOCINV_CASE_PRICE_POOLED && mode != SOCINV_CASE_PRICE_MEAN)
         return SOCINV_E_OPTION;
-    sv_sum num = {0, 0}, den = {0, 0};
+    si_sum num = {0, 0}, den = {0, 0};
     for (size_t t = 0; t < n; t++) {
         if (mode == SOCINV_CASE_PRICE_MEAN) {
             if (cases[t] == 0.0)
                 return SOCINV_E_DOMAIN;
-            sv_sum_add(&num, costs[t] / cases[t]);
+            si_sum_add(&num, costs[t] / cases[t]);
         } else {
-            sv_sum_add(&num, costs[t]);
-            sv_sum_add(&den, cases[t]);
+            si_sum_add(&num, costs[t]);
+            si_sum_add(&den, cases[t]);
         }
     }
-    double d = mode == SOCINV_CASE_PRICE_MEAN ? (double)n : sv_sum_get(&den);
+    double d = mode == SOCINV_CASE_PRICE_MEAN ? (double)n : si_sum_get(&den);
     if (d == 0.0)
         return SOCINV_E_DOMAIN;
-    double p = sv_sum_get(&num) / d;
+    double p = si_sum_get(&num) / d;
     if (!isfinite(p))
         return SOCINV_E_OVERFLOW;
     *price = p;
@@ -300,16 +300,16 @@ socinv_status socinv_sib_count_value(const double *counts, size_t n, double pric
 socinv_status socinv_sib_uncovered(const double *payout, const int *capitalisable, size_t n,
                                    double *out)
 {
-    socinv_status st = sv_check_values(payout, n);
+    socinv_status st = si_check_values(payout, n);
     if (st != SOCINV_OK)
         return st;
     if (!capitalisable || !out)
         return SOCINV_E_NULL;
-    sv_sum s = {0, 0};
+    si_sum s = {0, 0};
     for (size_t i = 0; i < n; i++)
         if (!capitalisable[i])
-            sv_sum_add(&s, payout[i]);
-    double v = sv_sum_get(&s);
+            si_sum_add(&s, payout[i]);
+    double v = si_sum_get(&s);
     if (!isfinite(v))
         return SOCINV_E_OVERFLOW;
     *out = v;

@@ -1,15 +1,15 @@
 #include "socinv.h"
 
 static const char *const messages[] = {
-#define SV_MSG_(name, msg) msg,
-    SOCINV_STATUS_LIST(SV_MSG_)
-#undef SV_MSG_
+#define SI_MSG_(name, msg) msg,
+    SOCINV_STATUS_LIST(SI_MSG_)
+#undef SI_MSG_
 };
 
 static const char *const names[] = {
-#define SV_NAME_(name, msg) #name,
-    SOCINV_STATUS_LIST(SV_NAME_)
-#undef SV_NAME_
+#define SI_NAME_(name, msg) #name,
+    SOCINV_STATUS_LIST(SI_NAME_)
+#undef SI_NAME_
 };
 
 const char *socinv_strerror(socinv_status status)

@@ -5,7 +5,7 @@ socinv_status socinv_target_gap(const double *targets, const double *achieved, s
                                  double *gap)
 {
     socinv_status st;
-    if ((st = sv_check_values(targets, n)) != SOCINV_OK || (st = sv_check_values(achieved, n)) != SOCINV_OK)
+    if ((st = si_check_values(targets, n)) != SOCINV_OK || (st = si_check_values(achieved, n)) != SOCINV_OK)
         return st;
     if (!gap)
         return SOCINV_E_NULL;

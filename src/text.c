@@ -3,7 +3,7 @@
 
 #include "internal.h"
 
-size_t sv_fold(const char *text, size_t len, char *out, size_t cap)
+size_t si_fold(const char *text, size_t len, char *out, size_t cap)
 {
     size_t o = 0;
     if (cap == 0)
@@ -43,7 +43,7 @@ size_t sv_fold(const char *text, size_t len, char *out, size_t cap)
     return o;
 }
 
-int sv_starts_with(const char *folded, const char *prefix)
+int si_starts_with(const char *folded, const char *prefix)
 {
     return strncmp(folded, prefix, strlen(prefix)) == 0;
 }

@@ -1,5 +1,6 @@
 /* The add-in's unit tests: the function table itself: names, help, examples (addin/functions.c). */
 #include "glue_test.h"
+#include "glue.h"
 #include "params.h"
 
 /* ====================================================================================== */
@@ -202,11 +203,69 @@ static void test_table_defaults_in_row(void **state)
     assert_true(with_default >= 30);
 }
 
+/* A default as the help shows it, without its quotes ("\"total\"" -> total). */
+static size_t unquoted(const char *shown, const char **word)
+{
+    size_t n = strlen(shown);
+    if (n >= 2 && shown[0] == '"' && shown[n - 1] == '"') {
+        *word = shown + 1;
+        return n - 2;
+    }
+    *word = shown;
+    return n;
+}
+
+/** Keyword arguments state their words and default once, in the row (OPTK): the
+ * default the help shows, read as one of the row's words in either language, is
+ * the code sv_keyword_arg gives when the argument is left out; words are lower case
+ * (sv_keyword compares with them that way). The eight: PAYBACK's extrapolate,
+ * NETIMPACT's part, SIBPAYOUT's allocation, carry, output and capmode, SIBDECREASE's
+ * floor0 and TARGETGAP's carry. */
+static void test_table_keywords_in_row(void **state)
+{
+    (void)state;
+    size_t with_keywords = 0;
+    for (size_t i = 0; i < sv_function_count; i++) {
+        const sv_function *f = &sv_functions[i];
+        for (size_t p = 0; p < f->nparams; p++) {
+            const sv_param *pa = &f->params[p];
+            if (!pa->keywords)
+                continue;
+            with_keywords++;
+            assert_int_equal(pa->type, SV_P_OPTIONAL);
+            assert_non_null(pa->dflt.en);
+            assert_true(pa->keywords->nwords > 0);
+            for (size_t w = 0; w < pa->keywords->nwords; w++)
+                for (const char *ch = pa->keywords->words[w].word; *ch; ch++)
+                    assert_false(*ch >= 'A' && *ch <= 'Z');
+            const char *shown[2] = {pa->dflt.en, pa->dflt.da};
+            for (size_t lang = 0; lang < 2; lang++) {
+                const char *word;
+                size_t len = unquoted(shown[lang], &word);
+                size_t w = 0;
+                while (w < pa->keywords->nwords && !sv_word_is(word, len, pa->keywords->words[w].word))
+                    w++;
+                if (w == pa->keywords->nwords || pa->keywords->words[w].code != pa->dflt_code) {
+                    print_error("%s.%s: default %s is not its code %ld\n", f->method, pa->name, shown[lang],
+                                pa->dflt_code);
+                    fail();
+                }
+            }
+        }
+    }
+    assert_int_equal(with_keywords, 8);
+    const sv_param *out = &sv_function_find("sibPayout", 9)->params[SV_SIBPAYOUT_OUTPUT];
+    assert_int_equal(out->keywords->nwords, 16);
+    assert_string_equal(out->keywords->words[15].word, "cuttotal");
+    assert_int_equal(out->keywords->words[15].code, SV_OUT_CUT_TOTAL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         T(test_table_lint),
         T(test_table_defaults_in_row),
+        T(test_table_keywords_in_row),
         T(test_table_required_first),
         T(test_table_catalogue_names),
         T(test_function_find),
