@@ -22,32 +22,7 @@
 # Goals (issue #11): 50 DOCX under 0.5 s, documents at most 5x the time of the
 # same tables as text, 10x the input at most 12x the time.
 # Needs: /usr/bin/time; soffice for 2 and valgrind for 4 (skipped without them).
-set -euo pipefail
-
-here=$(cd "$(dirname "$0")" && pwd)
-src=$(dirname "$here")
-build=${1:-build}
-runs=${2:-10}
-socinv=$build/cli/socinv
-seed=$src/tests/data/seeds/003_41e023f3ba919440.txt
-[ -x "$socinv" ] || { echo "no $socinv: cmake --build $build first" >&2; exit 2; }
-work=$(mktemp -d /tmp/socinv-bench-audit-XXXXXX)
-trap 'rm -rf "$work"' EXIT
-
-# Wall and CPU time of one run, "WALL_MS CPU_MS". socinv exits 1 on seed 003 (it
-# finds the seed's errors); only 2 (an input not read) or 3 (no table) fail here.
-once() {
-    local t0 t1 rc=0
-    t0=$(date +%s%N)
-    /usr/bin/time -f "%U %S" -o "$work/time" "$socinv" audit "$@" >/dev/null 2>"$work/stderr" || rc=$?
-    t1=$(date +%s%N)
-    if [ "$rc" -ge 2 ]; then
-        echo "socinv audit $* failed (exit $rc):" >&2
-        cat "$work/stderr" >&2
-        exit 2
-    fi
-    echo "$(( (t1 - t0) / 1000000 )) $(awk 'END { printf "%d", ($1 + $2) * 1000 }' "$work/time")"
-}
+. "$(cd "$(dirname "$0")" && pwd)/audit_common.sh"
 
 # "min X ms, median Y ms, cpu Z ms (N runs)" of `socinv audit ARGS`; the median CPU
 # time in ms also goes to $work/last (for ratios)

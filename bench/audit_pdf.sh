@@ -7,37 +7,17 @@
 # printed by LibreOffice (137 pages, 14 tables) and as a PDF written by groff, and
 # the PDF/text ratios. The PDFs are made by tests/e2e/make_pdfs.py (needs
 # /usr/bin/python3 with python3-uno, soffice and groff) unless PDF_DIR already
-# holds 003.pdf and 003-groff.pdf.
-set -euo pipefail
-
-here=$(cd "$(dirname "$0")" && pwd)
-src=$(dirname "$here")
-build=${1:-build}
-runs=${2:-10}
-socinv=$build/cli/socinv
-seed=$src/tests/data/seeds/003_41e023f3ba919440.txt
-[ -x "$socinv" ] || { echo "no $socinv: cmake --build $build first" >&2; exit 2; }
-work=$(mktemp -d /tmp/socinv-bench-pdf-XXXXXX)
-trap 'rm -rf "$work"' EXIT
+# holds 003.pdf and 003-groff.pdf. Needs /usr/bin/time (bench/audit_common.sh).
+. "$(cd "$(dirname "$0")" && pwd)/audit_common.sh"
 pdfs=${3:-$work}
 if [ ! -f "$pdfs/003.pdf" ] || [ ! -f "$pdfs/003-groff.pdf" ]; then
     /usr/bin/python3 "$src/tests/e2e/make_pdfs.py" "$pdfs" 003_41e023f3ba919440.txt >/dev/null
 fi
 
-# milliseconds of one `socinv audit FILE` (exit 1 is fine: seed 003 has errors)
-once() {
-    local t0 t1 rc=0
-    t0=$(date +%s%N)
-    "$socinv" audit "$1" >/dev/null 2>"$work/stderr" || rc=$?
-    t1=$(date +%s%N)
-    [ "$rc" -lt 2 ] || { echo "socinv audit $1 failed (exit $rc):" >&2; cat "$work/stderr" >&2; exit 2; }
-    echo $(( (t1 - t0) / 1000000 ))
-}
-
 # "min median" of RUNS runs
 timing() {
     local i
-    for i in $(seq "$runs"); do once "$1"; done | sort -n | awk '{a[NR]=$1} END {print a[1], a[int((NR+1)/2)]}'
+    for i in $(seq "$runs"); do once "$1"; done | cut -d' ' -f1 | sort -n | awk '{a[NR]=$1} END {print a[1], a[int((NR+1)/2)]}'
 }
 
 read -r tmin tmed < <(timing "$seed")

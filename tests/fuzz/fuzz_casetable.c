@@ -254,34 +254,46 @@ static void check_audit(const sheet *s, const socinv_case *t, const socinv_case_
         FZ_CHECK(socinv_finding_kind_name((socinv_finding_kind)k) != NULL);
 }
 
+/* One call into buffers made for it, `cap` lines of `nyears` values (no lines at all
+ * when cap is 0), freed after: with `from` the table found from that row on
+ * (socinv_case_find), without it the whole grid as one table (socinv_case_read). */
+static socinv_status case_into(const sheet *s, const size_t *from, socinv_number_style style, size_t cap,
+                               size_t nyears, socinv_case *out)
+{
+    socinv_case_line *lines = malloc((cap ? cap : 1) * sizeof *lines);
+    double *values = malloc((cap ? cap : 1) * nyears * sizeof *values);
+    socinv_case_line *given = cap ? lines : NULL;
+    socinv_status st = from ? socinv_case_find(&s->g, *from, style, out, given, cap, values, cap * nyears)
+                            : socinv_case_read(&s->g, style, out, given, cap, values, cap * nyears);
+    free(lines);
+    free(values);
+    return st;
+}
+
+/* A capacity short of the table's lines (fewer than 255). */
+static size_t short_cap(const socinv_case *t, fz_in *in)
+{
+    return fz_pick(in, (unsigned)(t->nlines < 255 ? t->nlines : 255));
+}
+
 /* Short buffers: SOCINV_E_BUFFER with the sizes needed, which then suffice. */
 static void check_short(const sheet *s, size_t from, socinv_number_style style, const socinv_case *t, fz_in *in)
 {
     if (t->nlines == 0)
         return;
-    size_t cap = fz_pick(in, (unsigned)(t->nlines < 255 ? t->nlines : 255));
-    socinv_case_line *lines = malloc((cap ? cap : 1) * sizeof *lines);
-    double *values = malloc((cap ? cap : 1) * t->nyears * sizeof *values);
     socinv_case t2;
-    socinv_status st = socinv_case_find(&s->g, from, style, &t2, cap ? lines : NULL, cap, values, cap * t->nyears);
+    socinv_status st = case_into(s, &from, style, short_cap(t, in), t->nyears, &t2);
     FZ_CHECK(st == SOCINV_E_BUFFER);
     FZ_CHECK(t2.header_row <= t->header_row);
     if (t2.header_row == t->header_row)
         FZ_CHECK(t2.nlines == t->nlines && t2.nyears == t->nyears);
-    free(lines);
-    free(values);
 
     /* exactly what it asked for is enough for the table it asked about */
-    size_t need = t2.nlines;
-    lines = malloc((need ? need : 1) * sizeof *lines);
-    values = malloc((need ? need : 1) * t2.nyears * sizeof *values);
     socinv_case t3;
-    st = socinv_case_find(&s->g, from, style, &t3, lines, need, values, need * t2.nyears);
+    st = case_into(s, &from, style, t2.nlines, t2.nyears, &t3);
     FZ_CHECK(st != SOCINV_E_BUFFER || t3.header_row > t2.header_row);
     if (st == SOCINV_OK && t3.header_row == t2.header_row)
         FZ_CHECK(t3.nlines == t2.nlines);
-    free(lines);
-    free(values);
 }
 
 /* socinv_case_read with short buffers: SOCINV_E_BUFFER, and the sizes it asks for
@@ -290,21 +302,12 @@ static void check_short_read(const sheet *s, socinv_number_style style, const so
 {
     if (t->nlines == 0)
         return;
-    size_t cap = fz_pick(in, (unsigned)(t->nlines < 255 ? t->nlines : 255));
-    socinv_case_line *lines = malloc((cap ? cap : 1) * sizeof *lines);
-    double *values = malloc((cap ? cap : 1) * t->nyears * sizeof *values);
     socinv_case t2;
-    socinv_status st = socinv_case_read(&s->g, style, &t2, cap ? lines : NULL, cap, values, cap * t->nyears);
+    socinv_status st = case_into(s, NULL, style, short_cap(t, in), t->nyears, &t2);
     FZ_CHECK(st == SOCINV_E_BUFFER);
     FZ_CHECK(t2.header_row == t->header_row && t2.nlines == t->nlines && t2.nyears == t->nyears);
-    free(lines);
-    free(values);
-    lines = malloc(t->nlines * sizeof *lines);
-    values = malloc(t->nlines * t->nyears * sizeof *values);
-    st = socinv_case_read(&s->g, style, &t2, lines, t->nlines, values, t->nlines * t->nyears);
+    st = case_into(s, NULL, style, t->nlines, t->nyears, &t2);
     FZ_CHECK(st == SOCINV_OK && t2.nlines == t->nlines);
-    free(lines);
-    free(values);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

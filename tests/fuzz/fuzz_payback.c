@@ -16,26 +16,34 @@ static int is_fractional(const socinv_payback_opts *o)
     return o && (o->method == SOCINV_PAYBACK_FRACTIONAL || o->method == SOCINV_PAYBACK_FRACTIONAL_NONSTRICT);
 }
 
+/* The promises that hold for any input, whichever variant computed `years`: the output
+ * is untouched unless the status is SOCINV_OK; a whole-year payback is a whole number in
+ * [1, horizon], a fractional one a finite number in [0, horizon]. */
+static socinv_status checked(socinv_status st, const socinv_payback_opts *o, double years)
+{
+    FZ_STATUS(st);
+    if (st != SOCINV_OK) {
+        FZ_CHECK(fz_is_sentinel(years));
+        return st;
+    }
+    unsigned horizon = o ? o->horizon : 100;
+    FZ_CHECK(isfinite(years));
+    FZ_CHECK(years <= (double)horizon);
+    if (!is_fractional(o)) {
+        FZ_CHECK(years == floor(years));
+        FZ_CHECK(years >= 1.0);
+    } else {
+        FZ_CHECK(years >= 0.0);
+    }
+    return st;
+}
+
 /* Run one payback and check the promises that hold for any input. */
 static socinv_status payback_checked(const double *net, size_t n, const socinv_payback_opts *o, double *years)
 {
     *years = fz_sentinel();
     socinv_status st = socinv_payback(net, n, o, years);
-    FZ_STATUS(st);
-    if (st != SOCINV_OK) {
-        FZ_CHECK(fz_is_sentinel(*years));
-        return st;
-    }
-    unsigned horizon = o ? o->horizon : 100;
-    FZ_CHECK(isfinite(*years));
-    FZ_CHECK(*years <= (double)horizon);
-    if (!is_fractional(o)) {
-        FZ_CHECK(*years == floor(*years));
-        FZ_CHECK(*years >= 1.0);
-    } else {
-        FZ_CHECK(*years >= 0.0);
-    }
-    return st;
+    return checked(st, o, *years);
 }
 
 static socinv_status discounted_checked(const double *net, size_t n, const socinv_schedule *s, unsigned first_year,
@@ -43,21 +51,7 @@ static socinv_status discounted_checked(const double *net, size_t n, const socin
 {
     *years = fz_sentinel();
     socinv_status st = socinv_payback_discounted(net, n, s, first_year, o, years);
-    FZ_STATUS(st);
-    if (st != SOCINV_OK) {
-        FZ_CHECK(fz_is_sentinel(*years));
-        return st;
-    }
-    unsigned horizon = o ? o->horizon : 100;
-    FZ_CHECK(isfinite(*years));
-    FZ_CHECK(*years <= (double)horizon);
-    if (!is_fractional(o)) {
-        FZ_CHECK(*years == floor(*years));
-        FZ_CHECK(*years >= 1.0);
-    } else {
-        FZ_CHECK(*years >= 0.0);
-    }
-    return st;
+    return checked(st, o, *years);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

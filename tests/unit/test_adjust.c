@@ -11,69 +11,43 @@ static socinv_impact_factors factors(double dw, double disp, double attr, double
     return f;
 }
 
-/* ---- happy path: impact adjustment --------------------------------------------------- */
+/* ---- happy path and boundaries: impact adjustment -------------------------------------- */
 
-/** 1000 x (1-0.2)(1-0.1)(1-0.25)(1-0.1)^(3-1) = 1000 x 0.8 x 0.9 x 0.75 x 0.81 = 437.4. */
+/* One adjustment: gross x (1-dw)(1-disp)(1-attr)(1-drop)^(year-1)(1-ob) = expected. */
+typedef struct {
+    double gross;
+    socinv_impact_factors f; /* deadweight, displacement, attribution, dropoff, optimism_bias */
+    unsigned year;
+    double expected, tol;
+    const char *what; /* the sum worked out by hand */
+} adjust_case;
+
+static const adjust_case adjust_cases[] = {
+    {1000, {0.2, 0.1, 0.25, 0.1, 0}, 3, 437.4, 1e-9,
+     "1000 x (1-0.2)(1-0.1)(1-0.25)(1-0.1)^(3-1) = 1000 x 0.8 x 0.9 x 0.75 x 0.81 = 437.4"},
+    /* optimism bias is one more haircut */
+    {1000, {0.2, 0.1, 0.25, 0.1, 0.5}, 3, 218.7, 1e-9, "437.4 x (1 - 0.5) = 218.7"},
+    /* drop-off starts after year 1 */
+    {1000, {0.2, 0, 0, 0.1, 0}, 1, 800, 1e-12, "year 1 has no drop-off: 1000 x 0.8 = 800"},
+    {1000, {0.2, 0, 0, 0.1, 0}, 2, 720, 1e-12, "year 2 has one: 1000 x 0.8 x 0.9 = 720"},
+    /* a negative (saving) gross keeps its sign */
+    {-2000, {0.25, 0, 0, 0, 0}, 1, -1500, 1e-12, "-2000 x (1 - 0.25) = -1500"},
+    /* shares of 0 leave the gross alone; a share of 1 takes all of it */
+    {1234.5, {0, 0, 0, 0, 0}, 10, 1234.5, 0, "no shares: 1234.5 x 1 = 1234.5"},
+    {1234.5, {0, 0, 1, 0, 0}, 1, 0, 0, "attribution 1: 1234.5 x (1 - 1) = 0"},
+    {1000, {0, 0, 0, 1, 0}, 1, 1000, 0, "a drop-off of 1 leaves year 1 whole: 1000"},
+    {1000, {0, 0, 0, 1, 0}, 2, 0, 0, "a drop-off of 1: nothing is left from year 2"},
+};
+
 static void test_impact_adjust(void **state)
 {
     (void)state;
-    socinv_impact_factors f = factors(0.2, 0.1, 0.25, 0.1, 0);
-    double v = 0;
-    assert_ok(socinv_impact_adjust(1000, &f, 3, &v));
-    assert_close(v, 437.4, 1e-9);
-}
-
-/** Optimism bias is one more haircut: 437.4 x (1 - 0.5) = 218.7. */
-static void test_impact_adjust_optimism(void **state)
-{
-    (void)state;
-    socinv_impact_factors f = factors(0.2, 0.1, 0.25, 0.1, 0.5);
-    double v = 0;
-    assert_ok(socinv_impact_adjust(1000, &f, 3, &v));
-    assert_close(v, 218.7, 1e-9);
-}
-
-/** Drop-off starts after year 1: year 1 has no drop-off (1000 x 0.8 = 800), year 2 one
- * (1000 x 0.8 x 0.9 = 720). */
-static void test_impact_adjust_dropoff_years(void **state)
-{
-    (void)state;
-    socinv_impact_factors f = factors(0.2, 0, 0, 0.1, 0);
-    double v = 0;
-    assert_ok(socinv_impact_adjust(1000, &f, 1, &v));
-    assert_close(v, 800, 1e-12);
-    assert_ok(socinv_impact_adjust(1000, &f, 2, &v));
-    assert_close(v, 720, 1e-12);
-}
-
-/** A negative (saving) gross keeps its sign: -2000 x (1 - 0.25) = -1500. */
-static void test_impact_adjust_negative_gross(void **state)
-{
-    (void)state;
-    socinv_impact_factors f = factors(0.25, 0, 0, 0, 0);
-    double v = 0;
-    assert_ok(socinv_impact_adjust(-2000, &f, 1, &v));
-    assert_close(v, -1500, 1e-12);
-}
-
-/* ---- boundaries: impact adjustment ---------------------------------------------------- */
-
-/** Shares of 0 leave the gross alone; a share of 1 takes all of it. */
-static void test_impact_adjust_share_edges(void **state)
-{
-    (void)state;
-    socinv_impact_factors none = factors(0, 0, 0, 0, 0), all = factors(0, 0, 1, 0, 0);
-    double v = 0;
-    assert_ok(socinv_impact_adjust(1234.5, &none, 10, &v));
-    assert_close(v, 1234.5, 0);
-    assert_ok(socinv_impact_adjust(1234.5, &all, 1, &v));
-    assert_close(v, 0, 0);
-    /* a drop-off of 1: nothing is left from year 2 */
-    socinv_impact_factors drop = factors(0, 0, 0, 1, 0);
-    assert_ok(socinv_impact_adjust(1000, &drop, 1, &v));
-    assert_close(v, 1000, 0);
-    assert_ok(socinv_impact_adjust(1000, &drop, 2, &v));
-    assert_close(v, 0, 0);
+    for (size_t i = 0; i < N_OF(adjust_cases); i++) {
+        const adjust_case *c = &adjust_cases[i];
+        double v = 0;
+        assert_ok(socinv_impact_adjust(c->gross, &c->f, c->year, &v));
+        assert_close_row(v, c->expected, c->tol, c->what);
+    }
 }
 
 /* ---- invalid input: impact adjustment -------------------------------------------------- */
@@ -108,29 +82,27 @@ static void test_impact_adjust_invalid(void **state)
 
 /* ---- happy path: optimism uplift ------------------------------------------------------- */
 
-/** costs x (1 + rate x (1 - mitigation)): 1000 x (1 + 0.44 x 0.5) = 1220; no mitigation 1440;
- * full mitigation 1000. */
+/* costs x (1 + rate x (1 - mitigation)) = expected */
+static const struct {
+    double costs, rate, mitigation, expected, tol;
+    const char *what;
+} uplift_cases[] = {
+    {1000, 0.44, 0.5, 1220, 1e-9, "1000 x (1 + 0.44 x 0.5) = 1220"},
+    {1000, 0.44, 0, 1440, 1e-9, "no mitigation: 1000 x (1 + 0.44) = 1440"},
+    {1000, 0.44, 1, 1000, 0, "full mitigation: 1000"},
+    /* a negative rate above -1 haircuts (benefits) */
+    {1000, -0.2, 0, 800, 1e-9, "1000 x (1 - 0.2) = 800"},
+    {1000, -0.99, 0, 10, 1e-9, "1000 x (1 - 0.99) = 10"},
+};
+
 static void test_optimism_uplift(void **state)
 {
     (void)state;
-    double v = 0;
-    assert_ok(socinv_optimism_uplift(1000, 0.44, 0.5, &v));
-    assert_close(v, 1220, 1e-9);
-    assert_ok(socinv_optimism_uplift(1000, 0.44, 0, &v));
-    assert_close(v, 1440, 1e-9);
-    assert_ok(socinv_optimism_uplift(1000, 0.44, 1, &v));
-    assert_close(v, 1000, 0);
-}
-
-/** A negative rate above -1 haircuts (benefits): 1000 x (1 - 0.2) = 800; -0.99 leaves 10. */
-static void test_optimism_uplift_negative_rate(void **state)
-{
-    (void)state;
-    double v = 0;
-    assert_ok(socinv_optimism_uplift(1000, -0.2, 0, &v));
-    assert_close(v, 800, 1e-9);
-    assert_ok(socinv_optimism_uplift(1000, -0.99, 0, &v));
-    assert_close(v, 10, 1e-9);
+    for (size_t i = 0; i < N_OF(uplift_cases); i++) {
+        double v = 0;
+        assert_ok(socinv_optimism_uplift(uplift_cases[i].costs, uplift_cases[i].rate, uplift_cases[i].mitigation, &v));
+        assert_close_row(v, uplift_cases[i].expected, uplift_cases[i].tol, uplift_cases[i].what);
+    }
 }
 
 /* ---- invalid input: optimism uplift ---------------------------------------------------- */
@@ -244,13 +216,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_impact_adjust),
-        cmocka_unit_test(test_impact_adjust_optimism),
-        cmocka_unit_test(test_impact_adjust_dropoff_years),
-        cmocka_unit_test(test_impact_adjust_negative_gross),
-        cmocka_unit_test(test_impact_adjust_share_edges),
         cmocka_unit_test(test_impact_adjust_invalid),
         cmocka_unit_test(test_optimism_uplift),
-        cmocka_unit_test(test_optimism_uplift_negative_rate),
         cmocka_unit_test(test_optimism_uplift_invalid),
         cmocka_unit_test(test_share),
         cmocka_unit_test(test_share_single_body),

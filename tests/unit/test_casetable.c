@@ -10,6 +10,7 @@
 #endif
 
 #define CAP 256
+#define DBL(...) ((const double[]){__VA_ARGS__})
 
 typedef struct {
     char *text;
@@ -72,6 +73,48 @@ static socinv_status next(doc *d, size_t from)
     return st;
 }
 
+/* A table's title as socinv_case_title gives it (the table found from row `from`). */
+typedef struct {
+    char id[16];
+    const char *text;
+    size_t len;
+} case_title;
+
+static case_title title_of(const doc *d, size_t from)
+{
+    case_title ct;
+    assert_ok(socinv_case_title(&d->grid, from, &d->t, ct.id, sizeof ct.id, &ct.text, &ct.len));
+    return ct;
+}
+
+/* The table's net impact on `basis`, year by year, as expected. */
+static void assert_net(const doc *d, socinv_basis basis, const double *expected, size_t nyears)
+{
+    double net[SOCINV_CASE_MAX_YEARS];
+    assert_true(nyears <= SOCINV_CASE_MAX_YEARS);
+    assert_ok(socinv_case_net(&d->t, d->lines, d->values, basis, net));
+    assert_all_close(net, expected, nyears, 0);
+}
+
+static void assert_same(double got, double want)
+{
+    if (isnan(want))
+        assert_true(isnan(got));
+    else
+        assert_close(got, want, 0);
+}
+
+/* The report's paybacks, printed and by the rule, on the service and the total basis
+ * (NaN: none). */
+static void assert_paybacks(const doc *d, double printed_service, double printed_total, double rule_service,
+                            double rule_total)
+{
+    assert_same(d->rep.payback_printed[SOCINV_BASIS_SERVICE], printed_service);
+    assert_same(d->rep.payback_printed[SOCINV_BASIS_TOTAL], printed_total);
+    assert_same(d->rep.payback_rule[SOCINV_BASIS_SERVICE], rule_service);
+    assert_same(d->rep.payback_rule[SOCINV_BASIS_TOTAL], rule_total);
+}
+
 /* The first line with this role (and kind, unless IGNORE). */
 static size_t line_of(const doc *d, socinv_line_role role, socinv_row_kind kind)
 {
@@ -100,28 +143,17 @@ static void test_seed001(void **state)
     assert_int_equal(d->t.nyears, 4);
     assert_int_equal(d->t.area_col, 1);
     assert_int_equal(d->rep.nfindings_total, 0);
-    assert_close(d->rep.payback_printed[SOCINV_BASIS_SERVICE], 3, 0);
-    assert_close(d->rep.payback_printed[SOCINV_BASIS_TOTAL], 3, 0);
-    assert_close(d->rep.payback_rule[SOCINV_BASIS_SERVICE], 3, 0);
-    assert_close(d->rep.payback_rule[SOCINV_BASIS_TOTAL], 3, 0);
+    assert_paybacks(d, 3, 3, 3, 3);
     /* 'Efterspørgselsst yret indsats' is read as the demand-driven area */
     assert_int_equal(d->lines[2].area, SOCINV_AREA_EFTERSPOERGSEL);
     /* "-" is zero, a blank 2021 is blank */
     assert_close(val(d, 3, 0), 0, 0);
     assert_true(isnan(val(d, 1, 3)));
-    double net[4];
-    assert_ok(socinv_case_net(&d->t, d->lines, d->values, socinv_basis_service(), net));
-    assert_close(net[0], 1511, 0);
-    assert_close(net[1], -915, 0);
-    assert_close(net[2], -1047, 0);
-    assert_close(net[3], 0, 0);
-    char id[16];
-    const char *title;
-    size_t tl;
-    assert_ok(socinv_case_title(&d->grid, 0, &d->t, id, sizeof id, &title, &tl));
-    assert_string_equal(id, "");
-    assert_true(tl == strlen("Pilotprojekt vedr. helhedsorienteret indsats for udsatte familier"));
-    assert_memory_equal(title, "Pilotprojekt vedr.", 18);
+    assert_net(d, socinv_basis_service(), DBL(1511, -915, -1047, 0), 4);
+    case_title ct = title_of(d, 0);
+    assert_string_equal(ct.id, "");
+    assert_true(ct.len == strlen("Pilotprojekt vedr. helhedsorienteret indsats for udsatte familier"));
+    assert_memory_equal(ct.text, "Pilotprojekt vedr.", 18);
     /* the appendix tables further down (no area column, no net line) are not business-case tables */
     assert_status(next(d, d->t.end_row), SOCINV_E_NOTABLE);
     close_doc(d);
@@ -160,14 +192,6 @@ static const expect003 bundle[] = {
     {"", 2137, NAN, NAN, NAN, NAN, 0, 0},
 };
 
-static void assert_same(double got, double want)
-{
-    if (isnan(want))
-        assert_true(isnan(got));
-    else
-        assert_close(got, want, 0);
-}
-
 /** Every table of 003, in order, with its id, paybacks and the number of findings. */
 static void test_seed003_bundle(void **state)
 {
@@ -177,21 +201,15 @@ static void test_seed003_bundle(void **state)
     for (size_t k = 0; k < N_OF(bundle); k++) {
         const expect003 *e = &bundle[k];
         assert_ok(next(d, from));
-        char id[16];
-        const char *title;
-        size_t tl;
-        assert_ok(socinv_case_title(&d->grid, from, &d->t, id, sizeof id, &title, &tl));
-        print_message("%s: line %lu, %lu findings\n", id, (unsigned long)(d->t.header_row + 1),
+        case_title ct = title_of(d, from);
+        print_message("%s: line %lu, %lu findings\n", ct.id, (unsigned long)(d->t.header_row + 1),
                       (unsigned long)d->rep.nfindings_total);
-        assert_string_equal(id, e->id);
-        assert_true(tl > 10);
+        assert_string_equal(ct.id, e->id);
+        assert_true(ct.len > 10);
         assert_int_equal(d->t.header_row + 1, e->header_line);
         assert_int_equal(d->t.first_year, 2024);
         assert_int_equal(d->t.nyears, 6);
-        assert_same(d->rep.payback_printed[SOCINV_BASIS_SERVICE], e->printed_service);
-        assert_same(d->rep.payback_printed[SOCINV_BASIS_TOTAL], e->printed_total);
-        assert_same(d->rep.payback_rule[SOCINV_BASIS_SERVICE], e->rule_service);
-        assert_same(d->rep.payback_rule[SOCINV_BASIS_TOTAL], e->rule_total);
+        assert_paybacks(d, e->printed_service, e->printed_total, e->rule_service, e->rule_total);
         assert_int_equal(d->rep.nerrors, e->errors);
         assert_int_equal(d->rep.nfindings_total - d->rep.nerrors, e->warnings);
         from = d->t.end_row;
@@ -207,11 +225,8 @@ static doc *seed003_table(const char *want)
     size_t from = 0;
     for (;;) {
         assert_ok(next(d, from));
-        char id[16];
-        const char *title;
-        size_t tl;
-        assert_ok(socinv_case_title(&d->grid, from, &d->t, id, sizeof id, &title, &tl));
-        if (!strcmp(id, want))
+        case_title ct = title_of(d, from);
+        if (!strcmp(ct.id, want))
             return d;
         from = d->t.end_row;
     }
@@ -465,11 +480,7 @@ static void test_read_selected_range(void **state)
     assert_ok(socinv_case_audit(&d->t, d->lines, d->values, SOCINV_CHECK_TOLERANCE, &d->rep, d->f, N_OF(d->f)));
     assert_int_equal(d->rep.nerrors, 0);
     assert_close(d->rep.payback_rule[SOCINV_BASIS_TOTAL], 3, 0);
-    double net[3];
-    assert_ok(socinv_case_net(&d->t, d->lines, d->values, socinv_basis_total(), net));
-    assert_close(net[0], 1000, 0);
-    assert_close(net[1], -600, 0);
-    assert_close(net[2], -600, 0);
+    assert_net(d, socinv_basis_total(), DBL(1000, -600, -600), 3);
     close_doc(d);
     /* a range with years but no table structure is still no table */
     const char *bare = "x\t2024\t2025\nA\t1\t2\n";
@@ -498,16 +509,12 @@ static void test_table_not_in_column_a(void **state)
     assert_int_equal(d->t.label_col, 2);
     assert_int_equal(d->t.area_col, 3);
     assert_int_equal(d->rep.nfindings_total, 0);
-    assert_close(d->rep.payback_printed[SOCINV_BASIS_TOTAL], 3, 0);
-    assert_close(d->rep.payback_rule[SOCINV_BASIS_TOTAL], 3, 0);
-    /* service basis: the Anlæg course still counts as an implementation cost */
-    assert_close(d->rep.payback_rule[SOCINV_BASIS_SERVICE], 3, 0);
-    char id[16];
-    const char *title;
-    size_t tl;
-    assert_ok(socinv_case_title(&d->grid, 0, &d->t, id, sizeof id, &title, &tl));
-    assert_string_equal(id, "HJ09");
-    assert_int_equal(tl, strlen("FLYTTET TABEL"));
+    /* only the total payback is printed; on the service basis the Anlæg course still
+     * counts as an implementation cost */
+    assert_paybacks(d, NAN, 3, 3, 3);
+    case_title ct = title_of(d, 0);
+    assert_string_equal(ct.id, "HJ09");
+    assert_int_equal(ct.len, strlen("FLYTTET TABEL"));
     const char *label;
     size_t ll;
     assert_ok(socinv_case_label(&d->grid, &d->t, &d->lines[1], &label, &ll)); /* after the heading */

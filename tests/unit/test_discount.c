@@ -29,122 +29,89 @@ static const double seed001_net[] = {1511, -1130, -1551, -504};
 
 /* ---- happy path: named schedules ------------------------------------------------- */
 
-/** DK2021 reproduces the catalogue's factors: 3.5 % to year 35, 2.5 % to 70, 1.5 % after. */
-static void test_dk2021_catalogue_factors(void **state)
-{
-    (void)state;
-    socinv_schedule s = named("DK2021");
-    /* 1/1.035 = 0.966184; 1.035^-10 = 0.708919; 1.035^-35 = 0.299977 */
-    assert_close(df(&s, 1), 0.966184, 5e-7);
-    assert_close(df(&s, 10), 0.708919, 5e-7);
-    assert_close(df(&s, 35), 0.299977, 5e-7);
-    /* year 36 is the first at 2.5 %: 0.299977 / 1.025 = 0.292660 */
-    assert_close(df(&s, 36), 0.292660, 5e-7);
-    /* 1.035^-35 * 1.025^-35 = 0.126402; year 71 at 1.5 %: 0.126402 / 1.015 = 0.124534 */
-    assert_close(df(&s, 70), 0.126402, 5e-7);
-    assert_close(df(&s, 71), 0.124534, 5e-7);
-    /* year 72: 1.035^-35 * 1.025^-35 * 1.015^-2 = 0.122693 */
-    assert_close(df(&s, 72), 0.126401570 / (1.015 * 1.015), 1e-9);
-}
+/* A named schedule as published: its bands, words its source must name, and discount
+ * factors at band edges (worked out by hand, or for long products from the closed form
+ * in the comment). */
+typedef struct {
+    unsigned year;
+    double df, tol;
+} factor;
 
-/** DK2021 carries its bands, name and a dated Finansministeriet source. */
-static void test_dk2021_bands_and_source(void **state)
+typedef struct {
+    const char *name;
+    const char *source_words[6]; /* up to the first NULL */
+    size_t nbands;
+    unsigned from[6];
+    double rate[6];
+    factor factors[12]; /* up to the first year 0 */
+} named_case;
+
+static const named_case named_cases[] = {
+    /* DK2021 reproduces the catalogue's factors: 3.5 % to year 35, 2.5 % to 70, 1.5 % after;
+     * a dated Finansministeriet source */
+    {"DK2021", {"Finansministeriet", "2021", "3.5 %", "2.5 %", "1.5 %"}, 3, {1, 36, 71}, {0.035, 0.025, 0.015},
+     {/* 1/1.035 = 0.966184; 1.035^-10 = 0.708919; 1.035^-35 = 0.299977 */
+      {1, 0.966184, 5e-7}, {10, 0.708919, 5e-7}, {35, 0.299977, 5e-7},
+      /* year 36 is the first at 2.5 %: 0.299977 / 1.025 = 0.292660 */
+      {36, 0.292660, 5e-7},
+      /* 1.035^-35 * 1.025^-35 = 0.126402; year 71 at 1.5 %: 0.126402 / 1.015 = 0.124534 */
+      {70, 0.126402, 5e-7}, {71, 0.124534, 5e-7},
+      /* year 72: 1.035^-35 * 1.025^-35 * 1.015^-2 = 0.122693 */
+      {72, 0.126401570 / (1.015 * 1.015), 1e-9}}},
+    /* DK2013: 4 % / 3 % / 2 % on the same bands as DK2021, source May 2013 */
+    {"DK2013", {"Finansministeriet", "2013"}, 3, {1, 36, 71}, {0.04, 0.03, 0.02},
+     {/* 1.04^-35 = 0.253415471; / 1.03 = 0.246034438 */
+      {35, 0.253415471, 1e-9}, {36, 0.246034438, 1e-9},
+      /* 1.04^-35 * 1.03^-35 = 0.090059651; / 1.02 = 0.088293776 */
+      {70, 0.090059651, 1e-9}, {71, 0.088293776, 1e-9}}},
+    /* UK2022 (Green Book): 3.5 % 1-30, 3.0 % 31-75, 2.5 % 76-125, 2.0 % 126-200, 1.5 % 201-300, 1.0 % after */
+    {"UK2022", {"Green Book", "2022"}, 6, {1, 31, 76, 126, 201, 301}, {0.035, 0.03, 0.025, 0.02, 0.015, 0.01},
+     {/* catalogue: 1.035^-30 = 0.356278; / 1.03 = 0.345901 */
+      {30, 0.356278, 5e-7}, {31, 0.345901, 5e-7},
+      /* each band edge, d(t) = previous product (closed forms evaluated separately):
+       * 75: 1.035^-30 1.03^-45 = 0.094213773     76: / 1.025 = 0.091915876
+       * 125: ... 1.025^-50 = 0.027410763        126: / 1.02 = 0.026873297
+       * 200: ... 1.02^-75 = 0.006207379         201: / 1.015 = 0.006115644
+       * 300: ... 1.015^-100 = 0.001400567       301: / 1.01 = 0.001386700 */
+      {75, 0.094213773, 1e-9}, {76, 0.091915876, 1e-9}, {125, 0.027410763, 1e-9}, {126, 0.026873297, 1e-9},
+      {200, 0.006207379, 1e-9}, {201, 0.006115644, 1e-9}, {300, 0.001400567, 1e-9}, {301, 0.001386700, 1e-9}}},
+    /* UK2022HEALTH: 1.5/1.29/1.07/0.86/0.64/0.43 % on the Green Book bands */
+    {"UK2022HEALTH", {"Green Book", "health"}, 6, {1, 31, 76, 126, 201, 301},
+     {0.015, 0.0129, 0.0107, 0.0086, 0.0064, 0.0043},
+     {/* 1.015^-30 = 0.639762430; / 1.0129 = 0.631614602
+       * 75: 1.015^-30 1.0129^-45 = 0.359354454; 76: / 1.0107 = 0.355550068
+       * 301: ... 1.0107^-50 1.0086^-75 1.0064^-100 / 1.0043 = 0.058419951 */
+      {30, 0.639762430, 1e-9}, {31, 0.631614602, 1e-9}, {75, 0.359354454, 1e-9}, {76, 0.355550068, 1e-9},
+      {300, 0.058671157, 1e-9}, {301, 0.058419951, 1e-9}}},
+};
+
+static void check_named(const named_case *c)
 {
-    (void)state;
-    socinv_schedule s = named("DK2021");
-    assert_string_equal(s.name, "DK2021");
+    socinv_schedule s = named(c->name);
+    assert_string_equal(s.name, c->name);
     assert_non_null(s.source);
-    assert_non_null(strstr(s.source, "Finansministeriet"));
-    assert_non_null(strstr(s.source, "2021"));
-    assert_non_null(strstr(s.source, "3.5 %"));
-    assert_non_null(strstr(s.source, "2.5 %"));
-    assert_non_null(strstr(s.source, "1.5 %"));
-    assert_int_equal(s.nbands, 3);
-    assert_int_equal(s.band[0].from_year, 1);
-    assert_close(s.band[0].rate, 0.035, 0);
-    assert_int_equal(s.band[1].from_year, 36);
-    assert_close(s.band[1].rate, 0.025, 0);
-    assert_int_equal(s.band[2].from_year, 71);
-    assert_close(s.band[2].rate, 0.015, 0);
+    for (size_t w = 0; w < N_OF(c->source_words) && c->source_words[w]; w++)
+        assert_non_null(strstr(s.source, c->source_words[w]));
+    assert_int_equal(s.nbands, c->nbands);
+    for (size_t b = 0; b < c->nbands; b++) {
+        assert_int_equal(s.band[b].from_year, c->from[b]);
+        assert_close(s.band[b].rate, c->rate[b], 0);
+    }
+    for (size_t f = 0; f < N_OF(c->factors) && c->factors[f].year; f++) {
+        char what[48];
+        snprintf(what, sizeof what, "%s DF(%u)", c->name, c->factors[f].year);
+        assert_close_row(df(&s, c->factors[f].year), c->factors[f].df, c->factors[f].tol, what);
+    }
 }
 
-/** DK2013: 4 % / 3 % / 2 % on the same bands as DK2021, source May 2013. */
-static void test_dk2013_factors(void **state)
+static void test_named_schedules(void **state)
 {
     (void)state;
+    for (size_t i = 0; i < N_OF(named_cases); i++)
+        check_named(&named_cases[i]);
+    /* DK2013's first factor is exactly 1/1.04 */
     socinv_schedule s = named("DK2013");
-    assert_string_equal(s.name, "DK2013");
-    assert_non_null(strstr(s.source, "Finansministeriet"));
-    assert_non_null(strstr(s.source, "2013"));
-    assert_int_equal(s.nbands, 3);
-    assert_int_equal(s.band[1].from_year, 36);
-    assert_int_equal(s.band[2].from_year, 71);
     assert_close(1 / df(&s, 1), 1.04, 1e-12);
-    /* 1.04^-35 = 0.253415471; / 1.03 = 0.246034438 */
-    assert_close(df(&s, 35), 0.253415471, 1e-9);
-    assert_close(df(&s, 36), 0.246034438, 1e-9);
-    /* 1.04^-35 * 1.03^-35 = 0.090059651; / 1.02 = 0.088293776 */
-    assert_close(df(&s, 70), 0.090059651, 1e-9);
-    assert_close(df(&s, 71), 0.088293776, 1e-9);
-}
-
-/** UK2022 (Green Book): 3.5 % 1-30, 3.0 % 31-75, 2.5 % 76-125, 2.0 % 126-200, 1.5 % 201-300, 1.0 % after. */
-static void test_uk2022_factors(void **state)
-{
-    (void)state;
-    socinv_schedule s = named("UK2022");
-    assert_string_equal(s.name, "UK2022");
-    assert_non_null(strstr(s.source, "Green Book"));
-    assert_non_null(strstr(s.source, "2022"));
-    assert_int_equal(s.nbands, 6);
-    const unsigned from[] = {1, 31, 76, 126, 201, 301};
-    const double rate[] = {0.035, 0.03, 0.025, 0.02, 0.015, 0.01};
-    for (size_t i = 0; i < 6; i++) {
-        assert_int_equal(s.band[i].from_year, from[i]);
-        assert_close(s.band[i].rate, rate[i], 0);
-    }
-    /* catalogue: 1.035^-30 = 0.356278; / 1.03 = 0.345901 */
-    assert_close(df(&s, 30), 0.356278, 5e-7);
-    assert_close(df(&s, 31), 0.345901, 5e-7);
-    /* each band edge, d(t) = previous product (closed forms evaluated separately):
-     * 75: 1.035^-30 1.03^-45 = 0.094213773     76: / 1.025 = 0.091915876
-     * 125: ... 1.025^-50 = 0.027410763        126: / 1.02 = 0.026873297
-     * 200: ... 1.02^-75 = 0.006207379         201: / 1.015 = 0.006115644
-     * 300: ... 1.015^-100 = 0.001400567       301: / 1.01 = 0.001386700 */
-    assert_close(df(&s, 75), 0.094213773, 1e-9);
-    assert_close(df(&s, 76), 0.091915876, 1e-9);
-    assert_close(df(&s, 125), 0.027410763, 1e-9);
-    assert_close(df(&s, 126), 0.026873297, 1e-9);
-    assert_close(df(&s, 200), 0.006207379, 1e-9);
-    assert_close(df(&s, 201), 0.006115644, 1e-9);
-    assert_close(df(&s, 300), 0.001400567, 1e-9);
-    assert_close(df(&s, 301), 0.001386700, 1e-9);
-}
-
-/** UK2022HEALTH: 1.5/1.29/1.07/0.86/0.64/0.43 % on the Green Book bands. */
-static void test_uk2022health_factors(void **state)
-{
-    (void)state;
-    socinv_schedule s = named("UK2022HEALTH");
-    assert_string_equal(s.name, "UK2022HEALTH");
-    assert_non_null(strstr(s.source, "Green Book"));
-    assert_non_null(strstr(s.source, "health"));
-    assert_int_equal(s.nbands, 6);
-    const unsigned from[] = {1, 31, 76, 126, 201, 301};
-    const double rate[] = {0.015, 0.0129, 0.0107, 0.0086, 0.0064, 0.0043};
-    for (size_t i = 0; i < 6; i++) {
-        assert_int_equal(s.band[i].from_year, from[i]);
-        assert_close(s.band[i].rate, rate[i], 0);
-    }
-    /* 1.015^-30 = 0.639762430; / 1.0129 = 0.631614602
-     * 75: 1.015^-30 1.0129^-45 = 0.359354454; 76: / 1.0107 = 0.355550068
-     * 301: ... 1.0107^-50 1.0086^-75 1.0064^-100 / 1.0043 = 0.058419951 */
-    assert_close(df(&s, 30), 0.639762430, 1e-9);
-    assert_close(df(&s, 31), 0.631614602, 1e-9);
-    assert_close(df(&s, 75), 0.359354454, 1e-9);
-    assert_close(df(&s, 76), 0.355550068, 1e-9);
-    assert_close(df(&s, 300), 0.058671157, 1e-9);
-    assert_close(df(&s, 301), 0.058419951, 1e-9);
 }
 
 /** Names are case-insensitive, only `len` bytes are read, and out->name is the canonical name. */
@@ -712,11 +679,7 @@ static void test_benefit_cost_domain(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_dk2021_catalogue_factors),
-        cmocka_unit_test(test_dk2021_bands_and_source),
-        cmocka_unit_test(test_dk2013_factors),
-        cmocka_unit_test(test_uk2022_factors),
-        cmocka_unit_test(test_uk2022health_factors),
+        cmocka_unit_test(test_named_schedules),
         cmocka_unit_test(test_named_case_insensitive),
         cmocka_unit_test(test_flat_schedule),
         cmocka_unit_test(test_user_bands),

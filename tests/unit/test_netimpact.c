@@ -26,25 +26,68 @@ static socinv_row_kind kind(const char *s)
 
 /* ---- reading areas, kinds and bases ---------------------------------------------------- */
 
+/* A text and what it reads as (a socinv_area or a socinv_row_kind). */
+typedef struct {
+    const char *text;
+    int expected;
+} spelling;
+
 /** Areas as printed in 001/003, PDF line breaks and qualifiers included, and in English. */
+static const spelling area_spellings[] = {
+    {"Service", SV},
+    {"Service, koncern it", SV}, /* 003 innovation proposal */
+    {"Service, SOF", SV},
+    {"SERVICE", SV},
+    {"Anl\xc3\xa6g", AN},
+    {"ANL\xc3\x86G", AN},
+    {"Anlaeg", AN},
+    {"Capital", AN},
+    {"Overf\xc3\xb8rsler", OV},
+    {"Transfer payments", OV},
+    {"Eftersp\xc3\xb8rgselsst yret indsats", EF}, /* 001, as the PDF broke it */
+    {"Eftersp\xc3\xb8rgselsstyret", EF},
+    {"Demand-driven", EF},
+    {"", SOCINV_AREA_NONE},
+    {"  ", SOCINV_AREA_NONE},
+};
+
+/** Row kinds: V/varig/permanent, I/implementering/investering, blank = ignore. */
+static const spelling kind_spellings[] = {
+    {"V", P},
+    {"v", P},
+    {"Varige \xc3\xa6ndringer", P},
+    {"permanent", P},
+    {"I", I},
+    {"Implementeringsomkostninger", I},
+    {"investering", I},
+    {"", X},
+};
+
+/* Each text read by `parse` (area() or kind()) as the row expects; a failure names the text. */
+static void check_spellings(const spelling *rows, size_t n, int (*parse)(const char *))
+{
+    for (size_t i = 0; i < n; i++) {
+        int got = parse(rows[i].text);
+        if (got != rows[i].expected)
+            print_error("\"%s\" read as %d, expected %d\n", rows[i].text, got, rows[i].expected);
+        assert_int_equal(got, rows[i].expected);
+    }
+}
+
+static int area_of(const char *s)
+{
+    return (int)area(s);
+}
+
+static int kind_of(const char *s)
+{
+    return (int)kind(s);
+}
+
 static void test_area_spellings(void **state)
 {
     (void)state;
-    assert_int_equal(area("Service"), SV);
-    assert_int_equal(area("Service, koncern it"), SV); /* 003 innovation proposal */
-    assert_int_equal(area("Service, SOF"), SV);
-    assert_int_equal(area("SERVICE"), SV);
-    assert_int_equal(area("Anl\xc3\xa6g"), AN);
-    assert_int_equal(area("ANL\xc3\x86G"), AN);
-    assert_int_equal(area("Anlaeg"), AN);
-    assert_int_equal(area("Capital"), AN);
-    assert_int_equal(area("Overf\xc3\xb8rsler"), OV);
-    assert_int_equal(area("Transfer payments"), OV);
-    assert_int_equal(area("Eftersp\xc3\xb8rgselsst yret indsats"), EF); /* 001, as the PDF broke it */
-    assert_int_equal(area("Eftersp\xc3\xb8rgselsstyret"), EF);
-    assert_int_equal(area("Demand-driven"), EF);
-    assert_int_equal(area(""), SOCINV_AREA_NONE);
-    assert_int_equal(area("  "), SOCINV_AREA_NONE);
+    check_spellings(area_spellings, N_OF(area_spellings), area_of);
     assert_string_equal(socinv_area_name(AN), "Anl\xc3\xa6g");
     assert_string_equal(socinv_area_name(SOCINV_AREA_NONE), "");
 }
@@ -61,18 +104,11 @@ static void test_area_unknown(void **state)
     assert_status(socinv_area_parse(NULL, 3, &a), SOCINV_E_NULL);
 }
 
-/** Row kinds: V/varig/permanent, I/implementering/investering, blank = ignore. */
+/** Row kinds as kind_spellings lists them; any other (X) is an error. */
 static void test_kinds(void **state)
 {
     (void)state;
-    assert_int_equal(kind("V"), P);
-    assert_int_equal(kind("v"), P);
-    assert_int_equal(kind("Varige \xc3\xa6ndringer"), P);
-    assert_int_equal(kind("permanent"), P);
-    assert_int_equal(kind("I"), I);
-    assert_int_equal(kind("Implementeringsomkostninger"), I);
-    assert_int_equal(kind("investering"), I);
-    assert_int_equal(kind(""), X);
+    check_spellings(kind_spellings, N_OF(kind_spellings), kind_of);
     socinv_row_kind k;
     assert_status(socinv_row_kind_parse("X", 1, &k), SOCINV_E_OPTION);
     assert_status(socinv_row_kind_parse("V", 1, NULL), SOCINV_E_NULL);
@@ -143,8 +179,7 @@ static void test_seed001_service(void **state)
     double net[4], y;
     assert_ok(socinv_net_impact(t001, 8, 4, a001, k001, socinv_basis_service(), NULL, NULL, net));
     const double enet[] = {1511, -915, -1047, 0};
-    for (int c = 0; c < 4; c++)
-        assert_close(net[c], enet[c], 0);
+    assert_all_close(net, enet, 4, 0);
     assert_ok(socinv_payback(net, 4, NULL, &y));
     assert_close(y, 3, 0);
 }
@@ -183,8 +218,7 @@ static void test_seed003_ha06_service(void **state)
     /* total basis = the printed row 1400, 1750, 600, -850, -1450, -1750 */
     assert_ok(socinv_net_impact(t, 12, 6, a, k, socinv_basis_total(), NULL, NULL, total));
     const double etotal[] = {1400, 1750, 600, -850, -1450, -1750};
-    for (int c = 0; c < 6; c++)
-        assert_close(total[c], etotal[c], 0);
+    assert_all_close(total, etotal, 6, 0);
 }
 
 /** 004 Randers 'Digital først': -200 gain and a 50 pool (permanent), 200 investment
@@ -198,8 +232,7 @@ static void test_seed004_randers(void **state)
     double net[4];
     assert_ok(socinv_net_impact(t, 3, 4, NULL, k, socinv_basis_total(), NULL, NULL, net));
     const double enet[] = {50, -425, -525, -725};
-    for (int c = 0; c < 4; c++)
-        assert_close(net[c], enet[c], 0);
+    assert_all_close(net, enet, 4, 0);
 }
 
 /** A list basis: Service and Overførsler permanent rows of 001: 1511, -1130, -1551, -504

@@ -17,86 +17,95 @@ static socinv_status parse(const char *s, socinv_number_style style)
 
 /* ---- seed spellings ------------------------------------------------------------------ */
 
-/** Amounts from 001/003: "1.200", "-4.100", "1.511", "0". */
-static void test_danish_thousands(void **state)
+/* A text, the style it is read in, and the number it reads as. */
+typedef struct {
+    const char *text;
+    socinv_number_style style;
+    double expected;
+} spelling;
+
+#define AUTO SOCINV_NUMBERS_AUTO
+
+static const spelling numbers[] = {
+    /* amounts from 001/003: "1.200", "-4.100", "1.511", "0" */
+    {"1.200", AUTO, 1200},
+    {"-4.100", AUTO, -4100},
+    {"1.511", AUTO, 1511},
+    {"12.345.678", AUTO, 12345678},
+    {"1.000", SOCINV_NUMBERS_DANISH, 1000},
+    {"0", AUTO, 0},
+    {"1700", AUTO, 1700}, /* BU02 prints 1700 without a dot */
+    /* 004 prints "- 1.350" and "- 1.750" with a space after the sign; PDFs give U+2212 and en dashes */
+    {"- 1.350", AUTO, -1350},
+    {"\xe2\x88\x92" "504", AUTO, -504},    /* U+2212 minus */
+    {"\xe2\x80\x93" "1.002", AUTO, -1002}, /* en dash */
+    {"+250", AUTO, 250},
+    {"(250)", AUTO, -250},
+    /* a lone dash stands for zero (001: "Beskæftigelseeffekt ... | - | -215") */
+    {"-", AUTO, 0},
+    {" \xe2\x80\x93 ", AUTO, 0},
+    /* footnote marks and units: "-200*" (004), "4 år", "6 År", "3 years", superscript ³ */
+    {"-200*", AUTO, -200},
+    {"4 \xc3\xa5r", AUTO, 4},
+    {"6 \xc3\x85r", AUTO, 6},
+    {"3 years", AUTO, 3},
+    {"1.200\xc2\xb3", AUTO, 1200},
+    {"\xc2\xa0" "1.700\xc2\xa0", AUTO, 1700}, /* no-break spaces */
+    /* decimals: Danish comma, and the plain point when the digits cannot be thousands */
+    {"1,5", AUTO, 1.5},
+    {"0,66", AUTO, 0.66},
+    {"1.234,5", AUTO, 1234.5},
+    {"1,234.5", AUTO, 1234.5},
+    {"1.25", AUTO, 1.25}, /* 2 digits: a decimal point */
+    {"1234.5", AUTO, 1234.5},
+    {"1.250", SOCINV_NUMBERS_PLAIN, 1.25}, /* forced plain */
+    {"1,250", SOCINV_NUMBERS_PLAIN, 1250},
+    {"1 200", AUTO, 1200}, /* space as thousands */
+};
+
+static void test_seed_spellings(void **state)
 {
     (void)state;
-    assert_close(num("1.200", SOCINV_NUMBERS_AUTO), 1200, 0);
-    assert_close(num("-4.100", SOCINV_NUMBERS_AUTO), -4100, 0);
-    assert_close(num("1.511", SOCINV_NUMBERS_AUTO), 1511, 0);
-    assert_close(num("12.345.678", SOCINV_NUMBERS_AUTO), 12345678, 0);
-    assert_close(num("1.000", SOCINV_NUMBERS_DANISH), 1000, 0);
-    assert_close(num("0", SOCINV_NUMBERS_AUTO), 0, 0);
-    assert_close(num("1700", SOCINV_NUMBERS_AUTO), 1700, 0); /* BU02 prints 1700 without a dot */
+    for (size_t i = 0; i < N_OF(numbers); i++)
+        assert_close_row(num(numbers[i].text, numbers[i].style), numbers[i].expected, 0, numbers[i].text);
 }
 
-/** 004 prints "- 1.350" and "- 1.750" with a space after the sign; PDFs give U+2212 and en dashes. */
-static void test_signs(void **state)
+/** Decimals are exactly the double nearest to the decimal, as a compiler reads the literal. */
+static void test_decimals_exact(void **state)
 {
     (void)state;
-    assert_close(num("- 1.350", SOCINV_NUMBERS_AUTO), -1350, 0);
-    assert_close(num("\xe2\x88\x92" "504", SOCINV_NUMBERS_AUTO), -504, 0);      /* U+2212 minus */
-    assert_close(num("\xe2\x80\x93" "1.002", SOCINV_NUMBERS_AUTO), -1002, 0);   /* en dash */
-    assert_close(num("+250", SOCINV_NUMBERS_AUTO), 250, 0);
-    assert_close(num("(250)", SOCINV_NUMBERS_AUTO), -250, 0);
+    assert_true(num("0,1", AUTO) == 0.1);
+    assert_true(num("1234567,891", AUTO) == 1234567.891);
+    assert_true(num("-0,3", AUTO) == -0.3);
 }
 
-/** A lone dash stands for zero (001: "Beskæftigelseeffekt ... | - | -215"). */
-static void test_dash_is_zero(void **state)
-{
-    (void)state;
-    assert_close(num("-", SOCINV_NUMBERS_AUTO), 0, 0);
-    assert_close(num(" \xe2\x80\x93 ", SOCINV_NUMBERS_AUTO), 0, 0);
-}
+/* Not numbers: a text, its style, and the status it is refused with. */
+static const struct {
+    const char *text;
+    socinv_number_style style;
+    socinv_status expected;
+} not_numbers[] = {
+    {"abc", AUTO, SOCINV_E_PARSE},
+    {"Service", AUTO, SOCINV_E_PARSE},
+    {"1.2.3", AUTO, SOCINV_E_PARSE},
+    {"1,2,3", AUTO, SOCINV_E_PARSE},
+    {"--5", AUTO, SOCINV_E_PARSE},
+    {"5 kr", AUTO, SOCINV_E_PARSE},
+    {"1.25", SOCINV_NUMBERS_DANISH, SOCINV_E_PARSE}, /* '.' must group 3 digits */
+    {"12.34.567", AUTO, SOCINV_E_PARSE},
+    {"1.200 300", AUTO, SOCINV_E_PARSE},
+    {",", AUTO, SOCINV_E_PARSE},
+    {"", AUTO, SOCINV_E_LENGTH},
+    {"   ", AUTO, SOCINV_E_LENGTH},
+    {"1e5", AUTO, SOCINV_E_PARSE},
+};
 
-/** Footnote marks and units: "-200*" (004), "4 år", "6 År", "3 years", superscript ³. */
-static void test_marks_and_units(void **state)
-{
-    (void)state;
-    assert_close(num("-200*", SOCINV_NUMBERS_AUTO), -200, 0);
-    assert_close(num("4 \xc3\xa5r", SOCINV_NUMBERS_AUTO), 4, 0);
-    assert_close(num("6 \xc3\x85r", SOCINV_NUMBERS_AUTO), 6, 0);
-    assert_close(num("3 years", SOCINV_NUMBERS_AUTO), 3, 0);
-    assert_close(num("1.200\xc2\xb3", SOCINV_NUMBERS_AUTO), 1200, 0);
-    assert_close(num("\xc2\xa0" "1.700\xc2\xa0", SOCINV_NUMBERS_AUTO), 1700, 0); /* no-break spaces */
-}
-
-/** Decimals: Danish comma, and the plain point when the digits cannot be thousands. */
-static void test_decimals(void **state)
-{
-    (void)state;
-    assert_close(num("1,5", SOCINV_NUMBERS_AUTO), 1.5, 0);
-    assert_close(num("0,66", SOCINV_NUMBERS_AUTO), 0.66, 0);
-    assert_close(num("1.234,5", SOCINV_NUMBERS_AUTO), 1234.5, 0);
-    assert_close(num("1,234.5", SOCINV_NUMBERS_AUTO), 1234.5, 0);
-    assert_close(num("1.25", SOCINV_NUMBERS_AUTO), 1.25, 0);       /* 2 digits: a decimal point */
-    assert_close(num("1234.5", SOCINV_NUMBERS_AUTO), 1234.5, 0);
-    assert_close(num("1.250", SOCINV_NUMBERS_PLAIN), 1.25, 0);     /* forced plain */
-    assert_close(num("1,250", SOCINV_NUMBERS_PLAIN), 1250, 0);
-    assert_close(num("1 200", SOCINV_NUMBERS_AUTO), 1200, 0);      /* space as thousands */
-    /* exactly the double nearest to the decimal, as a compiler reads the literal */
-    assert_true(num("0,1", SOCINV_NUMBERS_AUTO) == 0.1);
-    assert_true(num("1234567,891", SOCINV_NUMBERS_AUTO) == 1234567.891);
-    assert_true(num("-0,3", SOCINV_NUMBERS_AUTO) == -0.3);
-}
-
-/** Not numbers. */
 static void test_not_numbers(void **state)
 {
     (void)state;
-    assert_status(parse("abc", SOCINV_NUMBERS_AUTO), SOCINV_E_PARSE);
-    assert_status(parse("Service", SOCINV_NUMBERS_AUTO), SOCINV_E_PARSE);
-    assert_status(parse("1.2.3", SOCINV_NUMBERS_AUTO), SOCINV_E_PARSE);
-    assert_status(parse("1,2,3", SOCINV_NUMBERS_AUTO), SOCINV_E_PARSE);
-    assert_status(parse("--5", SOCINV_NUMBERS_AUTO), SOCINV_E_PARSE);
-    assert_status(parse("5 kr", SOCINV_NUMBERS_AUTO), SOCINV_E_PARSE);
-    assert_status(parse("1.25", SOCINV_NUMBERS_DANISH), SOCINV_E_PARSE); /* '.' must group 3 digits */
-    assert_status(parse("12.34.567", SOCINV_NUMBERS_AUTO), SOCINV_E_PARSE);
-    assert_status(parse("1.200 300", SOCINV_NUMBERS_AUTO), SOCINV_E_PARSE);
-    assert_status(parse(",", SOCINV_NUMBERS_AUTO), SOCINV_E_PARSE);
-    assert_status(parse("", SOCINV_NUMBERS_AUTO), SOCINV_E_LENGTH);
-    assert_status(parse("   ", SOCINV_NUMBERS_AUTO), SOCINV_E_LENGTH);
-    assert_status(parse("1e5", SOCINV_NUMBERS_AUTO), SOCINV_E_PARSE);
+    for (size_t i = 0; i < N_OF(not_numbers); i++)
+        assert_status_(parse(not_numbers[i].text, not_numbers[i].style), not_numbers[i].expected,
+                       not_numbers[i].text, __FILE__, __LINE__);
 }
 
 /** Invalid arguments. */
@@ -121,11 +130,8 @@ static void test_invalid(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_danish_thousands),
-        cmocka_unit_test(test_signs),
-        cmocka_unit_test(test_dash_is_zero),
-        cmocka_unit_test(test_marks_and_units),
-        cmocka_unit_test(test_decimals),
+        cmocka_unit_test(test_seed_spellings),
+        cmocka_unit_test(test_decimals_exact),
         cmocka_unit_test(test_not_numbers),
         cmocka_unit_test(test_invalid),
     };

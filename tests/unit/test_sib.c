@@ -20,16 +20,29 @@ static const double herning_group_caps[2] = {2, 0.66};
 /* Every criterion earns 10 mio. each year: far above every cap. */
 static const double unlimited[CELLS] = {10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10};
 
-static socinv_sib_input herning(const double *earned)
+/* The default input over `earned` (ncrit criteria x nyears years), nothing else set. */
+static socinv_sib_input sib_input(const double *earned, size_t ncrit, size_t nyears)
 {
     socinv_sib_input in = socinv_sib_input_default();
     in.earned = earned;
-    in.ncrit = NC;
-    in.nyears = NY;
+    in.ncrit = ncrit;
+    in.nyears = nyears;
+    return in;
+}
+
+/* Criterion c in group groups[c]; group g capped at caps[g] a year. */
+static void sib_groups(socinv_sib_input *in, const unsigned *groups, const double *caps, size_t ngroups)
+{
+    in->groups = groups;
+    in->group_caps = caps;
+    in->ngroups = ngroups;
+}
+
+static socinv_sib_input herning(const double *earned)
+{
+    socinv_sib_input in = sib_input(earned, NC, NY);
     in.crit_caps = herning_crit_caps;
-    in.groups = herning_groups;
-    in.group_caps = herning_group_caps;
-    in.ngroups = 2;
+    sib_groups(&in, herning_groups, herning_group_caps, 2);
     in.total_cap = 5.58;
     return in;
 }
@@ -62,6 +75,20 @@ static void assert_row(const double *m, size_t row, size_t ny, const double *exp
 {
     for (size_t t = 0; t < ny; t++)
         assert_close(m[row * ny + t], expected[t], tol);
+}
+
+/* The payout of the Herning input `in` into b, which must succeed. */
+static void pay(const socinv_sib_input *in, bufs *b)
+{
+    socinv_sib_result r = result_of(b);
+    assert_ok(socinv_sib_payout(in, &r));
+}
+
+/* Every criterion's payout, year by year, as expected (criterion c in row c). */
+static void assert_payout(const bufs *b, const double expected[NC][NY], double tol)
+{
+    for (size_t c = 0; c < NC; c++)
+        assert_row(b->payout, c, NY, expected[c], tol);
 }
 
 /* Earned = payout + what each cap removed, in every cell. */
@@ -119,16 +146,11 @@ static void test_payout_unlimited_prorata(void **state)
     (void)state;
     socinv_sib_input in = herning(unlimited);
     bufs b;
-    socinv_sib_result r = result_of(&b);
-    assert_ok(socinv_sib_payout(&in, &r));
+    pay(&in, &b);
     const double tol = 1e-6;
-    const double p1[] = {1.054820, 1.054820, 0.103103}, p2[] = {0.378072, 0.378072, 0.036954},
-                 p3[] = {0.567108, 0.567108, 0.055432}, p45[] = {0.33, 0.33, 0.032256};
-    assert_row(b.payout, 0, NY, p1, tol);
-    assert_row(b.payout, 1, NY, p2, tol);
-    assert_row(b.payout, 2, NY, p3, tol);
-    assert_row(b.payout, 3, NY, p45, tol);
-    assert_row(b.payout, 4, NY, p45, tol);
+    const double paid[NC][NY] = {{1.054820, 1.054820, 0.103103}, {0.378072, 0.378072, 0.036954},
+                                 {0.567108, 0.567108, 0.055432}, {0.33, 0.33, 0.032256}, {0.33, 0.33, 0.032256}};
+    assert_payout(&b, paid, tol);
     /* year 1 exactly 2 x (5.58, 2, 3)/10.58 */
     assert_close(b.payout[0], 2 * 5.58 / 10.58, 1e-12);
     assert_close(b.payout[NY], 2 * 2 / 10.58, 1e-12);
@@ -174,15 +196,10 @@ static void test_payout_unlimited_order(void **state)
     socinv_sib_input in = herning(unlimited);
     in.allocation = SOCINV_SIB_ORDER;
     bufs b;
-    socinv_sib_result r = result_of(&b);
-    assert_ok(socinv_sib_payout(&in, &r));
+    pay(&in, &b);
     const double tol = 1e-12;
-    const double p1[] = {2, 2, 0.26}, p0[] = {0, 0, 0}, p4[] = {0.66, 0.34, 0}, p5[] = {0, 0.32, 0};
-    assert_row(b.payout, 0, NY, p1, tol);
-    assert_row(b.payout, 1, NY, p0, tol);
-    assert_row(b.payout, 2, NY, p0, tol);
-    assert_row(b.payout, 3, NY, p4, tol);
-    assert_row(b.payout, 4, NY, p5, tol);
+    const double paid[NC][NY] = {{2, 2, 0.26}, {0, 0, 0}, {0, 0, 0}, {0.66, 0.34, 0}, {0, 0.32, 0}};
+    assert_payout(&b, paid, tol);
     assert_close(sum(b.payout, CELLS), 5.58, 1e-12);
     /* year 3 cuts: group cut c2 = room 2 - 0.42 = 1.58; total cuts c1 1.58 - 0.26 = 1.32,
      * c2 0.42, c5 0.66 */
@@ -201,10 +218,7 @@ static void test_payout_criterion_cap_period(void **state)
 {
     (void)state;
     const double earned[] = {1.5, 1.5, 1.5}, cap[] = {2};
-    socinv_sib_input in = socinv_sib_input_default();
-    in.earned = earned;
-    in.ncrit = 1;
-    in.nyears = 3;
+    socinv_sib_input in = sib_input(earned, 1, 3);
     in.crit_caps = cap;
     double p[3], cc[3];
     socinv_sib_result r = {p, cc, NULL, NULL};
@@ -220,10 +234,7 @@ static void test_payout_criterion_caps_annual(void **state)
 {
     (void)state;
     const double earned[] = {1.5, 0.5, 2}, cap[] = {1};
-    socinv_sib_input in = socinv_sib_input_default();
-    in.earned = earned;
-    in.ncrit = 1;
-    in.nyears = 3;
+    socinv_sib_input in = sib_input(earned, 1, 3);
     in.crit_caps = cap;
     in.crit_caps_annual = 1;
     double p[3], cc[3];
@@ -250,13 +261,8 @@ static void test_payout_group_carry(void **state)
     const double earned[] = {0.5, 3, 3, 0, 0, 1};
     const unsigned groups[] = {0, 0};
     const double gcap[] = {2};
-    socinv_sib_input in = socinv_sib_input_default();
-    in.earned = earned;
-    in.ncrit = 2;
-    in.nyears = 3;
-    in.groups = groups;
-    in.group_caps = gcap;
-    in.ngroups = 1;
+    socinv_sib_input in = sib_input(earned, 2, 3);
+    sib_groups(&in, groups, gcap, 1);
     double p[6], cg[6];
     socinv_sib_result r = {p, NULL, cg, NULL};
     assert_ok(socinv_sib_payout(&in, &r));
@@ -302,13 +308,8 @@ static void test_payout_no_group(void **state)
     const double earned[] = {5, 5};
     const unsigned groups[] = {0, SOCINV_SIB_NO_GROUP};
     const double gcap[] = {1};
-    socinv_sib_input in = socinv_sib_input_default();
-    in.earned = earned;
-    in.ncrit = 2;
-    in.nyears = 1;
-    in.groups = groups;
-    in.group_caps = gcap;
-    in.ngroups = 1;
+    socinv_sib_input in = sib_input(earned, 2, 1);
+    sib_groups(&in, groups, gcap, 1);
     double p[2], cg[2], ct[2];
     socinv_sib_result r = {p, NULL, cg, ct};
     assert_ok(socinv_sib_payout(&in, &r));
@@ -332,10 +333,7 @@ static void test_payout_index_current_prices(void **state)
 {
     (void)state;
     const double earned[] = {3, 3, 3}, index[] = {1, 1.02, 1.0404};
-    socinv_sib_input in = socinv_sib_input_default();
-    in.earned = earned;
-    in.ncrit = 1;
-    in.nyears = 3;
+    socinv_sib_input in = sib_input(earned, 1, 3);
     in.total_cap = 5;
     in.index = index;
     double p[3], ct[3];
@@ -389,10 +387,7 @@ static void test_payout_negative_earned(void **state)
 {
     (void)state;
     const double earned[] = {-3, 4};
-    socinv_sib_input in = socinv_sib_input_default();
-    in.earned = earned;
-    in.ncrit = 2;
-    in.nyears = 1;
+    socinv_sib_input in = sib_input(earned, 2, 1);
     in.total_cap = 2;
     double p[2], ct[2];
     socinv_sib_result r = {p, NULL, NULL, ct};
@@ -408,10 +403,7 @@ static void test_payout_total_cap_allocation(void **state)
 {
     (void)state;
     const double earned[] = {3, 3};
-    socinv_sib_input in = socinv_sib_input_default();
-    in.earned = earned;
-    in.ncrit = 2;
-    in.nyears = 1;
+    socinv_sib_input in = sib_input(earned, 2, 1);
     in.total_cap = 4;
     double p[2];
     socinv_sib_result r = {p, NULL, NULL, NULL};
@@ -469,10 +461,7 @@ static void test_payout_total_cap_zero(void **state)
 {
     (void)state;
     const double earned[] = {1, 2};
-    socinv_sib_input in = socinv_sib_input_default();
-    in.earned = earned;
-    in.ncrit = 1;
-    in.nyears = 2;
+    socinv_sib_input in = sib_input(earned, 1, 2);
     in.total_cap = 0;
     double p[2], ct[2];
     socinv_sib_result r = {p, NULL, NULL, ct};
@@ -488,10 +477,7 @@ static void test_payout_exactly_at_cap(void **state)
 {
     (void)state;
     const double earned[] = {2, 0.5}, cap[] = {2};
-    socinv_sib_input in = socinv_sib_input_default();
-    in.earned = earned;
-    in.ncrit = 1;
-    in.nyears = 2;
+    socinv_sib_input in = sib_input(earned, 1, 2);
     in.crit_caps = cap;
     double p[2], cc[2];
     socinv_sib_result r = {p, cc, NULL, NULL};
@@ -509,13 +495,8 @@ static void test_payout_all_ungrouped(void **state)
     (void)state;
     const double earned[] = {3, 4};
     const unsigned groups[] = {SOCINV_SIB_NO_GROUP, SOCINV_SIB_NO_GROUP};
-    socinv_sib_input in = socinv_sib_input_default();
-    in.earned = earned;
-    in.ncrit = 2;
-    in.nyears = 1;
-    in.groups = groups;
-    in.group_caps = NULL;
-    in.ngroups = 0;
+    socinv_sib_input in = sib_input(earned, 2, 1);
+    sib_groups(&in, groups, NULL, 0);
     double p[2] = {-1, -1};
     socinv_sib_result r = {p, NULL, NULL, NULL};
     assert_ok(socinv_sib_payout(&in, &r));
@@ -528,10 +509,7 @@ static void test_payout_overflow(void **state)
 {
     (void)state;
     const double earned[] = {1e308}, index[] = {10};
-    socinv_sib_input in = socinv_sib_input_default();
-    in.earned = earned;
-    in.ncrit = 1;
-    in.nyears = 1;
+    socinv_sib_input in = sib_input(earned, 1, 1);
     in.index = index;
     double p[1];
     socinv_sib_result r = {p, NULL, NULL, NULL};
@@ -550,13 +528,8 @@ static void test_payout_huge_amounts(void **state)
     const double earned[] = {1e308, 1e308, 1e308, 1e308, 1e308, 1e308};
     const unsigned groups[] = {0, 0, 0};
     const double gcap[] = {1.5e308};
-    socinv_sib_input in = socinv_sib_input_default();
-    in.earned = earned;
-    in.ncrit = 3;
-    in.nyears = 2;
-    in.groups = groups;
-    in.group_caps = gcap;
-    in.ngroups = 1;
+    socinv_sib_input in = sib_input(earned, 3, 2);
+    sib_groups(&in, groups, gcap, 1);
     in.carry = 1;
     double p[6], cg[6];
     socinv_sib_result r = {p, NULL, cg, NULL};
@@ -571,10 +544,7 @@ static void test_payout_huge_amounts(void **state)
     assert_close(p[2], 5e307, 1e295); /* criterion 2, year 1 */
     assert_close(p[4], 0, 0);       /* criterion 3, year 1 */
     /* a total cap of 1.2E308 over the period with the three uncapped: 4E307 each in year 1 */
-    in = socinv_sib_input_default();
-    in.earned = earned;
-    in.ncrit = 3;
-    in.nyears = 2;
+    in = sib_input(earned, 3, 2);
     in.total_cap = 1.2e308;
     r = (socinv_sib_result){p, NULL, NULL, NULL};
     assert_ok(socinv_sib_payout(&in, &r));
@@ -722,9 +692,7 @@ static void test_payout_too_many_groups(void **state)
     static double gcaps[SOCINV_SIB_MAX_GROUPS + 1];
     const unsigned groups[NC] = {0, 0, 0, 1, SOCINV_SIB_MAX_GROUPS}; /* group 1001 as users number them */
     socinv_sib_input in = herning(unlimited);
-    in.groups = groups;
-    in.group_caps = gcaps;
-    in.ngroups = SOCINV_SIB_MAX_GROUPS + 1;
+    sib_groups(&in, groups, gcaps, SOCINV_SIB_MAX_GROUPS + 1);
     expect_payout_error(&in, SOCINV_E_DOMAIN);
     in.ngroups = SOCINV_SIB_MAX_GROUPS; /* 1000 groups are allowed: group 1000 is then out of range */
     expect_payout_error(&in, SOCINV_E_DOMAIN);
@@ -764,14 +732,9 @@ static void test_payout_many_criteria_linear(void **state)
         groups[c] = (unsigned)(c % G);
     }
     fill(gcaps, G, 250.0);
-    socinv_sib_input in = socinv_sib_input_default();
-    in.earned = earned;
-    in.ncrit = N;
-    in.nyears = Y;
+    socinv_sib_input in = sib_input(earned, N, Y);
     in.crit_caps = caps;
-    in.groups = groups;
-    in.group_caps = gcaps;
-    in.ngroups = G;
+    sib_groups(&in, groups, gcaps, G);
     in.carry = 1;
     in.total_cap = 400000.0;
     socinv_sib_result r = {out, out + N * Y, out + 2 * N * Y, NULL};
@@ -1069,16 +1032,11 @@ static void test_seed000_herning(void **state)
 
     socinv_sib_input in = herning(earned);
     bufs b;
-    socinv_sib_result r = result_of(&b);
-    assert_ok(socinv_sib_payout(&in, &r));
+    pay(&in, &b);
     const double tol = 1e-6;
-    const double p1[] = {0.845070, 1.2, 0.159787}, p2[] = {0.281690, 0.4, 0.053262},
-                 p3[] = {0.873239, 0, 0.283191}, p45[] = {0.33, 0.33, 0.081880};
-    assert_row(b.payout, 0, NY, p1, tol);
-    assert_row(b.payout, 1, NY, p2, tol);
-    assert_row(b.payout, 2, NY, p3, tol);
-    assert_row(b.payout, 3, NY, p45, tol);
-    assert_row(b.payout, 4, NY, p45, tol);
+    const double paid[NC][NY] = {{0.845070, 1.2, 0.159787}, {0.281690, 0.4, 0.053262},
+                                 {0.873239, 0, 0.283191}, {0.33, 0.33, 0.081880}, {0.33, 0.33, 0.081880}};
+    assert_payout(&b, paid, tol);
     assert_close(b.payout[0], 1.2 * 2 / 2.84, 1e-12);
     assert_close(sum(b.payout, CELLS), 5.58, 1e-12);
     assert_close(b.cut_criterion[2 * NY + 2], 0.043239, tol);

@@ -28,6 +28,24 @@ static inline void assert_close_(double a, double b, double tol, const char *exp
     }
 }
 
+/* assert_close for a row of a table of cases: a failure names the row (`what`, its
+ * hand-worked sum) rather than the loop's one line. */
+#define assert_close_row(a, b, tol, what) assert_close_((a), (b), (tol), (what), __FILE__, __LINE__)
+
+/* n doubles, each within tol of its expected value (a failure names the index). */
+#define assert_all_close(got, expected, n, tol) \
+    assert_all_close_((got), (expected), (n), (tol), #got, __FILE__, __LINE__)
+
+static inline void assert_all_close_(const double *got, const double *expected, size_t n, double tol,
+                                     const char *expr, const char *file, int line)
+{
+    char what[160];
+    for (size_t i = 0; i < n; i++) {
+        snprintf(what, sizeof what, "%s[%zu]", expr, i);
+        assert_close_(got[i], expected[i], tol, what, file, line);
+    }
+}
+
 #define assert_status(call, expected) \
     assert_status_((call), (expected), #call, __FILE__, __LINE__)
 
