@@ -4,7 +4,8 @@
     /usr/bin/python3 examples/make_examples.py --oxt <build>/socinv-0.1.0.oxt [--render DIR]
 
 Writes, through a real headless LibreOffice with the socinv add-in installed
-(tests/e2e/harness.py: a throw-away profile, as `nobody` when run as root):
+(examples/office.py, which the end-to-end tests use too: a throw-away profile, as `nobody` when
+run as root):
 
   examples/copenhagen-001.ods          Copenhagen pilot (seed 001): the table as printed, net impact
                                        and payback on both bases, CASECHECK, NPVSOC, PAYBACKDISC
@@ -15,6 +16,10 @@ Writes, through a real headless LibreOffice with the socinv add-in installed
                                        against order, SIBUNCOVERED
   examples/recovery-002.ods            reduction plan (seed 002): TARGETGAP, both readings
   examples/randers-digital.ods         Randers 'Digital først' (seed 004): PHASEIN 'fra juni', net effect
+  examples/copenhagen-portfolio.ods    seed 003's proposals, one per row, on both bases: PAYBACK,
+                                       PAYBACKDISC, NPVSOC and TABLECHECK in portfolio form (one array
+                                       formula per column); the rows are read from the seed text by
+                                       `socinv audit --json` (--socinv, default <oxt folder>/cli/socinv)
   examples/business-case-template.ots  an empty Copenhagen-style business case that computes itself
 
 Each sheet has a chart of the cumulative net impact (or the picture that fits the
@@ -35,17 +40,14 @@ import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.dirname(HERE)
-sys.path.insert(0, os.path.join(REPO, "tests", "e2e"))
 
 import uno  # noqa: E402
 from com.sun.star.awt import Rectangle  # noqa: E402
 from com.sun.star.lang import Locale  # noqa: E402
 from com.sun.star.table import BorderLine2, CellRangeAddress  # noqa: E402
 
-import harness  # noqa: E402
-from harness import Office, props  # noqa: E402
-from seed_tables import SEED001_IMPL, SEED001_PERM, SEED003_TV04, col_name  # noqa: E402  (examples/)
+from office import Office, need_office, props  # noqa: E402  (examples/)
+from seed_tables import SEED001_IMPL, SEED001_PERM, SEED003_TV04, col_name, seed003_portfolio  # noqa: E402
 
 DA = Locale("da", "DK", "")
 BOLD = 150.0
@@ -62,8 +64,7 @@ SERIES = [0x4472C4, 0xED7D31, 0x70AD47, 0x7F7F7F, 0xFFC000]
 
 # number formats (da-DK codes: '.' groups thousands, ',' is the decimal separator)
 F_AMOUNT = "#.##0;-#.##0;0"
-F_DEC2 = "#.##0,00;-#.##0,00;0,00"
-F_MIO = "#.##0,00;-#.##0,00;0,00"
+F_MIO = "#.##0,00;-#.##0,00;0,00"  # mio. kr. (Herning) with two decimals
 F_YEAR = "0"
 F_YEARS = '0 "år";-0 "år"'
 F_YEARS2 = '0,00 "år"'
@@ -258,6 +259,14 @@ class Sheet:
                 cell.NumberFormat = self.book.doc.StyleFamilies.getByName("CellStyles").getByName(
                     style).NumberFormat
         return cell
+
+    def array(self, c, r0, r1, formula, style):
+        """One array formula over the column c, rows r0..r1 (the portfolio form: a result per row)."""
+        rg = self.sh.getCellRangeByName(rng(c, r0, c, r1))
+        rg.setArrayFormula(formula)
+        rg.CellStyle = style
+        rg.NumberFormat = self.book.doc.StyleFamilies.getByName("CellStyles").getByName(style).NumberFormat
+        return rg
 
     def line(self, values, styles=None, style=None, height=None):
         """Values from column A on the current row; returns the row (0-based) and moves on."""
@@ -1061,6 +1070,128 @@ def randers_digital(office):
     return b
 
 
+# ---------------------------------------------------------------- 003 the portfolio
+# The results of each basis: (column header, function over the block, style, name prefix); each is
+# one array formula over the whole block, one result per proposal (FUNCTIONS.md, the portfolio form).
+PORTFOLIO_RESULTS = [
+    ("Tilbage-\nbetalingstid", "PAYBACK({})", "BC Resultat år", "Tilbagebetaling"),
+    ("Med brøkdel", "PAYBACK({};1)", "BC Resultat brøk", "Tilbagebetaling_broek"),
+    ("Diskonteret\n(DK2021)", "PAYBACKDISC({})", "BC Resultat år", "Tilbagebetaling_disk"),
+    ("Nutidsværdi\n(DK2021)", "NPVSOC({})", "BC Resultat beløb", "Nutidsvaerdi"),
+]
+
+
+def portfolio_header(s, years, extra):
+    r = s.line(["Forslag"] + list(years) + extra,
+               styles=["BC Tabelhoved"] + ["BC Tabelhoved år"] * len(years) + ["BC Tabelhoved"] * len(extra))
+    s.sh.Rows.getByIndex(r).OptimalHeight = True
+    return r
+
+
+def portfolio_rows(s, proposals, amounts_of, ny):
+    """One proposal per row: code and title in A, its amounts across; returns (first, last row)."""
+    r0 = s.row
+    for p in proposals:
+        s.line([f"{p.code} {p.title}"] + list(amounts_of(p)), styles=["BC Tekst"] + ["BC Beløb"] * ny)
+    s.optimal_heights(r0, s.row - 1)
+    return r0, s.row - 1
+
+
+def portfolio_block(s, years, proposals, basis, amounts_of):
+    """A basis's block of proposals and its results in portfolio form, with the paybacks the
+    catalogue prints beside them. Names: Portefolje_<basis> and <prefix>_<basis> per result."""
+    ny = len(years)
+    portfolio_header(s, years, [head for head, _, _, _ in PORTFOLIO_RESULTS] + ["Trykt"])
+    r0, r1 = portfolio_rows(s, proposals, amounts_of, ny)
+    block = rng(1, r0, ny, r1, True)
+    s.book.name(f"Portefolje_{basis}", s, 1, r0, ny, r1)
+    for i, (_, fn, style, prefix) in enumerate(PORTFOLIO_RESULTS):
+        s.array(1 + ny + i, r0, r1, "=" + fn.format(block), style)
+        s.book.name(f"{prefix}_{basis}", s, 1 + ny + i, r0, 1 + ny + i, r1)
+    c_printed = 1 + ny + len(PORTFOLIO_RESULTS)
+    for k, p in enumerate(proposals):
+        cell = s.put(c_printed, r0 + k, p.printed_payback if p.printed_payback is not None else "–", "BC Beløb")
+        cell.NumberFormat = s.book.fmt(F_YEARS)  # printed, not a result: no green
+    return r0, r1
+
+
+def copenhagen_portfolio(office, socinv):
+    proposals = seed003_portfolio(socinv)
+    years = proposals[0].years
+    ny = len(years)
+    b = Book(office)
+    b.properties("Porteføljen: seed 003's investeringsforslag, ét forslag pr. række",
+                 "Københavns Kommune, katalog over investerings- og innovationsforslag (seed 003): "
+                 "tilbagebetalingstid, nutidsværdi og kontrol for alle forslag med én formel pr. kolonne.")
+    s = b.sheet("Portefølje")
+    s.last_col = ny + len(PORTFOLIO_RESULTS) + 1
+    s.widths([8.6] + [1.6] * ny + [2.5, 2.2, 2.6, 2.6, 1.5])
+    s.title("Porteføljen: katalogets investeringsforslag, ét forslag pr. række",
+            "Københavns Kommune · Katalog over investerings- og innovationsforslag til overførselssagen "
+            "2023-2024 · 1.000 kr., besparelser med negativt fortegn")
+    notes = [
+        "Hver række er ét forslag fra kataloget (socinv: tests/data/seeds/003), årene går på tværs. Beløbene er "
+        "den økonomiske påvirkning genberegnet af tabellernes linjer (socinv audit) på begge grundlag: "
+        "totaløkonomi (alle linjer) og serviceeffektivisering (varige ændringer på Service + alle "
+        "implementeringsomkostninger); de er kun forskellige for HA06, hvis drift af IT ligger på Anlæg.",
+        "De grønne kolonner er hver én matrixformel over hele blokken (porteføljeformen, fx "
+        "=TILBAGEBETALINGSTID({block}) indtastet med Ctrl+Shift+Enter): ét kald giver ét resultat pr. forslag. "
+        "Et forslag der aldrig betaler sig hjem, viser sin egen fejlværdi #I/T (#N/A) i sin celle.",
+        "'Trykt' er den tilbagebetalingstid kataloget selv trykker. TV03 trykker 11 år, men linjerne giver 10; "
+        "TV04's trykte samlede påvirkning er forkert i 2026-2027 (TABELKONTROL på side 3 finder det).",
+    ]
+    first = s.row + len(notes) + 1 + 2  # the notes, a blank row, the section and the header row
+    notes[1] = notes[1].format(block=rng(1, first, ny, first + len(proposals) - 1))
+    s.notes(notes, chars_per_line=165)
+
+    s.section("Totaløkonomi: samlet økonomisk påvirkning, genberegnet af linjerne")
+    t0, t1 = portfolio_block(s, years, proposals, "total", lambda p: p.total)
+    assert t0 == first
+    s.page_break()
+    s.section("Serviceeffektivisering: varige ændringer på Service + alle implementeringsomkostninger")
+    portfolio_block(s, years, proposals, "service", lambda p: p.service)
+    s.skip()
+
+    s.page_break()
+    s.section("Den trykte samlede påvirkning mod den genberegnede (TABELKONTROL)")
+    printed = [p for p in proposals if p.printed is not None]  # the innovation proposal prints no total
+    portfolio_header(s, years, ["Kontrol"])
+    p0, p1 = portfolio_rows(s, printed, lambda p: p.printed, ny)
+    s.array(1 + ny, p0, p1, f"=TABLECHECK({rng(1, t0, ny, t0 + len(printed) - 1, True)};"
+                            f"{rng(1, p0, ny, p1, True)})", "BC Kontrol")
+    b.name("Tabelkontrol", s, 1 + ny, p0, 1 + ny, p1)
+    s.line(["TABELKONTROL(genberegnet; trykt) over blokkene: SAND hvor den trykte række stemmer med "
+            "den genberegnede, ellers det første år der ikke gør (TV04: år 3 = 2026)."], styles=["BC Forklaring"])
+    s.skip()
+    s.key("Forslag der betaler sig hjem (totaløkonomi)", f"=COUNT({rng(1 + ny, t0, 1 + ny, t1, True)})",
+          "BC Resultat", "TÆL over tilbagebetalingstiderne: alle investeringsforslag, ikke innovationsforslaget",
+          "Antal_hjem")
+    s.key("Porteføljens nutidsværdi 2024-2029 (DK2021)", f"=SUM({rng(4 + ny, t0, 4 + ny, t1, True)})",
+          "BC Resultat beløb", "summen af forslagenes NUTIDSVÆRDI.SAMF; positiv = nettoudgift inden for "
+                               "tabellernes 6 år", "Nutidsvaerdi_portefolje")
+    s.skip()
+
+    s.page_break()
+    s.section("Figur: tilbagebetalingstid pr. forslag, beregnet og trykt")
+    r_code = s.line([None, "Forslag"], styles=[None, "BC Figurdata"])
+    r_rule = s.line([None, "Tilbagebetalingstid, totaløkonomi (socinv)"], styles=[None, "BC Figurdata"])
+    r_print = s.line([None, "Trykt tilbagebetalingstid"], styles=[None, "BC Figurdata"])
+    c_printed = 1 + ny + len(PORTFOLIO_RESULTS)
+    for k, p in enumerate(proposals):
+        s.put(2 + k, r_code, p.code, "BC Figurdata")
+        s.put(2 + k, r_rule, f'=IFERROR({a1(1 + ny, t0 + k, True)};"")', "BC Figurdata")
+        s.put(2 + k, r_print, f'=IF(ISNUMBER({a1(c_printed, t0 + k, True)});{a1(c_printed, t0 + k, True)};"")',
+              "BC Figurdata")
+    s.line([None, "Forslag uden søjle betaler sig ikke hjem (innovationsforslaget har ingen besparelser)."],
+           styles=[None, "BC Forklaring"])
+    s.skip()
+    s.chart("Tilbagebetaling", 1, r_code, 1 + len(proposals), r_print, s.row,
+            "Tilbagebetalingstid pr. forslag: socinv og kataloget er enige, undtagen TV03 (10 mod trykt 11 år)", 0,
+            y_title="år", colors=[0x4472C4, 0x7F7F7F])
+    b.fit(4)
+    return b
+
+
 # ---------------------------------------------------------------- the template
 AREAS = ["Service", "Anlæg", "Overførsler", "Efterspørgselsstyret"]
 N_PERM, N_IMPL, N_YEARS, HORIZON = 10, 8, 6, 10
@@ -1291,6 +1422,7 @@ BUILDERS = {
     "herning-sib.ods": herning_sib,
     "recovery-002.ods": recovery_002,
     "randers-digital.ods": randers_digital,
+    "copenhagen-portfolio.ods": copenhagen_portfolio,  # also takes socinv (main passes it)
     "business-case-template.ots": template,
 }
 
@@ -1316,11 +1448,14 @@ def render(office, path, outdir):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--oxt", required=True, help="the built add-in, <build>/socinv-0.1.0.oxt")
+    ap.add_argument("--socinv", help="the built command line, which reads seed 003 for the portfolio "
+                    "(default: cli/socinv in the folder of --oxt)")
     ap.add_argument("--out", default=HERE, help="where to write the workbooks (default: examples/)")
     ap.add_argument("--render", metavar="DIR", help="also write PDF and PNG renderings to DIR")
     ap.add_argument("--only", help="only this file (e.g. copenhagen-001.ods)")
     a = ap.parse_args()
-    harness.need_office(a.oxt)
+    need_office(a.oxt)
+    socinv = a.socinv or os.path.join(os.path.dirname(os.path.abspath(a.oxt)), "cli", "socinv")
     os.makedirs(a.out, exist_ok=True)
     if a.render:
         os.makedirs(a.render, exist_ok=True)
@@ -1329,7 +1464,7 @@ def main():
         for name, build in BUILDERS.items():
             if a.only and name != a.only:
                 continue
-            book = build(office)
+            book = build(office, socinv) if build is copenhagen_portfolio else build(office)
             book.doc.calculateAll()
             path = book.save(os.path.join(a.out, name), os.path.splitext(name)[1][1:])
             office.close_doc(book.doc)

@@ -1,7 +1,17 @@
 """What the example workbooks and the end-to-end tests share, typed once: the seeds' tables
-they both enter, and spreadsheet column names. Plain Python (no UNO), so that
+they both enter, and spreadsheet column names; seed 003's proposals as a portfolio are read from
+the seed's own text (through `socinv audit --json`). Plain Python (no UNO), so that
 tests/e2e/make_workbooks.py can use it too; the scripts here import nothing from tests/ for it.
 """
+
+import json
+import os
+import re
+import subprocess
+from collections import namedtuple
+
+SEEDS = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "tests", "data", "seeds")
+SEED003 = os.path.join(SEEDS, "003_41e023f3ba919440.txt")
 
 # Seed 001 (Copenhagen pilot, 1.000 kr. 2018 p/l) as the business-case template is filled in:
 # (line, Styringsområde, amounts from 2018; None = left blank)
@@ -84,3 +94,35 @@ def typed_lines(table, kind):
     """The lines of one kind ("perm" or "impl") as a person types them into the template:
     (label, Styringsområde, amounts)."""
     return [(label, area, amounts) for label, area, amounts, k in table if k == kind]
+
+
+# One proposal of seed 003's catalogue as a portfolio row: total and service are the net impact on
+# the two bases recomputed from the table's lines (1.000 kr., savings negative), printed the table's
+# own 'Samlet økonomisk påvirkning' row (None when it prints none), printed_payback the
+# 'Tilbagebetalingstid baseret på Totaløkonomi' it prints (None when none).
+Proposal = namedtuple("Proposal", "code title years total service printed printed_payback")
+
+
+def _catalogue_titles():
+    """{code: title} from the table of contents that opens seed 003 ('HA04(2025)<tab>Botilbud og
+    akutpladser til borgere med autisme på Linde Allé<tab>Side 16'): the tables' own headings are
+    often in capitals."""
+    with open(SEED003, encoding="utf-8") as f:
+        head = f.read(4000)
+    return {m.group(1): m.group(2) for m in re.finditer(r"^([A-Z]{2}\d\d)\(2025\)\s+(.+?)\s+Side \d+$", head, re.M)}
+
+
+def seed003_portfolio(socinv):
+    """Seed 003's proposals in the catalogue's order, read from the seed text by `socinv audit --json`
+    (the built command line, path socinv). The audit exits 1 here: it finds TV03 and TV04."""
+    run = subprocess.run([socinv, "audit", "--json", SEED003], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         text=True, check=False)
+    if run.returncode not in (0, 1):
+        raise RuntimeError(f"socinv audit --json {SEED003} failed (exit {run.returncode}): {run.stderr}")
+    titles = _catalogue_titles()
+    out = []
+    for t in json.loads(run.stdout)["tables"]:
+        net = t["net_impact"]
+        out.append(Proposal(t["id"] or "Innovation", titles.get(t["id"], t["title"]), t["years"], net["total"],
+                            net["service"], net.get("printed"), t["payback"]["total"]["printed"]))
+    return out
