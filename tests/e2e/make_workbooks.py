@@ -29,13 +29,17 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 OUT_DIR = os.path.join(HERE, "workbooks")
 FN = "ORG.SOCINV.CALC.FUNCTIONS."  # the service name as saved in files
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(HERE)), "examples"))
-from seed_tables import SEED003_TV03, SEED003_TV04, col_name  # noqa: E402  (examples/)
+from seed_tables import (  # noqa: E402  (examples/)
+    SEED001, SEED001_YEARS, SEED002_INITIATIVES, SEED002_PRINTED, SEED002_TARGET, SEED002_YEARS, SEED003_TV03,
+    SEED003_TV04, col_name, seed000_sib)
 
 
 def workbook_rows(table):
-    """A seed table of examples/seed_tables.py as business_case() takes it: the type column
-    V (permanent change), I (implementation cost) or blank."""
-    return [(label, area, amounts, {"perm": "V", "impl": "I"}.get(kind, "")) for label, area, amounts, kind in table]
+    """A seed's case table (examples/seed_tables.py) as business_case() takes it: the type column
+    V (permanent change), I (implementation cost) or blank; a printed '-' (nil) entered as 0, because
+    NETIMPACT rejects text in amounts (#VALUE!)."""
+    return [(label, area, [0 if a == "-" else a for a in amounts], {"perm": "V", "impl": "I"}.get(kind, ""))
+            for label, area, amounts, kind in table]
 
 
 def ref(addr):
@@ -320,24 +324,12 @@ def check_years(sh, label, row, years, expected, why):
 
 # ---------------------------------------------------------------- 001
 def seed001():
-    years = [2018, 2019, 2020, 2021]
+    years = SEED001_YEARS
     sh = Sheet("001 København", "Seed 001 (Københavns Kommune, business case): 1.1 Forslagets samlede "
                "økonomiske konsekvenser", "Source: /work/shared/seeds/001_*.txt lines 22-35. 1.000 kr. 2018 p/l; "
                "savings negative. The seed prints '-' for nil in 2018 (Overførsler row); entered as 0, "
                "because NETIMPACT rejects text in amounts (#VALUE!).")
-    rows = [
-        ("Varige ændringer", "", [], ""),
-        ("Besparelse sfa. integrerede ydelser - SOF", "Service", [0, -1002, -1127, None], "V"),
-        ("Besparelse sfa. integrerede ydelser – BIF", "Efterspørgselsst yret indsats", [0, 0, 0, None], "V"),
-        ("Beskæftigelseeffekt – færre på forsørgelsesydelse – BIF", "Overførsler", [0, -215, -504, -504], "V"),
-        ("Samlet varig ændring", "", [0, -1217, -1631, -504], ""),
-        ("Implementeringsomkostninger", "", [], ""),
-        ("Opstart af makkerpar (BIF, SOF) og ledelse mv.", "Service", [983], "I"),
-        ("Opstart af Tværgående team (BUF/SUF)", "Service", [150], "I"),
-        ("Opstart/ uddannelse (SOF)", "Service", [378, 87, 80, 0], "I"),
-        ("Samlede implementeringsomkostninger", "", [1511, 87, 80, 0], ""),
-        ("Samlet økonomisk påvirkning", "", [1511, -1130, -1551, -504], ""),
-    ]
+    rows = workbook_rows(SEED001)
     at, t = business_case(sh, "1.000 kr. 2018 p/l", rows, years)
     sh.line(["Tilbagebetalingstid baseret på serviceeffektivisering", 3])
     tbl = table_range(t, sh.line(["Tilbagebetalingstid baseret på totaløkonomi", 3]))
@@ -610,26 +602,18 @@ def seed003_tv04():
 
 # ---------------------------------------------------------------- 002
 def seed002():
-    years = [2021, 2022, 2023, 2024]
+    years = SEED002_YEARS
     sh = Sheet("002 Økonomioversigt", "Seed 002: Økonomioversigt (reduktionsmål og initiativer)",
                "Source: /work/shared/seeds/002_*.txt (the table at the end). 1.000 kr.; reductions negative; "
                "'-' is nil (text, ignored by SUM).")
     sh.line(["(1.000 kr.)"] + years, style="bold")
-    tgt = sh.line(["Reduktionsmål i budgetaftale", -2000, -3000, -5000, -7000], styles=[None] + ["amount"] * 4)
+    tgt = sh.line(SEED002_TARGET, styles=[None] + ["amount"] * 4)
     sh.line(["Initiativer (status april 2021):"], style="heading")
     first = sh.row + 1
-    for label, vals in [
-        ("• Analyse af udgiftsudviklingen", ["-"] * 4),
-        ("• Foranstaltninger vedr. unge", [-977, -1257, -1257, -1257]),
-        ("• Kontraktgrundlag", ["-"] * 4),
-        ("• Udekørende funktioner", ["-"] * 4),
-        ("• Takstgruppe", ["-"] * 4),
-        ("• Foranstaltning i egen bolig", ["-"] * 4),
-        ("• Forventet, men p.t. ufordelt", [-1023, -1023, -1023, -1023]),
-    ]:
+    for label, *vals in SEED002_INITIATIVES:
         sh.line([label] + vals, styles=[None] + ["amount"] * 4)
     last = sh.row
-    printed = sh.line(["Netto-udestående", 0, -720, -2720, -4720], styles=[None] + ["amount"] * 4)
+    printed = sh.line(SEED002_PRINTED, styles=[None] + ["amount"] * 4)
     sh.skip()
     ach = sh.line(["Opnået reduktion i alt (helper: SUM of the initiatives)"] +
                   [f"of:=SUM([.{col_name(1 + k)}{first}:.{col_name(1 + k)}{last}])" for k in range(4)],
@@ -660,21 +644,20 @@ def seed000():
                "gevinstbetaling med lofter", "Source: /work/shared/seeds/000_*.txt lines 72-113. Amounts in "
                "mio. kr., base prices; period 2026-2028 measured yearly against the previous year.")
     sh.line(["Succeskriterium", "Loft i perioden", "Gruppe", "Kapitaliserbar"], style="bold")
-    crit = [
-        ("1. Fald i udgifter til foranstaltninger", 5.58, 1, 1),
-        ("2. Fald i tabt arbejdsfortjeneste (efter 50 % statsrefusion)", 2, 1, 1),
-        ("3. Fald i antal sager med egne ambulante foranstaltninger × pris pr. sag", 3, 1, 1),
-        ("4. Udgift pr. indbygger i forhold til landsgennemsnittet", 1, 2, 0),
-        ("5. Borgeroplevet kvalitet (anbringelser, forældres vurdering)", 1, 2, 0),
-    ]
+    criteria, group_caps, total_cap = seed000_sib()  # caps, groups and what is capitalisable, as agreed
+    labels = ["1. Fald i udgifter til foranstaltninger",
+              "2. Fald i tabt arbejdsfortjeneste (efter 50 % statsrefusion)",
+              "3. Fald i antal sager med egne ambulante foranstaltninger × pris pr. sag",
+              "4. Udgift pr. indbygger i forhold til landsgennemsnittet",
+              "5. Borgeroplevet kvalitet (anbringelser, forældres vurdering)"]
     c0 = sh.row + 1
-    for row in crit:
-        sh.line(list(row))
+    for label, (_, cap, group, capit) in zip(labels, criteria, strict=True):
+        sh.line([label, cap, group, capit])
     CAPS, GROUPS, CAPIT = ref(f"B{c0}:B{c0 + 4}"), ref(f"C{c0}:C{c0 + 4}"), ref(f"D{c0}:D{c0 + 4}")
     g0 = sh.row + 1
-    sh.line(["Loft pr. år, gruppe 1 (kriterie 1, 2 og 3)", 2])
-    sh.line(["Loft pr. år, gruppe 2 (kriterie 4 og 5)", 0.66])
-    tc = sh.line(["Samlet loft, alle kriterier, hele perioden", 5.58])
+    sh.line(["Loft pr. år, gruppe 1 (kriterie 1, 2 og 3)", group_caps[0]])
+    sh.line(["Loft pr. år, gruppe 2 (kriterie 4 og 5)", group_caps[1]])
+    tc = sh.line(["Samlet loft, alle kriterier, hele perioden", total_cap])
     GCAPS, TOTAL = ref(f"B{g0}:B{g0 + 1}"), ref(f"B{tc}")
 
     # Scenario A: the accounts behind criteria 1-3, and what each criterion earns
