@@ -483,6 +483,16 @@ def figure_block(sheet, years_ref, series, horizon, note):
     return r_year, rows
 
 
+def cumulative_figure(sheet, years_ref, series, horizon, note, title, lines=2, name="Akkumuleret_total",
+                      **chart):
+    """A case's figure: its data (figure_block), the second series (the cumulative) named, and the
+    chart below it; the last `lines` series are lines, the others columns."""
+    r_year, rows = figure_block(sheet, years_ref, series, horizon, note)
+    sheet.book.name(name, sheet, 2, rows[1], 1 + horizon, rows[1])
+    sheet.skip()
+    sheet.chart("Tilbagebetaling", 1, r_year, 1 + horizon, rows[-1], sheet.row, title, lines, **chart)
+
+
 # ---------------------------------------------------------------- 001 Copenhagen pilot
 # The text breaks one of seed 001's areas at a line end; the workbooks show it whole
 MENDED_AREA = {"Efterspørgselsst yret indsats": "Efterspørgselsstyret indsats"}
@@ -572,18 +582,13 @@ def copenhagen_001(office):
 
     s.page_break()
     s.section("Figur: akkumuleret økonomisk påvirkning")
-    years_ref = rng(2, t0, 1 + ny, t0, True)
-    horizon = 6
-    r_year, (r_ann, r_cum, r_srvcum) = figure_block(s, years_ref, [
+    cumulative_figure(s, rng(2, t0, 1 + ny, t0, True), [
         ("Årlig påvirkning, totaløkonomi", tot_row, False),
         ("Akkumuleret, totaløkonomi", tot_row, True),
         ("Akkumuleret, serviceeffektivisering", srv_row, True),
-    ], horizon, "* efter tabellens sidste år gentages sidste års påvirkning (den varige effekt), "
-                "sådan som tilbagebetalingstiden regnes")
-    b.name("Akkumuleret_total", s, 2, r_cum, 1 + horizon, r_cum)
-    s.skip()
-    s.chart("Tilbagebetaling", 1, r_year, 1 + horizon, r_srvcum, s.row,
-            "Akkumuleret økonomisk påvirkning – tilbagebetalt når kurven er under 0", 2)
+    ], 6, "* efter tabellens sidste år gentages sidste års påvirkning (den varige effekt), "
+          "sådan som tilbagebetalingstiden regnes",
+        "Akkumuleret økonomisk påvirkning – tilbagebetalt når kurven er under 0")
     b.fit(2)
     return b
 
@@ -670,20 +675,16 @@ def copenhagen_tv04(office):
     s.skip()
 
     s.section("Figur: akkumuleret økonomisk påvirkning, genberegnet og trykt", last_col=1 + 11)
-    years_ref = rng(2, t0, 1 + ny, t0, True)
     horizon = 11
-    r_year, (r_ann, r_cum, r_pcum) = figure_block(s, years_ref, [
+    cumulative_figure(s, rng(2, t0, 1 + ny, t0, True), [
         ("Årlig påvirkning, genberegnet", tot_row, False),
         ("Akkumuleret, genberegnet", tot_row, True),
         ("Akkumuleret, trykt række", printed_row, True),
     ], horizon, "* efter tabellens sidste år gentages sidste års påvirkning (-2.900), sådan som "
-                "tilbagebetalingstiden regnes")
-    b.name("Akkumuleret_total", s, 2, r_cum, 1 + horizon, r_cum)
-    s.skip()
-    s.chart("Tilbagebetaling", 1, r_year, 1 + horizon, r_pcum, s.row,
-            "Akkumuleret påvirkning: genberegnet under 0 i 2032 (år 9), den trykte række først i 2033", 2,
-            width=s.cell(2 + horizon, 0).Position.X - s.cell(0, 0).Position.X, height=9500,
-            colors=[0x4472C4, 0x2F5597, RED])
+                "tilbagebetalingstiden regnes",
+        "Akkumuleret påvirkning: genberegnet under 0 i 2032 (år 9), den trykte række først i 2033",
+        width=s.cell(2 + horizon, 0).Position.X - s.cell(0, 0).Position.X, height=9500,
+        colors=[0x4472C4, 0x2F5597, RED])
     b.fit(2)
     return b
 
@@ -1044,15 +1045,11 @@ def randers_digital(office):
 
     s.page_break()
     s.section("Figur: akkumuleret nettoeffekt")
-    years_ref = rng(2, hdr, 5, hdr, True)
-    r_year, (r_ann, r_cum) = figure_block(s, years_ref, [
+    cumulative_figure(s, rng(2, hdr, 5, hdr, True), [
         ("Årlig nettoeffekt", NET, False),
         ("Akkumuleret nettoeffekt", NET, True),
-    ], 6, "* efter 2027 gentages 2027 (den varige effekt), sådan som tilbagebetalingstiden regnes")
-    b.name("Akkumuleret", s, 2, r_cum, 7, r_cum)
-    s.skip()
-    s.chart("Tilbagebetaling", 1, r_year, 7, r_cum, s.row,
-            "Akkumuleret nettoeffekt – tilbagebetalt i 2025, når kurven er under 0", 1)
+    ], 6, "* efter 2027 gentages 2027 (den varige effekt), sådan som tilbagebetalingstiden regnes",
+        "Akkumuleret nettoeffekt – tilbagebetalt i 2025, når kurven er under 0", lines=1, name="Akkumuleret")
     b.fit(2)
     return b
 

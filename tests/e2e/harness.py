@@ -5,9 +5,12 @@ cell's result with an expected value. Everything of examples/office.py is import
 Only /usr/bin/python3 (Debian's python3-uno) can ``import uno``.
 """
 
+import argparse
 import os
 import re
+import shutil
 import sys
+import traceback
 import xml.etree.ElementTree as ET
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -104,3 +107,48 @@ def matches(got, expected, rel=1e-6, abs_tol=1e-9):
         return kind == "number" and (abs(v - ev) <= max(rel * abs(ev), abs_tol)
                                      or float(f"{v:.6g}") == ev), desc
     return kind == "text" and v == ev, desc
+
+
+def drop_temp(path):
+    """Remove a suite's temp dir, or keep it (and say where) when SOCINV_E2E_KEEP is set."""
+    if os.environ.get("SOCINV_E2E_KEEP"):
+        print(f"(kept {path})")
+    else:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def need_built(path, what):
+    """Exit 77 (skip) / 1 under CI when a build product a suite needs is missing."""
+    if not (path and os.path.exists(path)):
+        skip_or_fail(f"{what} not built ({path}); run `cmake --build <build>` first")
+
+
+def office_arguments(description, source_dir, source_help):
+    """A suite's command line: what every suite that drives the office with the add-in takes,
+    --oxt and --source-dir; the suite adds its own part and options."""
+    ap = argparse.ArgumentParser(description=description)
+    ap.add_argument("--oxt", required=True, help="the built .oxt (<build>/socinv-<version>.oxt)")
+    ap.add_argument("--source-dir", default=source_dir, help=source_help)
+    return ap
+
+
+def run_parts(names, run):
+    """Run a suite's parts in turn (run(name) -> exit status), each under '=== name': an office that
+    died, a harness failure or any other exception fails that part, and the next one still runs.
+    Returns the first failing status (0 when every part passed)."""
+    rc = 0
+    for name in names:
+        print(f"=== {name}")
+        try:
+            r = run(name)
+        except OfficeDied as e:
+            print(f"FAIL  the office died: {e}")
+            r = 1
+        except HarnessError as e:
+            print(f"FAIL  harness: {e}")
+            r = 1
+        except Exception:  # noqa: BLE001 (a part's crash is its failure, not the run's end)
+            traceback.print_exc()
+            r = 1
+        rc = rc or r
+    return rc

@@ -24,7 +24,6 @@ PART:
 Exit 0 pass, 1 fail, 77 skipped (soffice, the .oxt or socinv missing; a failure under CI=true).
 """
 
-import argparse
 import contextlib
 import hashlib
 import html
@@ -34,7 +33,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import traceback
 import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -44,7 +42,8 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(HERE)), "example
 import uno  # noqa: E402
 import harness  # noqa: E402
 from harness import Office, Report, every, props  # noqa: E402
-from seed_tables import SEED001_IMPL, SEED001_PERM, SEED003_TV03, col_name, typed_lines  # noqa: E402
+from seed_tables import (  # noqa: E402
+    SEED001, SEED001_IMPL, SEED001_PERM, SEED002_INITIATIVES, SEED002_TARGET, SEED003_TV03, col_name, typed_lines)
 
 SOURCE_DIR = os.path.dirname(os.path.dirname(HERE))
 FN = "ORG.SOCINV.CALC.FUNCTIONS."
@@ -492,9 +491,12 @@ RECALC_SHEET = [
 def recalc_sheet(office):
     """A new spreadsheet with the inputs and formulas of RECALC_SHEET, calculated."""
     doc = office.new_spreadsheet()
-    for i, v in enumerate([1511, -1130, -1551, -504]):
+    net = next(amounts for _, _, amounts, kind in SEED001 if kind == "total")  # 1511, -1130, -1551, -504
+    # seed 002: the target row and what the initiatives achieve ('-' is nil): -2000, -2280, -2280, -2280
+    achieved = [sum(v for v in year if v != "-") for year in zip(*(r[1:] for r in SEED002_INITIATIVES))]
+    for i, v in enumerate(net):
         office.set_value(doc, f"{'ABCD'[i]}1", v)
-    for i, (t, ach) in enumerate(zip([-2000, -3000, -5000, -7000], [-2000, -2280, -2280, -2280])):
+    for i, (t, ach) in enumerate(zip(SEED002_TARGET[1:], achieved, strict=True)):
         office.set_value(doc, f"{'ABCD'[i]}4", t)
         office.set_value(doc, f"{'ABCD'[i]}5", ach)
     for c, f, _, _ in RECALC_SHEET:
@@ -553,8 +555,7 @@ def expect_fresh(rep, path, what):
 
 def part_recalc(a, office):
     rep = Report("recalc")
-    if not (a.socinv and os.path.exists(a.socinv)):
-        harness.skip_or_fail(f"socinv not built ({a.socinv})")
+    harness.need_built(a.socinv, "socinv")
     SOURCE_DIR_OF[0] = a.source_dir
     tmp = tempfile.mkdtemp(prefix="socinv-recalc-test-")
     try:
@@ -670,10 +671,7 @@ def part_recalc(a, office):
                   f"exit {rc}\n{stderr}")
         rep.check(snapshot(src) == before, "after every run: the inputs are byte-identical")
     finally:
-        if os.environ.get("SOCINV_E2E_KEEP"):
-            print(f"(kept {tmp})")
-        else:
-            shutil.rmtree(tmp, ignore_errors=True)
+        harness.drop_temp(tmp)
     return rep.done()
 
 
@@ -824,10 +822,7 @@ def part_xlsx(a, office_factory):
             rep.check(f.startswith(f"={FN}PAYBACK("), "... and the formula is the add-in's again", f)
             office.close_doc(doc)
     finally:
-        if os.environ.get("SOCINV_E2E_KEEP"):
-            print(f"(kept {tmp})")
-        else:
-            shutil.rmtree(tmp, ignore_errors=True)
+        harness.drop_temp(tmp)
     return rep.done()
 
 
@@ -893,42 +888,28 @@ def rewrite_formulas(src, dst, change):
 
 
 # ---------------------------------------------------------------- main
+def run_part(a, part):
+    if part == "xlsx":
+        return part_xlsx(a, lambda **kw: Office(**kw))
+    with Office(oxt=a.oxt) as office:
+        return {"examples": part_examples, "template": part_template, "recalc": part_recalc}[part](a, office)
+
+
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap = harness.office_arguments(__doc__.split("\n")[0], SOURCE_DIR, "the repository (examples/)")
     ap.add_argument("part", choices=["examples", "template", "recalc", "xlsx", "all", "fixture"],
                     help="fixture: write this office's budget-saved-by-<version>.xlsx into tests/e2e/workbooks/")
-    ap.add_argument("--oxt", required=True, help="the built .oxt (<build>/socinv-<version>.oxt)")
     ap.add_argument("--socinv", help="the built command line (<build>/cli/socinv), for 'recalc'")
-    ap.add_argument("--source-dir", default=SOURCE_DIR, help="the repository (examples/)")
     a = ap.parse_args()
     harness.need_office(a.oxt)
-    if a.part in ("recalc", "all") and not (a.socinv and os.path.exists(a.socinv)):
-        harness.skip_or_fail(f"socinv not built ({a.socinv}); run `cmake --build <build>` first")
+    if a.part in ("recalc", "all"):
+        harness.need_built(a.socinv, "socinv")
     if a.part == "fixture":
         with Office(oxt=a.oxt) as office:
             make_xlsx_fixture(office, os.path.join(a.source_dir, "tests", "e2e", "workbooks"))
         return 0
     parts = ["examples", "template", "recalc", "xlsx"] if a.part == "all" else [a.part]
-    rc = 0
-    for part in parts:
-        print(f"=== {part}")
-        try:
-            if part == "xlsx":
-                r = part_xlsx(a, lambda **kw: Office(**kw))
-            else:
-                with Office(oxt=a.oxt) as office:
-                    r = {"examples": part_examples, "template": part_template, "recalc": part_recalc}[part](a, office)
-        except harness.OfficeDied as e:
-            print(f"FAIL  the office died: {e}")
-            r = 1
-        except harness.HarnessError as e:
-            print(f"FAIL  harness: {e}")
-            r = 1
-        except Exception:  # noqa: BLE001
-            traceback.print_exc()
-            r = 1
-        rc = rc or r
-    return rc
+    return harness.run_parts(parts, lambda part: run_part(a, part))
 
 
 if __name__ == "__main__":
