@@ -1374,19 +1374,15 @@ def compact(g, src, r0, r1, last_col):
     return top
 
 
-def fill_template(office, path, header, first_year, perm, impl):
-    """A new document from the template with rows filled in (for --render and the tests)."""
-    b = Book(office, template=path)
-    doc = b.doc
-    sh = doc.Sheets.getByIndex(0)
-    named = doc.NamedRanges
-
+def fill_case(doc, header, first_year, perm, impl):
+    """Type a case into a document made from the template, into its yellow cells as a user does:
+    the header, the first year and the lines (label, Styringsområde, amounts; None left blank).
+    The end-to-end tests fill the template with this too."""
     def target(name):
-        return named.getByName(name).ReferredCells
+        return doc.NamedRanges.getByName(name).ReferredCells
 
     target("Foerste_aar").getCellByPosition(0, 0).setValue(first_year)
-    t = target("Tabel")
-    t.getCellByPosition(0, 0).setString(header)
+    target("Tabel").getCellByPosition(0, 0).setString(header)
     for name, rows in (("Varige_linjer", perm), ("Implementering_linjer", impl)):
         area = target(name)
         for i, (label, area_name, amounts) in enumerate(rows):
@@ -1396,6 +1392,12 @@ def fill_template(office, path, header, first_year, perm, impl):
                 if v is not None:
                     area.getCellByPosition(2 + k, i).setValue(v)
     doc.calculateAll()
+
+
+def fill_template(office, path, header, first_year, perm, impl):
+    """A new document from the template with rows filled in (for --render)."""
+    b = Book(office, template=path)
+    fill_case(b.doc, header, first_year, perm, impl)
     return b
 
 

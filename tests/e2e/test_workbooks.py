@@ -41,7 +41,8 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(HERE)), "example
 
 import uno  # noqa: E402
 import harness  # noqa: E402
-from harness import Office, Report, every, props  # noqa: E402
+from harness import Office, Report, every  # noqa: E402
+from make_examples import Book, fill_case  # noqa: E402  (examples/: a new document from the template, filled in)
 from seed_tables import (  # noqa: E402
     SEED001, SEED001_IMPL, SEED001_PERM, SEED002_INITIATIVES, SEED002_TARGET, SEED003_TV03, col_name, typed_lines)
 
@@ -304,28 +305,6 @@ TV03_PERM = typed_lines(SEED003_TV03, "perm")
 TV03_IMPL = typed_lines(SEED003_TV03, "impl")
 
 
-def new_from_template(office, path):
-    src = office.copy_in(path)
-    doc = office.desktop.loadComponentFromURL(uno.systemPathToFileUrl(src), "_blank", 0,
-                                              props(Hidden=True, AsTemplate=True))
-    return office._track(doc)
-
-
-def fill(doc, header, first_year, perm, impl):
-    """Type a case into the template's yellow cells, as a user does."""
-    named_cells(doc, "Foerste_aar")[0][0].setValue(first_year)
-    named_cells(doc, "Tabel")[0][0].setString(header)
-    for name, rows in (("Varige_linjer", perm), ("Implementering_linjer", impl)):
-        area = named_cells(doc, name)
-        for i, (label, area_name, amounts) in enumerate(rows):
-            area[i][0].setString(label)
-            area[i][1].setString(area_name)
-            for k, v in enumerate(amounts):
-                if v is not None:
-                    area[i][2 + k].setValue(v)
-    doc.calculateAll()
-
-
 def part_template(a, office):
     rep = Report("template")
     path = os.path.join(a.source_dir, "examples", "business-case-template.ots")
@@ -337,7 +316,7 @@ def part_template(a, office):
               mime)
 
     # empty: nothing computed yet, and no error anywhere
-    doc = new_from_template(office, path)
+    doc = Book(office, template=path).doc
     rep.check(doc.getURL() == "", "opening it makes a new, untitled document (not the template itself)",
               doc.getURL())
     office.calculate_all(doc)
@@ -360,8 +339,8 @@ def part_template(a, office):
     office.close_doc(doc)
 
     # seed 001 typed in: 3 permanent and 3 implementation lines, 7 and 5 lines left empty
-    doc = new_from_template(office, path)
-    fill(doc, "1.000 kr. 2018 p/l", 2018, SEED001_PERM, SEED001_IMPL)
+    doc = Book(office, template=path).doc
+    fill_case(doc, "1.000 kr. 2018 p/l", 2018, SEED001_PERM, SEED001_IMPL)
     rep.check(not error_cells(doc), "001 filled in: no error cells", repr(error_cells(doc)[:5]))
     # the printed 'Samlet økonomisk påvirkning' 1.511, -1.130, -1.551, -504; the two unused years blank
     got = values(doc, "Samlet_paavirkning")
@@ -399,8 +378,8 @@ def part_template(a, office):
     office.close_doc(doc)
 
     # 003 TV03 typed in (6 permanent, 7 implementation lines, six years): the rule gives 10, printed 11
-    doc = new_from_template(office, path)
-    fill(doc, "1.000 kr. 2025 p/l", 2024, TV03_PERM, TV03_IMPL)
+    doc = Book(office, template=path).doc
+    fill_case(doc, "1.000 kr. 2025 p/l", 2024, TV03_PERM, TV03_IMPL)
     got = values(doc, "Samlet_paavirkning")
     rep.check(same(got, [700, 9800, 8000, 7400, -4500, -4500]), "TV03: net impact = the printed row", repr(got))
     # cumulative 700, 10500, 18500, 25900, 21400, 16900, then -4500 a year: 12400, 7900, 3400, -1100 -> 10
