@@ -1,7 +1,8 @@
-"""What the example workbooks and the end-to-end tests share, typed once: the seeds' tables
-they both enter, and spreadsheet column names; seed 003's proposals as a portfolio are read from
-the seed's own text (through `socinv audit --json`). Plain Python (no UNO), so that
-tests/e2e/make_workbooks.py can use it too; the scripts here import nothing from tests/ for it.
+"""What the example workbooks and the end-to-end tests share: the seeds' tables they enter, read
+once from the seeds' own text in tests/data/seeds/ (read as data: seed 001's table, seed 002's
+overview, seed 003's cases, Herning's caps; seed 003's proposals as a portfolio through
+`socinv audit --json`), and spreadsheet column names. Plain Python (no UNO), so that
+tests/e2e/make_workbooks.py can use it too; the scripts here import nothing from tests/.
 """
 
 import json
@@ -11,10 +12,10 @@ import subprocess
 from collections import namedtuple
 
 SEEDS = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "tests", "data", "seeds")
-SEED003 = os.path.join(SEEDS, "003_41e023f3ba919440.txt")
-
+SEED000 = os.path.join(SEEDS, "000_90cb8c5d9aac0eed.txt")
 SEED001 = os.path.join(SEEDS, "001_24239eb3fbd11930.txt")
 SEED002 = os.path.join(SEEDS, "002_6728b2f27c8e9431.txt")
+SEED003 = os.path.join(SEEDS, "003_41e023f3ba919440.txt")
 
 
 def _cell(text):
@@ -32,17 +33,19 @@ def _cell(text):
 
 def seed_table(path, header, after=""):
     """The tab-separated table of a seed's text that starts with the first line beginning `header`
-    (after the first line that the regular expression `after` matches), up to the first blank line that no payback row
-    follows: a list of rows, each a list of cells (_cell), padded to the header's width."""
+    (after the first line that the regular expression `after` matches), up to the first blank line
+    that no payback row follows: a list of rows, each a list of cells (_cell), padded to the header's width."""
     with open(path, encoding="utf-8") as f:
         lines = f.read().split("\n")
-    begin = next(i for i, line in enumerate(lines) if re.match(after, line))
-    start = next(i for i in range(begin, len(lines)) if lines[i].startswith(header) and "\t" in lines[i])
+    begin = next((i for i, line in enumerate(lines) if re.match(after, line)), len(lines))
+    start = next((i for i in range(begin, len(lines)) if lines[i].startswith(header) and "\t" in lines[i]), None)
+    if start is None:
+        raise ValueError(f"{path}: no table '{header}' after a line matching {after!r}")
     rows = []
     for i in range(start, len(lines)):
         if not lines[i].strip():
             # a printed payback row may stand after one blank line (seed 003's HA02)
-            following = lines[i + 1].split("\t") if i + 1 < len(lines) else []
+            following = lines[i + 1].split("\t") if i + 1 < len(lines) else [""]
             if following[0].startswith("Tilbagebetalingstid") and len(following) > 1 and following[1].strip():
                 continue
             break
@@ -91,9 +94,6 @@ SEED002_YEARS = _SEED002[0][1:]
 SEED002_TARGET = _SEED002[1]
 SEED002_INITIATIVES = [r for r in _SEED002[3:] if r[0].startswith("• ")]
 SEED002_PRINTED = _SEED002[-1]
-
-SEED000 = os.path.join(SEEDS, "000_90cb8c5d9aac0eed.txt")
-
 
 def _mio(text):
     v = float(text.replace(",", "."))
