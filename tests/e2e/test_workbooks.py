@@ -230,7 +230,8 @@ EXPECTED = {
         "Tilbagebetaling_broek_total": [3, 5.771429, 4.75, 4.233333, 5.828571, 2.798687, 1.392857, 3.5,
                                         5.844828, 5.801364, 1.197368, 9.755556, 8.068966, ("error", NA)],
         # HA06 on the service basis: its IT running cost (50 from 2027) is Anlæg, so 1400, 1750, 600, -900,
-        # -1500, -1800: 5 + 1450/1800; every other proposal's lines are all Service
+        # -1500, -1800 (cumulative 1400, 3150, 3750, 2850, 1350, -450): 5 + 1350/1800; every other
+        # proposal's lines are all Service
         "Tilbagebetaling_broek_service": [3, 5.771429, 4.75, 4.233333, 5.75, 2.798687, 1.392857, 3.5,
                                           5.844828, 5.801364, 1.197368, 9.755556, 8.068966, ("error", NA)],
         # discounted 3.5 % (year t by 1.035^(t-1)), whole years, the last year repeating: one year later
