@@ -1,20 +1,127 @@
-"""What the example workbooks and the end-to-end tests share, typed once: the seeds' tables
-they both enter, and spreadsheet column names. Plain Python (no UNO), so that
-tests/e2e/make_workbooks.py can use it too; the scripts here import nothing from tests/ for it.
+"""What the example workbooks and the end-to-end tests share: the seeds' tables they enter, read
+once from the seeds' own text in tests/data/seeds/ (read as data: seed 001's table, seed 002's
+overview, seed 003's cases, Herning's caps; seed 003's proposals as a portfolio through
+`socinv audit --json`), and spreadsheet column names. Plain Python (no UNO), so that
+tests/e2e/make_workbooks.py can use it too; the scripts here import nothing from tests/.
 """
 
-# Seed 001 (Copenhagen pilot, 1.000 kr. 2018 p/l) as the business-case template is filled in:
-# (line, Styringsområde, amounts from 2018; None = left blank)
-SEED001_PERM = [
-    ("Besparelse sfa. integrerede ydelser - SOF", "Service", [0, -1002, -1127]),
-    ("Besparelse sfa. integrerede ydelser – BIF", "Efterspørgselsstyret", [0, 0, 0]),
-    ("Beskæftigelseeffekt – færre på forsørgelsesydelse – BIF", "Overførsler", [None, -215, -504, -504]),
-]
-SEED001_IMPL = [
-    ("Opstart af makkerpar (BIF, SOF) og ledelse mv.", "Service", [983]),
-    ("Opstart af Tværgående team (BUF/SUF)", "Service", [150]),
-    ("Opstart/ uddannelse (SOF)", "Service", [378, 87, 80, 0]),
-]
+import json
+import os
+import re
+import subprocess
+from collections import namedtuple
+
+SEEDS = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "tests", "data", "seeds")
+SEED000 = os.path.join(SEEDS, "000_90cb8c5d9aac0eed.txt")
+SEED001 = os.path.join(SEEDS, "001_24239eb3fbd11930.txt")
+SEED002 = os.path.join(SEEDS, "002_6728b2f27c8e9431.txt")
+SEED003 = os.path.join(SEEDS, "003_41e023f3ba919440.txt")
+
+
+def _cell(text):
+    """One cell of a seed's tab-separated table: an amount as printed ('-1.257' -> -1257, Danish
+    thousands dots and decimal comma), '-' (nil) kept, '' -> None, any other text with its <i> tags
+    removed."""
+    t = re.sub(r"</?i>", "", text.strip())
+    if t == "":
+        return None
+    if re.fullmatch(r"-?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?", t):
+        v = float(t.replace(".", "").replace(",", "."))
+        return int(v) if v.is_integer() else v
+    return t
+
+
+def seed_table(path, header, after=""):
+    """The tab-separated table of a seed's text that starts with the first line beginning `header`
+    (after the first line that the regular expression `after` matches), up to the first blank line
+    that no payback row follows: a list of rows, each a list of cells (_cell), padded to the header's width."""
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    begin = next((i for i, line in enumerate(lines) if re.match(after, line)), len(lines))
+    start = next((i for i in range(begin, len(lines)) if lines[i].startswith(header) and "\t" in lines[i]), None)
+    if start is None:
+        raise ValueError(f"{path}: no table '{header}' after a line matching {after!r}")
+    rows = []
+    for i in range(start, len(lines)):
+        if not lines[i].strip():
+            # a printed payback row may stand after one blank line (seed 003's HA02)
+            following = lines[i + 1].split("\t") if i + 1 < len(lines) else [""]
+            if following[0].startswith("Tilbagebetalingstid") and len(following) > 1 and following[1].strip():
+                continue
+            break
+        rows.append([_cell(c) for c in lines[i].split("\t")])
+    width = len(rows[0])
+    return [r + [None] * (width - len(r)) for r in rows]
+
+
+def case_table(rows):
+    """A Copenhagen business-case table read by seed_table, without its header and payback rows:
+    (label, Styringsområde or "", amounts from the first year with trailing blanks left off, kind);
+    kind is "heading" (no amounts), "perm" (a line before 'Samlet varig ændring'), "impl" (a line
+    after it), "subtotal" ('Samlet ...'/'Samlede ...') or "total" ('Samlet økonomisk påvirkning')."""
+    out, section = [], "perm"
+    for label, area, *amounts in rows[1:]:
+        if label.startswith("Tilbagebetalingstid"):
+            break
+        while amounts and amounts[-1] is None:
+            amounts.pop()
+        if label.startswith("Samlet økonomisk påvirkning"):
+            kind = "total"
+        elif label.startswith(("Samlet ", "Samlede ")):
+            kind = "subtotal"
+            section = "impl" if label.startswith("Samlet varig ændring") else section
+        else:
+            kind = section if amounts else "heading"
+        out.append((label, area or "", amounts, kind))
+    return out
+
+
+def case_paybacks(rows):
+    """The printed payback rows of a table read by seed_table: (label, value as printed)."""
+    return [(r[0], r[1]) for r in rows if r[0].startswith("Tilbagebetalingstid")]
+
+
+# Seed 001's table 1.1 (Copenhagen pilot, 1.000 kr. 2018 p/l, 2018-2021) as printed; '-' is nil.
+# The text breaks one area at a line end, 'Efterspørgselsst yret indsats'.
+_SEED001 = seed_table(SEED001, "1.000 kr. 2018 p/l")
+SEED001_YEARS = _SEED001[0][2:]
+SEED001 = case_table(_SEED001)
+SEED001_PAYBACKS = case_paybacks(_SEED001)
+# Seed 002's 'Økonomioversigt' (1.000 kr., reductions negative) as printed: the years, the target row,
+# the initiatives and the printed 'Netto-udestående' row, each [label, amount 2021 .. 2024].
+_SEED002 = seed_table(SEED002, "(1.000 kr.)")
+SEED002_YEARS = _SEED002[0][1:]
+SEED002_TARGET = _SEED002[1]
+SEED002_INITIATIVES = [r for r in _SEED002[3:] if r[0].startswith("• ")]
+SEED002_PRINTED = _SEED002[-1]
+
+def _mio(text):
+    v = float(text.replace(",", "."))
+    return int(v) if v.is_integer() else v
+
+
+def seed000_sib():
+    """Herning's social impact investment (seed 000), read from the agreement's text ('Succeskriterier
+    og økonomiske rammer', amounts in mio. kr.): ([(criterion's heading, cap over the period, group
+    1 or 2, capitalisable 1 or 0)], [cap per year of group 1, of group 2], the total cap)."""
+    with open(SEED000, encoding="utf-8") as f:
+        text = f.read()
+    start = text.index("Succeskriterier og økonomiske rammer")
+    notes = text.index("Øvrige bemærkninger", start)
+    frame, notes = text[start:notes], text[notes:]
+    heads = re.findall(r"^(\d)\. (.+)$", frame, re.M)
+    caps = re.findall(r"Maksimal udbetaling: (\d+(?:,\d+)?) mio\. kr\.", frame)
+    groups = re.findall(r"^Succeskriterier ([\d, og]+) kan samlet maksimalt udløse (\d+(?:,\d+)?) mio\. kr\. pr\. år",
+                        frame, re.M)
+    total = re.search(r"Alle succeskriterier tilsammen kan maksimalt udløse (\d+(?:,\d+)?) mio\. kr\.", notes)
+    capitalisable = re.search(r"Succeskriterier ([\d, og]+) kan helt eller delvist kapitaliseres", notes)
+    group_of = {int(n): g for g, (members, _) in enumerate(groups, start=1) for n in re.findall(r"\d", members)}
+    capit = {int(n) for n in re.findall(r"\d", capitalisable.group(1))}
+    if len(heads) != len(caps) or set(group_of) != {int(n) for n, _ in heads}:
+        raise ValueError(f"{SEED000}: the criteria, caps and groups do not line up")
+    criteria = [(f"{n}. {head}", _mio(cap), group_of[int(n)], int(int(n) in capit))
+                for (n, head), cap in zip(heads, caps)]
+    return criteria, [_mio(cap) for _, cap in groups], _mio(total.group(1))
 
 
 def col_name(c):
@@ -27,60 +134,63 @@ def col_name(c):
     return s
 
 
-# Seed 003's tables as printed (1.000 kr.; savings negative; amounts from the first year, None =
-# blank): (label, Styringsområde or "", amounts, kind); kind is "heading", "perm" (a permanent
-# change), "impl" (an implementation cost), "subtotal" or "total".
-SEED003_TV03 = [  # 2024-2029, 2025 p/l; the document prints a payback of 11 years, its rows give 10
-    ("Varige ændringer (effektiviseringer og drift)", "", [], "heading"),
-    ("SOF-BCV sparer på afkortede foranstaltninger som rusmiddelbehandling samt udsættelser", "Service",
-     [None, -400, -1000, -1200, -3000, -3000], "perm"),
-    ("SOF-BBU sparer på afkortede foranstaltninger", "Service", [None, -400, -1000, -1200, -3000, -3000], "perm"),
-    ("BIF - bedre servicerejser og en mere effektiv sagsbehandling", "Service",
-     [None, -400, -1000, -1200, -3000, -3000], "perm"),
-    ("Varig SOF-BBU driftsudgift til Step Up-medarbejdere", "Service", [None, None, 600, 600, 1500, 1500], "perm"),
-    ("Varig SOF-BCV driftsudgift til Step Up-medarbejdere", "Service", [None, None, 600, 600, 1500, 1500], "perm"),
-    ("Varig BIF-driftsudgift til fremskudte medarbejdere", "Service", [None, None, 600, 600, 1500, 1500], "perm"),
-    ("Samlet varig ændring, service", "Service", [None, -1200, -1200, -1800, -4500, -4500], "subtotal"),
-    ("Samlet varig ændring", "Service", [None, -1200, -1200, -1800, -4500, -4500], "subtotal"),
-    ("Implementeringsomkostninger (midler fra investeringspuljen)", "", [], "heading"),
-    ("Projektledelse BIF", "Service", [350, 700, 700, 700], "impl"),
-    ("Projektkoordinering SOF-BCV", "Service", [175, 350, 350, 350], "impl"),
-    ("Projektkoordinering SOF-BBU", "Service", [175, 350, 350, 350], "impl"),
-    ("Udvikling af step up-medarbejdere BCV", "Service", [None, 2400, 1800, 1800], "impl"),
-    ("Udvikling af step up-medarbejdere BBU", "Service", [None, 2400, 1800, 1800], "impl"),
-    ("Udvikling af step up-medarbejdere (psykologfaglige konsulenter i BIF)", "Service",
-     [None, 1200, 1200, 1200], "impl"),
-    ("Udvikling af fremskudte medarbejdere BIF", "Service", [None, 3600, 3000, 3000], "impl"),
-    ("Samlede implementeringsomkostninger, service", "Service", [700, 11000, 9200, 9200], "subtotal"),
-    ("Samlede implementeringsomkostninger", "Service", [700, 11000, 9200, 9200], "subtotal"),
-    ("Samlet økonomisk påvirkning", "", [700, 9800, 8000, 7400, -4500, -4500], "total"),
-]
-SEED003_TV04 = [  # 2024-2029, 2024 p/l; the printed net row is wrong in 2026-2027 (4.850, 3.950)
-    ("Varige ændringer", "", [], "heading"),
-    ("SOF sparer på forebyggelse af behovet for Behandlings- og Specialundervisningstilbudsløb", "Service",
-     [None, -1000, -1850, -2600, -4450, -4450], "perm"),
-    ("BUF sparer på forebyggelse af behovet for Behandlings- og Specialundervisningstilbudsløb", "Service",
-     [None, -900, -1700, -2400, -3950, -3950], "perm"),
-    ("5 daginstitutionssocialrådgivere", "Service", [None, None, 550, 1100, 2750, 2750], "perm"),
-    ("5 til tværfaglige support", "Service", [None, None, 550, 1100, 2750, 2750], "perm"),
-    ("Samlet varig ændring, service SOF", "Service", [None, -1000, -1300, -1500, -1700, -1700], "subtotal"),
-    ("Samlet varig ændring, service BUF", "Service", [None, -900, -1150, -1300, -1200, -1200], "subtotal"),
-    ("Samlet varig ændring", "", [None, -1900, -2450, -2800, -2900, -2900], "subtotal"),
-    ("Projektledelse SOF", "Service", [175, 350, 350, 350], "impl"),
-    ("Projektledelse BUF", "Service", [175, 350, 350, 350], "impl"),
-    ("5 Daginstitutionssocialrådgivere (1. del af forslaget)", "Service", [None, 2750, 2200, 1650], "impl"),
-    ("5 medarbejdere til den tværfaglige support (1. del af forslaget)", "Service", [None, 2750, 2200, 1650],
-     "impl"),
-    ("Frikøbsmidler i udvalgte områder til at udvikle fælles indsats (2. del af forslaget)", "Service",
-     [None, 1650, 1100, 550], "impl"),
-    ("Samlede implementeringsomkostninger, service (SOF)", "Service", [175, 4200, 3100, 2275], "subtotal"),
-    ("Samlede implementeringsomkostninger, service (BUF)", "Service", [175, 3650, 3100, 2275], "subtotal"),
-    ("Samlede implementeringsomkostninger", "", [350, 7850, 6200, 4550], "subtotal"),
-    ("Samlet økonomisk påvirkning", "", [350, 5950, 4850, 3950, -2900, -2900], "total"),
-]
+def seed003_case(code):
+    """Seed 003's business case `code` ('TV04'), from the table after its heading 'TV04(2025) - ...':
+    (case_table, case_paybacks)."""
+    rows = seed_table(SEED003, "1.000 kr.", after=re.escape(code) + r"\(2025\) [-–] ")
+    return case_table(rows), case_paybacks(rows)
+
+
+# Seed 003's TV03 (2025 p/l; the document prints a payback of 11 years, its rows give 10) and TV04
+# (2024 p/l; the printed net row is wrong in 2026-2027: 4.850, 3.950, and it prints '9 år' twice),
+# 2024-2029, as case_table gives them
+SEED003_TV03, SEED003_TV03_PAYBACKS = seed003_case("TV03")
+SEED003_TV04, SEED003_TV04_PAYBACKS = seed003_case("TV04")
+
+# The template's list of areas (Styringsområde) has 'Efterspørgselsstyret' where seed 001 prints
+# 'Efterspørgselsstyret indsats' (broken at a line end in the text)
+TEMPLATE_AREA = {"Efterspørgselsst yret indsats": "Efterspørgselsstyret"}
 
 
 def typed_lines(table, kind):
-    """The lines of one kind ("perm" or "impl") as a person types them into the template:
-    (label, Styringsområde, amounts)."""
-    return [(label, area, amounts) for label, area, amounts, k in table if k == kind]
+    """The lines of one kind ("perm" or "impl") of a case_table as a person types them into the
+    template: (label, Styringsområde from its list, amounts with '-' left blank: None)."""
+    return [(label, TEMPLATE_AREA.get(area, area), [None if a == "-" else a for a in amounts])
+            for label, area, amounts, k in table if k == kind]
+
+
+# Seed 001 as the business-case template is filled in (make_examples.py --render, the e2e tests)
+SEED001_PERM = typed_lines(SEED001, "perm")
+SEED001_IMPL = typed_lines(SEED001, "impl")
+
+
+# One proposal of seed 003's catalogue as a portfolio row: total and service are the net impact on
+# the two bases recomputed from the table's lines (1.000 kr., savings negative), printed the table's
+# own 'Samlet økonomisk påvirkning' row (None when it prints none), printed_payback the
+# 'Tilbagebetalingstid baseret på Totaløkonomi' it prints (None when none).
+Proposal = namedtuple("Proposal", "code title years total service printed printed_payback")
+
+
+def _catalogue_titles():
+    """{code: title} from the table of contents that opens seed 003 ('HA04(2025)<tab>Botilbud og
+    akutpladser til borgere med autisme på Linde Allé<tab>Side 16'): the tables' own headings are
+    often in capitals."""
+    with open(SEED003, encoding="utf-8") as f:
+        head = f.read(4000)
+    return {m.group(1): m.group(2) for m in re.finditer(r"^([A-Z]{2}\d\d)\(2025\)\s+(.+?)\s+Side \d+$", head, re.M)}
+
+
+def seed003_portfolio(socinv):
+    """Seed 003's proposals in the catalogue's order, read from the seed text by `socinv audit --json`
+    (the built command line, path socinv). The audit exits 1 here: it finds TV03 and TV04."""
+    run = subprocess.run([socinv, "audit", "--json", SEED003], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         text=True, check=False)
+    if run.returncode not in (0, 1):
+        raise RuntimeError(f"socinv audit --json {SEED003} failed (exit {run.returncode}): {run.stderr}")
+    titles = _catalogue_titles()
+    out = []
+    for t in json.loads(run.stdout)["tables"]:
+        net = t["net_impact"]
+        out.append(Proposal(t["id"] or "Innovation", titles.get(t["id"], t["title"]), t["years"], net["total"],
+                            net["service"], net.get("printed"), t["payback"]["total"]["printed"]))
+    return out

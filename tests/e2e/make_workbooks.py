@@ -29,13 +29,37 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 OUT_DIR = os.path.join(HERE, "workbooks")
 FN = "ORG.SOCINV.CALC.FUNCTIONS."  # the service name as saved in files
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(HERE)), "examples"))
-from seed_tables import SEED003_TV03, SEED003_TV04, col_name  # noqa: E402  (examples/)
+from seed_tables import (  # noqa: E402  (examples/)
+    SEED001, SEED001_PAYBACKS, SEED001_YEARS, SEED002_INITIATIVES, SEED002_PRINTED, SEED002_TARGET, SEED002_YEARS,
+    SEED003_TV03, SEED003_TV03_PAYBACKS, SEED003_TV04, SEED003_TV04_PAYBACKS, col_name, seed000_sib, seed003_case)
 
 
 def workbook_rows(table):
-    """A seed table of examples/seed_tables.py as business_case() takes it: the type column
-    V (permanent change), I (implementation cost) or blank."""
-    return [(label, area, amounts, {"perm": "V", "impl": "I"}.get(kind, "")) for label, area, amounts, kind in table]
+    """A seed's case table (examples/seed_tables.py) as business_case() takes it: the type column
+    V (permanent change), I (implementation cost) or blank; a printed '-' (nil) entered as 0, because
+    NETIMPACT rejects text in amounts (#VALUE!); a label the table prints again gets a trailing space,
+    so that business_case()'s {label: row} keeps both (HA02 prints 'Overhead ...' twice)."""
+    seen, rows = set(), []
+    for label, area, amounts, kind in table:
+        label = label + " " if label in seen else label
+        seen.add(label)
+        rows.append((label, area, [0 if a == "-" else a for a in amounts], {"perm": "V", "impl": "I"}.get(kind, "")))
+    return rows
+
+
+def printed_case(sh, header, table, paybacks, years):
+    """A seed's case table laid out as printed with its printed payback lines below it: ({label: row},
+    the table's ranges, the range of the whole table with its paybacks)."""
+    at, t = business_case(sh, header, workbook_rows(table), years)
+    for label, value in paybacks[:-1]:
+        sh.line([label, value])
+    return at, t, table_range(t, sh.line(list(paybacks[-1])))
+
+
+def recomputed_total(sh, t, years, note="Recomputed by socinv (NETIMPACT per year):"):
+    """The net impact on the total basis recomputed by NETIMPACT, under a heading; its row."""
+    sh.text(note, style="heading")
+    return netimpact_rows(sh, t, years, "Samlet økonomisk påvirkning (NETIMPACT, totaløkonomi)")
 
 
 def ref(addr):
@@ -320,33 +344,17 @@ def check_years(sh, label, row, years, expected, why):
 
 # ---------------------------------------------------------------- 001
 def seed001():
-    years = [2018, 2019, 2020, 2021]
+    years = SEED001_YEARS
     sh = Sheet("001 København", "Seed 001 (Københavns Kommune, business case): 1.1 Forslagets samlede "
                "økonomiske konsekvenser", "Source: /work/shared/seeds/001_*.txt lines 22-35. 1.000 kr. 2018 p/l; "
                "savings negative. The seed prints '-' for nil in 2018 (Overførsler row); entered as 0, "
                "because NETIMPACT rejects text in amounts (#VALUE!).")
-    rows = [
-        ("Varige ændringer", "", [], ""),
-        ("Besparelse sfa. integrerede ydelser - SOF", "Service", [0, -1002, -1127, None], "V"),
-        ("Besparelse sfa. integrerede ydelser – BIF", "Efterspørgselsst yret indsats", [0, 0, 0, None], "V"),
-        ("Beskæftigelseeffekt – færre på forsørgelsesydelse – BIF", "Overførsler", [0, -215, -504, -504], "V"),
-        ("Samlet varig ændring", "", [0, -1217, -1631, -504], ""),
-        ("Implementeringsomkostninger", "", [], ""),
-        ("Opstart af makkerpar (BIF, SOF) og ledelse mv.", "Service", [983], "I"),
-        ("Opstart af Tværgående team (BUF/SUF)", "Service", [150], "I"),
-        ("Opstart/ uddannelse (SOF)", "Service", [378, 87, 80, 0], "I"),
-        ("Samlede implementeringsomkostninger", "", [1511, 87, 80, 0], ""),
-        ("Samlet økonomisk påvirkning", "", [1511, -1130, -1551, -504], ""),
-    ]
-    at, t = business_case(sh, "1.000 kr. 2018 p/l", rows, years)
-    sh.line(["Tilbagebetalingstid baseret på serviceeffektivisering", 3])
-    tbl = table_range(t, sh.line(["Tilbagebetalingstid baseret på totaløkonomi", 3]))
+    at, t, tbl = printed_case(sh, "1.000 kr. 2018 p/l", SEED001, SEED001_PAYBACKS, years)
     net = at["Samlet økonomisk påvirkning"]
     perm = at["Samlet varig ændring"]
     impl = at["Samlede implementeringsomkostninger"]
     sh.skip()
-    sh.text("Recomputed by socinv (NETIMPACT per year, one formula per cell):", style="heading")
-    r_tot = netimpact_rows(sh, t, years, "Samlet økonomisk påvirkning (NETIMPACT, totaløkonomi)")
+    r_tot = recomputed_total(sh, t, years, "Recomputed by socinv (NETIMPACT per year, one formula per cell):")
     r_srv = netimpact_rows(sh, t, years, "Økonomisk påvirkning (NETIMPACT, serviceeffektivisering)", "service")
 
     sh.begin_checks()
@@ -394,38 +402,12 @@ YEARS_24 = [2024, 2025, 2026, 2027, 2028, 2029]
 def seed003_ha02():
     sh = Sheet("003 HA02", "Seed 003, HA02: Tabel 1. Forslagets samlede økonomiske konsekvenser",
                "Source: /work/shared/seeds/003_*.txt line 167. 1.000 kr. 2025 p/l; savings negative.")
-    rows = [
-        ("Varige ændringer (effektiviseringer og drift)", "", [], ""),
-        ("Spor 1: Øget brug af §85 gruppeforløb", "Service", [None, 1200, 1200, 1200, 1200, 1200], "V"),
-        ("Spor 2: Peer-to-peer i §85 bostøtte", "Service", [None, 600, 600, 600, 600, 600], "V"),
-        ("Overhead (husleje og ejendomsservice)", "Service", [None, 500, 500, 500, 500, 500], "V"),
-        ("Besparelse på køb af botilbudspadser (§107)", "Service", [None, -4100, -4100, -4100, -4100, -4100], "V"),
-        ("Samlet varig ændring", "", [None, -1800, -1800, -1800, -1800, -1800], ""),
-        ("Implementeringsomkostninger (midler fra investeringspuljen)", "", [], ""),
-        ("Spor 1: Øget brug af §85 gruppeforløb ", "Service", [600], "I"),
-        ("Spor 2: Peer-kordinator", "Service", [350, 700, 350], "I"),
-        ("Spor 2: Peers", "Service", [300], "I"),
-        ("Spor 2: Peer to Peer kompetenceudvikling", "Service", [200], "I"),
-        ("Spor 2: Investeringsudgifter til etablering af Peer-indsats: Informationsmateriale, "
-         "informationsaftener", "Service", [50, 100], "I"),
-        ("Spor 3: Flere specialiserede kompetencer i Ung tilbud Bostøtte (kompetenceudvikling)", "Service",
-         [None, 200], "I"),
-        ("Overhead (husleje og ejendomsservice) ", "Service", [250], "I"),
-        ("Samlede implementeringsomkostninger, service", "", [1750, 1000, 350], ""),
-        ("Møbler, IT, klargøring af lokaler", "Anlæg", [500], "I"),
-        ("Samlede implementeringsomkostninger, anlæg", "", [500], ""),
-        ("Samlede implementeringsomkostninger", "", [2250, 1000, 350], ""),
-        ("Samlet økonomisk påvirkning", "", [2250, -800, -1450, -1800, -1800, -1800], ""),
-    ]
-    at, t = business_case(sh, "1.000 kr. 2025 p/l", rows, YEARS_24)
-    sh.line(["Tilbagebetalingstid baseret på serviceeffektivisering", "4 år"])
-    tbl = table_range(t, sh.line(["Tilbagebetalingstid baseret på Totaløkonomi", "4 år"]))
+    at, t, tbl = printed_case(sh, "1.000 kr. 2025 p/l", *seed003_case("HA02"), YEARS_24)
     net = at["Samlet økonomisk påvirkning"]
     perm = at["Samlet varig ændring"]
     isrv = at["Samlede implementeringsomkostninger, service"]
     sh.skip()
-    sh.text("Recomputed by socinv (NETIMPACT per year):", style="heading")
-    r_tot = netimpact_rows(sh, t, YEARS_24, "Samlet økonomisk påvirkning (NETIMPACT, totaløkonomi)")
+    r_tot = recomputed_total(sh, t, YEARS_24)
 
     sh.begin_checks()
     sh.check("PAYBACK, totaløkonomi (printed 4 år)", f"of:={FN}PAYBACK({ref(row_range(t, net))})", 4,
@@ -454,29 +436,12 @@ def seed003_ha02():
 def seed003_ha03():
     sh = Sheet("003 HA03", "Seed 003, HA03: Tabel 1. Forslagets samlede økonomiske konsekvenser",
                "Source: /work/shared/seeds/003_*.txt line 308. 1.000 kr. 2025 p/l; savings negative.")
-    rows = [
-        ("Varige ændringer (effektiviseringer og drift)", "", [], ""),
-        ("Socialpædagogisk støtte i eget hjem, §85", "Service", [None, 300, 300, 300, 300, 300], "V"),
-        ("Besparelse på køb §107", "Service", [None, -950, -950, -1600, -1600, -1600], "V"),
-        ("Besparelse på køb §108", "Service", [None, None, -950, -1600, -1600, -1600], "V"),
-        ("Øget salg", "Service", [None, -600, -600, -600, -600, -600], "V"),
-        ("Samlet varig ændring", "", [None, -1250, -2200, -3500, -3500, -3500], ""),
-        ("Implementeringsomkostninger (midler fra investeringspuljen)", "", [], ""),
-        ("Tværfagligt team", "Service", [1450, 2900, 2900, 2900], "I"),
-        ("Udvikling af Mini SFT og CTI", "Service", [350, 700, 700], "I"),
-        ("Projektledelse", "Service", [200, 350, 350, 350], "I"),
-        ("Samlede implementeringsomkostninger", "", [2000, 3950, 3950, 3250], ""),
-        ("Samlet økonomisk påvirkning", "", [2000, 2700, 1750, -250, -3500, -3500], ""),
-    ]
-    at, t = business_case(sh, "1.000 kr. 2025 p/l", rows, YEARS_24)
-    sh.line(["Tilbagebetalingstid baseret på serviceeffektivisering", "6 år"])
-    tbl = table_range(t, sh.line(["Tilbagebetalingstid baseret på totaløkonomi", "6 år"]))
+    at, t, tbl = printed_case(sh, "1.000 kr. 2025 p/l", *seed003_case("HA03"), YEARS_24)
     net = at["Samlet økonomisk påvirkning"]
     perm = at["Samlet varig ændring"]
     impl = at["Samlede implementeringsomkostninger"]
     sh.skip()
-    sh.text("Recomputed by socinv (NETIMPACT per year):", style="heading")
-    r_tot = netimpact_rows(sh, t, YEARS_24, "Samlet økonomisk påvirkning (NETIMPACT, totaløkonomi)")
+    r_tot = recomputed_total(sh, t, YEARS_24)
 
     sh.begin_checks()
     sh.check("PAYBACK, totaløkonomi (printed 6 år)", f"of:={FN}PAYBACK({ref(row_range(t, net))})", 6,
@@ -505,15 +470,12 @@ def seed003_tv03():
                "Source: /work/shared/seeds/003_*.txt line 1758. 1.000 kr. 2025 p/l; savings negative. "
                "KNOWN DISAGREEMENT: the document prints a payback of 11 years; the rule gives 10 from the "
                "document's own (consistent) rows. We assert 10.")
-    rows = workbook_rows(SEED003_TV03)
-    at, t = business_case(sh, "1.000 kr. 2025 p/l", rows, YEARS_24)
-    tbl = table_range(t, sh.line(["Tilbagebetalingstid baseret på Serviceeffektivisering", 11]))
+    at, t, tbl = printed_case(sh, "1.000 kr. 2025 p/l", SEED003_TV03, SEED003_TV03_PAYBACKS, YEARS_24)
     net = at["Samlet økonomisk påvirkning"]
     perm = at["Samlet varig ændring, service"]
     impl = at["Samlede implementeringsomkostninger, service"]
     sh.skip()
-    sh.text("Recomputed by socinv (NETIMPACT per year):", style="heading")
-    r_tot = netimpact_rows(sh, t, YEARS_24, "Samlet økonomisk påvirkning (NETIMPACT, totaløkonomi)")
+    r_tot = recomputed_total(sh, t, YEARS_24)
 
     sh.begin_checks()
     why10 = ("Cumulative 700, 10500, 18500, 25900, 21400, 16900, then -4500 a year (the last year repeats): "
@@ -554,10 +516,7 @@ def seed003_tv04():
                "Source: /work/shared/seeds/003_*.txt line 2004. 1.000 kr. 2024 p/l; savings negative. "
                "The printed net-impact row is WRONG in 2026-2027 (4.850 and 3.950 where its rows give "
                "6.200 - 2.450 = 3.750 and 4.550 - 2.800 = 1.750): TABLECHECK must find it.")
-    rows = workbook_rows(SEED003_TV04)
-    at, t = business_case(sh, "1.000 kr. 2024 p/l", rows, YEARS_24)
-    sh.line(["Tilbagebetalingstid baseret på Serviceeffektivisering", "9 år"])
-    tbl = table_range(t, sh.line(["Tilbagebetalingstid baseret på Totaløkonomi", "9 år"]))
+    at, t, tbl = printed_case(sh, "1.000 kr. 2024 p/l", SEED003_TV04, SEED003_TV04_PAYBACKS, YEARS_24)
     net = at["Samlet økonomisk påvirkning"]
     perm = at["Samlet varig ændring"]
     impl = at["Samlede implementeringsomkostninger"]
@@ -569,8 +528,7 @@ def seed003_tv04():
     sh.line(["Samlede implementeringsomkostninger (from the table)", ""] +
             [f"of:={ref(col_name(2 + k) + str(impl))}" for k in range(6)], styles=[None, None] + ["amount"] * 6)
     subs = f"C{sub1}:H{sub1 + 1}"
-    sh.text("Recomputed by socinv (NETIMPACT per year):", style="heading")
-    r_tot = netimpact_rows(sh, t, YEARS_24, "Samlet økonomisk påvirkning (NETIMPACT, totaløkonomi)")
+    r_tot = recomputed_total(sh, t, YEARS_24)
 
     sh.begin_checks()
     sh.check("TABLECHECK printed net row vs its subtotals",
@@ -610,26 +568,18 @@ def seed003_tv04():
 
 # ---------------------------------------------------------------- 002
 def seed002():
-    years = [2021, 2022, 2023, 2024]
+    years = SEED002_YEARS
     sh = Sheet("002 Økonomioversigt", "Seed 002: Økonomioversigt (reduktionsmål og initiativer)",
                "Source: /work/shared/seeds/002_*.txt (the table at the end). 1.000 kr.; reductions negative; "
                "'-' is nil (text, ignored by SUM).")
     sh.line(["(1.000 kr.)"] + years, style="bold")
-    tgt = sh.line(["Reduktionsmål i budgetaftale", -2000, -3000, -5000, -7000], styles=[None] + ["amount"] * 4)
+    tgt = sh.line(SEED002_TARGET, styles=[None] + ["amount"] * 4)
     sh.line(["Initiativer (status april 2021):"], style="heading")
     first = sh.row + 1
-    for label, vals in [
-        ("• Analyse af udgiftsudviklingen", ["-"] * 4),
-        ("• Foranstaltninger vedr. unge", [-977, -1257, -1257, -1257]),
-        ("• Kontraktgrundlag", ["-"] * 4),
-        ("• Udekørende funktioner", ["-"] * 4),
-        ("• Takstgruppe", ["-"] * 4),
-        ("• Foranstaltning i egen bolig", ["-"] * 4),
-        ("• Forventet, men p.t. ufordelt", [-1023, -1023, -1023, -1023]),
-    ]:
+    for label, *vals in SEED002_INITIATIVES:
         sh.line([label] + vals, styles=[None] + ["amount"] * 4)
     last = sh.row
-    printed = sh.line(["Netto-udestående", 0, -720, -2720, -4720], styles=[None] + ["amount"] * 4)
+    printed = sh.line(SEED002_PRINTED, styles=[None] + ["amount"] * 4)
     sh.skip()
     ach = sh.line(["Opnået reduktion i alt (helper: SUM of the initiatives)"] +
                   [f"of:=SUM([.{col_name(1 + k)}{first}:.{col_name(1 + k)}{last}])" for k in range(4)],
@@ -660,21 +610,20 @@ def seed000():
                "gevinstbetaling med lofter", "Source: /work/shared/seeds/000_*.txt lines 72-113. Amounts in "
                "mio. kr., base prices; period 2026-2028 measured yearly against the previous year.")
     sh.line(["Succeskriterium", "Loft i perioden", "Gruppe", "Kapitaliserbar"], style="bold")
-    crit = [
-        ("1. Fald i udgifter til foranstaltninger", 5.58, 1, 1),
-        ("2. Fald i tabt arbejdsfortjeneste (efter 50 % statsrefusion)", 2, 1, 1),
-        ("3. Fald i antal sager med egne ambulante foranstaltninger × pris pr. sag", 3, 1, 1),
-        ("4. Udgift pr. indbygger i forhold til landsgennemsnittet", 1, 2, 0),
-        ("5. Borgeroplevet kvalitet (anbringelser, forældres vurdering)", 1, 2, 0),
-    ]
+    criteria, group_caps, total_cap = seed000_sib()  # caps, groups and what is capitalisable, as agreed
+    labels = ["1. Fald i udgifter til foranstaltninger",
+              "2. Fald i tabt arbejdsfortjeneste (efter 50 % statsrefusion)",
+              "3. Fald i antal sager med egne ambulante foranstaltninger × pris pr. sag",
+              "4. Udgift pr. indbygger i forhold til landsgennemsnittet",
+              "5. Borgeroplevet kvalitet (anbringelser, forældres vurdering)"]
     c0 = sh.row + 1
-    for row in crit:
-        sh.line(list(row))
+    for label, (_, cap, group, capit) in zip(labels, criteria, strict=True):
+        sh.line([label, cap, group, capit])
     CAPS, GROUPS, CAPIT = ref(f"B{c0}:B{c0 + 4}"), ref(f"C{c0}:C{c0 + 4}"), ref(f"D{c0}:D{c0 + 4}")
     g0 = sh.row + 1
-    sh.line(["Loft pr. år, gruppe 1 (kriterie 1, 2 og 3)", 2])
-    sh.line(["Loft pr. år, gruppe 2 (kriterie 4 og 5)", 0.66])
-    tc = sh.line(["Samlet loft, alle kriterier, hele perioden", 5.58])
+    sh.line(["Loft pr. år, gruppe 1 (kriterie 1, 2 og 3)", group_caps[0]])
+    sh.line(["Loft pr. år, gruppe 2 (kriterie 4 og 5)", group_caps[1]])
+    tc = sh.line(["Samlet loft, alle kriterier, hele perioden", total_cap])
     GCAPS, TOTAL = ref(f"B{g0}:B{g0 + 1}"), ref(f"B{tc}")
 
     # Scenario A: the accounts behind criteria 1-3, and what each criterion earns

@@ -11,11 +11,9 @@ office, runs, and shuts it down (see harness.py). Exit codes: 0 pass, 1 fail,
 77 skipped (soffice or the .oxt missing; under CI=true that is a failure).
 """
 
-import argparse
 import os
 import re
 import sys
-import traceback
 import xml.etree.ElementTree as ET
 import zipfile
 
@@ -812,42 +810,28 @@ SUITES = {
 }
 
 
+def run_suite(a, name):
+    if name == "danish":
+        return suite_danish(a, lambda **kw: Office(oxt=a.oxt, **kw))
+    if name == "harness":
+        return suite_harness(a, lambda **kw: Office(oxt=a.oxt, **kw))
+    with Office(oxt=a.oxt) as office:
+        return SUITES[name](a, office)
+
+
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap = harness.office_arguments(__doc__.split("\n")[0], SOURCE_DIR, "the repository (packaging/, idl/, FUNCTIONS.md)")
     ap.add_argument("suite", choices=sorted(list(SUITES) + ["danish", "harness", "all"]))
-    ap.add_argument("--oxt", required=True, help="the built .oxt (<build>/socinv-<version>.oxt)")
     ap.add_argument("--examples", help="<build>/addin/examples.tsv (suite 'examples')")
-    ap.add_argument("--source-dir", default=SOURCE_DIR, help="the repository (packaging/, idl/, FUNCTIONS.md)")
     a = ap.parse_args()
 
     harness.need_office(a.oxt)
-    if a.suite in ("examples", "all") and not (a.examples and os.path.exists(a.examples)):
-        harness.skip_or_fail(f"examples.tsv not found ({a.examples}); run `cmake --build <build>` first")
+    if a.suite in ("examples", "all"):
+        harness.need_built(a.examples, "examples.tsv")
 
     names = ["harness", "examples", "wizard", "seeds", "danish", "badinput", "roundtrip"] \
         if a.suite == "all" else [a.suite]
-    rc = 0
-    for name in names:
-        print(f"=== {name}")
-        try:
-            if name == "danish":
-                r = suite_danish(a, lambda **kw: Office(oxt=a.oxt, **kw))
-            elif name == "harness":
-                r = suite_harness(a, lambda **kw: Office(oxt=a.oxt, **kw))
-            else:
-                with Office(oxt=a.oxt) as office:
-                    r = SUITES[name](a, office)
-        except harness.OfficeDied as e:
-            print(f"FAIL  the office died: {e}")
-            r = 1
-        except harness.HarnessError as e:
-            print(f"FAIL  harness: {e}")
-            r = 1
-        except Exception:
-            traceback.print_exc()
-            r = 1
-        rc = rc or r
-    return rc
+    return harness.run_parts(names, lambda name: run_suite(a, name))
 
 
 if __name__ == "__main__":

@@ -333,10 +333,7 @@ def main():
         traceback.print_exc()
         rep.failed += 1
     finally:
-        if os.environ.get("SOCINV_E2E_KEEP"):
-            print(f"(kept {work})")
-        else:
-            shutil.rmtree(work, ignore_errors=True)
+        harness.drop_temp(work)
     return rep.done()
 
 

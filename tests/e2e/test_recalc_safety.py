@@ -31,7 +31,8 @@ import zipfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
-from harness import skip_or_fail  # noqa: E402  (needs python3-uno: /usr/bin/python3)
+import harness  # noqa: E402  (needs python3-uno: /usr/bin/python3)
+from harness import skip_or_fail  # noqa: E402
 from harness import Report  # noqa: E402
 
 
@@ -622,10 +623,7 @@ def main():
             fn()
             rep.info(f"{name}: {time.time() - t0:.0f} s")
     finally:
-        if os.environ.get("SOCINV_E2E_KEEP"):
-            print(f"(kept {tmp})")
-        else:
-            shutil.rmtree(tmp, ignore_errors=True)
+        harness.drop_temp(tmp)
     return rep.done()
 
 
