@@ -431,6 +431,21 @@ static void test_invalid(void **state)
     /* huge finite values overflow the cumulative instead of giving a wrong year */
     const double huge[] = {1e308, 1e308, -1};
     assert_status(socinv_payback(huge, 3, NULL, &y), SOCINV_E_OVERFLOW);
+    /* a value's error comes before every other: the walk (not a pass of its own)
+     * finds non-finite values, so check the order it must keep */
+    const double huge_nan[] = {1e308, 1e308, NAN}; /* overflows in year 2, NaN in year 3 */
+    assert_status(socinv_payback(huge_nan, 3, NULL, &y), SOCINV_E_NONFINITE);
+    const double inf_late[] = {1, -2, INFINITY}; /* after a horizon of 2: never walked */
+    o = socinv_payback_opts_default();
+    o.horizon = 2;
+    assert_status(socinv_payback(inf_late, 3, &o, &y), SOCINV_E_NONFINITE);
+    assert_status(socinv_payback(nan_row, 2, NULL, NULL), SOCINV_E_NONFINITE); /* before no result pointer */
+    o.method = (socinv_payback_method)7;
+    assert_status(socinv_payback(nan_row, 2, &o, &y), SOCINV_E_NONFINITE); /* before a bad option */
+    o = socinv_payback_opts_default();
+    o.horizon = 0;
+    assert_status(socinv_payback(inf_row, 2, &o, &y), SOCINV_E_NONFINITE);
+    assert_close(y, 7, 0);
 
     socinv_schedule s;
     assert_ok(socinv_schedule_flat(0.04, &s));
