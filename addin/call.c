@@ -163,6 +163,12 @@ socinv_status sv_number(const sv_call *c, size_t i, double dflt, double *out)
 
 socinv_status sv_int(const sv_call *c, size_t i, long dflt, long lo, long hi, long *out)
 {
+    if (!present(c, i)) { /* the common case, decided in whole numbers */
+        if (dflt < lo || dflt > hi)
+            return SOCINV_E_DOMAIN;
+        *out = dflt;
+        return SOCINV_OK;
+    }
     double v;
     socinv_status st = number_at(c, i, (double)dflt, &v);
     if (st != SOCINV_OK)
@@ -242,6 +248,10 @@ const sv_keywords sv_bool_keywords = {SV_WORDS(bool_words), SV_NUMBER_IS_BOOL, 0
 
 socinv_status sv_bool(const sv_call *c, size_t i, int dflt, int *out)
 {
+    if (!present(c, i)) { /* what sv_keyword does first, without the call */
+        *out = dflt;
+        return SOCINV_OK;
+    }
     long v;
     SV_TRY(sv_keyword(c, i, &sv_bool_keywords, dflt, &v));
     *out = (int)v;

@@ -56,6 +56,8 @@ TOGGLE = "ScModelObj::calculateAll()"
 class CallgrindOffice(calc.BenchOffice):
     """soffice (and the soffice.bin it starts) under callgrind."""
 
+    dump_instr = False  # --dump-instr=yes: costs per line, for callgrind_annotate --auto=yes
+
     def _start(self):
         self.cgdir = os.path.join(self.tmp, "callgrind")
         os.makedirs(self.cgdir)
@@ -67,7 +69,7 @@ class CallgrindOffice(calc.BenchOffice):
         if argv and argv[0] == self.soffice:
             argv = ["valgrind", "--tool=callgrind", "--trace-children=yes",
                     "--collect-atstart=no", f"--toggle-collect={TOGGLE}", f"--dump-after={TOGGLE}",
-                    f"--callgrind-out-file={self.cgdir}/cg.%p"] + argv
+                    f"--callgrind-out-file={self.cgdir}/cg.%p"] + (["--dump-instr=yes"] if self.dump_instr else []) + argv
         return super()._cmd(argv)
 
     def dumps(self):
@@ -123,7 +125,7 @@ def self_by_object(path):
                     continue
                 parts = line.split()
                 if len(parts) >= 2:
-                    by_obj[ob] = by_obj.get(ob, 0) + int(parts[1])
+                    by_obj[ob] = by_obj.get(ob, 0) + int(parts[-1])  # after 1 or 2 positions (--lines)
     return sorted(by_obj.items(), key=lambda kv: -kv[1])[:8]
 
 
@@ -135,12 +137,15 @@ def main():
     ap.add_argument("--functions", default="payback,netimpact",
                     help='payback,netimpact (calc.py\'s variants), "all" or a list of functions from catalogue.py')
     ap.add_argument("--save", default=None, help="copy the callgrind dumps read into this directory")
+    ap.add_argument("--lines", action="store_true",
+                    help="record costs per instruction (callgrind_annotate --auto=yes on the saved dumps)")
     args = ap.parse_args()
     only = {s for s in args.only.split(",") if s}
     n = args.rows
     tmp = tempfile.mkdtemp(prefix="socinv-bench-cg-")
     try:
         py_oxt = calc.build_python_oxt(tmp)
+        CallgrindOffice.dump_instr = args.lines
         with CallgrindOffice(args.oxt, [py_oxt], start_timeout=900, stop_timeout=300) as office:
             b = calc.Bench(office, 1, 1)
             plan = []  # (task, variant, dump index of the steady run)
