@@ -36,17 +36,11 @@ void sv_call_done(sv_call *c)
     c->res.cell_text = NULL;
 }
 
-void *sv_alloc(sv_call *c, size_t bytes)
+/* sv_alloc() when the inline buffer has no room left: a block of its own. */
+void *sv_alloc_block(sv_call *c, size_t bytes)
 {
     size_t need = (bytes + 15) & ~(size_t)15;
-    if (need < bytes)
-        return NULL;
-    if (need <= SV_CALL_INLINE - c->used) {
-        void *p = c->inline_buf + c->used;
-        c->used += need;
-        return p;
-    }
-    if (c->nblocks == SV_CALL_MAX_BLOCKS)
+    if (need < bytes || c->nblocks == SV_CALL_MAX_BLOCKS)
         return NULL;
     void *p = malloc(need ? need : 1);
     if (p)

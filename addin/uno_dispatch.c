@@ -314,12 +314,12 @@ typedef enum { SRC_OMITTED, SRC_DOUBLE, SRC_RANGE, SRC_ANY } arg_source;
 static inline socinv_status arg_shape(const sv_uno_types *t, sv_param_type type, void *pArg, unsigned char *src,
                                       const void **from, sv_arg *arg)
 {
-    *arg = (sv_arg){0, 1, 1, NULL};
     const uno_Sequence *rows;
     switch (type) {
     case SV_P_NUMBER:
         *src = SRC_DOUBLE;
         *from = pArg;
+        *arg = (sv_arg){0, 1, 1, NULL};
         return SOCINV_OK;
     case SV_P_RANGE:
         rows = *(uno_Sequence *const *)pArg;
@@ -334,6 +334,7 @@ static inline socinv_status arg_shape(const sv_uno_types *t, sv_param_type type,
         if (a->pType->eTypeClass != typelib_TypeClass_SEQUENCE) {
             *src = SRC_ANY;
             *from = a;
+            *arg = (sv_arg){0, 1, 1, NULL};
             return SOCINV_OK;
         }
         if (!is_seq_seq_any(t, a->pType))
@@ -354,8 +355,7 @@ static inline socinv_status arg_shape(const sv_uno_types *t, sv_param_type type,
     }
     if (ncols && nrows > SOCINV_MAX_CELLS / ncols)
         return SOCINV_E_LENGTH;
-    arg->rows = ncols ? nrows : 0;
-    arg->cols = ncols;
+    *arg = (sv_arg){0, ncols ? nrows : 0, ncols, NULL};
     return SOCINV_OK;
 }
 
