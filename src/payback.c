@@ -273,10 +273,13 @@ socinv_status socinv_payback_discounted(const double *net, size_t n, const socin
     walk w;
     walk_start(&w, opts);
     double rate_df = 1.0;
+    size_t band = 0; /* socinv_schedule_rate(s, t), found from the last year's band: t only grows */
     for (unsigned k = 1; k <= horizon; k++) {
         unsigned t = first_year + k - 1;
+        while (band + 1 < s->nbands && s->band[band + 1].from_year <= t)
+            band++;
         if (t > 0)
-            rate_df /= 1.0 + socinv_schedule_rate(s, t);
+            rate_df /= 1.0 + s->band[band].rate;
         double v = sign * (k <= n ? net[k - 1] : net[n - 1]) * rate_df;
         if (k <= n) /* the band grows with the table's years, as undiscounted */
             widen(&w.r, v);

@@ -253,6 +253,24 @@ static void test_discounted_seed(void **state)
     assert_status(socinv_payback_discounted(slow, 2, &s, 0, &o, &y), SOCINV_NO_RESULT);
 }
 
+/** The rate changes with its band as the years go on (the walk keeps its band):
+ * 0 % into years 1-2, 100 % from year 3. First value today: 10, -4, -4, then the
+ * tail -4 halved each year: -2 (cumulative 0, not below), -1 (-1) -> year 5; a rate
+ * kept at 0 % would give year 4. First value discounted: 10, -4, -2, -1, -0.5, ...
+ * converges to 10 - 8 = 2 and never pays back. */
+static void test_discounted_bands(void **state)
+{
+    (void)state;
+    const double from[] = {1, 3}, rate[] = {0.0, 1.0};
+    socinv_schedule s;
+    assert_ok(socinv_schedule_bands(from, rate, 2, &s));
+    const double net[] = {10, -4};
+    double y = 0;
+    assert_ok(socinv_payback_discounted(net, 2, &s, 0, NULL, &y));
+    assert_close(y, 5, 0);
+    assert_status(socinv_payback_discounted(net, 2, &s, 1, NULL, &y), SOCINV_NO_RESULT);
+}
+
 /* ---- invalid input -------------------------------------------------------------------------- */
 
 /* ---- rows near DBL_MAX: the rule's answer or E_OVERFLOW, never a wrong year ---------- */
@@ -482,6 +500,7 @@ int main(void)
         cmocka_unit_test(test_method3_last_year),
         cmocka_unit_test(test_method3_first_year),
         cmocka_unit_test(test_method3_extrapolated),
+        cmocka_unit_test(test_discounted_bands),
         cmocka_unit_test(test_invalid),
     };
     return cmocka_run_group_tests_name("payback", tests, NULL, NULL);
