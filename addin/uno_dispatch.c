@@ -386,12 +386,14 @@ static socinv_status decode_args(const sv_uno_types *t, const sv_function *fn, v
 {
     unsigned char src[SV_MAX_PARAMS];
     const void *from[SV_MAX_PARAMS];
-    size_t ncells = 0;
+    size_t ncells = 0, given = 0; /* given: the arguments up to the last one not left out */
     /* shapes first (rows only, not cells), so one block holds every cell */
     for (size_t i = 0; i < fn->nparams; i++) {
         socinv_status st = arg_shape(t, fn->params[i].type, pArgs[i], &src[i], &from[i], &args[i]);
         if (st != SOCINV_OK)
             return st;
+        if (src[i] != SRC_OMITTED)
+            given = i + 1;
         ncells += args[i].rows * args[i].cols; /* each at most SOCINV_MAX_CELLS: no overflow */
     }
     sv_cell *cells = NULL;
@@ -399,7 +401,7 @@ static socinv_status decode_args(const sv_uno_types *t, const sv_function *fn, v
         return SOCINV_E_NOMEM;
     /* then every value, once */
     size_t units = 0;
-    for (size_t i = 0; i < fn->nparams; i++) {
+    for (size_t i = 0; i < given; i++) {
         switch (src[i]) {
         case SRC_OMITTED:
             continue;
