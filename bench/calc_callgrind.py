@@ -201,7 +201,7 @@ def main():
                     trivial[task] = tot - ours
                 # a trivial add-in call with the same arguments costs at least Calc+UNO
                 # of the per-cell socinv variant: everything but our dispatcher
-                x = f"{tot / trivial[task]:8.2f}x" if task in trivial else ""
+                x = f"{tot / trivial[task]:8.3f}x" if task in trivial else ""
                 print(f"{task:14s} {name:13s} {tot:10.0f} {ours:9.0f} {g:9.0f} {tot - ours:10.0f} {x}", flush=True)
                 details.append((task, name, objs))
             print("\nself instructions per cell by shared object (top 8)")
