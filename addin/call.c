@@ -36,17 +36,11 @@ void sv_call_done(sv_call *c)
     c->res.cell_text = NULL;
 }
 
-void *sv_alloc(sv_call *c, size_t bytes)
+/* sv_alloc() when the inline buffer has no room left: a block of its own. */
+void *sv_alloc_block(sv_call *c, size_t bytes)
 {
     size_t need = (bytes + 15) & ~(size_t)15;
-    if (need < bytes)
-        return NULL;
-    if (need <= SV_CALL_INLINE - c->used) {
-        void *p = c->inline_buf + c->used;
-        c->used += need;
-        return p;
-    }
-    if (c->nblocks == SV_CALL_MAX_BLOCKS)
+    if (need < bytes || c->nblocks == SV_CALL_MAX_BLOCKS)
         return NULL;
     void *p = malloc(need ? need : 1);
     if (p)
@@ -98,17 +92,24 @@ const char *sv_error_class_name(sv_error_class c)
     }
 }
 
-static const sv_arg *arg(const sv_call *c, size_t i)
+static inline const sv_arg *arg(const sv_call *c, size_t i)
 {
     return i < c->nargs ? &c->args[i] : NULL;
 }
 
-int sv_present(const sv_call *c, size_t i)
+/* sv_present, inlined into the readers: most optional arguments of most cells
+ * are left out, and this is all such an argument costs. */
+static inline int present(const sv_call *c, size_t i)
 {
     const sv_arg *a = arg(c, i);
     if (!a || a->omitted || a->rows == 0 || a->cols == 0 || !a->cells)
         return 0;
     return !(a->rows == 1 && a->cols == 1 && a->cells[0].kind == SV_EMPTY);
+}
+
+int sv_present(const sv_call *c, size_t i)
+{
+    return present(c, i);
 }
 
 /* The single cell of a scalar argument. */
@@ -126,7 +127,7 @@ static socinv_status single(const sv_call *c, size_t i, const sv_cell **cell)
 static socinv_status scalar(const sv_call *c, size_t i, sv_cell_kind kind, const sv_cell **cell)
 {
     *cell = NULL;
-    if (!sv_present(c, i))
+    if (!present(c, i))
         return SOCINV_OK;
     socinv_status st = single(c, i, cell);
     if (st != SOCINV_OK)
@@ -134,7 +135,8 @@ static socinv_status scalar(const sv_call *c, size_t i, sv_cell_kind kind, const
     return (*cell)->kind == kind ? SOCINV_OK : SOCINV_E_TYPE;
 }
 
-socinv_status sv_number(const sv_call *c, size_t i, double dflt, double *out)
+/* sv_number, inlined into sv_int (four of them in every PAYBACK cell). */
+static inline socinv_status number_at(const sv_call *c, size_t i, double dflt, double *out)
 {
     const sv_cell *cell;
     SV_TRY(scalar(c, i, SV_NUMBER, &cell));
@@ -148,10 +150,21 @@ socinv_status sv_number(const sv_call *c, size_t i, double dflt, double *out)
     return SOCINV_OK;
 }
 
+socinv_status sv_number(const sv_call *c, size_t i, double dflt, double *out)
+{
+    return number_at(c, i, dflt, out);
+}
+
 socinv_status sv_int(const sv_call *c, size_t i, long dflt, long lo, long hi, long *out)
 {
+    if (!present(c, i)) { /* the common case, decided in whole numbers */
+        if (dflt < lo || dflt > hi)
+            return SOCINV_E_DOMAIN;
+        *out = dflt;
+        return SOCINV_OK;
+    }
     double v;
-    socinv_status st = sv_number(c, i, (double)dflt, &v);
+    socinv_status st = number_at(c, i, (double)dflt, &v);
     if (st != SOCINV_OK)
         return st;
     /* in range first, so the cast is defined; the cast is floor() without a libm call */
@@ -205,7 +218,7 @@ static socinv_status keyword_number(const sv_keywords *k, double v, long *out)
 socinv_status sv_keyword(const sv_call *c, size_t i, const sv_keywords *k, long dflt, long *out)
 {
     const sv_cell *cell;
-    if (!sv_present(c, i)) {
+    if (!present(c, i)) {
         *out = dflt;
         return SOCINV_OK;
     }
@@ -229,6 +242,10 @@ const sv_keywords sv_bool_keywords = {SV_WORDS(bool_words), SV_NUMBER_IS_BOOL, 0
 
 socinv_status sv_bool(const sv_call *c, size_t i, int dflt, int *out)
 {
+    if (!present(c, i)) { /* what sv_keyword does first, without the call */
+        *out = dflt;
+        return SOCINV_OK;
+    }
     long v;
     SV_TRY(sv_keyword(c, i, &sv_bool_keywords, dflt, &v));
     *out = (int)v;
@@ -244,21 +261,36 @@ socinv_status sv_text(const sv_call *c, size_t i, const char **text, size_t *len
     return SOCINV_OK;
 }
 
-/* total cells as numbers into buf: trailing empty cells dropped unless
- * keep_trailing, empty cells inside as 0, text anywhere SOCINV_E_TYPE. */
-static socinv_status cells_to_numbers(const sv_cell *cells, size_t total, int keep_trailing, double *buf, size_t *n)
+/* How many of total cells count: trailing empty cells dropped unless keep_trailing. */
+static inline size_t used_cells(const sv_cell *cells, size_t total, int keep_trailing)
 {
     size_t used = total;
     if (!keep_trailing)
         while (used > 0 && cells[used - 1].kind == SV_EMPTY)
             used--;
-    for (size_t k = 0; k < total; k++)
+    return used;
+}
+
+/* cells[0..used) as numbers into buf, empty cells as 0, text SOCINV_E_TYPE. One
+ * pass: the cells after `used` are empty, so no text can hide there. */
+static inline socinv_status copy_numbers(const sv_cell *cells, size_t used, double *buf)
+{
+    for (size_t k = 0; k < used; k++) {
         if (cells[k].kind == SV_TEXT)
-            return SOCINV_E_TYPE; /* text anywhere in the range, trailing part included */
+            return SOCINV_E_TYPE;
+        buf[k] = cells[k].kind == SV_NUMBER ? cells[k].num : 0.0;
+    }
+    return SOCINV_OK;
+}
+
+/* total cells as numbers into buf: trailing empty cells dropped unless
+ * keep_trailing, empty cells inside as 0, text anywhere SOCINV_E_TYPE. */
+static socinv_status cells_to_numbers(const sv_cell *cells, size_t total, int keep_trailing, double *buf, size_t *n)
+{
+    size_t used = used_cells(cells, total, keep_trailing);
+    SV_TRY(copy_numbers(cells, used, buf));
     if (used == 0)
         return SOCINV_E_LENGTH;
-    for (size_t k = 0; k < used; k++)
-        buf[k] = cells[k].kind == SV_NUMBER ? cells[k].num : 0.0;
     *n = used;
     return SOCINV_OK;
 }
@@ -270,17 +302,15 @@ static socinv_status numbers(sv_call *c, size_t i, int keep_trailing, const doub
         return SOCINV_E_LENGTH;
     if (a->rows > 1 && a->cols > 1)
         return SOCINV_E_SHAPE;
-    size_t total = a->rows * a->cols, used = total;
-    if (!keep_trailing)
-        while (used > 0 && a->cells[used - 1].kind == SV_EMPTY)
-            used--;
+    size_t used = used_cells(a->cells, a->rows * a->cols, keep_trailing);
     if (used == 0 || used > SOCINV_MAX_CELLS)
         return SOCINV_E_LENGTH;
     double *buf = sv_alloc(c, used * sizeof *buf);
     if (!buf)
         return SOCINV_E_NOMEM;
-    SV_TRY(cells_to_numbers(a->cells, total, keep_trailing, buf, n));
+    SV_TRY(copy_numbers(a->cells, used, buf));
     *v = buf;
+    *n = used;
     return SOCINV_OK;
 }
 

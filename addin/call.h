@@ -65,8 +65,19 @@ typedef struct sv_call {
 void sv_call_init(sv_call *c, const sv_arg *args, size_t nargs);
 /* Free everything the call allocated (the result's matrix included). */
 void sv_call_done(sv_call *c);
-/* Scratch memory until sv_call_done(); NULL when out of memory. */
-void *sv_alloc(sv_call *c, size_t bytes);
+/* Scratch memory until sv_call_done(); NULL when out of memory. Inline for
+ * the common case, a piece of the call's own buffer (two or three per cell). */
+void *sv_alloc_block(sv_call *c, size_t bytes); /* the rest: malloc */
+static inline void *sv_alloc(sv_call *c, size_t bytes)
+{
+    size_t need = (bytes + 15) & ~(size_t)15;
+    if (need >= bytes && need <= SV_CALL_INLINE - c->used) {
+        void *p = c->inline_buf + c->used;
+        c->used += need;
+        return p;
+    }
+    return sv_alloc_block(c, bytes);
+}
 
 /* Calc's error value for a status: the one place that decides it. */
 typedef enum sv_error_class {

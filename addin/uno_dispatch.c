@@ -305,59 +305,95 @@ static int put_texts(sv_call *call, sv_arg *args, size_t nargs, size_t units)
     return 1;
 }
 
+/* Where an argument's values come from, noted by the shape pass of decode_args(). */
+typedef enum { SRC_OMITTED, SRC_DOUBLE, SRC_RANGE, SRC_ANY } arg_source;
+
+/* The shape of one argument: its source (*src, *from) and rows x cols in *arg.
+ * SOCINV_E_TYPE for a value no argument can have, SOCINV_E_LENGTH for a range
+ * over SOCINV_MAX_CELLS. */
+static inline socinv_status arg_shape(const sv_uno_types *t, sv_param_type type, void *pArg, unsigned char *src,
+                                      const void **from, sv_arg *arg)
+{
+    const uno_Sequence *rows;
+    switch (type) {
+    case SV_P_NUMBER:
+        *src = SRC_DOUBLE;
+        *from = pArg;
+        *arg = (sv_arg){0, 1, 1, NULL};
+        return SOCINV_OK;
+    case SV_P_RANGE:
+        rows = *(uno_Sequence *const *)pArg;
+        break;
+    case SV_P_OPTIONAL: {
+        const uno_Any *a = pArg;
+        if (a->pType->eTypeClass == typelib_TypeClass_VOID) {
+            *src = SRC_OMITTED;
+            *arg = (sv_arg){1, 0, 0, NULL};
+            return SOCINV_OK;
+        }
+        if (a->pType->eTypeClass != typelib_TypeClass_SEQUENCE) {
+            *src = SRC_ANY;
+            *from = a;
+            *arg = (sv_arg){0, 1, 1, NULL};
+            return SOCINV_OK;
+        }
+        if (!is_seq_seq_any(t, a->pType))
+            return SOCINV_E_TYPE;
+        rows = *(uno_Sequence *const *)a->pData;
+        break;
+    }
+    default:
+        return SOCINV_E_TYPE;
+    }
+    *src = SRC_RANGE;
+    *from = rows;
+    size_t nrows = rows ? (size_t)rows->nElements : 0, ncols = 0;
+    for (size_t r = 0; r < nrows; r++) {
+        const uno_Sequence *row = ((uno_Sequence *const *)rows->elements)[r];
+        if (row && (size_t)row->nElements > ncols)
+            ncols = (size_t)row->nElements;
+    }
+    if (ncols && nrows > SOCINV_MAX_CELLS / ncols)
+        return SOCINV_E_LENGTH;
+    *arg = (sv_arg){0, ncols ? nrows : 0, ncols, NULL};
+    return SOCINV_OK;
+}
+
+/* The cells of a range ([][]any, rows x ncols) from its anys; 0 for a value of a
+ * type no argument can have. */
+static inline int range_cells(const uno_Sequence *rows, size_t nrows, size_t ncols, sv_cell *cells, size_t *units)
+{
+    for (size_t r = 0; r < nrows; r++) {
+        const uno_Sequence *row = ((uno_Sequence *const *)rows->elements)[r];
+        size_t n = row ? (size_t)row->nElements : 0;
+        const uno_Any *v = row ? (const uno_Any *)row->elements : NULL;
+        sv_cell *out = cells + r * ncols;
+        for (size_t k = 0; k < n; k++) {
+            if (v[k].pType->eTypeClass == typelib_TypeClass_DOUBLE) /* most cells: no call */
+                out[k] = (sv_cell){SV_NUMBER, *(const double *)v[k].pData, NULL, 0};
+            else if (!quick_cell(&v[k], &out[k], units))
+                return 0;
+        }
+        for (size_t k = n; k < ncols; k++) /* a ragged row: pad with empty cells */
+            out[k] = (sv_cell){SV_EMPTY, 0.0, NULL, 0};
+    }
+    return 1;
+}
+
 /* Decode all arguments into call's scratch memory, reading each value once. */
 static socinv_status decode_args(const sv_uno_types *t, const sv_function *fn, void *pArgs[], sv_call *call,
                                  sv_arg *args)
 {
-    const uno_Sequence *range[SV_MAX_PARAMS]; /* the [][]any of a range argument */
-    const uno_Any *scalar[SV_MAX_PARAMS];     /* the any of a one-value optional argument */
-    unsigned char is_range[SV_MAX_PARAMS];
-    size_t ncells = 0;
+    unsigned char src[SV_MAX_PARAMS];
+    const void *from[SV_MAX_PARAMS];
+    size_t ncells = 0, given = 0; /* given: the arguments up to the last one not left out */
     /* shapes first (rows only, not cells), so one block holds every cell */
     for (size_t i = 0; i < fn->nparams; i++) {
-        range[i] = NULL;
-        scalar[i] = NULL;
-        is_range[i] = 0;
-        args[i] = (sv_arg){0, 1, 1, NULL};
-        switch (fn->params[i].type) {
-        case SV_P_NUMBER:
-            break;
-        case SV_P_RANGE:
-            range[i] = *(uno_Sequence *const *)pArgs[i];
-            is_range[i] = 1;
-            break;
-        case SV_P_OPTIONAL: {
-            const uno_Any *a = pArgs[i];
-            if (a->pType->eTypeClass == typelib_TypeClass_VOID) {
-                args[i] = (sv_arg){1, 0, 0, NULL};
-                continue;
-            }
-            if (a->pType->eTypeClass == typelib_TypeClass_SEQUENCE) {
-                if (!is_seq_seq_any(t, a->pType))
-                    return SOCINV_E_TYPE;
-                range[i] = *(uno_Sequence *const *)a->pData;
-                is_range[i] = 1;
-            } else {
-                scalar[i] = a;
-            }
-            break;
-        }
-        default:
-            return SOCINV_E_TYPE;
-        }
-        if (is_range[i]) {
-            const uno_Sequence *rows = range[i];
-            size_t nrows = rows ? (size_t)rows->nElements : 0, ncols = 0;
-            for (size_t r = 0; r < nrows; r++) {
-                const uno_Sequence *row = ((uno_Sequence *const *)rows->elements)[r];
-                if (row && (size_t)row->nElements > ncols)
-                    ncols = (size_t)row->nElements;
-            }
-            if (ncols && nrows > SOCINV_MAX_CELLS / ncols)
-                return SOCINV_E_LENGTH;
-            args[i].rows = ncols ? nrows : 0;
-            args[i].cols = ncols;
-        }
+        socinv_status st = arg_shape(t, fn->params[i].type, pArgs[i], &src[i], &from[i], &args[i]);
+        if (st != SOCINV_OK)
+            return st;
+        if (src[i] != SRC_OMITTED)
+            given = i + 1;
         ncells += args[i].rows * args[i].cols; /* each at most SOCINV_MAX_CELLS: no overflow */
     }
     sv_cell *cells = NULL;
@@ -365,29 +401,23 @@ static socinv_status decode_args(const sv_uno_types *t, const sv_function *fn, v
         return SOCINV_E_NOMEM;
     /* then every value, once */
     size_t units = 0;
-    for (size_t i = 0; i < fn->nparams; i++) {
-        if (args[i].omitted)
+    for (size_t i = 0; i < given; i++) {
+        switch (src[i]) {
+        case SRC_OMITTED:
             continue;
-        args[i].cells = cells;
-        if (is_range[i]) {
-            size_t ncols = args[i].cols;
-            for (size_t r = 0; r < args[i].rows; r++) {
-                const uno_Sequence *row = ((uno_Sequence *const *)range[i]->elements)[r];
-                size_t n = row ? (size_t)row->nElements : 0;
-                const uno_Any *v = row ? (const uno_Any *)row->elements : NULL;
-                sv_cell *out = cells + r * ncols;
-                for (size_t k = 0; k < n; k++)
-                    if (!quick_cell(&v[k], &out[k], &units))
-                        return SOCINV_E_TYPE;
-                for (size_t k = n; k < ncols; k++) /* a ragged row: pad with empty cells */
-                    out[k] = (sv_cell){SV_EMPTY, 0.0, NULL, 0};
-            }
-        } else if (scalar[i]) {
-            if (!quick_cell(scalar[i], &cells[0], &units))
+        case SRC_DOUBLE:
+            cells[0] = (sv_cell){SV_NUMBER, *(const double *)from[i], NULL, 0};
+            break;
+        case SRC_ANY:
+            if (!quick_cell(from[i], &cells[0], &units))
                 return SOCINV_E_TYPE;
-        } else if (fn->params[i].type == SV_P_NUMBER) {
-            cells[0] = (sv_cell){SV_NUMBER, *(const double *)pArgs[i], NULL, 0};
+            break;
+        default:
+            if (!range_cells(from[i], args[i].rows, args[i].cols, cells, &units))
+                return SOCINV_E_TYPE;
+            break;
         }
+        args[i].cells = cells;
         cells += args[i].rows * args[i].cols;
     }
     if (units && !put_texts(call, args, fn->nparams, units))

@@ -58,6 +58,7 @@ ROOT = os.path.dirname(HERE)
 sys.path.insert(0, os.path.join(ROOT, "tests", "e2e"))
 
 import harness  # noqa: E402  (needs the path above)
+import catalogue  # noqa: E402  (bench/, the script's own folder)
 
 SDK_BIN = "/usr/lib/libreoffice/sdk/bin"
 PROGRAM = "/usr/lib/libreoffice/program"
@@ -197,6 +198,7 @@ class Bench:
         import uno
         self.to_bottom = uno.Enum("com.sun.star.sheet.FillDirection", "TO_BOTTOM")
         self.results = []  # (task, n, variant, times)
+        self.reference = None  # catalogue(): the per-cell socinv results of the function at hand
 
     def fill(self, sheet, formulas, n):
         """Each formula in row 1 of its column, filled down to row n; or, for an
@@ -263,14 +265,50 @@ class Bench:
         rows = net_rows(n, random.Random(5 + n))
         self.run_task("NETIMPACT", n, 8, rows, net_variants(), "J", [net_ref(rows, i) for i in range(n)], only)
 
+    def agree(self, sheet, col, n, label):
+        """The variant's cells equal the first variant's of the same function (the
+        per-cell socinv formula): numbers to 1e-9 relative, errors where it has them."""
+        got = [r[0] for r in sheet.getCellRangeByName(f"{col}1:{col}{n}").getDataArray()]
+        if self.reference is None:
+            self.reference = got
+            return
+        bad = [(i + 1, g, e) for i, (g, e) in enumerate(zip(got, self.reference))
+               if not (g == e or (isinstance(g, float) and isinstance(e, float)
+                                  and abs(g - e) <= 1e-9 * max(1.0, abs(e))))]
+        if bad:
+            ex = "; ".join(f"row {r}: got {g!r}, socinv {e!r}" for r, g, e in bad[:5])
+            raise SystemExit(f"{label}: {len(bad)} of {n} results differ from socinv's per-cell formula. {ex}")
+
+    def catalogue(self, n, only, names):
+        """Every function of catalogue.py over n rows: per cell, portfolio, native."""
+        doc = self.o.new_spreadsheet()
+        sheet = self.o.sheet(doc)
+        rows = catalogue.data_rows(n)
+        sheet.getCellRangeByName(f"A1:{catalogue.col_name(len(rows[0]) - 1)}{len(rows)}").setDataArray(rows)
+        self.results.append(("(all)", n, "(data only)", self.time_calc(doc, self.runs)))
+        for task in names:
+            self.reference = None
+            for name, formulas in catalogue.variants(task).items():
+                if only and name not in only and name != "socinv":
+                    continue
+                self.fill(sheet, formulas, n)
+                doc.calculateAll()
+                col = next(a for a in formulas if a != ARRAY).rstrip("0123456789")
+                self.agree(sheet, col, n, f"{task} {name} N={n}")
+                if not only or name in only:
+                    self.results.append((task, n, name, self.time_calc(doc, self.runs)))
+                    print(f"  {task:14s} N={n:<7d} {name:13s} min {min(self.results[-1][3]):8.3f} s", flush=True)
+                sheet.getCellRangeByName(f"{col}1:{col}{n}").clearContents(FORMULA_FLAGS)
+        self.o.close_doc(doc)
+
     def report(self):
         print()
-        print(f"{'function':10s} {'N':>7s} {'variant':13s} {'min s':>8s} {'median s':>9s} {'runs':>4s} "
+        print(f"{'function':14s} {'N':>7s} {'variant':13s} {'min s':>8s} {'median s':>9s} {'runs':>4s} "
               f"{'us/cell':>8s}")
         by = {}
         for task, n, name, times in self.results:
             by[(task, n, name)] = min(times)
-            print(f"{task:10s} {n:7d} {name:13s} {min(times):8.3f} {statistics.median(times):9.3f} "
+            print(f"{task:14s} {n:7d} {name:13s} {min(times):8.3f} {statistics.median(times):9.3f} "
                   f"{len(times):4d} {1e6 * min(times) / n:8.2f}")
         print()
         print("ratios of the minimum times (data-only baseline not subtracted):")
@@ -286,7 +324,7 @@ class Bench:
                     parts.append(f"socinv/{name} = {s / by[(task, n, name)]:.2f}")
             if (task, n, "python") in by:
                 parts.append(f"python/socinv = {by[(task, n, 'python')] / s:.1f}")
-            print(f"  {task:10s} N={n:<7d} " + "   ".join(parts))
+            print(f"  {task:14s} N={n:<7d} " + "   ".join(parts))
 
 
 def main():
@@ -296,7 +334,9 @@ def main():
     ap.add_argument("--runs", type=int, default=7, help="timed recalculations per variant")
     ap.add_argument("--py-runs", type=int, default=3, help="timed recalculations of the Python add-in")
     ap.add_argument("--only", default="", help="variants to run, comma-separated (socinv,portfolio,native,native-1cell,python)")
-    ap.add_argument("--functions", default="payback,netimpact", help="payback and/or netimpact")
+    ap.add_argument("--functions", default="payback,netimpact",
+                    help='payback and/or netimpact (with the Python add-in and two native forms); '
+                         '"all" or a list such as NPVSOC,BCR: every function of catalogue.py on one sheet')
     args = ap.parse_args()
 
     oxt = args.oxt
@@ -319,7 +359,11 @@ def main():
                   f"{os.path.basename(oxt)}, sizes {sizes}, {args.runs} runs ({args.py_runs} for Python)",
                   flush=True)
             b = Bench(office, args.runs, args.py_runs)
+            legacy = all(f in ("payback", "netimpact") for f in funcs)
             for n in sizes:
+                if not legacy:
+                    b.catalogue(n, only, catalogue.names(args.functions))
+                    continue
                 if "payback" in funcs:
                     b.payback(n, only)
                 if "netimpact" in funcs:

@@ -3,6 +3,7 @@
 Calc's: the stable companion of bench/calc.py's seconds.
 
     /usr/bin/python3 bench/calc_callgrind.py --oxt build/socinv-0.1.0.oxt [--rows 2000]
+    /usr/bin/python3 bench/calc_callgrind.py --oxt ... --rows 200 --functions all
 
 The same office as calc.py (socinv's .oxt and the Python add-in), but
 soffice.bin runs under valgrind --tool=callgrind, collecting only inside
@@ -13,13 +14,21 @@ the formulas are filled down N rows and calculateAll() runs twice; the second
   total        every instruction of the recalculation, per formula cell
   socinv       inclusive cost of the add-in's dispatcher (addin_dispatch:
                member lookup, argument decoding, the glue and rules, result)
-  of which     the glue function and its rules (sv_fn_payback / sv_fn_net_impact)
+  of which     the glue function and its rules (sv_fn_payback, sv_fn_net_impact, ...)
   Calc+UNO     total - socinv: formula interpreter, ScUnoAddInCall (range to
                Sequence<Sequence<Any>>, Any arguments), core reflection's
                invoke (argument coercion, the object mapped to the uno
                environment), result conversion
+  vs trivial   total / (Calc+UNO of the per-cell socinv call): what a do-nothing
+               add-in called with the same arguments pays at least
 and, for every variant, the self instructions per cell of the 8 busiest shared
 objects (libsocinv_addin.so is ours; libpython/libpyuno the Python add-in's).
+
+--functions payback,netimpact (the default) uses calc.py's data and variants
+(native, native-1cell, python); --functions all (or a list such as
+NPVSOC,BCR) takes every function from catalogue.py: its per-cell form, its
+portfolio form where it has one, and a native formula where Calc has one, all
+on one sheet of generated data.
 
 Starting LibreOffice under callgrind takes a few minutes.
 """
@@ -39,12 +48,15 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 import calc  # noqa: E402
+import catalogue  # noqa: E402
 
 TOGGLE = "ScModelObj::calculateAll()"
 
 
 class CallgrindOffice(calc.BenchOffice):
     """soffice (and the soffice.bin it starts) under callgrind."""
+
+    dump_instr = False  # --dump-instr=yes: costs per line, for callgrind_annotate --auto=yes
 
     def _start(self):
         self.cgdir = os.path.join(self.tmp, "callgrind")
@@ -57,7 +69,7 @@ class CallgrindOffice(calc.BenchOffice):
         if argv and argv[0] == self.soffice:
             argv = ["valgrind", "--tool=callgrind", "--trace-children=yes",
                     "--collect-atstart=no", f"--toggle-collect={TOGGLE}", f"--dump-after={TOGGLE}",
-                    f"--callgrind-out-file={self.cgdir}/cg.%p"] + argv
+                    f"--callgrind-out-file={self.cgdir}/cg.%p"] + (["--dump-instr=yes"] if self.dump_instr else []) + argv
         return super()._cmd(argv)
 
     def dumps(self):
@@ -78,15 +90,17 @@ def annotate(path, inclusive):
     return rows
 
 
-def summarize(path, n, glue):
+def summarize(path, n, ours_too):
+    """Per cell: total, socinv's dispatcher (inclusive), the glue (the busiest
+    sv_fn_* function, inclusive), and the self cost by object."""
     incl = annotate(path, True)
     total = next(v for v, name in incl if name.startswith("PROGRAM TOTALS"))
 
     def fn(pattern):
         return max((v for v, name in incl if re.search(pattern, name)), default=0)
 
-    ours = fn(r":addin_dispatch ")
-    g = fn(rf":{glue} ") if glue else 0
+    ours = fn(r":addin_dispatch ") if ours_too else 0
+    g = fn(r":sv_fn_\w+ ") if ours_too else 0
     return total / n, ours / n, g / n, self_by_object(path)
 
 
@@ -111,7 +125,7 @@ def self_by_object(path):
                     continue
                 parts = line.split()
                 if len(parts) >= 2:
-                    by_obj[ob] = by_obj.get(ob, 0) + int(parts[1])
+                    by_obj[ob] = by_obj.get(ob, 0) + int(parts[-1])  # after 1 or 2 positions (--lines)
     return sorted(by_obj.items(), key=lambda kv: -kv[1])[:8]
 
 
@@ -120,42 +134,52 @@ def main():
     ap.add_argument("--oxt", required=True)
     ap.add_argument("--rows", type=int, default=2000)
     ap.add_argument("--only", default="", help="variants (socinv,portfolio,native,native-1cell,python)")
-    ap.add_argument("--functions", default="payback,netimpact")
+    ap.add_argument("--functions", default="payback,netimpact",
+                    help='payback,netimpact (calc.py\'s variants), "all" or a list of functions from catalogue.py')
     ap.add_argument("--save", default=None, help="copy the callgrind dumps read into this directory")
+    ap.add_argument("--lines", action="store_true",
+                    help="record costs per instruction (callgrind_annotate --auto=yes on the saved dumps)")
     args = ap.parse_args()
     only = {s for s in args.only.split(",") if s}
     n = args.rows
     tmp = tempfile.mkdtemp(prefix="socinv-bench-cg-")
-    glues = {"PAYBACK": "sv_fn_payback", "NETIMPACT": "sv_fn_net_impact"}
     try:
         py_oxt = calc.build_python_oxt(tmp)
+        CallgrindOffice.dump_instr = args.lines
         with CallgrindOffice(args.oxt, [py_oxt], start_timeout=900, stop_timeout=300) as office:
             b = calc.Bench(office, 1, 1)
             plan = []  # (task, variant, dump index of the steady run)
-            tasks = []
-            if "payback" in args.functions:
-                rows = calc.payback_rows(n, random.Random(20261123 + n))
-                tasks.append(("PAYBACK", 6, rows, calc.payback_variants()))
-            if "netimpact" in args.functions:
-                rows = calc.net_rows(n, random.Random(5 + n))
-                tasks.append(("NETIMPACT", 8, rows, calc.net_variants()))
+            tasks = []  # (task, data rows, variants); one document per data set
+            funcs = [f.strip() for f in args.functions.split(",") if f.strip()]
+            legacy = {"payback", "netimpact"}
+            if funcs and all(f in legacy for f in funcs):
+                if "payback" in funcs:
+                    tasks.append([("PAYBACK", calc.payback_rows(n, random.Random(20261123 + n)),
+                                   calc.payback_variants())])
+                if "netimpact" in funcs:
+                    tasks.append([("NETIMPACT", calc.net_rows(n, random.Random(5 + n)), calc.net_variants())])
+            else:
+                rows = catalogue.data_rows(n)
+                tasks.append([(name, rows, catalogue.variants(name)) for name in catalogue.names(args.functions)])
             calls = 0
-            for task, ncols, rows, variants in tasks:
+            for group in tasks:
                 doc = office.new_spreadsheet()
                 sheet = office.sheet(doc)
-                last = chr(ord("A") + ncols - 1)
+                rows = group[0][1]
+                last = catalogue.col_name(len(rows[0]) - 1)
                 sheet.getCellRangeByName(f"A1:{last}{len(rows)}").setDataArray(rows)
-                for name, formulas in variants.items():
-                    if only and name not in only:
-                        continue
-                    b.fill(sheet, formulas, n)
-                    doc.calculateAll()  # first run: loading, first calls
-                    doc.calculateAll()  # the steady run that is read
-                    calls += 2
-                    plan.append((task, name, calls))
-                    cols = sorted(a.rstrip("0123456789") for a in formulas if a != calc.ARRAY)
-                    sheet.getCellRangeByName(f"{cols[0]}1:{cols[-1]}{n}").clearContents(calc.FORMULA_FLAGS)
-                    print(f"  {task} {name}: done", flush=True)
+                for task, _rows, variants in group:
+                    for name, formulas in variants.items():
+                        if only and name not in only:
+                            continue
+                        b.fill(sheet, formulas, n)
+                        doc.calculateAll()  # first run: loading, first calls
+                        doc.calculateAll()  # the steady run that is read
+                        calls += 2
+                        plan.append((task, name, calls))
+                        cols = sorted(a.rstrip("0123456789") for a in formulas if a != calc.ARRAY)
+                        sheet.getCellRangeByName(f"{cols[0]}1:{cols[-1]}{n}").clearContents(calc.FORMULA_FLAGS)
+                        print(f"  {task} {name}: done", flush=True)
                 office.close_doc(doc)
             time.sleep(1)
             dumps = office.dumps()
@@ -163,7 +187,7 @@ def main():
                 sys.exit(f"expected {calls} callgrind dumps, found {len(dumps)}")
             dumps = dumps[-calls:]  # the first dumps may be from before our documents
             print(f"\ninstructions per formula cell, N = {n} (steady calculateAll)")
-            print(f"{'function':10s} {'variant':13s} {'total':>10s} {'socinv':>9s} {'glue':>9s} "
+            print(f"{'function':14s} {'variant':13s} {'total':>10s} {'socinv':>9s} {'glue':>9s} "
                   f"{'Calc+UNO':>10s} {'vs trivial':>9s}")
             details = []
             trivial = {}
@@ -172,13 +196,13 @@ def main():
             for task, name, idx in plan:
                 if args.save:
                     shutil.copyfile(dumps[idx - 1], os.path.join(args.save, f"{task}-{name}.callgrind"))
-                tot, ours, g, objs = summarize(dumps[idx - 1], n, glues[task] if name in ("socinv", "portfolio") else None)
+                tot, ours, g, objs = summarize(dumps[idx - 1], n, name in ("socinv", "portfolio"))
                 if name == "socinv":
                     trivial[task] = tot - ours
                 # a trivial add-in call with the same arguments costs at least Calc+UNO
                 # of the per-cell socinv variant: everything but our dispatcher
-                x = f"{tot / trivial[task]:8.2f}x" if task in trivial else ""
-                print(f"{task:10s} {name:13s} {tot:10.0f} {ours:9.0f} {g:9.0f} {tot - ours:10.0f} {x}", flush=True)
+                x = f"{tot / trivial[task]:8.3f}x" if task in trivial else ""
+                print(f"{task:14s} {name:13s} {tot:10.0f} {ours:9.0f} {g:9.0f} {tot - ours:10.0f} {x}", flush=True)
                 details.append((task, name, objs))
             print("\nself instructions per cell by shared object (top 8)")
             for task, name, objs in details:

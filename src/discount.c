@@ -3,16 +3,11 @@
 
 #include "internal.h"
 
-typedef struct {
-    const char *name;
-    const char *source;
-    size_t nbands;
-    socinv_rate_band band[6];
-} named_schedule;
-
 /* Bands are given as the first year a rate applies to: "0-35 år" in the
- * guidance means the steps into years 1..35. */
-static const named_schedule named[] = {
+ * guidance means the steps into years 1..35. Whole schedules (unused bands and
+ * the rest of the name zero), so a lookup is one copy: the default schedule is
+ * read by every PAYBACKDISC, NPVSOC, BCR, ... cell. */
+static const socinv_schedule named[] = {
     {"DK2021", "Finansministeriet, dokumentationsnotat 7 Jan 2021: 3.5 % years 0-35, 2.5 % 36-70, 1.5 % after",
      3, {{1, 0.035}, {36, 0.025}, {71, 0.015}}},
     {"DK2013", "Finansministeriet, 31 May 2013: 4 % years 0-35, 3 % 36-70, 2 % after",
@@ -27,6 +22,8 @@ static int name_equals(const char *a, size_t alen, const char *b)
 {
     if (alen != strlen(b))
         return 0;
+    if (memcmp(a, b, alen) == 0) /* as spelled in the table: most calls (the default) */
+        return 1;
     for (size_t i = 0; i < alen; i++) {
         char c = a[i];
         if (c >= 'a' && c <= 'z')
@@ -49,11 +46,7 @@ socinv_status socinv_schedule_named(const char *name, size_t len, socinv_schedul
     }
     for (size_t i = 0; i < sizeof named / sizeof named[0]; i++) {
         if (name_equals(name, len, named[i].name)) {
-            memset(out, 0, sizeof *out);
-            strcpy(out->name, named[i].name);
-            out->source = named[i].source;
-            out->nbands = named[i].nbands;
-            memcpy(out->band, named[i].band, named[i].nbands * sizeof named[i].band[0]);
+            *out = named[i];
             return SOCINV_OK;
         }
     }

@@ -2,10 +2,13 @@
  * and discounted variants. */
 #include "internal.h"
 
+/* Read-only, so the rules need no copy of it per call. */
+static const socinv_payback_opts payback_defaults = {SOCINV_PAYBACK_WHOLE, SOCINV_CROSSING_FIRST, 1, 1,
+                                                     SOCINV_PAYBACK_HORIZON_DEFAULT};
+
 socinv_payback_opts socinv_payback_opts_default(void)
 {
-    socinv_payback_opts o = {SOCINV_PAYBACK_WHOLE, SOCINV_CROSSING_FIRST, 1, 1, SOCINV_PAYBACK_HORIZON_DEFAULT};
-    return o;
+    return payback_defaults;
 }
 
 static socinv_status check_opts(const socinv_payback_opts *o)
@@ -124,8 +127,7 @@ static socinv_status after_table(const socinv_payback_opts *opts, const rule *r,
     return SOCINV_OK;
 }
 
-static socinv_status check_row(const double *net, size_t n, const socinv_payback_opts **o,
-                               const socinv_payback_opts *defaults, double *years)
+static socinv_status check_row(const double *net, size_t n, const socinv_payback_opts **o, double *years)
 {
     socinv_status st = si_check_values(net, n);
     if (st != SOCINV_OK)
@@ -133,8 +135,30 @@ static socinv_status check_row(const double *net, size_t n, const socinv_payback
     if (!years)
         return SOCINV_E_NULL;
     if (!*o)
-        *o = defaults;
+        *o = &payback_defaults;
     return check_opts(*o);
+}
+
+/* check_row() without the pass over the values, for a rule whose walk finds a
+ * non-finite value itself (its cumulative stops being finite): the values'
+ * errors still come first, so the statuses are check_row()'s. */
+static socinv_status check_row_but_values(const double *net, size_t n, const socinv_payback_opts **o,
+                                          double *years)
+{
+    if (!net)
+        return SOCINV_E_NULL;
+    if (n == 0 || n > SOCINV_MAX_CELLS)
+        return SOCINV_E_LENGTH;
+    socinv_status st = SOCINV_E_NULL;
+    if (years) {
+        if (!*o)
+            *o = &payback_defaults;
+        st = check_opts(*o);
+    }
+    if (st == SOCINV_OK)
+        return SOCINV_OK;
+    socinv_status values = sv_check_values(net, n);
+    return values != SOCINV_OK ? values : st;
 }
 
 /* A walk over the cumulative year by year: the first year meeting the rule,
@@ -183,8 +207,7 @@ static inline __attribute__((always_inline)) socinv_status walk_year(walk *w, un
 socinv_status socinv_payback(const double *net, size_t n, const socinv_payback_opts *opts,
                              double *years)
 {
-    const socinv_payback_opts defaults = socinv_payback_opts_default();
-    socinv_status st = check_row(net, n, &opts, &defaults, years);
+    socinv_status st = check_row_but_values(net, n, &opts, years);
     if (st != SOCINV_OK)
         return st;
 
@@ -194,9 +217,15 @@ socinv_status socinv_payback(const double *net, size_t n, const socinv_payback_o
     walk_start(&w, opts);
     for (size_t k = 1; k <= m; k++) {
         widen(&w.r, net[k - 1]);
-        if ((st = walk_year(&w, (unsigned)k, sign * net[k - 1])) != SOCINV_OK)
-            return st;
+        if ((st = walk_year(&w, (unsigned)k, sign * net[k - 1])) != SOCINV_OK) {
+            /* a non-finite value makes the cumulative non-finite: that value's error first */
+            socinv_status values = sv_check_values(net, n);
+            return values != SOCINV_OK ? values : st;
+        }
     }
+    for (size_t k = m; k < n; k++) /* the years after the horizon were not walked */
+        if (!isfinite(net[k]))
+            return SOCINV_E_NONFINITE;
     if (w.last_not == 0) { /* met from year 1 */
         w.final_before = 0.0;
         w.final_after = sign * net[0];
@@ -228,8 +257,7 @@ socinv_status socinv_payback_discounted(const double *net, size_t n, const socin
                                         unsigned first_year, const socinv_payback_opts *opts,
                                         double *years)
 {
-    const socinv_payback_opts defaults = socinv_payback_opts_default();
-    socinv_status st = check_row(net, n, &opts, &defaults, years);
+    socinv_status st = check_row(net, n, &opts, years);
     if (st != SOCINV_OK)
         return st;
     if (first_year > 1)
@@ -245,10 +273,13 @@ socinv_status socinv_payback_discounted(const double *net, size_t n, const socin
     walk w;
     walk_start(&w, opts);
     double rate_df = 1.0;
+    size_t band = 0; /* socinv_schedule_rate(s, t), found from the last year's band: t only grows */
     for (unsigned k = 1; k <= horizon; k++) {
         unsigned t = first_year + k - 1;
+        while (band + 1 < s->nbands && s->band[band + 1].from_year <= t)
+            band++;
         if (t > 0)
-            rate_df /= 1.0 + socinv_schedule_rate(s, t);
+            rate_df /= 1.0 + s->band[band].rate;
         double v = sign * (k <= n ? net[k - 1] : net[n - 1]) * rate_df;
         if (k <= n) /* the band grows with the table's years, as undiscounted */
             widen(&w.r, v);

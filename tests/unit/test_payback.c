@@ -253,6 +253,24 @@ static void test_discounted_seed(void **state)
     assert_status(socinv_payback_discounted(slow, 2, &s, 0, &o, &y), SOCINV_NO_RESULT);
 }
 
+/** The rate changes with its band as the years go on (the walk keeps its band):
+ * 0 % into years 1-2, 100 % from year 3. First value today: 10, -4, -4, then the
+ * tail -4 halved each year: -2 (cumulative 0, not below), -1 (-1) -> year 5; a rate
+ * kept at 0 % would give year 4. First value discounted: 10, -4, -2, -1, -0.5, ...
+ * converges to 10 - 8 = 2 and never pays back. */
+static void test_discounted_bands(void **state)
+{
+    (void)state;
+    const double from[] = {1, 3}, rate[] = {0.0, 1.0};
+    socinv_schedule s;
+    assert_ok(socinv_schedule_bands(from, rate, 2, &s));
+    const double net[] = {10, -4};
+    double y = 0;
+    assert_ok(socinv_payback_discounted(net, 2, &s, 0, NULL, &y));
+    assert_close(y, 5, 0);
+    assert_status(socinv_payback_discounted(net, 2, &s, 1, NULL, &y), SOCINV_NO_RESULT);
+}
+
 /* ---- invalid input -------------------------------------------------------------------------- */
 
 /* ---- rows near DBL_MAX: the rule's answer or E_OVERFLOW, never a wrong year ---------- */
@@ -431,6 +449,21 @@ static void test_invalid(void **state)
     /* huge finite values overflow the cumulative instead of giving a wrong year */
     const double huge[] = {1e308, 1e308, -1};
     assert_status(socinv_payback(huge, 3, NULL, &y), SOCINV_E_OVERFLOW);
+    /* a value's error comes before every other: the walk (not a pass of its own)
+     * finds non-finite values, so check the order it must keep */
+    const double huge_nan[] = {1e308, 1e308, NAN}; /* overflows in year 2, NaN in year 3 */
+    assert_status(socinv_payback(huge_nan, 3, NULL, &y), SOCINV_E_NONFINITE);
+    const double inf_late[] = {1, -2, INFINITY}; /* after a horizon of 2: never walked */
+    o = socinv_payback_opts_default();
+    o.horizon = 2;
+    assert_status(socinv_payback(inf_late, 3, &o, &y), SOCINV_E_NONFINITE);
+    assert_status(socinv_payback(nan_row, 2, NULL, NULL), SOCINV_E_NONFINITE); /* before no result pointer */
+    o.method = (socinv_payback_method)7;
+    assert_status(socinv_payback(nan_row, 2, &o, &y), SOCINV_E_NONFINITE); /* before a bad option */
+    o = socinv_payback_opts_default();
+    o.horizon = 0;
+    assert_status(socinv_payback(inf_row, 2, &o, &y), SOCINV_E_NONFINITE);
+    assert_close(y, 7, 0);
 
     socinv_schedule s;
     assert_ok(socinv_schedule_flat(0.04, &s));
@@ -467,6 +500,7 @@ int main(void)
         cmocka_unit_test(test_method3_last_year),
         cmocka_unit_test(test_method3_first_year),
         cmocka_unit_test(test_method3_extrapolated),
+        cmocka_unit_test(test_discounted_bands),
         cmocka_unit_test(test_invalid),
     };
     return cmocka_run_group_tests_name("payback", tests, NULL, NULL);
