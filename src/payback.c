@@ -157,7 +157,7 @@ static socinv_status check_row_but_values(const double *net, size_t n, const soc
     }
     if (st == SOCINV_OK)
         return SOCINV_OK;
-    socinv_status values = sv_check_values(net, n);
+    socinv_status values = si_check_values(net, n);
     return values != SOCINV_OK ? values : st;
 }
 
@@ -219,7 +219,7 @@ socinv_status socinv_payback(const double *net, size_t n, const socinv_payback_o
         widen(&w.r, net[k - 1]);
         if ((st = walk_year(&w, (unsigned)k, sign * net[k - 1])) != SOCINV_OK) {
             /* a non-finite value makes the cumulative non-finite: that value's error first */
-            socinv_status values = sv_check_values(net, n);
+            socinv_status values = si_check_values(net, n);
             return values != SOCINV_OK ? values : st;
         }
     }
