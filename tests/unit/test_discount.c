@@ -243,42 +243,61 @@ static void test_npv_across_band(void **state)
 #define PVB001 3152.980487
 #define PVC001 1669.738827
 
-/** Seed sign convention: benefits entered negative come out as a positive PV. */
-static void test_pv_benefits_costs_savings_negative(void **state)
+/* Seed 001's benefits as each sign convention enters them: the seed's sign (savings
+ * negative) and the Green Book's (both positive). */
+static const struct {
+    const double *benefits;
+    socinv_bc_sign sign;
+} seed001_conventions[] = {
+    {seed001_benefits, SOCINV_BC_SAVINGS_NEGATIVE},
+    {seed001_benefits_pos, SOCINV_BC_BOTH_POSITIVE},
+};
+
+/** Both conventions give the same two PVs (benefits entered negative come out positive). */
+static void test_pv_benefits_costs(void **state)
 {
     (void)state;
-    socinv_schedule s = named("DK2021");
-    double pb = 0, pc = 0;
-    assert_ok(socinv_pv_benefits_costs(seed001_benefits, 4, seed001_costs, 4, &s, 0,
-                                       SOCINV_BC_SAVINGS_NEGATIVE, &pb, &pc));
-    assert_close(pb, PVB001, 1e-6);
-    assert_close(pc, PVC001, 1e-6);
+    for (size_t i = 0; i < N_OF(seed001_conventions); i++) {
+        socinv_schedule s = named("DK2021");
+        double pb = 0, pc = 0;
+        assert_ok(socinv_pv_benefits_costs(seed001_conventions[i].benefits, 4, seed001_costs, 4, &s, 0,
+                                           seed001_conventions[i].sign, &pb, &pc));
+        assert_close(pb, PVB001, 1e-6);
+        assert_close(pc, PVC001, 1e-6);
+    }
 }
 
-/** Green Book convention: both entered positive give the same two PVs. */
-static void test_pv_benefits_costs_both_positive(void **state)
-{
-    (void)state;
-    socinv_schedule s = named("DK2021");
-    double pb = 0, pc = 0;
-    assert_ok(socinv_pv_benefits_costs(seed001_benefits_pos, 4, seed001_costs, 4, &s, 0,
-                                       SOCINV_BC_BOTH_POSITIVE, &pb, &pc));
-    assert_close(pb, PVB001, 1e-6);
-    assert_close(pc, PVC001, 1e-6);
-}
+typedef socinv_status (*bc_fn)(const double *, size_t, const double *, size_t, const socinv_schedule *,
+                               unsigned, socinv_bc_sign, double *);
 
-/** BCR = 3152.980487 / 1669.738827 = 1.888308 in both conventions. */
-static void test_bcr(void **state)
+/* A ratio of seed 001's PVs: its closed form and the value it rounds to, the same in both
+ * sign conventions. */
+static const struct {
+    bc_fn fn;
+    double exact, rounded;
+    const char *what;
+} seed001_ratios[] = {
+    {socinv_bcr, PVB001 / PVC001, 1.888308, "BCR = 3152.980487 / 1669.738827 = 1.888308"},
+    {socinv_net_roi, (PVB001 - PVC001) / PVC001, 0.888308,
+     "net ROI = (PVb - PVc)/PVc = (3152.980487 - 1669.738827)/1669.738827 = 0.888308"},
+    {socinv_switching_value, 1 - PVC001 / PVB001, 0.470425,
+     "switching value = 1 - PVc/PVb = 1 - 1669.738827/3152.980487 = 0.470425"},
+};
+
+static void test_seed001_ratios(void **state)
 {
     (void)state;
-    socinv_schedule s = named("DK2021");
-    double r = 0;
-    assert_ok(socinv_bcr(seed001_benefits, 4, seed001_costs, 4, &s, 0, SOCINV_BC_SAVINGS_NEGATIVE, &r));
-    assert_close(r, PVB001 / PVC001, 1e-9);
-    assert_close(r, 1.888308, 1e-6);
-    r = 0;
-    assert_ok(socinv_bcr(seed001_benefits_pos, 4, seed001_costs, 4, &s, 0, SOCINV_BC_BOTH_POSITIVE, &r));
-    assert_close(r, 1.888308, 1e-6);
+    for (size_t i = 0; i < N_OF(seed001_ratios); i++) {
+        socinv_schedule s = named("DK2021");
+        for (size_t k = 0; k < N_OF(seed001_conventions); k++) {
+            double r = 0;
+            assert_ok(seed001_ratios[i].fn(seed001_conventions[k].benefits, 4, seed001_costs, 4, &s, 0,
+                                           seed001_conventions[k].sign, &r));
+            if (k == 0) /* the closed form, checked once */
+                assert_close_row(r, seed001_ratios[i].exact, 1e-9, seed001_ratios[i].what);
+            assert_close_row(r, seed001_ratios[i].rounded, 1e-6, seed001_ratios[i].what);
+        }
+    }
 }
 
 /** first_year 1 divides both PVs by 1.035 (all four years are in the 3.5 % band), so the ratio stays 1.888308. */
@@ -293,36 +312,6 @@ static void test_bcr_first_year_1(void **state)
     assert_close(pc, PVC001 / 1.035, 1e-6);
     assert_ok(socinv_bcr(seed001_benefits, 4, seed001_costs, 4, &s, 1, SOCINV_BC_SAVINGS_NEGATIVE, &r));
     assert_close(r, 1.888308, 1e-6);
-}
-
-/** Net ROI = (PVb - PVc)/PVc = (3152.980487 - 1669.738827)/1669.738827 = 0.888308. */
-static void test_net_roi(void **state)
-{
-    (void)state;
-    socinv_schedule s = named("DK2021");
-    double r = 0;
-    assert_ok(socinv_net_roi(seed001_benefits, 4, seed001_costs, 4, &s, 0, SOCINV_BC_SAVINGS_NEGATIVE, &r));
-    assert_close(r, (PVB001 - PVC001) / PVC001, 1e-9);
-    assert_close(r, 0.888308, 1e-6);
-    r = 0;
-    assert_ok(socinv_net_roi(seed001_benefits_pos, 4, seed001_costs, 4, &s, 0, SOCINV_BC_BOTH_POSITIVE, &r));
-    assert_close(r, 0.888308, 1e-6);
-}
-
-/** Switching value = 1 - PVc/PVb = 1 - 1669.738827/3152.980487 = 0.470425. */
-static void test_switching_value(void **state)
-{
-    (void)state;
-    socinv_schedule s = named("DK2021");
-    double v = 0;
-    assert_ok(socinv_switching_value(seed001_benefits, 4, seed001_costs, 4, &s, 0,
-                                     SOCINV_BC_SAVINGS_NEGATIVE, &v));
-    assert_close(v, 1 - PVC001 / PVB001, 1e-9);
-    assert_close(v, 0.470425, 1e-6);
-    v = 0;
-    assert_ok(socinv_switching_value(seed001_benefits_pos, 4, seed001_costs, 4, &s, 0,
-                                     SOCINV_BC_BOTH_POSITIVE, &v));
-    assert_close(v, 0.470425, 1e-6);
 }
 
 /** Benefits and costs may cover different numbers of years: at 10 %, benefits
@@ -604,9 +593,6 @@ static void test_npv_invalid(void **state)
     assert_close(v, 7, 0);
 }
 
-typedef socinv_status (*bc_fn)(const double *, size_t, const double *, size_t, const socinv_schedule *,
-                               unsigned, socinv_bc_sign, double *);
-
 /** BCR, net ROI and switching value reject each bad argument with its own status; out untouched. */
 static void test_benefit_cost_invalid(void **state)
 {
@@ -687,12 +673,9 @@ int main(void)
         cmocka_unit_test(test_npv_first_year_1),
         cmocka_unit_test(test_npv_keeps_sign),
         cmocka_unit_test(test_npv_across_band),
-        cmocka_unit_test(test_pv_benefits_costs_savings_negative),
-        cmocka_unit_test(test_pv_benefits_costs_both_positive),
-        cmocka_unit_test(test_bcr),
+        cmocka_unit_test(test_pv_benefits_costs),
+        cmocka_unit_test(test_seed001_ratios),
         cmocka_unit_test(test_bcr_first_year_1),
-        cmocka_unit_test(test_net_roi),
-        cmocka_unit_test(test_switching_value),
         cmocka_unit_test(test_benefits_costs_different_lengths),
         cmocka_unit_test(test_df_year0_is_one),
         cmocka_unit_test(test_schedule_rate_band_edges),
