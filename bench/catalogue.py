@@ -14,7 +14,7 @@ The data, per row r (n + 19 rows, so NETIMPACT's 20-row window fits):
   U     an amount, V a share 0-1, W a year 0-35, X a month 1-12
   Y:AD  the printed total of A:F (its own row; one row in 20 misprinted by 1)
   AE:AG three years earned for SIBPAYOUT (0-2 mio.), AH:AM flags 0/1
-  AN, AO a p/l year from and to (2015-2024)
+  AN, AO a p/l year from and to (2015-2024); AU:AZ empty
 and fixed tables: AP:AQ (rows 1-10) a p/l index, years and values; AR:AT (rows 1-5,
 1-2) Herning's criterion caps, groups and group caps; BA:BH (rows 1-21) seed 003's
 table TV03 as printed (for CASECHECK).
