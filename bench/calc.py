@@ -7,7 +7,7 @@ Debian's /usr/bin/python3 (python3-uno) after building the .oxt:
 
     /usr/bin/python3 bench/calc.py --oxt build/socinv-0.1.0.oxt
 
-One headless office (tests/e2e/harness.py) gets both socinv's .oxt and the
+One headless office (examples/office.py) gets both socinv's .oxt and the
 benchmark-only Python add-in (bench/pyaddin/, packed here into a temp dir).
 For each size N, one document holds N rows of generated data; each variant's
 formulas are filled down the rows (fillAuto, not setFormulaArray), computed
@@ -55,9 +55,9 @@ import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-sys.path.insert(0, os.path.join(ROOT, "tests", "e2e"))
+sys.path.insert(0, os.path.join(ROOT, "examples"))
 
-import harness  # noqa: E402  (needs the path above)
+import office  # noqa: E402  (examples/office.py: bench/ imports nothing from tests/)
 import catalogue  # noqa: E402  (bench/, the script's own folder)
 
 SDK_BIN = "/usr/lib/libreoffice/sdk/bin"
@@ -83,7 +83,7 @@ def build_python_oxt(tmp):
     return oxt
 
 
-class BenchOffice(harness.Office):
+class BenchOffice(office.Office):
     """The harness's office with a second extension (the Python add-in) installed too."""
 
     def __init__(self, oxt, more_oxts, **kw):
@@ -99,10 +99,10 @@ class BenchOffice(harness.Office):
             self._give(dst)
             rc, out = self._run_unopkg("add", "--suppress-license", dst)
             if rc != 0:
-                raise harness.HarnessError(f"unopkg add {path} failed (exit {rc}):\n{out}")
+                raise office.HarnessError(f"unopkg add {path} failed (exit {rc}):\n{out}")
         rc, out = self._run_unopkg("list")
         if rc != 0 or any("is registered:" in l and "yes" not in l for l in out.splitlines()):
-            raise harness.HarnessError("unopkg list shows parts not registered:\n" + out)
+            raise office.HarnessError("unopkg list shows parts not registered:\n" + out)
 
 
 # ---------------------------------------------------------------- data and reference results
@@ -354,11 +354,11 @@ def main():
     tmp = tempfile.mkdtemp(prefix="socinv-bench-")
     try:
         py_oxt = build_python_oxt(tmp)
-        with BenchOffice(oxt, [py_oxt], start_timeout=120, stop_timeout=60) as office:
-            print(f"LibreOffice {office.config('/org.openoffice.Setup/Product').getByName('ooSetupVersionAboutBox')}, "
+        with BenchOffice(oxt, [py_oxt], start_timeout=120, stop_timeout=60) as lo:
+            print(f"LibreOffice {lo.config('/org.openoffice.Setup/Product').getByName('ooSetupVersionAboutBox')}, "
                   f"{os.path.basename(oxt)}, sizes {sizes}, {args.runs} runs ({args.py_runs} for Python)",
                   flush=True)
-            b = Bench(office, args.runs, args.py_runs)
+            b = Bench(lo, args.runs, args.py_runs)
             legacy = all(f in ("payback", "netimpact") for f in funcs)
             for n in sizes:
                 if not legacy:
