@@ -216,6 +216,11 @@ def office_processes(office_dir):
     return found
 
 
+# How long the wrapper stalls: 600 s, with this run's pid as fractional digits, so that
+# looking for a left-over stall finds this run's and not another test run's on the machine
+STALL = f"sleep 600.{os.getpid()}"
+
+
 def make_wrapper(tmp, soffice):
     """An soffice that logs who runs it (uid, number of files) and stalls on a workbook marked SLOW."""
     path = os.path.join(tmp, "bin", "soffice")
@@ -227,7 +232,7 @@ files=0
 for a in "$@"; do
   case "$a" in
     */in/*) files=$((files + 1))
-            if grep -q SOCINV-TEST-SLOW "$a" 2>/dev/null; then sleep 600; fi ;;
+            if grep -q SOCINV-TEST-SLOW "$a" 2>/dev/null; then {STALL}; fi ;;
   esac
 done
 echo "$(id -u) $files" >> {log}
@@ -494,8 +499,8 @@ def test_time_limit(a, rep, tmp, wrapper):
     rep.check(payback_value(os.path.join(out, "quick.ods")) == FRESH,
               "the other workbook is still recalculated and written", os.listdir(out) if os.path.isdir(out) else err)
     rep.check(sorted(os.listdir(out)) == ["quick.ods"], "nothing is written for the stopped one", os.listdir(out))
-    # the wrapper's `sleep 600` is in the office's process group: it must be gone
-    left = subprocess.run(["pgrep", "-f", "sleep 600"], stdout=subprocess.PIPE).stdout.split()
+    # the wrapper's stall (STALL) is in the office's process group: it must be gone
+    left = subprocess.run(["pgrep", "-f", STALL], stdout=subprocess.PIPE).stdout.split()
     # limits: the batch 60 (start) + 3 + 2 x 10 s, then slow.fods alone 60 + 3 s: far from the 600 s stall
     rep.check(not left and took < 300, f"no stalled process left; the run took {took:.0f} s, not 600", left)
 
