@@ -1,7 +1,8 @@
 /* The one table of Calc functions. Each row describes a function once: its IDL
  * method name, English and Danish names and help, its parameters and the glue
  * that runs it. The IDL (idl/), the CalcAddIns.xcu (packaging/), the function
- * reference (docs) and the UNO dispatcher all follow from this table. */
+ * reference (FUNCTIONS.md), the argument positions (params.h) and the UNO
+ * dispatcher all follow from this table. */
 #ifndef SOCINV_FUNCTIONS_H
 #define SOCINV_FUNCTIONS_H
 
