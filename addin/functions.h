@@ -37,6 +37,9 @@ typedef struct sv_param {
      * and its default as that code. NULL for the others. */
     const sv_keywords *keywords;
     long dflt_code;
+    /* A number argument with a default (OPTN rows): the default as the glue reads
+     * it (sv_int_arg, sv_number_arg); the help shows it as dflt. 0 for the others. */
+    double dflt_value;
 } sv_param;
 
 typedef socinv_status (*sv_glue)(sv_call *call);
