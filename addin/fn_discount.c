@@ -82,7 +82,7 @@ socinv_status sv_fn_npv_soc(sv_call *c)
     npv_row_args a;
     double npv;
     SV_TRY(sv_schedule_arg(c, SV_NPVSOC_SCHEDULE, &a.s));
-    SV_TRY(sv_int(c, SV_NPVSOC_FIRSTYEAR, 0, 0, 1, &first_year));
+    SV_TRY(sv_int_arg(c, SV_ROW_NPVSOC, SV_NPVSOC_FIRSTYEAR, 0, 1, &first_year));
     a.first_year = (unsigned)first_year;
     if (sv_is_portfolio(c, SV_NPVSOC_VALUES))
         return sv_per_row(c, SV_NPVSOC_VALUES, npv_row, &a);
@@ -102,7 +102,7 @@ _Static_assert((int)SV_NETROI_SIGN == (int)SV_BCR_SIGN && (int)SV_SWITCHBENEFITS
                    (int)SV_NETROI_FIRSTYEAR == (int)SV_BCR_FIRSTYEAR && (int)SV_SWITCHBENEFITS_FIRSTYEAR == (int)SV_BCR_FIRSTYEAR &&
                    (int)SV_NETROI_COSTS == (int)SV_BCR_COSTS && (int)SV_SWITCHBENEFITS_COSTS == (int)SV_BCR_COSTS,
                "BCR, NETROI and SWITCHBENEFITS share benefit_cost()");
-static socinv_status benefit_cost(sv_call *c, bc_rule rule)
+static socinv_status benefit_cost(sv_call *c, size_t row, bc_rule rule)
 {
     const double *b, *k;
     size_t nb, nk;
@@ -112,8 +112,8 @@ static socinv_status benefit_cost(sv_call *c, bc_rule rule)
     SV_TRY(sv_vector(c, SV_BCR_BENEFITS, &b, &nb));
     SV_TRY(sv_vector(c, SV_BCR_COSTS, &k, &nk));
     SV_TRY(sv_schedule_arg(c, SV_BCR_SCHEDULE, &s));
-    SV_TRY(sv_int(c, SV_BCR_FIRSTYEAR, 0, 0, 1, &first_year));
-    SV_TRY(sv_int(c, SV_BCR_SIGN, 1, -1, 1, &sign));
+    SV_TRY(sv_int_arg(c, row, SV_BCR_FIRSTYEAR, 0, 1, &first_year));
+    SV_TRY(sv_int_arg(c, row, SV_BCR_SIGN, -1, 1, &sign));
     if (sign == 0)
         return SOCINV_E_OPTION;
     SV_TRY(rule(b, nb, k, nk, &s, (unsigned)first_year,
@@ -122,6 +122,6 @@ static socinv_status benefit_cost(sv_call *c, bc_rule rule)
     return SOCINV_OK;
 }
 
-socinv_status sv_fn_bcr(sv_call *c) { return benefit_cost(c, socinv_bcr); }
-socinv_status sv_fn_net_roi(sv_call *c) { return benefit_cost(c, socinv_net_roi); }
-socinv_status sv_fn_switch_benefits(sv_call *c) { return benefit_cost(c, socinv_switching_value); }
+socinv_status sv_fn_bcr(sv_call *c) { return benefit_cost(c, SV_ROW_BCR, socinv_bcr); }
+socinv_status sv_fn_net_roi(sv_call *c) { return benefit_cost(c, SV_ROW_NETROI, socinv_net_roi); }
+socinv_status sv_fn_switch_benefits(sv_call *c) { return benefit_cost(c, SV_ROW_SWITCHBENEFITS, socinv_switching_value); }

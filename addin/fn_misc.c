@@ -22,10 +22,10 @@ socinv_status sv_fn_target_gap(sv_call *c)
 
 /* PLFACTOR's and PLCONVERT's arguments: plain numbers into a[0..i), then the
  * (years; index values) pair at i, i+1. */
-static socinv_status pl_args(sv_call *c, size_t i, double *a, const double **years, const double **index, size_t *n)
+static socinv_status pl_args(sv_call *c, size_t row, size_t i, double *a, const double **years, const double **index, size_t *n)
 {
     size_t n2;
-    SV_TRY(sv_numbers(c, i, a));
+    SV_TRY(sv_numbers(c, row, i, a));
     SV_TRY(sv_vector(c, i, years, n));
     SV_TRY(sv_vector_full(c, i + 1, index, &n2));
     return n2 >= *n ? SOCINV_OK : SOCINV_E_SHAPE;
@@ -37,7 +37,7 @@ socinv_status sv_fn_pl_factor(sv_call *c)
     double a[SV_PLFACTOR_YEARS], f;
     const double *years, *index;
     size_t n;
-    SV_TRY(pl_args(c, SV_PLFACTOR_YEARS, a, &years, &index, &n));
+    SV_TRY(pl_args(c, SV_ROW_PLFACTOR, SV_PLFACTOR_YEARS, a, &years, &index, &n));
     SV_TRY(socinv_pl_factor(a[SV_PLFACTOR_FROMYEAR], a[SV_PLFACTOR_TOYEAR], years, index, n, &f));
     sv_set_number(c, f);
     return SOCINV_OK;
@@ -49,7 +49,7 @@ socinv_status sv_fn_pl_convert(sv_call *c)
     double a[SV_PLCONVERT_YEARS], v;
     const double *years, *index;
     size_t n;
-    SV_TRY(pl_args(c, SV_PLCONVERT_YEARS, a, &years, &index, &n));
+    SV_TRY(pl_args(c, SV_ROW_PLCONVERT, SV_PLCONVERT_YEARS, a, &years, &index, &n));
     SV_TRY(socinv_pl_convert(a[SV_PLCONVERT_AMOUNT], a[SV_PLCONVERT_FROMYEAR], a[SV_PLCONVERT_TOYEAR], years, index, n,
                              &v));
     sv_set_number(c, v);
@@ -106,7 +106,7 @@ socinv_status sv_fn_impact_adj(sv_call *c)
 socinv_status sv_fn_ob_uplift(sv_call *c)
 {
     double a[SV_OBUPLIFT_NPARAMS], v;
-    SV_TRY(sv_numbers(c, SV_OBUPLIFT_NPARAMS, a));
+    SV_TRY(sv_numbers(c, SV_ROW_OBUPLIFT, SV_OBUPLIFT_NPARAMS, a));
     SV_TRY(socinv_optimism_uplift(a[SV_OBUPLIFT_COSTS], a[SV_OBUPLIFT_RATE], a[SV_OBUPLIFT_MITIGATION], &v));
     sv_set_number(c, v);
     return SOCINV_OK;

@@ -194,8 +194,8 @@ socinv_status sv_fn_table_check(sv_call *c)
     double tol;
     long output;
     SV_TRY(sv_matrix(c, SV_TABLECHECK_ROWS, &rows, &nrows, &cols));
-    SV_TRY(sv_number(c, SV_TABLECHECK_TOLERANCE, SOCINV_CHECK_TOLERANCE, &tol));
-    SV_TRY(sv_int(c, SV_TABLECHECK_OUTPUT, 0, 0, 2, &output));
+    SV_TRY(sv_number_arg(c, SV_ROW_TABLECHECK, SV_TABLECHECK_TOLERANCE, &tol));
+    SV_TRY(sv_int_arg(c, SV_ROW_TABLECHECK, SV_TABLECHECK_OUTPUT, 0, 2, &output));
     if (sv_is_portfolio(c, SV_TABLECHECK_PRINTED))
         return table_check_cases(c, rows, nrows, cols, tol, output);
     SV_TRY(sv_vector_full(c, SV_TABLECHECK_PRINTED, &printed, &np));
@@ -221,8 +221,8 @@ socinv_status sv_fn_case_check(sv_call *c)
     case_arg k;
     double tol;
     long output;
-    SV_TRY(sv_number(c, SV_CASECHECK_TOLERANCE, SOCINV_CHECK_TOLERANCE, &tol));
-    SV_TRY(sv_int(c, SV_CASECHECK_OUTPUT, 0, 0, 2, &output));
+    SV_TRY(sv_number_arg(c, SV_ROW_CASECHECK, SV_CASECHECK_TOLERANCE, &tol));
+    SV_TRY(sv_int_arg(c, SV_ROW_CASECHECK, SV_CASECHECK_OUTPUT, 0, 2, &output));
     SV_TRY(read_case(c, SV_CASECHECK_TABLE, &k));
     socinv_case_report rep;
     socinv_finding first[8];

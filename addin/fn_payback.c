@@ -3,14 +3,14 @@
 
 /* Arguments shared by both: method, sign, horizon (crossing and first year
  * are each function's own). */
-static socinv_status read_opts(sv_call *c, size_t method_i, size_t sign_i, size_t horizon_i,
+static socinv_status read_opts(sv_call *c, size_t row, size_t method_i, size_t sign_i, size_t horizon_i,
                                socinv_payback_opts *o)
 {
     long method, sign, horizon;
     *o = socinv_payback_opts_default();
-    SV_TRY(sv_int(c, method_i, SOCINV_PAYBACK_WHOLE, SOCINV_PAYBACK_WHOLE, SOCINV_PAYBACK_FRACTIONAL_NONSTRICT, &method));
-    SV_TRY(sv_int(c, sign_i, 1, -1, 1, &sign));
-    SV_TRY(sv_int(c, horizon_i, SOCINV_PAYBACK_HORIZON_DEFAULT, 1, SOCINV_MAX_HORIZON, &horizon));
+    SV_TRY(sv_int_arg(c, row, method_i, SOCINV_PAYBACK_WHOLE, SOCINV_PAYBACK_FRACTIONAL_NONSTRICT, &method));
+    SV_TRY(sv_int_arg(c, row, sign_i, -1, 1, &sign));
+    SV_TRY(sv_int_arg(c, row, horizon_i, 1, SOCINV_MAX_HORIZON, &horizon));
     if (sign == 0)
         return SOCINV_E_OPTION;
     o->method = (socinv_payback_method)method;
@@ -32,8 +32,8 @@ socinv_status sv_fn_payback(sv_call *c)
     size_t n;
     long crossing, extrapolate;
     socinv_payback_opts o;
-    SV_TRY(read_opts(c, SV_PAYBACK_METHOD, SV_PAYBACK_SIGN, SV_PAYBACK_HORIZON, &o));
-    SV_TRY(sv_int(c, SV_PAYBACK_CROSSING, 0, 0, 1, &crossing));
+    SV_TRY(read_opts(c, SV_ROW_PAYBACK, SV_PAYBACK_METHOD, SV_PAYBACK_SIGN, SV_PAYBACK_HORIZON, &o));
+    SV_TRY(sv_int_arg(c, SV_ROW_PAYBACK, SV_PAYBACK_CROSSING, 0, 1, &crossing));
     SV_TRY(sv_keyword_arg(c, SV_ROW_PAYBACK, SV_PAYBACK_EXTRAPOLATE, &extrapolate));
     o.crossing = (socinv_crossing)crossing;
     o.extrapolate = (int)extrapolate;
@@ -67,8 +67,8 @@ socinv_status sv_fn_payback_disc(sv_call *c)
     long first_year;
     disc_row_args a;
     SV_TRY(sv_schedule_arg(c, SV_PAYBACKDISC_SCHEDULE, &a.s));
-    SV_TRY(read_opts(c, SV_PAYBACKDISC_METHOD, SV_PAYBACKDISC_SIGN, SV_PAYBACKDISC_HORIZON, &a.o));
-    SV_TRY(sv_int(c, SV_PAYBACKDISC_FIRSTYEAR, 0, 0, 1, &first_year));
+    SV_TRY(read_opts(c, SV_ROW_PAYBACKDISC, SV_PAYBACKDISC_METHOD, SV_PAYBACKDISC_SIGN, SV_PAYBACKDISC_HORIZON, &a.o));
+    SV_TRY(sv_int_arg(c, SV_ROW_PAYBACKDISC, SV_PAYBACKDISC_FIRSTYEAR, 0, 1, &first_year));
     a.first_year = (unsigned)first_year;
     if (sv_is_portfolio(c, SV_PAYBACKDISC_NET))
         return sv_per_row(c, SV_PAYBACKDISC_NET, payback_disc_row, &a);

@@ -175,7 +175,7 @@ socinv_status sv_fn_sib_decrease(sv_call *c)
 socinv_status sv_fn_refund_net(sv_call *c)
 {
     double a[SV_REFUNDNET_NPARAMS], v;
-    SV_TRY(sv_numbers(c, SV_REFUNDNET_NPARAMS, a));
+    SV_TRY(sv_numbers(c, SV_ROW_REFUNDNET, SV_REFUNDNET_NPARAMS, a));
     SV_TRY(socinv_after_refund(a[SV_REFUNDNET_AMOUNT], a[SV_REFUNDNET_SHARE], &v));
     sv_set_number(c, v);
     return SOCINV_OK;
@@ -192,7 +192,7 @@ socinv_status sv_fn_case_price(sv_call *c)
     SV_TRY(sv_vector(c, SV_CASEPRICE_CASES, &cases, &n2));
     if (n1 != n2)
         return SOCINV_E_SHAPE;
-    SV_TRY(sv_int(c, SV_CASEPRICE_MODE, 0, 0, 1, &mode));
+    SV_TRY(sv_int_arg(c, SV_ROW_CASEPRICE, SV_CASEPRICE_MODE, 0, 1, &mode));
     SV_TRY(socinv_case_price(costs, cases, n1, (socinv_case_price_mode)mode, &price));
     sv_set_number(c, price);
     return SOCINV_OK;

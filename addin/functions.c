@@ -7,18 +7,25 @@
 #include "glue.h"
 
 #define T(en_, da_) {en_, da_}
-#define RANGE(name_, en_label, da_label, en_help, da_help) {name_, SV_P_RANGE, T(en_label, da_label), T(en_help, da_help), T(NULL, NULL), NULL, 0}
-#define NUMBER(name_, en_label, da_label, en_help, da_help) {name_, SV_P_NUMBER, T(en_label, da_label), T(en_help, da_help), T(NULL, NULL), NULL, 0}
-#define OPT(name_, en_label, da_label, en_help, da_help) {name_, SV_P_OPTIONAL, T(en_label, da_label), T(en_help, da_help), T(NULL, NULL), NULL, 0}
+#define RANGE(name_, en_label, da_label, en_help, da_help) {name_, SV_P_RANGE, T(en_label, da_label), T(en_help, da_help), T(NULL, NULL), NULL, 0, 0}
+#define NUMBER(name_, en_label, da_label, en_help, da_help) {name_, SV_P_NUMBER, T(en_label, da_label), T(en_help, da_help), T(NULL, NULL), NULL, 0, 0}
+#define OPT(name_, en_label, da_label, en_help, da_help) {name_, SV_P_OPTIONAL, T(en_label, da_label), T(en_help, da_help), T(NULL, NULL), NULL, 0, 0}
 /* An optional parameter with a default: the generator ends its help with "default: …"
  * / "standard: …" in the two languages, so the help states it once, from the row. */
 #define OPTD(name_, en_label, da_label, en_default, da_default, en_help, da_help) \
-    {name_, SV_P_OPTIONAL, T(en_label, da_label), T(en_help, da_help), T(en_default, da_default), NULL, 0}
+    {name_, SV_P_OPTIONAL, T(en_label, da_label), T(en_help, da_help), T(en_default, da_default), NULL, 0, 0}
+/* A number argument with a default: its value, read by sv_int_arg / sv_number_arg,
+ * and as the help shows it (plain digits are quoted as they are; OPTNT gives the
+ * two languages' texts where they differ, "0.5" / "0,5"). */
+#define OPTNT(name_, en_label, da_label, value_, en_default, da_default, en_help, da_help) \
+    {name_, SV_P_OPTIONAL, T(en_label, da_label), T(en_help, da_help), T(en_default, da_default), NULL, 0, (value_)}
+#define OPTN(name_, en_label, da_label, value_, en_help, da_help) \
+    OPTNT(name_, en_label, da_label, value_, SOCINV_STR(value_), SOCINV_STR(value_), en_help, da_help)
 /* A keyword argument: the words it accepts (an sv_keywords below) and its default as
  * the code the glue gets (sv_keyword_arg) and as the help shows it. The generator
  * lists the words in both languages' help. */
 #define OPTK(name_, en_label, da_label, keywords_, dflt_code_, en_default, da_default, en_help, da_help) \
-    {name_, SV_P_OPTIONAL, T(en_label, da_label), T(en_help, da_help), T(en_default, da_default), &(keywords_), (dflt_code_)}
+    {name_, SV_P_OPTIONAL, T(en_label, da_label), T(en_help, da_help), T(en_default, da_default), &(keywords_), (dflt_code_), 0}
 
 /* ---- arguments that recur: defined once ------------------------------------------ */
 #define P_NET(name_)                                                                                       \
@@ -30,7 +37,7 @@
           "Tomme sidste år ignoreres, tomme celler indeni tæller som 0. En blok af rækker (en portefølje, én " \
           "sag pr. række) giver en kolonne med hver rækkes resultat, indtastet som matrixformel")
 #define P_METHOD(name_)                                                                                    \
-    OPTD(name_, "method", "metode", "0", "0",                                                              \
+    OPTN(name_, "method", "metode", 0,                                                              \
         "0: whole years, first year the cumulative is below zero (Copenhagen rule); "            \
         "1: fractional, interpolated within the year; 2: whole years, cumulative zero or below; "          \
         "3: fractional, cumulative zero or below (reaching exactly zero counts)",                           \
@@ -38,12 +45,11 @@
         "1: brøk, interpoleret inden for året; 2: hele år, akkumuleret nul eller derunder; "     \
         "3: brøk, akkumuleret nul eller derunder (præcis nul tæller)")
 #define P_SIGN(name_)                                                                                      \
-    OPTD(name_, "sign", "fortegn", "1", "1",                                                               \
+    OPTN(name_, "sign", "fortegn", 1,                                                               \
         "1: savings are negative, as in the business-case tables; -1: savings are positive",                \
         "1: besparelser er negative som i business case-tabellerne; -1: besparelser er positive")
 #define P_HORIZON(name_)                                                                                   \
-    OPTD(name_, "horizon", "horisont", SOCINV_STR(SOCINV_PAYBACK_HORIZON_DEFAULT),                         \
-         SOCINV_STR(SOCINV_PAYBACK_HORIZON_DEFAULT), "Last year to look at; a later payback gives #N/A",       \
+    OPTN(name_, "horizon", "horisont", SOCINV_PAYBACK_HORIZON_DEFAULT, "Last year to look at; a later payback gives #N/A",       \
          "Sidste år der ses på; en senere tilbagebetaling giver #I/T")
 #define P_SCHEDULE(name_)                                                                                  \
     OPTD(name_, "discount rate", "diskonteringsrente", "\"" SOCINV_SCHEDULE_DEFAULT "\"",                 \
@@ -53,7 +59,7 @@
         "\"" SOCINV_SCHEDULE_DEFAULT "\" (3,5 % år 1-35, 2,5 % 36-70, 1,5 % derefter), \"DK2013\", \"UK2022\", " \
         "\"UK2022HEALTH\", en fast rente som 4 %, eller to kolonner: fra år, rente")
 #define P_FIRSTYEAR(name_)                                                                                 \
-    OPTD(name_, "first year", "første år", "0", "0",                                          \
+    OPTN(name_, "first year", "første år", 0,                                          \
         "0: the first value is today and not discounted; 1: the first value is discounted one year " \
         "(as the spreadsheet NPV does)",                                                                   \
         "0: første værdi er i dag og diskonteres ikke; 1: første værdi diskonteres et år " \
@@ -63,7 +69,7 @@
         "Which year (1 = first column) to return as one value; left out, the whole row is returned",       \
         "Hvilket år (1 = første kolonne) der returneres som én værdi; udeladt returneres hele rækken")
 #define P_BC_SIGN(name_)                                                                                   \
-    OPTD(name_, "sign", "fortegn", "1", "1",                                                               \
+    OPTN(name_, "sign", "fortegn", 1,                                                               \
         "1: benefits are savings entered negative, costs positive; -1: both entered positive",             \
         "1: gevinster er besparelser med negativt fortegn, udgifter positive; -1: begge positive")
 #define P_BENEFITS(name_)                                                                                  \
@@ -73,7 +79,7 @@
     RANGE(name_, "costs", "udgifter", "Costs per year, first year first, positive",                        \
           "Udgifter pr. år, første år først, positive")
 #define P_TOLERANCE(name_)                                                                                 \
-    OPTD(name_, "tolerance", "tolerance", "0.5", "0,5", "Largest difference accepted (rounding in 1.000 kr.)", \
+    OPTNT(name_, "tolerance", "tolerance", SOCINV_CHECK_TOLERANCE, "0.5", "0,5", "Largest difference accepted (rounding in 1.000 kr.)", \
          "Største accepterede forskel (afrunding i 1.000 kr.)")
 #define P_INDEX_YEARS(name_)                                                                               \
     RANGE(name_, "index years", "indeksår", "The years of the price/wage index series",             \
@@ -124,7 +130,7 @@ const sv_function sv_functions[] = {
       {"INDEX(PAYBACK({1511;-1130;-1551;-504|100;50;10;10|2250;-800;-1450;-1800});3;1)", "4"}},
      6,
      {P_NET("net"), P_METHOD("method"),
-      OPTD("crossing", "crossing", "krydsning", "0", "0",
+      OPTN("crossing", "crossing", "krydsning", 0,
           "0: the first year the rule is met; 1: the first year from which it stays met",
           "0: første år reglen er opfyldt; 1: første år hvorfra den forbliver opfyldt"),
       OPTK("extrapolate", "extrapolate", "forlæng", sv_bool_keywords, 1, "TRUE", "SAND",
@@ -197,7 +203,7 @@ const sv_function sv_functions[] = {
             "Den trykte totalrække, samme år. En blok af totalrækker (en portefølje, én sag pr. række) "
             "kontrolleres hver mod sin lige store andel af rækkerne, sag efter sag, og giver en kolonne"),
       P_TOLERANCE("tolerance"),
-      OPTD("output", "output", "output", "0", "0",
+      OPTN("output", "output", "output", 0,
           "0: 1 (TRUE) or a text such as \"år 3: trykt 4.850, beregnet 3.750\"; 1: the first differing "
           "year (0 if none); 2: printed minus computed in that year",
           "0: 1 (SAND) eller en tekst som \"år 3: trykt 4.850, beregnet 3.750\"; 1: første år med "
@@ -222,7 +228,7 @@ const sv_function sv_functions[] = {
             "Tabellen 'Forslagets samlede økonomiske konsekvenser' som trykt: tekstkolonne, 'Styringsområde', "
             "en række med årstallene, tilbagebetalingstiderne nederst"),
       P_TOLERANCE("tolerance"),
-      OPTD("output", "output", "output", "0", "0",
+      OPTN("output", "output", "output", 0,
           "0: 1 (TRUE) or the first error as text; 1: the number of errors; 2: the number of "
           "warnings (ambiguous readings)",
           "0: 1 (SAND) eller den første fejl som tekst; 1: antal fejl; 2: antal advarsler "
@@ -315,7 +321,7 @@ const sv_function sv_functions[] = {
             "Udgifter pr. år i basisperioden"),
       RANGE("cases", "cases", "sager", "Number of cases per year of the base period",
             "Antal sager pr. år i basisperioden"),
-      OPTD("mode", "mode", "metode", "0", "0",
+      OPTN("mode", "mode", "metode", 0,
           "0: total spending / total cases; 1: mean of the yearly prices. The agreement does not say which",
           "0: samlede udgifter / samlet antal sager; 1: gennemsnit af de årlige priser. Aftalen siger ikke hvilken")}},
 
@@ -464,7 +470,7 @@ const sv_function sv_functions[] = {
      3,
      {NUMBER("costs", "costs", "udgifter", "Estimated costs", "Estimerede udgifter"),
       NUMBER("rate", "uplift", "tillæg", "Optimism-bias uplift, e.g. 0.44 (44 %)", "Optimismetillæg, fx 0,44 (44 %)"),
-      OPTD("mitigation", "mitigation", "håndteret", "0", "0", "Share of the bias mitigated, 0-1",
+      OPTN("mitigation", "mitigation", "håndteret", 0, "Share of the bias mitigated, 0-1",
            "Andel af biasen der er håndteret, 0-1")}},
 
     {"share", T("SHARE", "ANDEL"), "Financial",
@@ -480,6 +486,16 @@ const sv_function sv_functions[] = {
 };
 
 const size_t sv_function_count = sizeof sv_functions / sizeof sv_functions[0];
+
+socinv_status sv_number_arg(const sv_call *c, size_t row, size_t i, double *out)
+{
+    return sv_number(c, i, sv_functions[row].params[i].dflt_value, out);
+}
+
+socinv_status sv_int_arg(const sv_call *c, size_t row, size_t i, long lo, long hi, long *out)
+{
+    return sv_int(c, i, (long)sv_functions[row].params[i].dflt_value, lo, hi, out);
+}
 
 socinv_status sv_keyword_arg(const sv_call *c, size_t row, size_t i, long *out)
 {

@@ -1,7 +1,8 @@
 /* The one table of Calc functions. Each row describes a function once: its IDL
  * method name, English and Danish names and help, its parameters and the glue
  * that runs it. The IDL (idl/), the CalcAddIns.xcu (packaging/), the function
- * reference (docs) and the UNO dispatcher all follow from this table. */
+ * reference (FUNCTIONS.md), the argument positions (params.h) and the UNO
+ * dispatcher all follow from this table. */
 #ifndef SOCINV_FUNCTIONS_H
 #define SOCINV_FUNCTIONS_H
 
@@ -36,6 +37,9 @@ typedef struct sv_param {
      * and its default as that code. NULL for the others. */
     const sv_keywords *keywords;
     long dflt_code;
+    /* A number argument with a default (OPTN rows): the default as the glue reads
+     * it (sv_int_arg, sv_number_arg); the help shows it as dflt. 0 for the others. */
+    double dflt_value;
 } sv_param;
 
 typedef socinv_status (*sv_glue)(sv_call *call);

@@ -6,20 +6,23 @@
 #include "call.h"
 #include "params.h"
 
-/* Arguments 0..n-1, all plain numbers, into v[0..n-1] so v[SV_F_PARAM] names
- * each (an optional one left out: 0): REFUNDNET, OBUPLIFT, and PLFACTOR's and
- * PLCONVERT's leading numbers. */
-static inline socinv_status sv_numbers(const sv_call *c, size_t n, double *v)
-{
-    for (size_t i = 0; i < n; i++)
-        SV_TRY(sv_number(c, i, 0.0, &v[i]));
-    return SOCINV_OK;
-}
-
 /* Keyword argument i of the function in table row `row` (SV_ROW_*): read by
  * sv_keyword with the row's words and default (functions.c), so a keyword
  * argument's words and default are stated once, in its row. */
 socinv_status sv_keyword_arg(const sv_call *c, size_t row, size_t i, long *out);
+/* Number argument i with its row's default (OPTN rows): sv_number / sv_int. */
+socinv_status sv_number_arg(const sv_call *c, size_t row, size_t i, double *out);
+socinv_status sv_int_arg(const sv_call *c, size_t row, size_t i, long lo, long hi, long *out);
+
+/* Arguments 0..n-1 of row's function, all numbers, into v[0..n-1] so v[SV_F_PARAM]
+ * names each (left out: the row's default): REFUNDNET, OBUPLIFT, and PLFACTOR's
+ * and PLCONVERT's leading numbers. */
+static inline socinv_status sv_numbers(const sv_call *c, size_t row, size_t n, double *v)
+{
+    for (size_t i = 0; i < n; i++)
+        SV_TRY(sv_number_arg(c, row, i, &v[i]));
+    return SOCINV_OK;
+}
 
 /* The codes of the keyword arguments whose words the table lists. */
 typedef enum sv_net_part { SV_PART_NET, SV_PART_PERMANENT, SV_PART_IMPLEMENTATION } sv_net_part;

@@ -16,6 +16,7 @@
 #include "json.h"
 #include "tables.h"
 #include "utf8.h"
+#include "words.h"
 #include "walk.h"
 
 #define EXIT_NO_TABLE 3
@@ -31,9 +32,9 @@ typedef struct {
 #define PROGRESS_FILES 20
 #define PROGRESS_BYTES ((long long)20 << 20)
 
-static int da(const audit_opts *o)
+static const cli_words *words_of(const audit_opts *o)
 {
-    return !strcmp(o->lang, "da");
+    return cli_words_for(o->lang);
 }
 
 /* Print at most `max` characters (not bytes) of UTF-8 text, with an ellipsis when cut;
@@ -48,22 +49,24 @@ static void print_cut(FILE *f, const char *s, size_t n, size_t max)
 
 static void print_years(FILE *f, double printed, double rule, const audit_opts *o)
 {
+    const cli_words *w = words_of(o);
     char p[32], r[32];
     socinv_format_amount(printed, o->lang, p, sizeof p);
     socinv_format_amount(rule, o->lang, r, sizeof r);
     if (isnan(printed))
-        fprintf(f, "%s", da(o) ? "ikke trykt" : "not printed");
+        fprintf(f, "%s", w->not_printed);
     else
-        fprintf(f, "%s %s", p, da(o) ? "år" : (printed == 1 ? "year" : "years"));
+        fprintf(f, "%s %s", p, printed == 1 ? w->year_one : w->year_many);
     if (isnan(rule))
-        fprintf(f, " (%s)", da(o) ? "reglen: ingen" : "rule: none");
+        fprintf(f, " (%s)", w->rule_none);
     else
-        fprintf(f, " (%s %s)", da(o) ? "regel" : "rule", r);
+        fprintf(f, " (%s %s)", w->rule, r);
 }
 
 static void print_table(FILE *f, const found *t, const audit_opts *o)
 {
-    const char *mark = t->rep.nerrors ? (da(o) ? "[FEJL]" : "[ERROR]") : "[ok]";
+    const cli_words *w = words_of(o);
+    const char *mark = t->rep.nerrors ? w->mark_error : "[ok]";
     fprintf(f, "  %-7s %-5s ", mark, t->id[0] ? t->id : "-");
     print_cut(f, t->title, t->title_len, 66);
     fputc('\n', f);
@@ -71,17 +74,16 @@ static void print_table(FILE *f, const found *t, const audit_opts *o)
     table_location(t, o->lang, loc, sizeof loc);
     fprintf(f, "          %s", loc);
     fprintf(f, ", %d-%d; %s ", t->t.first_year, socinv_case_year(&t->part->grid, &t->t, t->t.nyears - 1),
-            da(o) ? "tilbagebetalingstid service" : "payback service");
+            w->payback_service);
     print_years(f, t->rep.payback_printed[SOCINV_BASIS_SERVICE], t->rep.payback_rule[SOCINV_BASIS_SERVICE], o);
-    fprintf(f, ", %s ", da(o) ? "totaløkonomi" : "total");
+    fprintf(f, ", %s ", w->total_basis);
     print_years(f, t->rep.payback_printed[SOCINV_BASIS_TOTAL], t->rep.payback_rule[SOCINV_BASIS_TOTAL], o);
     fputc('\n', f);
     for (size_t i = 0; i < t->rep.nfindings; i++) {
         const socinv_finding *x = &t->findings[i];
         char msg[512];
         socinv_finding_format(&t->part->grid, &t->t, t->lines, x, o->lang, msg, sizeof msg);
-        const char *sev = x->severity == SOCINV_SEVERITY_ERROR ? (da(o) ? "FEJL" : "ERROR")
-                                                               : (da(o) ? "ADVARSEL" : "WARNING");
+        const char *sev = x->severity == SOCINV_SEVERITY_ERROR ? w->error : w->warning;
         fprintf(f, "          %-9s %s\n", sev, msg);
     }
 }
@@ -101,28 +103,24 @@ static size_t tables_in(const found_list *all, const input *in)
 
 static void print_report(FILE *f, const input *ins, size_t nin, const found_list *all, const audit_opts *o)
 {
+    const cli_words *w = words_of(o);
     size_t tables = 0, bad = 0, errors = 0, warnings = 0, unread = 0;
     for (size_t i = 0; i < nin; i++) {
         const input *in = &ins[i];
         print_name(f, in->path);
         if (in->error[0]) {
-            fprintf(f, ": %s %s\n", da(o) ? "kan ikke læses:" : "cannot be read:", in->error);
+            fprintf(f, ": %s %s\n", w->cannot_read, in->error);
             unread++;
             continue;
         }
         size_t here = tables_in(all, in);
-        if (da(o))
-            fprintf(f, ": %zu %s%s\n", here, here == 1 ? "tabel" : "tabeller",
-                    here ? "" : " (ADVARSEL: ingen forretningscase-tabel fundet)");
-        else
-            fprintf(f, ": %zu %s%s\n", here, here == 1 ? "table" : "tables",
-                    here ? "" : " (WARNING: no business-case table found)");
+        fprintf(f, ": %zu %s%s\n", here, here == 1 ? w->table_one : w->table_many, here ? "" : w->no_table);
         for (size_t k = 0; k < all->n; k++) {
             const found *t = &all->items[k];
             if (t->in != in)
                 continue;
             if (t->in->nparts > 1 && (k == 0 || all->items[k - 1].part != t->part))
-                fprintf(f, "  %s %s\n", da(o) ? "ark" : "sheet", t->part->name);
+                fprintf(f, "  %s %s\n", w->sheet, t->part->name);
             print_table(f, t, o);
             tables++;
             bad += t->rep.nerrors > 0;
@@ -130,17 +128,12 @@ static void print_report(FILE *f, const input *ins, size_t nin, const found_list
             warnings += t->rep.nfindings_total - t->rep.nerrors;
         }
     }
-    if (da(o))
-        fprintf(f, "\nI alt: %zu %s i %zu %s: %zu i orden, %zu med fejl (%zu fejl, %zu %s).", tables,
-                tables == 1 ? "tabel" : "tabeller", nin - unread, nin - unread == 1 ? "fil" : "filer", tables - bad, bad,
-                errors, warnings, warnings == 1 ? "advarsel" : "advarsler");
-    else
-        fprintf(f, "\nTotal: %zu %s in %zu %s: %zu consistent, %zu with errors (%zu errors, %zu %s).", tables,
-                tables == 1 ? "table" : "tables", nin - unread, nin - unread == 1 ? "file" : "files", tables - bad, bad,
-                errors, warnings, warnings == 1 ? "warning" : "warnings");
+    size_t read = nin - unread;
+    fprintf(f, w->summary, tables, tables == 1 ? w->table_one : w->table_many, read,
+            read == 1 ? w->file_one : w->file_many, tables - bad, bad, errors, warnings,
+            warnings == 1 ? w->warning_one : w->warning_many);
     if (unread)
-        fprintf(f, da(o) ? " %zu %s kunne ikke læses." : " %zu %s could not be read.", unread,
-                da(o) ? (unread == 1 ? "fil" : "filer") : (unread == 1 ? "file" : "files"));
+        fprintf(f, w->unread, unread, unread == 1 ? w->file_one : w->file_many);
     fputc('\n', f);
 }
 

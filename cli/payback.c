@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "words.h"
 
 static int is_value(const char *a)
 {
@@ -143,7 +144,7 @@ int cmd_payback(int argc, char **argv, const cli_common *common)
                                   : socinv_payback(v, n, &o, &years);
     free(v);
     if (st == SOCINV_NO_RESULT) {
-        printf("%s\n", !strcmp(common->lang, "da") ? "ingen tilbagebetaling" : "no payback");
+        printf("%s\n", cli_words_for(common->lang)->no_payback);
         return 1;
     }
     if (st != SOCINV_OK) {

@@ -15,6 +15,7 @@
 
 #include "functions.h"
 #include "recalc.h"
+#include "words.h"
 
 #define SOCINV_FORMULA "ORG.SOCINV.CALC.FUNCTIONS."
 
@@ -223,7 +224,7 @@ static void report(const input *in, const char *lang)
                 if (!f || !mentions_socinv(f))
                     continue;
                 if (!header) {
-                    printf("  %s %s\n", !strcmp(lang, "da") ? "ark" : "sheet", part->name);
+                    printf("  %s %s\n", cli_words_for(lang)->sheet, part->name);
                     header = 1;
                 }
                 const socinv_cell *cell = &part->grid.cells[r * part->grid.cols + c];
@@ -241,7 +242,7 @@ static void report(const input *in, const char *lang)
             }
         }
     }
-    printf("  %zu %s\n", count, !strcmp(lang, "da") ? "socinv-formler" : "socinv formulas");
+    printf("  %zu %s\n", count, cli_words_for(lang)->socinv_formulas);
 }
 
 /* ------------------------------------------------------------------ the run */

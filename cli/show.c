@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "tables.h"
+#include "words.h"
 
 #define COL 10
 
@@ -31,7 +32,7 @@ static void unknown_row(double *v, size_t n)
 
 static void show_table(const found *t, const cli_common *c)
 {
-    int da = !strcmp(c->lang, "da");
+    const cli_words *w = cli_words_for(c->lang);
     const size_t ny = t->t.nyears;
     double *buf = malloc(4 * ny * sizeof *buf);
     if (!buf)
@@ -40,7 +41,7 @@ static void show_table(const found *t, const cli_common *c)
     char loc[128];
     table_location(t, c->lang, loc, sizeof loc);
     printf("%s%s%.*s\n  %s, %s\n", t->id, t->id[0] ? " " : "", (int)t->title_len, t->title, t->in->path, loc);
-    printf("  %-34s", da ? "1.000 kr." : "DKK 1,000");
+    printf("  %-34s", w->thousands);
     for (size_t k = 0; k < ny; k++)
         printf(" %*d", COL, socinv_case_year(&t->part->grid, &t->t, k));
     putchar('\n');
@@ -50,52 +51,46 @@ static void show_table(const found *t, const cli_common *c)
         unknown_row(perm, ny);
     if (socinv_case_net(&t->t, t->lines, t->values, only_impl, impl) != SOCINV_OK)
         unknown_row(impl, ny);
-    row(da ? "Varige ændringer" : "Permanent changes", perm, ny, c->lang);
-    row(da ? "Implementeringsomkostninger" : "Implementation costs", impl, ny, c->lang);
+    row(w->permanent, perm, ny, c->lang);
+    row(w->implementation, impl, ny, c->lang);
     const int bases[2] = {SOCINV_BASIS_TOTAL, SOCINV_BASIS_SERVICE};
-    const char *names[2][2] = {{"Økonomisk påvirkning, totaløkonomi", "Net impact, total"},
-                               {"Økonomisk påvirkning, service", "Net impact, service"}};
+    const char *names[2] = {w->net_total, w->net_service};
     for (int b = 0; b < 2; b++) {
         if (!t->net[bases[b]]) { /* no line to sum on this basis: shown as blanks, no payback */
             unknown_row(net, ny);
-            row(names[b][!da], net, ny, c->lang);
+            row(names[b], net, ny, c->lang);
             continue;
         }
         memcpy(net, t->net[bases[b]], ny * sizeof *net);
-        row(names[b][!da], net, ny, c->lang);
+        row(names[b], net, ny, c->lang);
         double s = 0;
         for (size_t k = 0; k < ny; k++)
             cum[k] = s += net[k];
-        row(da ? "  akkumuleret" : "  cumulative", cum, ny, c->lang);
+        row(w->cumulative, cum, ny, c->lang);
         socinv_payback_opts o = socinv_payback_opts_default();
         double whole, frac;
         int ok = socinv_payback(net, ny, &o, &whole) == SOCINV_OK;
         o.method = SOCINV_PAYBACK_FRACTIONAL;
         socinv_payback(net, ny, &o, &frac);
-        char w[32], f[32];
-        socinv_format_amount(whole, c->lang, w, sizeof w);
+        char wh[32], f[32];
+        socinv_format_amount(whole, c->lang, wh, sizeof wh);
         socinv_format_amount(round(frac * 100.0) / 100.0, c->lang, f, sizeof f);
         double printed = t->rep.payback_printed[bases[b]];
         char p[32];
         socinv_format_amount(printed, c->lang, p, sizeof p);
         if (ok)
-            printf("  %-34s %s %s (%s %s)%s%s\n", da ? "  tilbagebetalingstid" : "  payback", w, da ? "år" : "years",
-                   da ? "brøk" : "fractional", f, isnan(printed) ? "" : (da ? "; trykt " : "; printed "),
-                   isnan(printed) ? "" : p);
+            printf("  %-34s %s %s (%s %s)%s%s\n", w->payback, wh, w->year_many, w->fractional, f,
+                   isnan(printed) ? "" : w->printed, isnan(printed) ? "" : p);
         else
-            printf("  %-34s %s%s%s\n", da ? "  tilbagebetalingstid" : "  payback",
-                   da ? "ingen (betaler sig ikke hjem)" : "none (never pays back)",
-                   isnan(printed) ? "" : (da ? "; trykt " : "; printed "), isnan(printed) ? "" : p);
+            printf("  %-34s %s%s%s\n", w->payback, w->never, isnan(printed) ? "" : w->printed,
+                   isnan(printed) ? "" : p);
     }
     if (t->rep.nfindings == 0)
-        printf("  %s\n", da ? "Kontrol: trykte totaler, økonomisk påvirkning og tilbagebetalingstider stemmer"
-                              : "Check: printed totals, net impact and paybacks agree");
+        printf("  %s\n", w->check_ok);
     for (size_t i = 0; i < t->rep.nfindings; i++) {
         char msg[512];
         socinv_finding_format(&t->part->grid, &t->t, t->lines, &t->findings[i], c->lang, msg, sizeof msg);
-        printf("  %s %s\n",
-               t->findings[i].severity == SOCINV_SEVERITY_ERROR ? (da ? "FEJL:" : "ERROR:") : (da ? "ADVARSEL:" : "WARNING:"),
-               msg);
+        printf("  %s: %s\n", t->findings[i].severity == SOCINV_SEVERITY_ERROR ? w->error : w->warning, msg);
     }
     putchar('\n');
     free(buf);

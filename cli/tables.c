@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "tables.h"
+#include "words.h"
 
 static int push(found_list *list, const found *f)
 {
@@ -121,13 +122,13 @@ void tables_free(found_list *list)
 
 void table_location(const found *f, const char *lang, char *buf, size_t cap)
 {
-    int da = lang && !strcmp(lang, "da");
-    if (da && !strncmp(f->location, "line ", 5))
-        snprintf(buf, cap, "linje %s", f->location + 5);
-    else if (da && !strncmp(f->location, "paragraph ", 10))
-        snprintf(buf, cap, "afsnit %s", f->location + 10);
-    else if (da && !strncmp(f->location, "page ", 5))
-        snprintf(buf, cap, "side %s", f->location + 5);
+    const cli_words *w = cli_words_for(lang);
+    if (!strncmp(f->location, "line ", 5))
+        snprintf(buf, cap, "%s %s", w->line, f->location + 5);
+    else if (!strncmp(f->location, "paragraph ", 10))
+        snprintf(buf, cap, "%s %s", w->paragraph, f->location + 10);
+    else if (!strncmp(f->location, "page ", 5))
+        snprintf(buf, cap, "%s %s", w->page, f->location + 5);
     else
         snprintf(buf, cap, "%s", f->location);
 }

@@ -68,10 +68,36 @@ static void label_of(const socinv_grid *g, const socinv_case *t, const socinv_ca
     }
 }
 
+/* A finding's sentence in each language, as printf formats (the library's texts
+ * are tables per language, as the notes in audit.c). */
+typedef struct {
+    const char *differs;      /* label, year, printed, computed */
+    const char *differs_note; /* label, year, printed, computed, note */
+    const char *payback_none; /* label, printed */
+    const char *payback;      /* label, printed, the rule's */
+    const char *area;         /* label, year, printed, computed, note */
+} finding_words;
+
+static const finding_words finding_da = {
+    "%s%s: trykt %s, beregnet %s",
+    "%s%s: trykt %s, beregnet %s (%s)",
+    "%s: trykt %s år, reglen giver ingen tilbagebetaling",
+    "%s: trykt %s år, reglen giver %s år",
+    "%s%s: trykt %s, linjerne i området giver %s (%s)",
+};
+
+static const finding_words finding_en = {
+    "%s%s: printed %s, computed %s",
+    "%s%s: printed %s, computed %s (%s)",
+    "%s: printed %s years, the rule gives no payback",
+    "%s: printed %s years, the rule gives %s",
+    "%s%s: printed %s, the area's lines give %s (%s)",
+};
+
 void socinv_finding_format(const socinv_grid *grid, const socinv_case *table, const socinv_case_line *lines,
                            const socinv_finding *f, const char *lang, char *buf, size_t cap)
 {
-    int da = lang && !strcmp(lang, "da");
+    const finding_words *w = lang && !strcmp(lang, "da") ? &finding_da : &finding_en;
     char label[160] = "", year[16] = "", p[48], c[48];
     if (!buf || cap == 0)
         return;
@@ -91,23 +117,19 @@ void socinv_finding_format(const socinv_grid *grid, const socinv_case *table, co
     case SOCINV_FINDING_SUBTOTAL:
     case SOCINV_FINDING_NET:
         if (f->note == SOCINV_NOTE_MISMATCH)
-            snprintf(buf, cap, da ? "%s%s: trykt %s, beregnet %s" : "%s%s: printed %s, computed %s", label, year, p, c);
+            snprintf(buf, cap, w->differs, label, year, p, c);
         else
-            snprintf(buf, cap, da ? "%s%s: trykt %s, beregnet %s (%s)" : "%s%s: printed %s, computed %s (%s)", label,
-                     year, p, c, note);
+            snprintf(buf, cap, w->differs_note, label, year, p, c, note);
         break;
     case SOCINV_FINDING_PAYBACK:
         if (isnan(f->computed))
-            snprintf(buf, cap, da ? "%s: trykt %s år, reglen giver ingen tilbagebetaling"
-                                  : "%s: printed %s years, the rule gives no payback", label, p);
+            snprintf(buf, cap, w->payback_none, label, p);
         else
-            snprintf(buf, cap, da ? "%s: trykt %s år, reglen giver %s år" : "%s: printed %s years, the rule gives %s",
-                     label, p, c);
+            snprintf(buf, cap, w->payback, label, p, c);
         break;
     case SOCINV_FINDING_AREA:
         if (f->year != SOCINV_NONE)
-            snprintf(buf, cap, da ? "%s%s: trykt %s, linjerne i området giver %s (%s)"
-                                  : "%s%s: printed %s, the area's lines give %s (%s)", label, year, p, c, note);
+            snprintf(buf, cap, w->area, label, year, p, c, note);
         else
             snprintf(buf, cap, "%s%s%s", label, sep, note);
         break;

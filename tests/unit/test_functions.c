@@ -260,12 +260,65 @@ static void test_table_keywords_in_row(void **state)
     assert_int_equal(out->keywords->words[15].code, SV_OUT_CUT_TOTAL);
 }
 
+/* A default as the help shows it, read as a number: digits with a '.' or ',' (so
+ * "0,5" is 0.5), in any C locale (the .da run has a Danish one); 0 when it is not one. */
+static int shown_number(const char *shown, double *v)
+{
+    const char *ch = shown;
+    double sign = *ch == '-' ? (ch++, -1.0) : 1.0, x = 0.0, scale = 0.0;
+    if (!*ch)
+        return 0;
+    for (; *ch; ch++) {
+        if ((*ch == '.' || *ch == ',') && scale == 0.0)
+            scale = 1.0;
+        else if (*ch >= '0' && *ch <= '9') {
+            x = x * 10.0 + (*ch - '0');
+            scale *= 10.0;
+        } else
+            return 0;
+    }
+    *v = sign * (scale > 0.0 ? x / scale : x);
+    return 1;
+}
+
+/** Number arguments' defaults (OPTN rows) are in the row once as the value the glue
+ * reads (sv_int_arg, sv_number_arg): the help's "default: …" in both languages says
+ * that value. PAYBACK's horizon is 100, TABLECHECK's tolerance 0.5 ("0,5"). */
+static void test_table_number_defaults_in_row(void **state)
+{
+    (void)state;
+    size_t numeric = 0;
+    for (size_t i = 0; i < sv_function_count; i++) {
+        const sv_function *f = &sv_functions[i];
+        for (size_t p = 0; p < f->nparams; p++) {
+            const sv_param *pa = &f->params[p];
+            double en, da;
+            if (!pa->dflt.en || pa->keywords || !shown_number(pa->dflt.en, &en))
+                continue;
+            numeric++;
+            assert_true(shown_number(pa->dflt.da, &da));
+            if (en != pa->dflt_value || da != pa->dflt_value) {
+                print_error("%s.%s: help says %s / %s, the glue reads %g\n", f->method, pa->name, pa->dflt.en,
+                            pa->dflt.da, pa->dflt_value);
+                fail();
+            }
+        }
+    }
+    assert_true(numeric >= 20);
+    const sv_function *pb = sv_function_find("payback", 7);
+    assert_true(pb->params[SV_PAYBACK_HORIZON].dflt_value == 100.0);
+    const sv_function *tc = sv_function_find("tableCheck", 10);
+    assert_true(tc->params[SV_TABLECHECK_TOLERANCE].dflt_value == 0.5);
+    assert_string_equal(tc->params[SV_TABLECHECK_TOLERANCE].dflt.da, "0,5");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         T(test_table_lint),
         T(test_table_defaults_in_row),
         T(test_table_keywords_in_row),
+        T(test_table_number_defaults_in_row),
         T(test_table_required_first),
         T(test_table_catalogue_names),
         T(test_function_find),
