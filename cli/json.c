@@ -77,7 +77,7 @@ static void raw_string(json *j, const char *s, size_t n)
     fputc('"', j->f);
     for (size_t i = 0; i < n;) {
         unsigned char c = u[i];
-        size_t k = utf8_char_len(u + i, n - i);
+        size_t k = socinv_utf8_char_len((const char *)u + i, n - i);
         if (k == 0) {
             fputs("\\ufffd", j->f);
             i++;

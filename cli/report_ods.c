@@ -108,7 +108,7 @@ static void xml_text(FILE *f, const char *s, size_t n)
             continue;
         }
         const unsigned char *u = (const unsigned char *)s + i;
-        size_t k = utf8_char_len(u, n - i);
+        size_t k = socinv_utf8_char_len((const char *)u, n - i);
         int nonchar = k == 3 && u[0] == 0xEF && u[1] == 0xBF && u[2] >= 0xBE; /* U+FFFE, U+FFFF */
         if (k && !nonchar) {
             fwrite(s + i, 1, k, f);

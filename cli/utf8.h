@@ -6,10 +6,9 @@
 #include <stddef.h>
 #include <stdio.h>
 
-/* Length (1-4) of the well-formed UTF-8 character at s (n bytes available), or 0
- * when the bytes there are not one (a stray continuation byte, an overlong form,
- * a surrogate, a cut sequence, Latin-1 from an old file system). */
-size_t utf8_char_len(const unsigned char *s, size_t n);
+#include "socinv.h"
+
+/* A character's length is socinv_utf8_char_len (the library's one UTF-8 reading). */
 
 /* Bytes of the first max_chars characters of s (n bytes): a lead byte and the
  * continuation bytes after it count as one, so a cut never splits a sequence. */

@@ -53,6 +53,14 @@ SOCINV_API socinv_status socinv_grid_parse_text(const char *text, size_t len, ch
                                                 socinv_grid *grid);
 /** Free a grid made by socinv_grid_parse_text() (a zeroed grid is fine). */
 SOCINV_API void socinv_grid_free(socinv_grid *grid);
+/**
+ * Length (1-4) of the well-formed UTF-8 character at s (n bytes available), or 0
+ * when the bytes there are not one (RFC 3629: a stray continuation byte, an
+ * overlong form, a surrogate, beyond U+10FFFF, a cut sequence, Windows-1252 text).
+ * The one UTF-8 reading of socinv: the text grid's, and the command line's for
+ * names and titles.
+ */
+SOCINV_API size_t socinv_utf8_char_len(const char *s, size_t n);
 /**@}*/
 
 #ifdef __cplusplus

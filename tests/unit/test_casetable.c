@@ -588,6 +588,42 @@ static void test_cp1252(void **state)
     socinv_grid_free(&g);
 }
 
+/** socinv_utf8_char_len, the one UTF-8 reading (RFC 3629's table of well-formed
+ * sequences): what decides UTF-8 or Windows-1252 for a text, and what the command
+ * line escapes in names. */
+static void test_utf8_char_len(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *s;
+        size_t n, len;
+    } cases[] = {
+        {"a", 1, 1},
+        {"\xc3\xa6", 2, 2},             /* æ */
+        {"\xe2\x82\xac", 3, 3},        /* € */
+        {"\xf0\x9f\x98\x80", 4, 4},   /* U+1F600 */
+        {"\xef\xbf\xbf", 3, 3},        /* U+FFFF, the last of three bytes */
+        {"\xf4\x8f\xbf\xbf", 4, 4},   /* U+10FFFF, the last there is */
+        {"", 0, 0},                     /* nothing */
+        {"\x80", 1, 0},                 /* a stray continuation byte */
+        {"\xc0\x80", 2, 0},             /* an overlong NUL */
+        {"\xc1\xbf", 2, 0},             /* overlong */
+        {"\xe0\x80\x80", 3, 0},         /* overlong three bytes */
+        {"\xed\xa0\x80", 3, 0},         /* a UTF-16 surrogate (U+D800) */
+        {"\xf0\x80\x80\x80", 4, 0},     /* overlong four bytes */
+        {"\xf4\x90\x80\x80", 4, 0},     /* U+110000: beyond Unicode */
+        {"\xf5\x80\x80\x80", 4, 0},     /* no such lead byte */
+        {"\xc3", 1, 0},                 /* cut: æ without its second byte */
+        {"\xe2\x82", 2, 0},             /* cut: € without its third */
+        {"\xe6g", 2, 0},                /* Windows-1252 "æg" */
+        {"\xc3\x28", 2, 0},             /* a lead byte before ASCII */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        print_message("case %u\n", (unsigned)i);
+        assert_int_equal(socinv_utf8_char_len(cases[i].s, cases[i].n), cases[i].len);
+    }
+}
+
 /** Ragged rows are padded; a trailing tab makes one more empty cell. */
 static void test_ragged(void **state)
 {
@@ -692,6 +728,7 @@ int main(void)
         cmocka_unit_test(test_amounts_like_years),
         cmocka_unit_test(test_csv),
         cmocka_unit_test(test_cp1252),
+        cmocka_unit_test(test_utf8_char_len),
         cmocka_unit_test(test_ragged),
         cmocka_unit_test(test_invalid),
     };
