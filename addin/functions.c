@@ -481,7 +481,7 @@ const sv_function sv_functions[] = {
 
 const size_t sv_function_count = sizeof sv_functions / sizeof sv_functions[0];
 
-socinv_status sv_keyword_arg(const sv_call *c, size_t row, size_t i, long *out)
+socinv_status sv_keyword_arg_given(const sv_call *c, size_t row, size_t i, long *out)
 {
     const sv_param *p = &sv_functions[row].params[i];
     return sv_keyword(c, i, p->keywords, p->dflt_code, out);

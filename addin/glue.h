@@ -4,6 +4,7 @@
 #define SOCINV_GLUE_H
 
 #include "call.h"
+#include "functions.h"
 #include "params.h"
 
 /* Arguments 0..n-1, all plain numbers, into v[0..n-1] so v[SV_F_PARAM] names
@@ -19,7 +20,14 @@ static inline socinv_status sv_numbers(const sv_call *c, size_t n, double *v)
 /* Keyword argument i of the function in table row `row` (SV_ROW_*): read by
  * sv_keyword with the row's words and default (functions.c), so a keyword
  * argument's words and default are stated once, in its row. */
-socinv_status sv_keyword_arg(const sv_call *c, size_t row, size_t i, long *out);
+socinv_status sv_keyword_arg_given(const sv_call *c, size_t row, size_t i, long *out);
+static inline socinv_status sv_keyword_arg(const sv_call *c, size_t row, size_t i, long *out)
+{
+    if (!sv_left_out(c, i)) /* left out, the common case: the row's default without a call */
+        return sv_keyword_arg_given(c, row, i, out);
+    *out = sv_functions[row].params[i].dflt_code;
+    return SOCINV_OK;
+}
 
 /* The codes of the keyword arguments whose words the table lists. */
 typedef enum sv_net_part { SV_PART_NET, SV_PART_PERMANENT, SV_PART_IMPLEMENTATION } sv_net_part;
