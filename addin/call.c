@@ -8,32 +8,11 @@
 
 #include "call.h"
 
-void sv_call_init(sv_call *c, const sv_arg *args, size_t nargs)
-{
-    c->args = args;
-    c->nargs = nargs;
-    /* every field but the text buffer, which is only read up to its NUL: clearing
-     * its 256 bytes on every call was a memset per cell of the sheet */
-    c->res.kind = SV_RES_NUMBER;
-    c->res.num = 0.0;
-    c->res.rows = c->res.cols = 0;
-    c->res.matrix = NULL;
-    c->res.cell_status = NULL;
-    c->res.cell_text = NULL;
-    c->res.text[0] = '\0';
-    c->used = 0;
-    c->nblocks = 0;
-}
-
-void sv_call_done(sv_call *c)
+void sv_call_free_blocks(sv_call *c)
 {
     for (size_t i = 0; i < c->nblocks; i++)
         free(c->blocks[i]);
     c->nblocks = 0;
-    c->used = 0;
-    c->res.matrix = NULL;
-    c->res.cell_status = NULL;
-    c->res.cell_text = NULL;
 }
 
 /* sv_alloc() when the inline buffer has no room left: a block of its own. */
@@ -155,7 +134,7 @@ socinv_status sv_number(const sv_call *c, size_t i, double dflt, double *out)
     return number_at(c, i, dflt, out);
 }
 
-socinv_status sv_int(const sv_call *c, size_t i, long dflt, long lo, long hi, long *out)
+socinv_status sv_int_given(const sv_call *c, size_t i, long dflt, long lo, long hi, long *out)
 {
     if (!present(c, i)) { /* the common case, decided in whole numbers */
         if (dflt < lo || dflt > hi)
@@ -215,7 +194,7 @@ static socinv_status keyword_number(const sv_keywords *k, double v, long *out)
     return SOCINV_OK;
 }
 
-socinv_status sv_keyword(const sv_call *c, size_t i, const sv_keywords *k, long dflt, long *out)
+socinv_status sv_keyword_given(const sv_call *c, size_t i, const sv_keywords *k, long dflt, long *out)
 {
     const sv_cell *cell;
     if (!present(c, i)) {
@@ -312,12 +291,6 @@ static socinv_status numbers(sv_call *c, size_t i, int keep_trailing, const doub
     *v = buf;
     *n = used;
     return SOCINV_OK;
-}
-
-int sv_is_portfolio(const sv_call *c, size_t i)
-{
-    const sv_arg *a = arg(c, i);
-    return a && !a->omitted && a->cells && a->rows > 1 && a->cols > 1;
 }
 
 socinv_status sv_per_row(sv_call *c, size_t i, sv_row_rule rule, const void *ctx)

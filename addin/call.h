@@ -62,9 +62,34 @@ typedef struct sv_call {
     _Alignas(16) unsigned char inline_buf[SV_CALL_INLINE];
 } sv_call;
 
-void sv_call_init(sv_call *c, const sv_arg *args, size_t nargs);
+/* Inline, as the two ends of every add-in call. */
+static inline void sv_call_init(sv_call *c, const sv_arg *args, size_t nargs)
+{
+    c->args = args;
+    c->nargs = nargs;
+    /* every field but the text buffer, which is only read up to its NUL: clearing
+     * its 256 bytes on every call was a memset per cell of the sheet */
+    c->res.kind = SV_RES_NUMBER;
+    c->res.num = 0.0;
+    c->res.rows = c->res.cols = 0;
+    c->res.matrix = NULL;
+    c->res.cell_status = NULL;
+    c->res.cell_text = NULL;
+    c->res.text[0] = '\0';
+    c->used = 0;
+    c->nblocks = 0;
+}
+void sv_call_free_blocks(sv_call *c); /* the blocks sv_alloc took from malloc */
 /* Free everything the call allocated (the result's matrix included). */
-void sv_call_done(sv_call *c);
+static inline void sv_call_done(sv_call *c)
+{
+    if (c->nblocks)
+        sv_call_free_blocks(c);
+    c->used = 0;
+    c->res.matrix = NULL;
+    c->res.cell_status = NULL;
+    c->res.cell_text = NULL;
+}
 /* Scratch memory until sv_call_done(); NULL when out of memory. Inline for
  * the common case, a piece of the call's own buffer (two or three per cell). */
 void *sv_alloc_block(sv_call *c, size_t bytes); /* the rest: malloc */
@@ -103,8 +128,25 @@ int sv_present(const sv_call *c, size_t i);
 
 /* One number. Absent -> dflt. Text -> SOCINV_E_TYPE; more than one cell -> SOCINV_E_SHAPE. */
 socinv_status sv_number(const sv_call *c, size_t i, double dflt, double *out);
+/* Was argument i left out (=F(A1;;2), or not given at all)? Most optional
+ * arguments of most cells are, so the readers below answer it inline, without
+ * a call; everything else goes to their *_given part (sv_present's full test). */
+static inline int sv_left_out(const sv_call *c, size_t i)
+{
+    return i >= c->nargs || c->args[i].omitted;
+}
+
 /* A whole number in [lo, hi]; a fraction or out of range -> SOCINV_E_DOMAIN. */
-socinv_status sv_int(const sv_call *c, size_t i, long dflt, long lo, long hi, long *out);
+socinv_status sv_int_given(const sv_call *c, size_t i, long dflt, long lo, long hi, long *out);
+static inline socinv_status sv_int(const sv_call *c, size_t i, long dflt, long lo, long hi, long *out)
+{
+    if (!sv_left_out(c, i))
+        return sv_int_given(c, i, dflt, lo, hi, out);
+    if (dflt < lo || dflt > hi)
+        return SOCINV_E_DOMAIN;
+    *out = dflt;
+    return SOCINV_OK;
+}
 /* Keyword arguments, all read by sv_keyword: a word (ASCII and æøå case
  * ignored), or a number by the keywords' rule. */
 typedef struct sv_word {
@@ -129,7 +171,14 @@ typedef struct sv_keywords {
 
 /* Argument i as a keyword: absent -> dflt; one cell, else SOCINV_E_SHAPE; a word
  * that is none of them -> SOCINV_E_OPTION. */
-socinv_status sv_keyword(const sv_call *c, size_t i, const sv_keywords *k, long dflt, long *out);
+socinv_status sv_keyword_given(const sv_call *c, size_t i, const sv_keywords *k, long dflt, long *out);
+static inline socinv_status sv_keyword(const sv_call *c, size_t i, const sv_keywords *k, long dflt, long *out)
+{
+    if (!sv_left_out(c, i))
+        return sv_keyword_given(c, i, k, dflt, out);
+    *out = dflt;
+    return SOCINV_OK;
+}
 /* TRUE/FALSE: any number (nonzero TRUE), or the words sand/falsk, ja/nej, true/false, yes/no. */
 extern const sv_keywords sv_bool_keywords;
 socinv_status sv_bool(const sv_call *c, size_t i, int dflt, int *out);
@@ -182,7 +231,11 @@ int sv_word_is(const char *text, size_t len, const char *word);
 
 /* Is argument i a block of rows, more than one row and more than one column? A
  * function that takes a row of years then answers each row (sv_per_row). */
-int sv_is_portfolio(const sv_call *c, size_t i);
+static inline int sv_is_portfolio(const sv_call *c, size_t i)
+{
+    const sv_arg *a = i < c->nargs ? &c->args[i] : NULL;
+    return a && !a->omitted && a->cells && a->rows > 1 && a->cols > 1;
+}
 /* The rule for one row of numbers (as sv_vector reads it): its result in *out. */
 typedef socinv_status (*sv_row_rule)(const double *v, size_t n, const void *ctx, double *out);
 /* A column result with rule's answer for each row of argument i. A row with no

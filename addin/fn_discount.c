@@ -5,7 +5,7 @@
 
 socinv_status sv_schedule_arg(sv_call *c, size_t i, socinv_schedule *s)
 {
-    if (!sv_present(c, i))
+    if (sv_left_out(c, i) || !sv_present(c, i)) /* the first test inline: the common case */
         return socinv_schedule_named(SOCINV_SCHEDULE_DEFAULT, sizeof SOCINV_SCHEDULE_DEFAULT - 1, s);
     const sv_arg *a = &c->args[i];
     if (a->rows == 1 && a->cols == 1) {

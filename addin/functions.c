@@ -487,17 +487,7 @@ const sv_function sv_functions[] = {
 
 const size_t sv_function_count = sizeof sv_functions / sizeof sv_functions[0];
 
-socinv_status sv_number_arg(const sv_call *c, size_t row, size_t i, double *out)
-{
-    return sv_number(c, i, sv_functions[row].params[i].dflt_value, out);
-}
-
-socinv_status sv_int_arg(const sv_call *c, size_t row, size_t i, long lo, long hi, long *out)
-{
-    return sv_int(c, i, (long)sv_functions[row].params[i].dflt_value, lo, hi, out);
-}
-
-socinv_status sv_keyword_arg(const sv_call *c, size_t row, size_t i, long *out)
+socinv_status sv_keyword_arg_given(const sv_call *c, size_t row, size_t i, long *out)
 {
     const sv_param *p = &sv_functions[row].params[i];
     return sv_keyword(c, i, p->keywords, p->dflt_code, out);

@@ -4,15 +4,32 @@
 #define SOCINV_GLUE_H
 
 #include "call.h"
+#include "functions.h"
 #include "params.h"
 
 /* Keyword argument i of the function in table row `row` (SV_ROW_*): read by
  * sv_keyword with the row's words and default (functions.c), so a keyword
  * argument's words and default are stated once, in its row. */
-socinv_status sv_keyword_arg(const sv_call *c, size_t row, size_t i, long *out);
-/* Number argument i with its row's default (OPTN rows): sv_number / sv_int. */
-socinv_status sv_number_arg(const sv_call *c, size_t row, size_t i, double *out);
-socinv_status sv_int_arg(const sv_call *c, size_t row, size_t i, long lo, long hi, long *out);
+socinv_status sv_keyword_arg_given(const sv_call *c, size_t row, size_t i, long *out);
+static inline socinv_status sv_keyword_arg(const sv_call *c, size_t row, size_t i, long *out)
+{
+    if (!sv_left_out(c, i)) /* left out, the common case: the row's default without a call */
+        return sv_keyword_arg_given(c, row, i, out);
+    *out = sv_functions[row].params[i].dflt_code;
+    return SOCINV_OK;
+}
+
+/* Number argument i with its row's default (OPTN rows): sv_number / sv_int, inline
+ * so that a left-out argument costs no call. */
+static inline socinv_status sv_number_arg(const sv_call *c, size_t row, size_t i, double *out)
+{
+    return sv_number(c, i, sv_functions[row].params[i].dflt_value, out);
+}
+
+static inline socinv_status sv_int_arg(const sv_call *c, size_t row, size_t i, long lo, long hi, long *out)
+{
+    return sv_int(c, i, (long)sv_functions[row].params[i].dflt_value, lo, hi, out);
+}
 
 /* Arguments 0..n-1 of row's function, all numbers, into v[0..n-1] so v[SV_F_PARAM]
  * names each (left out: the row's default): REFUNDNET, OBUPLIFT, and PLFACTOR's

@@ -434,10 +434,25 @@ static double calc_number(double v)
     return isfinite(v) ? v : NAN;
 }
 
+/* A double any as cppu's uno_type_any_construct builds it (copy.hxx,
+ * _copyConstructAnyFromData: the type acquired, the value in pReserved where a
+ * pointer holds a double), without its general dispatch: about 50 instructions
+ * of every number a cell returns. */
+static inline void any_of_double(const sv_uno_types *t, uno_Any *a, double v)
+{
+    if (sizeof(void *) < sizeof(double)) {
+        uno_type_any_construct(a, &v, t->t_double, NULL);
+        return;
+    }
+    typelib_typedescriptionreference_acquire(t->t_double);
+    a->pType = t->t_double;
+    a->pData = &a->pReserved;
+    memcpy(a->pData, &v, sizeof v);
+}
+
 static void return_double(const sv_uno_types *t, void *pReturn, double v)
 {
-    v = calc_number(v);
-    uno_type_any_construct(pReturn, &v, t->t_double, NULL);
+    any_of_double(t, pReturn, calc_number(v));
 }
 
 /* Calc's error value in a matrix cell: a quiet NaN whose low 32 bits hold the
@@ -515,7 +530,7 @@ static int mixed_cell(const sv_uno_types *t, uno_Any *cell, const sv_result *res
     }
     double v = res->cell_status && res->cell_status[k] != SOCINV_OK ? calc_error(res->cell_status[k])
                                                                      : calc_number(res->matrix[k]);
-    uno_type_any_construct(cell, &v, t->t_double, NULL);
+    any_of_double(t, cell, v);
     return 1;
 }
 

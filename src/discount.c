@@ -1,4 +1,5 @@
 /* Discount-rate schedules, present values and the ratios built on them. */
+#include <stddef.h>
 #include <string.h>
 
 #include "internal.h"
@@ -46,7 +47,9 @@ socinv_status socinv_schedule_named(const char *name, size_t len, socinv_schedul
     }
     for (size_t i = 0; i < sizeof named / sizeof named[0]; i++) {
         if (name_equals(name, len, named[i].name)) {
-            *out = named[i];
+            /* its bands only, not all SOCINV_SCHEDULE_MAX_BANDS: nothing reads past
+             * nbands, and this is the default of six functions, once per cell */
+            memcpy(out, &named[i], offsetof(socinv_schedule, band) + named[i].nbands * sizeof named[i].band[0]);
             return SOCINV_OK;
         }
     }

@@ -253,6 +253,37 @@ socinv_status socinv_payback(const double *net, size_t n, const socinv_payback_o
     return after_table(opts, &w.r, beyond, w.c, tail, n, room, years);
 }
 
+/* The discounted walk beyond the table adds tail * df each year, df positive and
+ * not rising when no rate ahead is negative: the cumulative moves one way, by at
+ * most |tail| * df * min(years left, 1 / lowest rate) in all (the geometric sum of
+ * the factors). Can it never meet the rule again? Then walking on changes nothing:
+ * the answer is "never". Conservative: a margin far above the compensated sum's
+ * rounding (~1e-19 of the band), and no stop where the walk could overflow. */
+static int never_meets(const rule *r, double c, double tail, double df, unsigned years_left, double lowest_rate)
+{
+    if (!(lowest_rate >= 0.0))
+        return 0;
+    double steps = (double)years_left;
+    if (lowest_rate > 0.0 && 1.0 / lowest_rate < steps)
+        steps = 1.0 / lowest_rate;
+    double reach = fabs(tail) * df * steps * (1.0 + 0x1p-30);
+    if (!isfinite(c + 2.0 * reach))
+        return 0; /* the walk might overflow: let it say so */
+    double lowest = tail < 0.0 ? c - reach : c;
+    double edge = r->strict ? -r->eps : r->eps;
+    return lowest > edge + 0x1p-20 * r->eps;
+}
+
+/* The lowest rate a schedule applies from band `band` on. */
+static double lowest_rate_from(const socinv_schedule *s, size_t band)
+{
+    double lowest = s->band[band].rate;
+    for (size_t i = band + 1; i < s->nbands; i++)
+        if (s->band[i].rate < lowest)
+            lowest = s->band[i].rate;
+    return lowest;
+}
+
 socinv_status socinv_payback_discounted(const double *net, size_t n, const socinv_schedule *s,
                                         unsigned first_year, const socinv_payback_opts *opts,
                                         double *years)
@@ -269,11 +300,13 @@ socinv_status socinv_payback_discounted(const double *net, size_t n, const socin
     const double sign = opts->sign;
     const unsigned horizon = opts->extrapolate ? opts->horizon
                                                : (n < opts->horizon ? (unsigned)n : opts->horizon);
-    /* Year by year: there is no closed form once the factors decline by band. */
+    /* Year by year: there is no closed form once the factors decline by band;
+     * beyond the table the walk stops once the rule can no longer be met. */
     walk w;
     walk_start(&w, opts);
     double rate_df = 1.0;
     size_t band = 0; /* socinv_schedule_rate(s, t), found from the last year's band: t only grows */
+    double lowest_rate = 0.0; /* of the bands from the table's last year on */
     for (unsigned k = 1; k <= horizon; k++) {
         unsigned t = first_year + k - 1;
         while (band + 1 < s->nbands && s->band[band + 1].from_year <= t)
@@ -287,6 +320,12 @@ socinv_status socinv_payback_discounted(const double *net, size_t n, const socin
             return st;
         if (w.first && opts->crossing == SOCINV_CROSSING_FIRST)
             break;
+        if (k >= n && k < horizon && !meets(&w.r, w.c)) { /* beyond the table, nothing but the tail */
+            if (k == n)
+                lowest_rate = lowest_rate_from(s, band);
+            if (never_meets(&w.r, w.c, sign * net[n - 1], rate_df, horizon - k, lowest_rate))
+                return SOCINV_NO_RESULT;
+        }
     }
     if (opts->crossing == SOCINV_CROSSING_FIRST) {
         if (!w.first)

@@ -271,6 +271,40 @@ static void test_discounted_bands(void **state)
     assert_status(socinv_payback_discounted(net, 2, &s, 1, NULL, &y), SOCINV_NO_RESULT);
 }
 
+/** Beyond the table the walk stops once the rule can no longer be met; the answers
+ * are the full walk's. At 10 %, first value today:
+ * - {100, -1}: cumulative 100 - 1/1.1 = 99.09, and the tail is worth at most
+ *   1/1.1 * 10 = 9.09 more: never (stops after year 2);
+ * - {10, -1}: the tail's worth converges to exactly 10 (1/1.1 + 1/1.1^2 + ... = 10),
+ *   so every partial sum stays above 0, never below the zero band's -1.09E-8:
+ *   never (the bound, 9.09 with its margin of 2^-30, proves it after year 2);
+ * - {10, -4}: 10 - 3.636 - 3.306 - 3.005 = 0.053, then -2.732: year 5;
+ * - {10, 5} under FINAL crossing: rises for good: never;
+ * - {1E307, 1E307} at 0 %: 1E307 a year overflows in year 18 (1.8E308): the walk
+ *   still reports E_OVERFLOW rather than "never". */
+static void test_discounted_stop(void **state)
+{
+    (void)state;
+    socinv_schedule s;
+    assert_ok(socinv_schedule_flat(0.10, &s));
+    double y = 0;
+    const double owed[] = {100, -1}, edge[] = {10, -1}, pays[] = {10, -4}, rises[] = {10, 5};
+    assert_status(socinv_payback_discounted(owed, 2, &s, 0, NULL, &y), SOCINV_NO_RESULT);
+    assert_status(socinv_payback_discounted(edge, 2, &s, 0, NULL, &y), SOCINV_NO_RESULT);
+    assert_ok(socinv_payback_discounted(pays, 2, &s, 0, NULL, &y));
+    assert_close(y, 5, 0);
+    socinv_payback_opts o = socinv_payback_opts_default();
+    o.crossing = SOCINV_CROSSING_FINAL;
+    assert_status(socinv_payback_discounted(rises, 2, &s, 0, &o, &y), SOCINV_NO_RESULT);
+    /* strict and non-strict alike: 100 owed is never reached */
+    o = socinv_payback_opts_default();
+    o.method = SOCINV_PAYBACK_WHOLE_NONSTRICT;
+    assert_status(socinv_payback_discounted(owed, 2, &s, 0, &o, &y), SOCINV_NO_RESULT);
+    assert_ok(socinv_schedule_flat(0.0, &s));
+    const double huge[] = {1e307, 1e307};
+    assert_status(socinv_payback_discounted(huge, 2, &s, 0, NULL, &y), SOCINV_E_OVERFLOW);
+}
+
 /* ---- invalid input -------------------------------------------------------------------------- */
 
 /* ---- rows near DBL_MAX: the rule's answer or E_OVERFLOW, never a wrong year ---------- */
@@ -501,6 +535,7 @@ int main(void)
         cmocka_unit_test(test_method3_first_year),
         cmocka_unit_test(test_method3_extrapolated),
         cmocka_unit_test(test_discounted_bands),
+        cmocka_unit_test(test_discounted_stop),
         cmocka_unit_test(test_invalid),
     };
     return cmocka_run_group_tests_name("payback", tests, NULL, NULL);

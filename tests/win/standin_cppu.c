@@ -56,6 +56,11 @@ void SAL_CALL typelib_typedescriptionreference_newByAsciiName(typelib_TypeDescri
     *ref = r;
 }
 
+void SAL_CALL typelib_typedescriptionreference_acquire(typelib_TypeDescriptionReference *r)
+{
+    r->nRefCount++;
+}
+
 void SAL_CALL typelib_typedescriptionreference_release(typelib_TypeDescriptionReference *r)
 {
     if (r && --r->nRefCount == 0) {
