@@ -296,16 +296,6 @@ int flatodf_read(const char *file, input *in)
     return rc;
 }
 
-int flatodf_read_zipped(const char *file, input *in)
-{
-    zipxml *zx = zipxml_open(file, in->error, sizeof in->error);
-    if (!zx)
-        return -1;
-    int rc = flatodf_read_from(zx, in);
-    zipxml_close(zx);
-    return rc;
-}
-
 int flatodf_read_from(zipxml *zx, input *in)
 {
     xmlDoc *doc = zipxml_doc(zx, "content.xml", in->error, sizeof in->error);

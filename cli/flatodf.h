@@ -9,9 +9,8 @@
  * part for a text document (paragraphs as one-cell rows, tables as rows of cells,
  * in document order). Returns 0, or -1 with in->error set. */
 int flatodf_read(const char *file, input *in);
-/* The same from a zipped ODF file (.ods, .odt): its content.xml, read through the
- * guards of zipxml.h. */
-int flatodf_read_zipped(const char *file, input *in);
+/* The same from a zipped ODF file (.ods, .odt) already open: its content.xml, read
+ * through the guards of zipxml.h. */
 int flatodf_read_from(zipxml *zx, input *in);
 /* The same from flat ODF in memory (the fuzz target). */
 int flatodf_read_memory(const char *data, size_t len, input *in);

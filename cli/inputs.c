@@ -21,6 +21,7 @@
 #include "pdf.h"
 #include "proc.h"
 #include "utf8.h"
+#include "zipxml.h"
 
 /* Largest text input read into memory. */
 #define MAX_TEXT_BYTES ((size_t)256 << 20)
@@ -234,18 +235,30 @@ static void convert_batch(const char *soffice, const char *tmp, const char *targ
     free(names);
 }
 
-/* The reader of a workbook or document socinv reads without LibreOffice, or NULL. */
-static int (*direct_reader(const char *ext))(const char *, input *)
+/* The reader of a ZIP workbook or document socinv reads without LibreOffice, or NULL. */
+typedef int (*zip_reader)(zipxml *zx, input *in);
+static zip_reader direct_reader(const char *ext)
 {
     static const char *const odf[] = {"ods", "odt", NULL};
     static const char *const xlsx[] = {"xlsx", "xlsm", NULL};
     if (ext_is(ext, odf))
-        return flatodf_read_zipped;
+        return flatodf_read_from;
     if (ext_is(ext, xlsx))
-        return ooxml_read_xlsx;
+        return ooxml_xlsx_from;
     if (!strcasecmp(ext, "docx"))
-        return ooxml_read_docx;
+        return ooxml_docx_from;
     return NULL;
+}
+
+/* Open the archive, read it with `reader`, close it: the one opening of every direct reader. */
+static int read_zipped(const char *path, zip_reader reader, input *in)
+{
+    zipxml *zx = zipxml_open(path, in->error, sizeof in->error);
+    if (!zx)
+        return -1;
+    int rc = reader(zx, in);
+    zipxml_close(zx);
+    return rc;
 }
 
 /* Workbooks and documents that are ZIP archives (ODF, Office Open XML) but do not start
@@ -337,7 +350,7 @@ static int read_one(const char *path, input *in, pthread_mutex_t *pdf_lock)
                  "its name says)",
                  ext, ext);
     } else if (direct_reader(ext)) {
-        direct_reader(ext)(path, in);
+        read_zipped(path, direct_reader(ext), in);
     } else {
         in->kind = treat_of(path) == AS_SHEET ? INPUT_SHEET : INPUT_DOCUMENT;
         return 1;

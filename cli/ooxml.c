@@ -268,16 +268,6 @@ static void docx_chars(void *user, const char *s, int len)
         xmlBufferAdd(r->text, (const xmlChar *)s, len);
 }
 
-int ooxml_read_docx(const char *file, input *in)
-{
-    zipxml *zx = zipxml_open(file, in->error, sizeof in->error);
-    if (!zx)
-        return -1;
-    int rc = ooxml_docx_from(zx, in);
-    zipxml_close(zx);
-    return rc;
-}
-
 int ooxml_docx_from(zipxml *zx, input *in)
 {
     in->kind = INPUT_DOCUMENT;
@@ -540,16 +530,6 @@ static int xlsx_sheet(zipxml *zx, const xmlDoc *rels, const xmlNode *sheet, cons
         xmlFree(name);
     if (id)
         xmlFree(id);
-    return rc;
-}
-
-int ooxml_read_xlsx(const char *file, input *in)
-{
-    zipxml *zx = zipxml_open(file, in->error, sizeof in->error);
-    if (!zx)
-        return -1;
-    int rc = ooxml_xlsx_from(zx, in);
-    zipxml_close(zx);
     return rc;
 }
 

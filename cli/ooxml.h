@@ -7,14 +7,12 @@
 #include "parts.h"
 #include "zipxml.h"
 
-/* A .docx: one part, its paragraphs as one-cell rows and its tables as rows of
- * cells in document order (a cell merged across columns fills the first of them).
- * 0, or -1 with in->error set. */
-int ooxml_read_docx(const char *file, input *in);
-/* A .xlsx/.xlsm: one part per sheet, named as the workbook names it. */
-int ooxml_read_xlsx(const char *file, input *in);
-/* The same from an archive already open (the fuzz target's, in memory). */
+/* From an open archive (zipxml_open, or the fuzz target's in memory), 0 or -1 with
+ * in->error set. A .docx: one part, its paragraphs as one-cell rows and its tables
+ * as rows of cells in document order (a cell merged across columns fills the first
+ * of them). */
 int ooxml_docx_from(zipxml *zx, input *in);
+/* A .xlsx/.xlsm: one part per sheet, named as the workbook names it. */
 int ooxml_xlsx_from(zipxml *zx, input *in);
 
 #endif
