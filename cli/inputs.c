@@ -320,7 +320,8 @@ static int read_one(const char *path, input *in, pthread_mutex_t *pdf_lock)
         return 0;
     }
     const char *ext = inputs_extension(path);
-    switch (treat_of(path)) {
+    treat as = treat_of(path);
+    switch (as) {
     case AS_TEXT:
         read_text(path, in);
         return 0;
@@ -337,22 +338,24 @@ static int read_one(const char *path, input *in, pthread_mutex_t *pdf_lock)
     case AS_DOCUMENT:
         break;
     }
+    int container = st.st_size && zip_format(ext) ? zip_or_ole(path) : 1;
+    zip_reader reader = direct_reader(ext);
     if (st.st_size == 0) {
         snprintf(in->error, sizeof in->error, "the file is empty");
-    } else if (zip_format(ext) && zip_or_ole(path) == 2) {
+    } else if (container == 2) {
         snprintf(in->error, sizeof in->error,
                  "encrypted (password-protected), or an old binary Office file named .%s: cannot be read "
                  "(save it without a password, as .%s)",
                  ext, ext);
-    } else if (zip_format(ext) && zip_or_ole(path) != 1) {
+    } else if (container != 1) {
         snprintf(in->error, sizeof in->error,
                  "not a valid .%s file: it is not a ZIP archive as .%s files are (damaged, or not what "
                  "its name says)",
                  ext, ext);
-    } else if (direct_reader(ext)) {
-        read_zipped(path, direct_reader(ext), in);
+    } else if (reader) {
+        read_zipped(path, reader, in);
     } else {
-        in->kind = treat_of(path) == AS_SHEET ? INPUT_SHEET : INPUT_DOCUMENT;
+        in->kind = as == AS_SHEET ? INPUT_SHEET : INPUT_DOCUMENT;
         return 1;
     }
     return 0;
@@ -414,13 +417,15 @@ static void convert_all(input *ins, const unsigned char *convert, size_t n, cons
 {
     input **sheets = calloc(n ? n : 1, sizeof *sheets), **docs = calloc(n ? n : 1, sizeof *docs);
     size_t ns = 0, nd = 0;
-    for (size_t i = 0; sheets && docs && i < n; i++) {
-        if (convert[i] && ins[i].kind == INPUT_SHEET)
+    for (size_t i = 0; i < n; i++) {
+        if (!convert[i])
+            continue;
+        /* LibreOffice stores the converted files next to nothing of the input */
+        snprintf(ins[i].error, sizeof ins[i].error, "%s", sheets && docs ? "not converted" : "out of memory");
+        if (sheets && docs && ins[i].kind == INPUT_SHEET)
             sheets[ns++] = &ins[i];
-        else if (convert[i])
+        else if (sheets && docs)
             docs[nd++] = &ins[i];
-        if (convert[i]) /* LibreOffice stores the converted files next to nothing of the input */
-            snprintf(ins[i].error, sizeof ins[i].error, "not converted");
     }
     char tmp[] = "/tmp/socinv-XXXXXX";
     if (ns + nd == 0) {
