@@ -156,15 +156,18 @@ class PdfFixtures(unittest.TestCase):
                 self.assertTrue(tables[0]["title"].startswith("Pilotprojekt vedr. helhedsorienteret"))
                 self.assertEqual(tables[0]["payback"]["total"], {"printed": 3, "rule": 3})
 
-    def test_third_producer(self):
-        """Seed 001's table typeset here in Courier (courier_case_pdf): labels wrapped
-        with the amounts on their last line, right-aligned, over two pages."""
+    def seed_001_rows(self):
+        """Seed 001's table (its 14 rows, cells split at tabs) and its title line."""
         with open(os.path.join(SOURCE, "tests", "data", "seeds", S001), encoding="utf-8") as f:
             lines = f.read().split("\n")
         start = next(i for i, l in enumerate(lines) if l.startswith("1.000 kr. 2018 p/l"))
-        rows = [l.split("\t") for l in lines[start:start + 14]]
+        return [l.split("\t") for l in lines[start:start + 14]], next(l for l in lines if l.startswith("Forslagets titel:"))
+
+    def test_third_producer(self):
+        """Seed 001's table typeset here in Courier (courier_case_pdf): labels wrapped
+        with the amounts on their last line, right-aligned, over two pages."""
+        rows, title = self.seed_001_rows()
         self.assertEqual(rows[-1][0], "Tilbagebetalingstid baseret på totaløkonomi")
-        title = next(l for l in lines if l.startswith("Forslagets titel:"))
         with tempfile.TemporaryDirectory() as d:
             path = os.path.join(d, "courier.pdf")
             with open(path, "wb") as f:
@@ -177,12 +180,6 @@ class PdfFixtures(unittest.TestCase):
             self.assertEqual(got["tables"][0][key], want["tables"][0][key], key)
         # by hand (seed 001): net 1.511, -1.130, -1.551, -504 pays back in year 3
         self.assertEqual(got["tables"][0]["net_impact"]["total"], [1511, -1130, -1551, -504])
-
-    def seed_001_rows(self):
-        with open(os.path.join(SOURCE, "tests", "data", "seeds", S001), encoding="utf-8") as f:
-            lines = f.read().split("\n")
-        start = next(i for i, l in enumerate(lines) if l.startswith("1.000 kr. 2018 p/l"))
-        return [l.split("\t") for l in lines[start:start + 14]], next(l for l in lines if l.startswith("Forslagets titel:"))
 
     def test_location_is_the_page(self):
         # a PDF's table is located by the page its header is on (a paragraph number means
