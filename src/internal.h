@@ -38,6 +38,13 @@ static inline int si_is_share(double s)
     return isfinite(s) && s >= 0.0 && s <= 1.0;
 }
 
+/* v == floor(v) without libm's floor call (years in long series, once each):
+ * from 2^52 up every double is whole, below it the cast truncates exactly. */
+static inline int si_is_whole(double v)
+{
+    return fabs(v) < 0x1p52 ? v == (double)(long long)v : !isnan(v);
+}
+
 /* Neumaier's compensated sum: column sums of a few thousand amounts stay exact
  * to the last kroner even with decimals, so printed totals compare fairly. */
 typedef struct {

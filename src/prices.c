@@ -32,10 +32,27 @@ static void sift_down(double *v, size_t i, size_t n)
     }
 }
 
+/* Are the years strictly ascending, or strictly descending? A series as it is
+ * printed is one or the other, and then no year can repeat: one pass instead
+ * of the sort (about 850 instructions on ten years, every PLFACTOR cell). */
+static int strictly_monotone(const double *years, size_t n)
+{
+    size_t k = 1;
+    while (k < n && years[k] > years[k - 1])
+        k++;
+    if (k >= n)
+        return 1;
+    for (k = 1; k < n && years[k] < years[k - 1];)
+        k++;
+    return k >= n;
+}
+
 /* Does a year occur twice? Sorted copy (heapsort, n log n, no allocation):
  * comparing every pair froze Calc on a whole-column series. */
 static int has_repeat(const double *years, size_t n)
 {
+    if (strictly_monotone(years, n))
+        return 0;
     double v[SOCINV_MAX_INDEX_YEARS];
     memcpy(v, years, n * sizeof *v);
     for (size_t i = n / 2; i-- > 0;)
@@ -62,12 +79,12 @@ socinv_status socinv_pl_factor(double from_year, double to_year, const double *y
         return SOCINV_E_NULL;
     if (!isfinite(from_year) || !isfinite(to_year))
         return SOCINV_E_NONFINITE;
-    if (from_year != floor(from_year) || to_year != floor(to_year))
+    if (!si_is_whole(from_year) || !si_is_whole(to_year))
         return SOCINV_E_DOMAIN;
     if (n > SOCINV_MAX_INDEX_YEARS)
         return SOCINV_E_LENGTH;
     for (size_t i = 0; i < n; i++) {
-        if (years[i] != floor(years[i]))
+        if (!si_is_whole(years[i]))
             return SOCINV_E_DOMAIN;
         if (index[i] <= 0.0)
             return SOCINV_E_INDEX; /* a series with a zero or negative index is broken, used or not */

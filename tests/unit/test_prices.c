@@ -25,13 +25,18 @@ static void test_pl_factor(void **state)
     assert_close(f, 1, 0);
 }
 
-/** The series need not be sorted: years 2025, 2023, 2024 with their indices give the same 1.025. */
+/** The series need not be sorted: years 2025, 2023, 2024 with their indices give the same 1.025,
+ * and so do years descending, 2025, 2024, 2023 (the order check's other direction). */
 static void test_pl_factor_unsorted(void **state)
 {
     (void)state;
     const double y[] = {2025, 2023, 2024}, ix[] = {102.5, 97.5, 100};
+    const double down[] = {2025, 2024, 2023}, down_ix[] = {102.5, 100, 97.5};
     double f = 0;
     assert_ok(socinv_pl_factor(2024, 2025, y, ix, 3, &f));
+    assert_close(f, 1.025, 1e-15);
+    f = 0;
+    assert_ok(socinv_pl_factor(2024, 2025, down, down_ix, 3, &f));
     assert_close(f, 1.025, 1e-15);
 }
 
@@ -63,6 +68,8 @@ typedef struct {
 } bad_factor;
 
 static const double frac_years[] = {2023, 2024.5, 2025}, repeated[] = {2024, 2024, 2025};
+/* repeats that a one-pass check of the order must not miss: last pair, descending */
+static const double repeated_last[] = {2023, 2024, 2024}, repeated_down[] = {2025, 2024, 2024};
 static const double zero_ix[] = {97.5, 0, 102.5}, neg_ix[] = {97.5, 100, -102.5};
 static const double nan_ix[] = {97.5, NAN, 102.5}, inf_years[] = {2023, INFINITY, 2025};
 
@@ -77,6 +84,12 @@ static const bad_factor bad_factors[] = {
     {2024, 2025.25, years, index_v, 3, 0, SOCINV_E_DOMAIN, "to 2025.25: not a whole year"},
     {2023, 2025, frac_years, index_v, 3, 0, SOCINV_E_DOMAIN, "2024.5 in the series"},
     {2024, 2025, repeated, index_v, 3, 0, SOCINV_E_DOMAIN, "2024 twice in the series"},
+    {2023, 2024, repeated_last, index_v, 3, 0, SOCINV_E_DOMAIN, "2024 twice, ascending up to the last pair"},
+    {2025, 2024, repeated_down, index_v, 3, 0, SOCINV_E_DOMAIN, "2024 twice, descending"},
+    /* whole without floor(): 2^52 - 0.5 is a fraction; 1E300 is whole (so only missing) */
+    {4503599627370495.5, 2025, years, index_v, 3, 0, SOCINV_E_DOMAIN, "from 2^52 - 0.5: not whole"},
+    {2024, -4503599627370495.5, years, index_v, 3, 0, SOCINV_E_DOMAIN, "to -(2^52 - 0.5): not whole"},
+    {1e300, 2025, years, index_v, 3, 0, SOCINV_E_MISSING_YEAR, "from 1E300: whole, not in the series"},
     {2024, 2025, years, zero_ix, 3, 0, SOCINV_E_INDEX, "an index of 0"},
     {2024, 2025, years, neg_ix, 3, 0, SOCINV_E_INDEX, "an index of -102.5"},
     /* NULLs, lengths and NaN/Inf in years, index or the year arguments */
