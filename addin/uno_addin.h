@@ -26,7 +26,6 @@ typedef struct sv_uno_types {
     /* values */
     typelib_TypeDescriptionReference *t_double;
     typelib_TypeDescriptionReference *t_string;
-    typelib_TypeDescriptionReference *t_seq_double;     /* []double */
     typelib_TypeDescriptionReference *t_seq_seq_double; /* [][]double: matrix results */
     typelib_TypeDescriptionReference *t_seq_seq_any;    /* [][]any: ranges, and results mixing text */
     typelib_TypeDescriptionReference *t_seq_any;        /* []any: a row of those */

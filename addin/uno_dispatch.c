@@ -17,6 +17,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <rtl/alloc.h>
+
 #include "uno_addin.h"
 
 /* ---- types, looked up once per object -------------------------------------------- */
@@ -51,7 +53,6 @@ void sv_uno_types_release(sv_uno_types *t)
 {
     ref_release(&t->t_double);
     ref_release(&t->t_string);
-    ref_release(&t->t_seq_double);
     ref_release(&t->t_seq_seq_double);
     ref_release(&t->t_seq_seq_any);
     ref_release(&t->t_seq_any);
@@ -74,7 +75,6 @@ int sv_uno_types_init(sv_uno_types *t)
     memset(t, 0, sizeof *t);
     int ok = ref_new(&t->t_double, typelib_TypeClass_DOUBLE, "double") &&
              ref_new(&t->t_string, typelib_TypeClass_STRING, "string") &&
-             ref_new(&t->t_seq_double, typelib_TypeClass_SEQUENCE, "[]double") &&
              ref_new(&t->t_seq_seq_double, typelib_TypeClass_SEQUENCE, "[][]double") &&
              ref_new(&t->t_seq_seq_any, typelib_TypeClass_SEQUENCE, "[][]any") &&
              ref_new(&t->t_seq_any, typelib_TypeClass_SEQUENCE, "[]any") &&
@@ -474,19 +474,40 @@ static double calc_error(socinv_status status)
     return v;
 }
 
+/* A sequence laid out as cppu lays it out (sal/types.h sal_Sequence: the
+ * reference count, the length, the elements; cppu's allocSeq) in memory from
+ * rtl_allocateMemory, which cppu frees when Calc releases the result. This is
+ * what uno_type_sequence_construct makes, without its type lookup and the
+ * default rows it fills in first: about 170 instructions a row of a matrix
+ * result (DISCSCHEDULE's three rows, a portfolio column's every row). NULL
+ * when out of memory. */
+static uno_Sequence *new_sequence(size_t n, size_t element_size)
+{
+    if (n > (size_t)(SAL_MAX_INT32 - SAL_SEQUENCE_HEADER_SIZE) / element_size)
+        return NULL;
+    uno_Sequence *s = rtl_allocateMemory((sal_Size)(SAL_SEQUENCE_HEADER_SIZE + n * element_size));
+    if (s) {
+        s->nRefCount = 1;
+        s->nElements = (sal_Int32)n;
+    }
+    return s;
+}
+
 /* A rows x cols matrix as an any of [][]double, cells with a status other than
  * SOCINV_OK (status may be NULL) as their error values. 0 when out of memory. */
 static int return_matrix(const sv_uno_types *t, void *pReturn, const double *m, const socinv_status *status,
                          size_t rows, size_t cols)
 {
-    uno_Sequence *outer = NULL;
-    if (!uno_type_sequence_construct(&outer, t->t_seq_seq_double, NULL, (sal_Int32)rows, NULL))
+    uno_Sequence *outer = new_sequence(rows, sizeof(uno_Sequence *));
+    if (!outer)
         return 0;
     uno_Sequence **slots = (uno_Sequence **)outer->elements;
     for (size_t r = 0; r < rows; r++) {
-        uno_Sequence *row = NULL;
-        if (!uno_type_sequence_construct(&row, t->t_seq_double, NULL, (sal_Int32)cols, NULL)) {
-            uno_type_destructData(&outer, t->t_seq_seq_double, NULL);
+        uno_Sequence *row = slots[r] = new_sequence(cols, sizeof(double));
+        if (!row) {
+            while (r-- > 0)
+                rtl_freeMemory(slots[r]);
+            rtl_freeMemory(outer);
             return 0;
         }
         double *d = (double *)row->elements;
@@ -494,11 +515,14 @@ static int return_matrix(const sv_uno_types *t, void *pReturn, const double *m, 
             size_t k = r * cols + c;
             d[c] = status && status[k] != SOCINV_OK ? calc_error(status[k]) : calc_number(m[k]);
         }
-        uno_type_destructData(&slots[r], t->t_seq_double, NULL); /* the default empty row */
-        slots[r] = row;
     }
-    uno_type_any_construct(pReturn, &outer, t->t_seq_seq_double, NULL); /* acquires */
-    uno_type_destructData(&outer, t->t_seq_seq_double, NULL);
+    /* the any takes over outer's one reference, as uno_type_any_construct would
+     * after acquiring it (a sequence, like a double, is held in pReserved) */
+    uno_Any *a = pReturn;
+    typelib_typedescriptionreference_acquire(t->t_seq_seq_double);
+    a->pType = t->t_seq_seq_double;
+    a->pData = &a->pReserved;
+    a->pReserved = outer;
     return 1;
 }
 

@@ -11,6 +11,7 @@
 typedef enum _typelib_TypeClass _typelib_TypeClass; /* see addin/uno_addin.h */
 #include <typelib/typedescription.h>
 
+#include <rtl/alloc.h>
 #include <rtl/textcvt.h>
 #include <rtl/ustring.h>
 #include <uno/any2.h>

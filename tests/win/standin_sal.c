@@ -23,6 +23,17 @@ static void ustr_set(rtl_uString **out, rtl_uString *s)
     *out = s;
 }
 
+/* Memory as sal gives it: malloc's, which cppu (the stand-in too) frees with free. */
+void *SAL_CALL rtl_allocateMemory(sal_Size bytes)
+{
+    return malloc(bytes);
+}
+
+void SAL_CALL rtl_freeMemory(void *p)
+{
+    free(p);
+}
+
 void SAL_CALL rtl_uString_release(rtl_uString *s)
 {
     if (s && --s->refCount == 0)
