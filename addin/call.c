@@ -76,6 +76,13 @@ static inline const sv_arg *arg(const sv_call *c, size_t i)
     return i < c->nargs ? &c->args[i] : NULL;
 }
 
+/* Argument i's cells as doubles when all are numbers, else NULL; only for an
+ * argument that is there (the dispatcher sets it up to the last one given). */
+static inline const double *nums_of(const sv_call *c, size_t i)
+{
+    return c->nums ? c->nums[i] : NULL;
+}
+
 /* sv_present, inlined into the readers: most optional arguments of most cells
  * are left out, and this is all such an argument costs. */
 static inline int present(const sv_call *c, size_t i)
@@ -281,6 +288,12 @@ static socinv_status numbers(sv_call *c, size_t i, int keep_trailing, const doub
         return SOCINV_E_LENGTH;
     if (a->rows > 1 && a->cols > 1)
         return SOCINV_E_SHAPE;
+    const double *nums = nums_of(c, i);
+    if (nums && a->rows * a->cols <= SOCINV_MAX_CELLS) { /* no empty cell to drop, no text */
+        *v = nums;
+        *n = a->rows * a->cols;
+        return SOCINV_OK;
+    }
     size_t used = used_cells(a->cells, a->rows * a->cols, keep_trailing);
     if (used == 0 || used > SOCINV_MAX_CELLS)
         return SOCINV_E_LENGTH;
@@ -298,20 +311,22 @@ socinv_status sv_per_row(sv_call *c, size_t i, sv_row_rule rule, const void *ctx
     const sv_arg *a = arg(c, i);
     if (a->rows > SOCINV_MAX_CELLS || a->cols > SOCINV_MAX_CELLS / a->rows)
         return SOCINV_E_LENGTH;
-    double *row = sv_alloc(c, a->cols * sizeof *row); /* one row at a time */
+    const double *nums = nums_of(c, i);
+    double *row = nums ? NULL : sv_alloc(c, a->cols * sizeof *row); /* one row at a time */
     socinv_status *status = sv_alloc(c, a->rows * sizeof *status);
-    if (!row || !status)
+    if ((!nums && !row) || !status)
         return SOCINV_E_NOMEM;
     double *out = sv_set_matrix(c, a->rows, 1);
     if (!out)
         return SOCINV_E_NOMEM;
     int any_error = 0;
     for (size_t r = 0; r < a->rows; r++) {
-        size_t n;
+        size_t n = a->cols;
+        const double *values = nums ? nums + r * a->cols : row; /* all numbers: no copy */
         out[r] = 0.0;
-        status[r] = cells_to_numbers(a->cells + r * a->cols, a->cols, 0, row, &n);
+        status[r] = nums ? SOCINV_OK : cells_to_numbers(a->cells + r * a->cols, a->cols, 0, row, &n);
         if (status[r] == SOCINV_OK)
-            status[r] = rule(row, n, ctx, &out[r]);
+            status[r] = rule(values, n, ctx, &out[r]);
         any_error |= status[r] != SOCINV_OK;
     }
     c->res.cell_status = any_error ? status : NULL;
@@ -336,6 +351,12 @@ socinv_status sv_matrix(sv_call *c, size_t i, const double **m, size_t *rows, si
     if (a->rows > SOCINV_MAX_CELLS || a->cols > SOCINV_MAX_CELLS / a->rows)
         return SOCINV_E_LENGTH;
     size_t total = a->rows * a->cols;
+    if (nums_of(c, i)) { /* every cell a number already */
+        *m = nums_of(c, i);
+        *rows = a->rows;
+        *cols = a->cols;
+        return SOCINV_OK;
+    }
     double *buf = sv_alloc(c, total * sizeof *buf);
     if (!buf)
         return SOCINV_E_NOMEM;

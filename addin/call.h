@@ -55,6 +55,10 @@ typedef struct sv_result {
 typedef struct sv_call {
     const sv_arg *args;
     size_t nargs;
+    /* NULL, or per argument NULL or its cells as doubles when every one of them
+     * is a number (no empty cell, no text): the UNO dispatcher fills it in as it
+     * decodes the ranges, so the readers of numbers hand it out, not a copy */
+    const double *const *nums;
     sv_result res;
     size_t used;
     void *blocks[SV_CALL_MAX_BLOCKS];
@@ -67,6 +71,7 @@ static inline void sv_call_init(sv_call *c, const sv_arg *args, size_t nargs)
 {
     c->args = args;
     c->nargs = nargs;
+    c->nums = NULL;
     /* every field but the text buffer, which is only read up to its NUL: clearing
      * its 256 bytes on every call was a memset per cell of the sheet */
     c->res.kind = SV_RES_NUMBER;

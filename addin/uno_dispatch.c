@@ -282,15 +282,19 @@ static inline int quick_cell(const uno_Any *a, sv_cell *cell, size_t *units)
 }
 
 /* The UTF-8 of every pending text cell, into one block. A UTF-16 unit never
- * takes more than 3 bytes, so 3 * units is enough without measuring first. */
-static int put_texts(sv_call *call, sv_arg *args, size_t nargs, size_t units)
+ * takes more than 3 bytes, so 3 * units is enough without measuring first.
+ * Only the arguments with a bit in text_args hold text: the others are not
+ * walked (NETIMPACT's 120 amounts beside its 40 labels). */
+static int put_texts(sv_call *call, sv_arg *args, size_t text_args, size_t units)
 {
     if (units > SIZE_MAX / 3)
         return 0;
     char *pool = sv_alloc(call, 3 * units);
     if (!pool)
         return 0;
-    for (size_t i = 0; i < nargs; i++) {
+    for (size_t i = 0; text_args >> i; i++) {
+        if (!((text_args >> i) & 1))
+            continue;
         sv_cell *cells = (sv_cell *)args[i].cells;
         size_t n = args[i].rows * args[i].cols;
         for (size_t k = 0; k < n; k++) {
@@ -359,30 +363,44 @@ static inline socinv_status arg_shape(const sv_uno_types *t, sv_param_type type,
     return SOCINV_OK;
 }
 
-/* The cells of a range ([][]any, rows x ncols) from its anys; 0 for a value of a
- * type no argument can have. */
-static inline int range_cells(const uno_Sequence *rows, size_t nrows, size_t ncols, sv_cell *cells, size_t *units)
+/* The cells of a range ([][]any, rows x ncols) from its anys, and each number
+ * also into nums; *all_numbers is 1 when every cell is a number (so nums is the
+ * whole range). 0 for a value of a type no argument can have. */
+static inline int range_cells(const uno_Sequence *rows, size_t nrows, size_t ncols, sv_cell *cells, double *nums,
+                              size_t *units, int *all_numbers)
 {
+    int numbers_only = 1;
     for (size_t r = 0; r < nrows; r++) {
         const uno_Sequence *row = ((uno_Sequence *const *)rows->elements)[r];
         size_t n = row ? (size_t)row->nElements : 0;
         const uno_Any *v = row ? (const uno_Any *)row->elements : NULL;
         sv_cell *out = cells + r * ncols;
+        double *num = nums + r * ncols;
         for (size_t k = 0; k < n; k++) {
-            if (v[k].pType->eTypeClass == typelib_TypeClass_DOUBLE) /* most cells: no call */
-                out[k] = (sv_cell){SV_NUMBER, *(const double *)v[k].pData, NULL, 0};
-            else if (!quick_cell(&v[k], &out[k], units))
-                return 0;
+            if (v[k].pType->eTypeClass == typelib_TypeClass_DOUBLE) { /* most cells: no call */
+                num[k] = *(const double *)v[k].pData;
+                out[k] = (sv_cell){SV_NUMBER, num[k], NULL, 0};
+            } else {
+                if (!quick_cell(&v[k], &out[k], units))
+                    return 0;
+                numbers_only &= out[k].kind == SV_NUMBER; /* TRUE, an integer: a number too */
+                num[k] = out[k].num;
+            }
         }
+        if (n < ncols)
+            numbers_only = 0;
         for (size_t k = n; k < ncols; k++) /* a ragged row: pad with empty cells */
             out[k] = (sv_cell){SV_EMPTY, 0.0, NULL, 0};
     }
+    *all_numbers = numbers_only;
     return 1;
 }
 
+_Static_assert(SV_MAX_PARAMS <= sizeof(size_t) * 8, "decode_args keeps a bit per argument");
+
 /* Decode all arguments into call's scratch memory, reading each value once. */
 static socinv_status decode_args(const sv_uno_types *t, const sv_function *fn, void *pArgs[], sv_call *call,
-                                 sv_arg *args)
+                                 sv_arg *args, const double **arg_nums)
 {
     unsigned char src[SV_MAX_PARAMS];
     const void *from[SV_MAX_PARAMS];
@@ -397,11 +415,17 @@ static socinv_status decode_args(const sv_uno_types *t, const sv_function *fn, v
         ncells += args[i].rows * args[i].cols; /* each at most SOCINV_MAX_CELLS: no overflow */
     }
     sv_cell *cells = NULL;
-    if (ncells && !(cells = sv_alloc(call, ncells * sizeof *cells)))
-        return SOCINV_E_NOMEM;
+    double *nums = NULL; /* the numbers of the ranges, after the cells in the same block */
+    if (ncells) {
+        if (!(cells = sv_alloc(call, ncells * (sizeof *cells + sizeof *nums))))
+            return SOCINV_E_NOMEM;
+        nums = (double *)(cells + ncells);
+    }
     /* then every value, once */
-    size_t units = 0;
+    size_t units = 0, units_before = 0, text_args = 0; /* text_args: a bit per argument with text */
     for (size_t i = 0; i < given; i++) {
+        int all_numbers = 0;
+        arg_nums[i] = NULL;
         switch (src[i]) {
         case SRC_OMITTED:
             continue;
@@ -413,14 +437,19 @@ static socinv_status decode_args(const sv_uno_types *t, const sv_function *fn, v
                 return SOCINV_E_TYPE;
             break;
         default:
-            if (!range_cells(from[i], args[i].rows, args[i].cols, cells, &units))
+            if (!range_cells(from[i], args[i].rows, args[i].cols, cells, nums, &units, &all_numbers))
                 return SOCINV_E_TYPE;
             break;
         }
         args[i].cells = cells;
+        arg_nums[i] = all_numbers ? nums : NULL;
         cells += args[i].rows * args[i].cols;
+        nums += args[i].rows * args[i].cols;
+        if (units != units_before)
+            text_args |= (size_t)1 << i;
+        units_before = units;
     }
-    if (units && !put_texts(call, args, fn->nparams, units))
+    if (units && !put_texts(call, args, text_args, units))
         return SOCINV_E_NOMEM;
     return SOCINV_OK;
 }
@@ -621,11 +650,13 @@ static void throw_status(const sv_uno_types *t, uno_Any *exc, int illegal, socin
 int sv_uno_call(const sv_uno_types *t, const sv_function *fn, void *pReturn, void *pArgs[], uno_Any *exc)
 {
     sv_arg args[SV_MAX_PARAMS]; /* not cleared: the decoders set the first nparams, the glue reads no more */
+    const double *arg_nums[SV_MAX_PARAMS];
     sv_call call;
     sv_call_init(&call, NULL, 0); /* the arguments are attached once decoded */
-    socinv_status status = decode_args(t, fn, pArgs, &call, args);
+    socinv_status status = decode_args(t, fn, pArgs, &call, args, arg_nums);
     call.args = args;
     call.nargs = fn->nparams;
+    call.nums = arg_nums;
     if (status == SOCINV_OK)
         status = fn->glue(&call);
     int thrown = 0;

@@ -227,6 +227,55 @@ static void test_matrix(void **state)
     sv_call_done(&c);
 }
 
+/* A rule for sv_per_row: the row's sum (1 + 2 = 3, 3 + 4 = 7 below). */
+static socinv_status row_sum(const double *v, size_t n, const void *ctx, double *out)
+{
+    (void)ctx;
+    *out = 0;
+    for (size_t k = 0; k < n; k++)
+        *out += v[k];
+    return SOCINV_OK;
+}
+
+/** The numbers the UNO dispatcher decoded beside the cells (c.nums, when every cell of an
+ * argument is a number): sv_vector, sv_vector_full and sv_matrix hand them out as they are
+ * (the same pointer, no copy), and sv_per_row reads its rows from them; an argument without
+ * them (NULL: an empty cell or text in it) is read from its cells as before. The cells and
+ * the numbers agree, so the values are the same either way: 1511, -1130, -504; the block's
+ * rows sum to 3 and 7. */
+static void test_numbers_as_decoded(void **state)
+{
+    (void)state;
+    sv_call c;
+    const sv_arg a[] = {ROW(NUM(1511), NUM(-1130), NUM(-504)), ROW(NUM(1), EMP, NUM(3), EMP),
+                        MAT(2, 2, NUM(1), NUM(2), NUM(3), NUM(4))};
+    static const double row0[] = {1511, -1130, -504}, block[] = {1, 2, 3, 4};
+    const double *nums[] = {row0, NULL, block};
+    with(&c, a, N_OF(a));
+    c.nums = nums;
+    const double *v = NULL;
+    size_t n = 0, rows = 0, cols = 0;
+    assert_ok(sv_vector(&c, 0, &v, &n));
+    assert_ptr_equal(v, row0);
+    assert_int_equal(n, 3);
+    assert_ok(sv_vector_full(&c, 0, &v, &n));
+    assert_ptr_equal(v, row0);
+    assert_ok(sv_vector(&c, 1, &v, &n)); /* no numbers given: the cells, trailing blank dropped */
+    assert_int_equal(n, 3);
+    assert_close(v[1], 0, 0);
+    assert_close(v[2], 3, 0);
+    assert_ok(sv_matrix(&c, 2, &v, &rows, &cols));
+    assert_ptr_equal(v, block);
+    assert_int_equal(rows * cols, 4);
+    assert_status(sv_vector(&c, 2, &v, &n), SOCINV_E_SHAPE); /* still 2-D */
+    assert_ok(sv_per_row(&c, 2, row_sum, NULL));
+    assert_int_equal(c.res.rows, 2);
+    assert_close(c.res.matrix[0], 3, 0);
+    assert_close(c.res.matrix[1], 7, 0);
+    assert_null(c.res.cell_status);
+    sv_call_done(&c);
+}
+
 /** sv_cells: the raw cells of a row or column; 2-D E_SHAPE, omitted E_LENGTH. */
 static void test_cells(void **state)
 {
@@ -447,6 +496,7 @@ int main(void)
         T(test_vector_full),
         T(test_vector_invalid),
         T(test_matrix),
+        T(test_numbers_as_decoded),
         T(test_cells),
         T(test_alloc_beyond_inline),
         T(test_vector_beyond_inline),
