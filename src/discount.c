@@ -147,7 +147,7 @@ static void df_start(df_walker *w, const socinv_schedule *s)
     w->df = 1.0;
 }
 
-static double df_advance_to(df_walker *w, unsigned year)
+static inline double df_advance_to(df_walker *w, unsigned year)
 {
     while (w->year < year) {
         w->year++;
@@ -176,9 +176,8 @@ socinv_status socinv_discount_factor(const socinv_schedule *s, unsigned year, do
     return SOCINV_OK;
 }
 
-/* Shared by NPV and the benefit/cost family. */
-static socinv_status present_value(const double *values, size_t n, const socinv_schedule *s,
-                                   unsigned first_year, double *pv)
+/* What makes a row unfit to discount, in the order the statuses are given. */
+static socinv_status check_row(const double *values, size_t n, const socinv_schedule *s, unsigned first_year)
 {
     socinv_status st = si_check_values(values, n);
     if (st != SOCINV_OK)
@@ -189,16 +188,29 @@ static socinv_status present_value(const double *values, size_t n, const socinv_
         return SOCINV_E_DOMAIN;
     if (n > SOCINV_MAX_HORIZON)
         return SOCINV_E_LENGTH;
+    return SOCINV_OK;
+}
+
+/* The present values of one or two checked rows (b, and c unless nc is 0)
+ * discounted alike: one walk of the factors serves both. Each row's sum adds
+ * its own values in order, as it did with a walk of its own, so the bits are
+ * the same. */
+static void discount_rows(const double *b, size_t nb, const double *c, size_t nc, const socinv_schedule *s,
+                          unsigned first_year, double *pb, double *pc)
+{
     df_walker w;
     df_start(&w, s);
-    si_sum sum = {0, 0};
-    for (size_t j = 0; j < n; j++)
-        si_sum_add(&sum, values[j] * df_advance_to(&w, first_year + (unsigned)j));
-    double v = si_sum_get(&sum);
-    if (!isfinite(v))
-        return SOCINV_E_OVERFLOW;
-    *pv = v;
-    return SOCINV_OK;
+    si_sum sb = {0, 0}, sc = {0, 0};
+    size_t n = nb > nc ? nb : nc;
+    for (size_t j = 0; j < n; j++) {
+        double df = df_advance_to(&w, first_year + (unsigned)j);
+        if (j < nb)
+            si_sum_add(&sb, b[j] * df);
+        if (j < nc)
+            si_sum_add(&sc, c[j] * df);
+    }
+    *pb = si_sum_get(&sb);
+    *pc = si_sum_get(&sc);
 }
 
 socinv_status socinv_npv(const double *values, size_t n, const socinv_schedule *s,
@@ -206,7 +218,15 @@ socinv_status socinv_npv(const double *values, size_t n, const socinv_schedule *
 {
     if (!npv)
         return SOCINV_E_NULL;
-    return present_value(values, n, s, first_year, npv);
+    socinv_status st = check_row(values, n, s, first_year);
+    if (st != SOCINV_OK)
+        return st;
+    double v, unused;
+    discount_rows(values, n, NULL, 0, s, first_year, &v, &unused);
+    if (!isfinite(v))
+        return SOCINV_E_OVERFLOW;
+    *npv = v;
+    return SOCINV_OK;
 }
 
 socinv_status socinv_pv_benefits_costs(const double *benefits, size_t nb, const double *costs,
@@ -217,10 +237,20 @@ socinv_status socinv_pv_benefits_costs(const double *benefits, size_t nb, const 
         return SOCINV_E_NULL;
     if (sign != SOCINV_BC_SAVINGS_NEGATIVE && sign != SOCINV_BC_BOTH_POSITIVE)
         return SOCINV_E_OPTION;
-    double pb, pc;
-    socinv_status st = present_value(benefits, nb, s, first_year, &pb);
-    if (st != SOCINV_OK || (st = present_value(costs, nc, s, first_year, &pc)) != SOCINV_OK)
+    socinv_status st = check_row(benefits, nb, s, first_year);
+    if (st != SOCINV_OK)
         return st;
+    /* the benefits' overflow is reported before anything wrong with the costs,
+     * as when the costs were only looked at after the benefits' sum */
+    socinv_status cost_st = check_row(costs, nc, s, first_year);
+    double pb, pc;
+    discount_rows(benefits, nb, costs, cost_st == SOCINV_OK ? nc : 0, s, first_year, &pb, &pc);
+    if (!isfinite(pb))
+        return SOCINV_E_OVERFLOW;
+    if (cost_st != SOCINV_OK)
+        return cost_st;
+    if (!isfinite(pc))
+        return SOCINV_E_OVERFLOW;
     *pv_benefits = sign == SOCINV_BC_SAVINGS_NEGATIVE ? -pb : pb;
     *pv_costs = pc;
     return SOCINV_OK;

@@ -639,6 +639,14 @@ static void test_pv_benefits_costs_invalid(void **state)
     assert_status(socinv_pv_benefits_costs(b, 2, nanv, 2, &s, 0, neg, &pb, &pc), SOCINV_E_NONFINITE);
     assert_status(socinv_pv_benefits_costs(b, 2, c, 2, &s, 5, neg, &pb, &pc), SOCINV_E_DOMAIN);
     assert_status(socinv_pv_benefits_costs(b, 2, c, 2, &s, 0, (socinv_bc_sign)0, &pb, &pc), SOCINV_E_OPTION);
+    /* which fault is told when both rows have one: the benefits' sum overflowing
+     * (1E308 + 1E308 undiscounted in year 0 and 1.035^-1 x 1E308 after) comes before
+     * the costs' NaN, as when the costs were only read after that sum; costs that
+     * overflow with fine benefits are E_OVERFLOW too */
+    const double huge[] = {1e308, 1e308};
+    assert_status(socinv_pv_benefits_costs(huge, 2, nanv, 2, &s, 0, neg, &pb, &pc), SOCINV_E_OVERFLOW);
+    assert_status(socinv_pv_benefits_costs(b, 2, nanv, 2, &s, 0, neg, &pb, &pc), SOCINV_E_NONFINITE);
+    assert_status(socinv_pv_benefits_costs(b, 2, huge, 2, &s, 0, neg, &pb, &pc), SOCINV_E_OVERFLOW);
     assert_close(pb, 7, 0);
     assert_close(pc, 8, 0);
 }
