@@ -1,4 +1,5 @@
 /* Discount-rate schedules, present values and the ratios built on them. */
+#include <limits.h>
 #include <stddef.h>
 #include <string.h>
 
@@ -131,29 +132,39 @@ static socinv_status check_schedule(const socinv_schedule *s)
 }
 
 /* Walks the factors year by year: callers discount rows in order, so this is
- * one multiplication per value instead of a pow() per band. */
+ * one division per year instead of a pow() per band. The band's 1 + rate and
+ * the year the next band starts are kept at hand: the same divisions as
+ * looking them up every year, so the same bits. */
 typedef struct {
     const socinv_schedule *s;
     size_t band;
-    unsigned year;
+    unsigned year, next_from; /* next_from: the next band's first year, UINT_MAX after the last */
+    double step;              /* 1 + the band's rate */
     double df;
 } df_walker;
+
+static void df_enter_band(df_walker *w, size_t band)
+{
+    w->band = band;
+    w->step = 1.0 + w->s->band[band].rate;
+    w->next_from = band + 1 < w->s->nbands ? w->s->band[band + 1].from_year : UINT_MAX;
+}
 
 static void df_start(df_walker *w, const socinv_schedule *s)
 {
     w->s = s;
-    w->band = 0;
     w->year = 0;
     w->df = 1.0;
+    df_enter_band(w, 0);
 }
 
 static inline double df_advance_to(df_walker *w, unsigned year)
 {
     while (w->year < year) {
         w->year++;
-        while (w->band + 1 < w->s->nbands && w->s->band[w->band + 1].from_year <= w->year)
-            w->band++;
-        w->df /= 1.0 + w->s->band[w->band].rate;
+        while (w->year >= w->next_from)
+            df_enter_band(w, w->band + 1);
+        w->df /= w->step;
     }
     return w->df;
 }
@@ -241,8 +252,11 @@ socinv_status socinv_pv_benefits_costs(const double *benefits, size_t nb, const 
     if (st != SOCINV_OK)
         return st;
     /* the benefits' overflow is reported before anything wrong with the costs,
-     * as when the costs were only looked at after the benefits' sum */
-    socinv_status cost_st = check_row(costs, nc, s, first_year);
+     * as when the costs were only looked at after the benefits' sum; the schedule
+     * and the first year have passed with the benefits */
+    socinv_status cost_st = si_check_values(costs, nc);
+    if (cost_st == SOCINV_OK && nc > SOCINV_MAX_HORIZON)
+        cost_st = SOCINV_E_LENGTH;
     double pb, pc;
     discount_rows(benefits, nb, costs, cost_st == SOCINV_OK ? nc : 0, s, first_year, &pb, &pc);
     if (!isfinite(pb))
