@@ -1,5 +1,7 @@
 /* Payback (tilbagebetalingstid): whole years by the Copenhagen rule, fractional
  * and discounted variants. */
+#include <limits.h>
+
 #include "internal.h"
 
 /* Read-only, so the rules need no copy of it per call. */
@@ -284,6 +286,154 @@ static double lowest_rate_from(const socinv_schedule *s, size_t band)
     return lowest;
 }
 
+/* The schedule's factors year by year, DF(t) = DF(t-1) / (1 + r(t)): the band is
+ * looked up again only from the year its successor starts (next_from), so a year
+ * costs one comparison; the same band as searching from the last year's band,
+ * whatever order a caller's bands are in. */
+typedef struct {
+    const socinv_schedule *s;
+    size_t band;
+    unsigned next_from; /* the next band's first year; UINT_MAX for the last band */
+    double onep;        /* 1 + the band's rate */
+    double df;          /* DF of the last year stepped */
+} df_steps;
+
+static void df_band_at(df_steps *d, unsigned t)
+{
+    const socinv_schedule *s = d->s;
+    while (d->band + 1 < s->nbands && s->band[d->band + 1].from_year <= t)
+        d->band++;
+    d->next_from = d->band + 1 < s->nbands ? s->band[d->band + 1].from_year : UINT_MAX;
+    d->onep = 1.0 + s->band[d->band].rate;
+}
+
+static inline __attribute__((always_inline)) void df_step(df_steps *d, unsigned t)
+{
+    if (t >= d->next_from)
+        df_band_at(d, t);
+    if (t > 0)
+        d->df /= d->onep;
+}
+
+/* never_meets() on each year past the table, with what does not change from year
+ * to year worked out once: the same operations in the same order, so the same
+ * decisions. Only for a falling cumulative (tail < 0), lowest rate >= 0 and
+ * magnitudes where nothing can overflow (the caller's check), so its finiteness
+ * test always passes and is left out. */
+typedef struct {
+    double abs_tail, steps_cap, threshold;
+    int capped;
+} stop_test;
+
+static stop_test stop_test_of(const rule *r, double tail, double lowest_rate)
+{
+    stop_test st = {fabs(tail), lowest_rate > 0.0 ? 1.0 / lowest_rate : 0.0, 0.0, lowest_rate > 0.0};
+    double edge = r->strict ? -r->eps : r->eps;
+    st.threshold = edge + 0x1p-20 * r->eps;
+    return st;
+}
+
+static inline __attribute__((always_inline)) int stop_now(const stop_test *st, double c, double df,
+                                                          double years_left)
+{
+    double steps = years_left;
+    if (st->capped && st->steps_cap < steps)
+        steps = st->steps_cap;
+    double reach = st->abs_tail * df * steps * (1.0 + 0x1p-30);
+    return c - reach > st->threshold;
+}
+
+/* Years n+1..horizon of the first crossing, the tail falling (tail < 0): the
+ * cumulative c (compensated sum cum) after year n has not met the rule and the
+ * stop test has not fired. The walk and the stop test of socinv_payback_discounted's
+ * general loop, year by year, with the finiteness tests left out: the caller
+ * checked |c| and |tail| * DF(n) are at most 2^1000 and no rate ahead is negative,
+ * so no cumulative of up to SOCINV_MAX_HORIZON years can overflow. */
+static inline __attribute__((always_inline)) socinv_status falling_tail(const socinv_payback_opts *opts, const rule *r,
+                                                                        int strict, df_steps *d, si_sum cum, double c,
+                                                                        double tail, unsigned k, unsigned t,
+                                                                        unsigned horizon, const stop_test *st,
+                                                                        double *years)
+{
+    const double edge = strict ? -r->eps : r->eps;
+    double years_left = (double)(horizon - k);
+    for (k++, t++; k <= horizon; k++, t++) {
+        if (t >= d->next_from)
+            df_band_at(d, t);
+        d->df /= d->onep; /* t > 0: past the first year */
+        double prev = c;
+        si_sum_add(&cum, tail * d->df);
+        c = si_sum_get(&cum);
+        if (strict ? c < edge : c <= edge) {
+            *years = answer(opts, k, prev, c);
+            return SOCINV_OK;
+        }
+        years_left -= 1.0;
+        if (k < horizon && stop_now(st, c, d->df, years_left))
+            return SOCINV_NO_RESULT;
+    }
+    return SOCINV_NO_RESULT;
+}
+
+/* The first year meeting the rule, walked as the general loop below walks it
+ * (the same sums, the same band, the same stop), but with only what the first
+ * crossing needs: no record of the final crossing, and past the table a loop of
+ * its own for the common case of savings that repeat (falling_tail). */
+static socinv_status first_crossing(const double *net, size_t n, const socinv_schedule *s, unsigned first_year,
+                                    const socinv_payback_opts *opts, unsigned horizon, double *years)
+{
+    const double sign = opts->sign;
+    rule r = rule_of(opts);
+    si_sum cum = {0.0, 0.0};
+    double c = 0.0;
+    df_steps d = {s, 0, 0, 0.0, 1.0};
+    df_band_at(&d, first_year);
+    const unsigned table = n < horizon ? (unsigned)n : horizon;
+    unsigned t = first_year;
+    for (unsigned k = 1; k <= table; k++, t++) {
+        df_step(&d, t);
+        double v = sign * net[k - 1] * d.df;
+        widen(&r, v);
+        double prev = c;
+        si_sum_add(&cum, v);
+        c = si_sum_get(&cum);
+        if (!isfinite(c))
+            return SOCINV_E_OVERFLOW;
+        if (meets(&r, c)) {
+            *years = answer(opts, k, prev, c);
+            return SOCINV_OK;
+        }
+    }
+    if (table == horizon) /* nothing beyond the table (or the horizon within it) */
+        return SOCINV_NO_RESULT;
+
+    /* year n did not meet the rule: beyond the table, nothing but the tail */
+    const double tail = sign * net[n - 1];
+    const double lowest_rate = lowest_rate_from(s, d.band);
+    if (never_meets(&r, c, tail, d.df, horizon - table, lowest_rate))
+        return SOCINV_NO_RESULT;
+    if (tail < 0.0 && lowest_rate >= 0.0 && fabs(c) <= 0x1p1000 && fabs(tail) * d.df <= 0x1p1000) {
+        const stop_test st = stop_test_of(&r, tail, lowest_rate);
+        return r.strict ? falling_tail(opts, &r, 1, &d, cum, c, tail, table, t - 1, horizon, &st, years)
+                        : falling_tail(opts, &r, 0, &d, cum, c, tail, table, t - 1, horizon, &st, years);
+    }
+    for (unsigned k = table + 1; k <= horizon; k++, t++) { /* the general case: every test */
+        df_step(&d, t);
+        double prev = c;
+        si_sum_add(&cum, tail * d.df);
+        c = si_sum_get(&cum);
+        if (!isfinite(c))
+            return SOCINV_E_OVERFLOW;
+        if (meets(&r, c)) {
+            *years = answer(opts, k, prev, c);
+            return SOCINV_OK;
+        }
+        if (k < horizon && never_meets(&r, c, tail, d.df, horizon - k, lowest_rate))
+            return SOCINV_NO_RESULT;
+    }
+    return SOCINV_NO_RESULT;
+}
+
 socinv_status socinv_payback_discounted(const double *net, size_t n, const socinv_schedule *s,
                                         unsigned first_year, const socinv_payback_opts *opts,
                                         double *years)
@@ -300,8 +450,11 @@ socinv_status socinv_payback_discounted(const double *net, size_t n, const socin
     const double sign = opts->sign;
     const unsigned horizon = opts->extrapolate ? opts->horizon
                                                : (n < opts->horizon ? (unsigned)n : opts->horizon);
-    /* Year by year: there is no closed form once the factors decline by band;
-     * beyond the table the walk stops once the rule can no longer be met. */
+    if (opts->crossing == SOCINV_CROSSING_FIRST)
+        return first_crossing(net, n, s, first_year, opts, horizon, years);
+    /* The final crossing, year by year: there is no closed form once the factors
+     * decline by band; beyond the table the walk stops once the rule can no longer
+     * be met. */
     walk w;
     walk_start(&w, opts);
     double rate_df = 1.0;
@@ -318,20 +471,12 @@ socinv_status socinv_payback_discounted(const double *net, size_t n, const socin
             widen(&w.r, v);
         if ((st = walk_year(&w, k, v)) != SOCINV_OK)
             return st;
-        if (w.first && opts->crossing == SOCINV_CROSSING_FIRST)
-            break;
         if (k >= n && k < horizon && !meets(&w.r, w.c)) { /* beyond the table, nothing but the tail */
             if (k == n)
                 lowest_rate = lowest_rate_from(s, band);
             if (never_meets(&w.r, w.c, sign * net[n - 1], rate_df, horizon - k, lowest_rate))
                 return SOCINV_NO_RESULT;
         }
-    }
-    if (opts->crossing == SOCINV_CROSSING_FIRST) {
-        if (!w.first)
-            return SOCINV_NO_RESULT;
-        *years = answer(opts, w.first, w.first_before, w.first_after);
-        return SOCINV_OK;
     }
     if (!meets(&w.r, w.c))
         return SOCINV_NO_RESULT;

@@ -410,9 +410,9 @@ static void test_rule_old_new(void **state)
         socinv_status st_old = old_payback_discounted(net, n, &s, first_year, po, &y_old);
         socinv_status st_new = socinv_payback_discounted(net, n, &s, first_year, po, &y_new);
         if (st_old != st_new || !same_double(y_old, y_new)) {
-            print_error("case %zu: n %zu, first year %u, method %d crossing %d extrapolate %d sign %d horizon %u:"
+            print_error("case %u: n %u, first year %u, method %d crossing %d extrapolate %d sign %d horizon %u:"
                         " old %s %.17g, new %s %.17g\n",
-                        i, n, first_year, (int)o.method, (int)o.crossing, o.extrapolate, o.sign, o.horizon,
+                        (unsigned)i, (unsigned)n, first_year, (int)o.method, (int)o.crossing, o.extrapolate, o.sign, o.horizon,
                         socinv_status_name(st_old), y_old, socinv_status_name(st_new), y_new);
             fail();
         }
@@ -547,7 +547,7 @@ static void test_glue_old_new(void **state)
         socinv_status st_old = old_fn_payback_disc(&old_call);
         socinv_status st_new = f->glue(&new_call);
         if (!same_result(&old_call, st_old, &new_call, st_new)) {
-            print_error("case %zu: old %s %.17g, new %s %.17g\n", i, socinv_status_name(st_old), old_call.res.num,
+            print_error("case %u: old %s %.17g, new %s %.17g\n", (unsigned)i, socinv_status_name(st_old), old_call.res.num,
                         socinv_status_name(st_new), new_call.res.num);
             fail();
         }
