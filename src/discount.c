@@ -120,21 +120,6 @@ double socinv_schedule_rate(const socinv_schedule *s, unsigned year)
     return r;
 }
 
-static socinv_status check_schedule(const socinv_schedule *s)
-{
-    if (!s)
-        return SOCINV_E_NULL;
-    if (s->nbands == 0 || s->nbands > SOCINV_SCHEDULE_MAX_BANDS)
-        return SOCINV_E_LENGTH;
-    for (size_t i = 0; i < s->nbands; i++) {
-        if (!isfinite(s->band[i].rate))
-            return SOCINV_E_NONFINITE;
-        if (s->band[i].rate <= -1.0)
-            return SOCINV_E_RATE;
-    }
-    return SOCINV_OK;
-}
-
 /* Walks the factors year by year: callers discount rows in order, so this is
  * one multiplication per value instead of a pow() per band. */
 typedef struct {
@@ -165,7 +150,7 @@ static double df_advance_to(df_walker *w, unsigned year)
 
 socinv_status socinv_discount_factor(const socinv_schedule *s, unsigned year, double *df)
 {
-    socinv_status st = check_schedule(s);
+    socinv_status st = si_check_schedule(s);
     if (st != SOCINV_OK)
         return st;
     if (!df)
@@ -188,7 +173,7 @@ static socinv_status present_value(const double *values, size_t n, const socinv_
     socinv_status st = si_check_values(values, n);
     if (st != SOCINV_OK)
         return st;
-    if ((st = check_schedule(s)) != SOCINV_OK)
+    if ((st = si_check_schedule(s)) != SOCINV_OK)
         return st;
     if (first_year > 1)
         return SOCINV_E_DOMAIN;

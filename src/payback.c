@@ -443,8 +443,7 @@ socinv_status socinv_payback_discounted(const double *net, size_t n, const socin
         return st;
     if (first_year > 1)
         return SOCINV_E_DOMAIN;
-    double df;
-    if ((st = socinv_discount_factor(s, 0, &df)) != SOCINV_OK) /* validates the schedule */
+    if ((st = si_check_schedule(s)) != SOCINV_OK)
         return st;
 
     const double sign = opts->sign;

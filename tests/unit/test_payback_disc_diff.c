@@ -407,8 +407,13 @@ static void test_rule_old_new(void **state)
         unsigned first_year = below(12) ? below(2) : 2;
         const socinv_payback_opts *po = below(20) ? &o : NULL;
         double y_old = -7.0, y_new = -7.0;
-        socinv_status st_old = old_payback_discounted(net, n, &s, first_year, po, &y_old);
-        socinv_status st_new = socinv_payback_discounted(net, n, &s, first_year, po, &y_new);
+        /* now and then a NULL or an empty argument, as a library caller may pass them */
+        const unsigned null_arg = below(100);
+        const double *pnet = null_arg == 0 ? NULL : net;
+        size_t pn = null_arg == 1 ? 0 : n;
+        const socinv_schedule *ps = null_arg == 2 ? NULL : &s;
+        socinv_status st_old = old_payback_discounted(pnet, pn, ps, first_year, po, null_arg == 3 ? NULL : &y_old);
+        socinv_status st_new = socinv_payback_discounted(pnet, pn, ps, first_year, po, null_arg == 3 ? NULL : &y_new);
         if (st_old != st_new || !same_double(y_old, y_new)) {
             print_error("case %u: n %u, first year %u, method %d crossing %d extrapolate %d sign %d horizon %u:"
                         " old %s %.17g, new %s %.17g\n",
