@@ -286,6 +286,16 @@ static double lowest_rate_from(const socinv_schedule *s, size_t band)
     return lowest;
 }
 
+/* The highest rate a schedule applies from band `band` on. */
+static double highest_rate_from(const socinv_schedule *s, size_t band)
+{
+    double highest = s->band[band].rate;
+    for (size_t i = band + 1; i < s->nbands; i++)
+        if (s->band[i].rate > highest)
+            highest = s->band[i].rate;
+    return highest;
+}
+
 /* The schedule's factors year by year, DF(t) = DF(t-1) / (1 + r(t)): the band is
  * looked up again only from the year its successor starts (next_from), so a year
  * costs one comparison; the same band as searching from the last year's band,
@@ -320,16 +330,24 @@ static inline __attribute__((always_inline)) void df_step(df_steps *d, unsigned 
  * decisions. Only for a falling cumulative (tail < 0), lowest rate >= 0 and
  * magnitudes where nothing can overflow (the caller's check), so its finiteness
  * test always passes and is left out. */
+#define STOP_BLOCK 8 /* years one lower bound of the reach serves */
 typedef struct {
     double abs_tail, steps_cap, threshold;
     int capped;
+    double shrink; /* at most DF(t + STOP_BLOCK) / DF(t) for every t ahead */
 } stop_test;
 
-static stop_test stop_test_of(const rule *r, double tail, double lowest_rate)
+/* highest_rate: of the bands from here on, as lowest_rate is */
+static stop_test stop_test_of(const rule *r, double tail, double lowest_rate, double highest_rate)
 {
-    stop_test st = {fabs(tail), lowest_rate > 0.0 ? 1.0 / lowest_rate : 0.0, 0.0, lowest_rate > 0.0};
+    stop_test st = {fabs(tail), lowest_rate > 0.0 ? 1.0 / lowest_rate : 0.0, 0.0, lowest_rate > 0.0, 0.0};
     double edge = r->strict ? -r->eps : r->eps;
     st.threshold = edge + 0x1p-20 * r->eps;
+    /* a year's factor is the last one divided by at most 1 + highest_rate (the same
+     * rounded sum the walk divides by), each division rounding by at most 2^-53 of
+     * it: (1 / (1 + highest))^8, less 2^-30 for every rounding here and there */
+    double q = 1.0 / (1.0 + highest_rate), q2 = q * q, q4 = q2 * q2;
+    st.shrink = q4 * q4 * (1.0 - 0x1p-30);
     return st;
 }
 
@@ -343,12 +361,30 @@ static inline __attribute__((always_inline)) int stop_now(const stop_test *st, d
     return c - reach > st->threshold;
 }
 
+/* A lower bound of stop_now()'s reach for each of the STOP_BLOCK years after one
+ * with factor df and years_left: the same expression on a factor and a number of
+ * steps no larger than any of those years' (rounding is monotone), so where
+ * c - bound is not above the threshold, c - reach is not either and stop_now()
+ * need not be asked. */
+static inline double reach_below(const stop_test *st, double df, double years_left)
+{
+    double steps = years_left - STOP_BLOCK;
+    if (st->capped && st->steps_cap < steps)
+        steps = st->steps_cap;
+    if (!(steps > 0.0))
+        return 0.0;
+    return st->abs_tail * (df * st->shrink) * steps * (1.0 + 0x1p-30);
+}
+
 /* Years n+1..horizon of the first crossing, the tail falling (tail < 0): the
  * cumulative c (compensated sum cum) after year n has not met the rule and the
  * stop test has not fired. The walk and the stop test of socinv_payback_discounted's
  * general loop, year by year, with the finiteness tests left out: the caller
  * checked |c| and |tail| * DF(n) are at most 2^1000 and no rate ahead is negative,
- * so no cumulative of up to SOCINV_MAX_HORIZON years can overflow. */
+ * so no cumulative of up to SOCINV_MAX_HORIZON years can overflow. The stop test is
+ * asked only where a lower bound of its reach lets it fire (reach_below); in the
+ * last year, where the general loop does not ask it, its "never" is the loop's own
+ * answer. */
 static inline __attribute__((always_inline)) socinv_status falling_tail(const socinv_payback_opts *opts, const rule *r,
                                                                         int strict, df_steps *d, si_sum cum, double c,
                                                                         double tail, unsigned k, unsigned t,
@@ -356,8 +392,14 @@ static inline __attribute__((always_inline)) socinv_status falling_tail(const so
                                                                         double *years)
 {
     const double edge = strict ? -r->eps : r->eps;
-    double years_left = (double)(horizon - k);
-    for (k++, t++; k <= horizon; k++, t++) {
+    double reach_lb = 0.0;
+    unsigned block_end = k;
+    while (k < horizon) {
+        if (k >= block_end) { /* after year k: a bound for years k+1 .. k+STOP_BLOCK */
+            reach_lb = reach_below(st, d->df, (double)(horizon - k));
+            block_end = k + STOP_BLOCK;
+        }
+        k++, t++;
         if (t >= d->next_from)
             df_band_at(d, t);
         d->df /= d->onep; /* t > 0: past the first year */
@@ -368,8 +410,7 @@ static inline __attribute__((always_inline)) socinv_status falling_tail(const so
             *years = answer(opts, k, prev, c);
             return SOCINV_OK;
         }
-        years_left -= 1.0;
-        if (k < horizon && stop_now(st, c, d->df, years_left))
+        if (c - reach_lb > st->threshold && stop_now(st, c, d->df, (double)(horizon - k)))
             return SOCINV_NO_RESULT;
     }
     return SOCINV_NO_RESULT;
@@ -413,7 +454,7 @@ static socinv_status first_crossing(const double *net, size_t n, const socinv_sc
     if (never_meets(&r, c, tail, d.df, horizon - table, lowest_rate))
         return SOCINV_NO_RESULT;
     if (tail < 0.0 && lowest_rate >= 0.0 && fabs(c) <= 0x1p1000 && fabs(tail) * d.df <= 0x1p1000) {
-        const stop_test st = stop_test_of(&r, tail, lowest_rate);
+        const stop_test st = stop_test_of(&r, tail, lowest_rate, highest_rate_from(s, d.band));
         return r.strict ? falling_tail(opts, &r, 1, &d, cum, c, tail, table, t - 1, horizon, &st, years)
                         : falling_tail(opts, &r, 0, &d, cum, c, tail, table, t - 1, horizon, &st, years);
     }
