@@ -371,9 +371,12 @@ static inline double reach_below(const stop_test *st, double df, double years_le
     double steps = years_left - STOP_BLOCK;
     if (st->capped && st->steps_cap < steps)
         steps = st->steps_cap;
-    if (!(steps > 0.0))
+    double df_low = df * st->shrink;
+    /* steps <= 0: no years left to bound; a factor near the subnormals, where a
+     * division's rounding is no longer relative: no bound */
+    if (!(steps > 0.0) || !(df_low >= 0x1p-900))
         return 0.0;
-    return st->abs_tail * (df * st->shrink) * steps * (1.0 + 0x1p-30);
+    return st->abs_tail * df_low * steps * (1.0 + 0x1p-30);
 }
 
 /* Years n+1..horizon of the first crossing, the tail falling (tail < 0): the

@@ -370,6 +370,9 @@ static void any_schedule(socinv_schedule *s)
     case 3:
         s->band[0].rate = uniform(-0.999, -0.5); /* factors that grow fast */
         break;
+    case 4: /* factors that fall into the subnormals */
+        s->band[below((unsigned)s->nbands)].rate = ldexp(1.0, (int)below(700));
+        break;
     default:
         break;
     }
