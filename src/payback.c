@@ -296,33 +296,23 @@ static double highest_rate_from(const socinv_schedule *s, size_t band)
     return highest;
 }
 
-/* The schedule's factors year by year, DF(t) = DF(t-1) / (1 + r(t)): the band is
- * looked up again only from the year its successor starts (next_from), so a year
- * costs one comparison; the same band as searching from the last year's band,
- * whatever order a caller's bands are in. */
+/* Where a year stands in the schedule, for the factors year by year, DF(t) =
+ * DF(t-1) / (1 + r(t)): the band is looked up again only from the year its
+ * successor starts (next_from), so a year costs one comparison; the same band as
+ * searching from the last year's band, whatever order a caller's bands are in. The
+ * walks keep the factor itself in a variable of their own. */
 typedef struct {
-    const socinv_schedule *s;
     size_t band;
     unsigned next_from; /* the next band's first year; UINT_MAX for the last band */
     double onep;        /* 1 + the band's rate */
-    double df;          /* DF of the last year stepped */
-} df_steps;
+} band_pos;
 
-static void df_band_at(df_steps *d, unsigned t)
+static band_pos band_at(const socinv_schedule *s, size_t band, unsigned t)
 {
-    const socinv_schedule *s = d->s;
-    while (d->band + 1 < s->nbands && s->band[d->band + 1].from_year <= t)
-        d->band++;
-    d->next_from = d->band + 1 < s->nbands ? s->band[d->band + 1].from_year : UINT_MAX;
-    d->onep = 1.0 + s->band[d->band].rate;
-}
-
-static inline __attribute__((always_inline)) void df_step(df_steps *d, unsigned t)
-{
-    if (t >= d->next_from)
-        df_band_at(d, t);
-    if (t > 0)
-        d->df /= d->onep;
+    while (band + 1 < s->nbands && s->band[band + 1].from_year <= t)
+        band++;
+    band_pos p = {band, band + 1 < s->nbands ? s->band[band + 1].from_year : UINT_MAX, 1.0 + s->band[band].rate};
+    return p;
 }
 
 /* never_meets() on each year past the table, with what does not change from year
@@ -388,62 +378,68 @@ static inline double reach_below(const stop_test *st, double df, double years_le
  * asked only where a lower bound of its reach lets it fire (reach_below); in the
  * last year, where the general loop does not ask it, its "never" is the loop's own
  * answer. */
-static inline __attribute__((always_inline)) socinv_status falling_tail(const socinv_payback_opts *opts, const rule *r,
-                                                                        int strict, df_steps *d, si_sum cum, double c,
+static inline __attribute__((always_inline)) socinv_status falling_tail(const socinv_payback_opts *opts, int strict,
+                                                                        double edge, const socinv_schedule *s,
+                                                                        band_pos b, double df, si_sum cum, double c,
                                                                         double tail, unsigned k, unsigned t,
                                                                         unsigned horizon, const stop_test *st,
                                                                         double *years)
 {
-    const double edge = strict ? -r->eps : r->eps;
     double reach_lb = 0.0;
     unsigned block_end = k;
     while (k < horizon) {
         if (k >= block_end) { /* after year k: a bound for years k+1 .. k+STOP_BLOCK */
-            reach_lb = reach_below(st, d->df, (double)(horizon - k));
+            reach_lb = reach_below(st, df, (double)(horizon - k));
             block_end = k + STOP_BLOCK;
         }
         k++, t++;
-        if (t >= d->next_from)
-            df_band_at(d, t);
-        d->df /= d->onep; /* t > 0: past the first year */
+        if (t >= b.next_from)
+            b = band_at(s, b.band, t);
+        df /= b.onep; /* t > 0: past the first year */
         double prev = c;
-        si_sum_add(&cum, tail * d->df);
+        si_sum_add(&cum, tail * df);
         c = si_sum_get(&cum);
         if (strict ? c < edge : c <= edge) {
             *years = answer(opts, k, prev, c);
             return SOCINV_OK;
         }
-        if (c - reach_lb > st->threshold && stop_now(st, c, d->df, (double)(horizon - k)))
+        if (c - reach_lb > st->threshold && stop_now(st, c, df, (double)(horizon - k)))
             return SOCINV_NO_RESULT;
     }
     return SOCINV_NO_RESULT;
 }
 
-/* The first year meeting the rule, walked as the general loop below walks it
- * (the same sums, the same band, the same stop), but with only what the first
- * crossing needs: no record of the final crossing, and past the table a loop of
- * its own for the common case of savings that repeat (falling_tail). */
-static socinv_status first_crossing(const double *net, size_t n, const socinv_schedule *s, unsigned first_year,
-                                    const socinv_payback_opts *opts, unsigned horizon, double *years)
+/* The first year meeting the rule (strict or not, a constant: one loop each),
+ * walked as the general loop below walks it (the same sums, the same band, the
+ * same stop), but with only what the first crossing needs: no record of the final
+ * crossing, and past the table a loop of its own for the common case of savings
+ * that repeat (falling_tail). The zero band is kept as its edge, -eps when strict:
+ * -eps - x rounds as -(eps + x) does. */
+static inline __attribute__((always_inline)) socinv_status first_crossing_as(int strict, const double *net, size_t n,
+                                                                             const socinv_schedule *s,
+                                                                             unsigned first_year,
+                                                                             const socinv_payback_opts *opts,
+                                                                             unsigned horizon, double *years)
 {
     const double sign = opts->sign;
-    rule r = rule_of(opts);
     si_sum cum = {0.0, 0.0};
-    double c = 0.0;
-    df_steps d = {s, 0, 0, 0.0, 1.0};
-    df_band_at(&d, first_year);
+    double c = 0.0, df = 1.0, edge = strict ? -0.0 : 0.0;
+    band_pos b = band_at(s, 0, first_year);
     const unsigned table = n < horizon ? (unsigned)n : horizon;
     unsigned t = first_year;
     for (unsigned k = 1; k <= table; k++, t++) {
-        df_step(&d, t);
-        double v = sign * net[k - 1] * d.df;
-        widen(&r, v);
+        if (t >= b.next_from)
+            b = band_at(s, b.band, t);
+        if (t > 0)
+            df /= b.onep;
+        double v = sign * net[k - 1] * df;
+        edge = strict ? edge - SOCINV_ZERO_TOLERANCE * fabs(v) : edge + SOCINV_ZERO_TOLERANCE * fabs(v);
         double prev = c;
         si_sum_add(&cum, v);
         c = si_sum_get(&cum);
         if (!isfinite(c))
             return SOCINV_E_OVERFLOW;
-        if (meets(&r, c)) {
+        if (strict ? c < edge : c <= edge) {
             *years = answer(opts, k, prev, c);
             return SOCINV_OK;
         }
@@ -452,19 +448,21 @@ static socinv_status first_crossing(const double *net, size_t n, const socinv_sc
         return SOCINV_NO_RESULT;
 
     /* year n did not meet the rule: beyond the table, nothing but the tail */
+    const rule r = {strict, strict ? -edge : edge};
     const double tail = sign * net[n - 1];
-    const double lowest_rate = lowest_rate_from(s, d.band);
-    if (never_meets(&r, c, tail, d.df, horizon - table, lowest_rate))
+    const double lowest_rate = lowest_rate_from(s, b.band);
+    if (never_meets(&r, c, tail, df, horizon - table, lowest_rate))
         return SOCINV_NO_RESULT;
-    if (tail < 0.0 && lowest_rate >= 0.0 && fabs(c) <= 0x1p1000 && fabs(tail) * d.df <= 0x1p1000) {
-        const stop_test st = stop_test_of(&r, tail, lowest_rate, highest_rate_from(s, d.band));
-        return r.strict ? falling_tail(opts, &r, 1, &d, cum, c, tail, table, t - 1, horizon, &st, years)
-                        : falling_tail(opts, &r, 0, &d, cum, c, tail, table, t - 1, horizon, &st, years);
+    if (tail < 0.0 && lowest_rate >= 0.0 && fabs(c) <= 0x1p1000 && fabs(tail) * df <= 0x1p1000) {
+        const stop_test st = stop_test_of(&r, tail, lowest_rate, highest_rate_from(s, b.band));
+        return falling_tail(opts, strict, edge, s, b, df, cum, c, tail, table, t - 1, horizon, &st, years);
     }
     for (unsigned k = table + 1; k <= horizon; k++, t++) { /* the general case: every test */
-        df_step(&d, t);
+        if (t >= b.next_from)
+            b = band_at(s, b.band, t);
+        df /= b.onep; /* t > 0: past the first year */
         double prev = c;
-        si_sum_add(&cum, tail * d.df);
+        si_sum_add(&cum, tail * df);
         c = si_sum_get(&cum);
         if (!isfinite(c))
             return SOCINV_E_OVERFLOW;
@@ -472,10 +470,17 @@ static socinv_status first_crossing(const double *net, size_t n, const socinv_sc
             *years = answer(opts, k, prev, c);
             return SOCINV_OK;
         }
-        if (k < horizon && never_meets(&r, c, tail, d.df, horizon - k, lowest_rate))
+        if (k < horizon && never_meets(&r, c, tail, df, horizon - k, lowest_rate))
             return SOCINV_NO_RESULT;
     }
     return SOCINV_NO_RESULT;
+}
+
+static socinv_status first_crossing(const double *net, size_t n, const socinv_schedule *s, unsigned first_year,
+                                    const socinv_payback_opts *opts, unsigned horizon, double *years)
+{
+    return rule_of(opts).strict ? first_crossing_as(1, net, n, s, first_year, opts, horizon, years)
+                                : first_crossing_as(0, net, n, s, first_year, opts, horizon, years);
 }
 
 socinv_status socinv_payback_discounted(const double *net, size_t n, const socinv_schedule *s,
