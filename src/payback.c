@@ -129,21 +129,10 @@ static socinv_status after_table(const socinv_payback_opts *opts, const rule *r,
     return SOCINV_OK;
 }
 
-static socinv_status check_row(const double *net, size_t n, const socinv_payback_opts **o, double *years)
-{
-    socinv_status st = si_check_values(net, n);
-    if (st != SOCINV_OK)
-        return st;
-    if (!years)
-        return SOCINV_E_NULL;
-    if (!*o)
-        *o = &payback_defaults;
-    return check_opts(*o);
-}
-
-/* check_row() without the pass over the values, for a rule whose walk finds a
- * non-finite value itself (its cumulative stops being finite): the values'
- * errors still come first, so the statuses are check_row()'s. */
+/* The row's and options' checks without the pass over the values, for a rule
+ * whose walk finds a non-finite value itself (its cumulative stops being finite):
+ * the values' errors still come first (si_check_values, then years, then the
+ * options). */
 static socinv_status check_row_but_values(const double *net, size_t n, const socinv_payback_opts **o,
                                           double *years)
 {
@@ -369,6 +358,15 @@ static inline double reach_below(const stop_test *st, double df, double years_le
     return st->abs_tail * df_low * steps * (1.0 + 0x1p-30);
 }
 
+/* Are net[from..n) all finite? The values the walk did not reach. */
+static int finite_from(const double *net, size_t from, size_t n)
+{
+    for (size_t j = from; j < n; j++)
+        if (!isfinite(net[j]))
+            return 0;
+    return 1;
+}
+
 /* Years n+1..horizon of the first crossing, the tail falling (tail < 0): the
  * cumulative c (compensated sum cum) after year n has not met the rule and the
  * stop test has not fired. The walk and the stop test of socinv_payback_discounted's
@@ -437,15 +435,18 @@ static inline __attribute__((always_inline)) socinv_status first_crossing_as(int
         double prev = c;
         si_sum_add(&cum, v);
         c = si_sum_get(&cum);
-        if (!isfinite(c))
-            return SOCINV_E_OVERFLOW;
+        if (!isfinite(c)) /* a value that is not finite makes the cumulative so: its error first */
+            return si_check_values(net, n) != SOCINV_OK ? SOCINV_E_NONFINITE : SOCINV_E_OVERFLOW;
         if (strict ? c < edge : c <= edge) {
+            if (!finite_from(net, k, n))
+                return SOCINV_E_NONFINITE;
             *years = answer(opts, k, prev, c);
             return SOCINV_OK;
         }
     }
     if (table == horizon) /* nothing beyond the table (or the horizon within it) */
-        return SOCINV_NO_RESULT;
+        return finite_from(net, table, n) ? SOCINV_NO_RESULT : SOCINV_E_NONFINITE;
+    /* every value walked with the cumulative finite: every value finite */
 
     /* year n did not meet the rule: beyond the table, nothing but the tail */
     const rule r = {strict, strict ? -edge : edge};
@@ -487,19 +488,27 @@ socinv_status socinv_payback_discounted(const double *net, size_t n, const socin
                                         unsigned first_year, const socinv_payback_opts *opts,
                                         double *years)
 {
-    socinv_status st = check_row(net, n, &opts, years);
-    if (st != SOCINV_OK)
-        return st;
-    if (first_year > 1)
-        return SOCINV_E_DOMAIN;
-    if ((st = si_check_schedule(s)) != SOCINV_OK)
-        return st;
+    /* the statuses in their order, the values' first, but the pass over the values
+     * only where something else failed: the first crossing's walk finds a non-finite
+     * value itself (first_crossing_as) */
+    socinv_status st = check_row_but_values(net, n, &opts, years);
+    if (st == SOCINV_OK && first_year > 1)
+        st = SOCINV_E_DOMAIN;
+    /* the default schedule (static, read-only) is valid as written */
+    if (st == SOCINV_OK && s != socinv_schedule_default())
+        st = si_check_schedule(s);
+    if (st != SOCINV_OK) {
+        socinv_status values = si_check_values(net, n);
+        return values != SOCINV_OK ? values : st;
+    }
 
     const double sign = opts->sign;
     const unsigned horizon = opts->extrapolate ? opts->horizon
                                                : (n < opts->horizon ? (unsigned)n : opts->horizon);
     if (opts->crossing == SOCINV_CROSSING_FIRST)
         return first_crossing(net, n, s, first_year, opts, horizon, years);
+    if ((st = si_check_values(net, n)) != SOCINV_OK)
+        return st;
     /* The final crossing, year by year: there is no closed form once the factors
      * decline by band; beyond the table the walk stops once the rule can no longer
      * be met. */

@@ -342,6 +342,38 @@ static void test_discounted_beyond_paths(void **state)
     assert_close(y, 12, 0);
 }
 
+/** The first crossing checks the values as it walks them: a value that is not finite
+ * is SOCINV_E_NONFINITE wherever it is, as before any other error, never E_OVERFLOW.
+ * At 0 %: {100, -200, NaN} meets the rule in year 2 (-100), the NaN after it is still
+ * an error; {100, Inf, -5} makes the cumulative infinite in year 2; {1E308, 1E308} has
+ * finite values and a cumulative that is not (E_OVERFLOW); {NaN, 1} with first year 2
+ * or no schedule is the NaN's error first; horizon 1 on {100, -200, x} walks year 1
+ * only (100: never), the Inf in year 3 is still an error. The default schedule itself
+ * (not a copy): 001 pays back in year 3 as with its copy. */
+static void test_discounted_values_checked(void **state)
+{
+    (void)state;
+    socinv_schedule s;
+    assert_ok(socinv_schedule_flat(0.0, &s));
+    double y = 0;
+    const double nan_after[] = {100, -200, NAN}, inf_in[] = {100, INFINITY, -5}, big[] = {1e308, 1e308};
+    assert_status(socinv_payback_discounted(nan_after, 3, &s, 0, NULL, &y), SOCINV_E_NONFINITE);
+    assert_status(socinv_payback_discounted(inf_in, 3, &s, 0, NULL, &y), SOCINV_E_NONFINITE);
+    assert_status(socinv_payback_discounted(big, 2, &s, 0, NULL, &y), SOCINV_E_OVERFLOW);
+    const double nan_first[] = {NAN, 1};
+    assert_status(socinv_payback_discounted(nan_first, 2, &s, 2, NULL, &y), SOCINV_E_NONFINITE);
+    assert_status(socinv_payback_discounted(nan_first, 2, NULL, 0, NULL, &y), SOCINV_E_NONFINITE);
+    socinv_payback_opts o = socinv_payback_opts_default();
+    o.horizon = 1;
+    const double short_ok[] = {100, -200, 5}, short_inf[] = {100, -200, INFINITY};
+    assert_status(socinv_payback_discounted(short_ok, 3, &s, 0, &o, &y), SOCINV_NO_RESULT);
+    assert_status(socinv_payback_discounted(short_inf, 3, &s, 0, &o, &y), SOCINV_E_NONFINITE);
+    const double s001[] = {1511, -1130, -1551, -504};
+    y = 0;
+    assert_ok(socinv_payback_discounted(s001, 4, socinv_schedule_default(), 0, NULL, &y));
+    assert_close(y, 3, 0);
+}
+
 /* ---- invalid input -------------------------------------------------------------------------- */
 
 /* ---- rows near DBL_MAX: the rule's answer or E_OVERFLOW, never a wrong year ---------- */
@@ -574,6 +606,7 @@ int main(void)
         cmocka_unit_test(test_discounted_bands),
         cmocka_unit_test(test_discounted_stop),
         cmocka_unit_test(test_discounted_beyond_paths),
+        cmocka_unit_test(test_discounted_values_checked),
         cmocka_unit_test(test_invalid),
     };
     return cmocka_run_group_tests_name("payback", tests, NULL, NULL);

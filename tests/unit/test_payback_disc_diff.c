@@ -298,7 +298,7 @@ static double any_value(void)
     case 2:
         return (below(2) ? 1.0 : -1.0) * ldexp(uniform(1.0, 2.0), (int)below(2100) - 1070);
     case 3:
-        return below(50) == 0 ? (below(2) ? INFINITY : NAN) : integer(-3, 3);
+        return below(5) == 0 ? (below(2) ? (below(2) ? INFINITY : -INFINITY) : NAN) : integer(-3, 3);
     case 4:
         return uniform(-1e6, 1e6);
     default:
