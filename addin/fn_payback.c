@@ -8,6 +8,10 @@ static socinv_status read_opts(sv_call *c, size_t row, size_t method_i, size_t s
 {
     long method, sign, horizon;
     *o = socinv_payback_opts_default();
+    /* all three left out (most cells): the library's defaults, which are the table's
+     * (test_fn_payback.c holds them together), without reading each default */
+    if (sv_left_out(c, method_i) && sv_left_out(c, sign_i) && sv_left_out(c, horizon_i))
+        return SOCINV_OK;
     SV_TRY(sv_int_arg(c, row, method_i, SOCINV_PAYBACK_WHOLE, SOCINV_PAYBACK_FRACTIONAL_NONSTRICT, &method));
     SV_TRY(sv_int_arg(c, row, sign_i, -1, 1, &sign));
     SV_TRY(sv_int_arg(c, row, horizon_i, 1, SOCINV_MAX_HORIZON, &horizon));
@@ -47,15 +51,16 @@ socinv_status sv_fn_payback(sv_call *c)
 }
 
 typedef struct {
-    socinv_schedule s;
+    const socinv_schedule *s; /* the default schedule itself, or own */
     unsigned first_year;
     socinv_payback_opts o;
+    socinv_schedule own; /* a schedule given as an argument */
 } disc_row_args;
 
 static socinv_status payback_disc_row(const double *net, size_t n, const void *ctx, double *years)
 {
     const disc_row_args *a = ctx;
-    return socinv_payback_discounted(net, n, &a->s, a->first_year, &a->o, years);
+    return socinv_payback_discounted(net, n, a->s, a->first_year, &a->o, years);
 }
 
 /* PAYBACKDISC(net; [schedule]; [method]; [firstyear]; [sign]; [horizon]); a block
@@ -66,7 +71,12 @@ socinv_status sv_fn_payback_disc(sv_call *c)
     size_t n;
     long first_year;
     disc_row_args a;
-    SV_TRY(sv_schedule_arg(c, SV_PAYBACKDISC_SCHEDULE, &a.s));
+    if (sv_left_out(c, SV_PAYBACKDISC_SCHEDULE)) { /* most cells: read the default in place, no copy */
+        a.s = socinv_schedule_default();
+    } else {
+        SV_TRY(sv_schedule_arg(c, SV_PAYBACKDISC_SCHEDULE, &a.own));
+        a.s = &a.own;
+    }
     SV_TRY(read_opts(c, SV_ROW_PAYBACKDISC, SV_PAYBACKDISC_METHOD, SV_PAYBACKDISC_SIGN, SV_PAYBACKDISC_HORIZON, &a.o));
     SV_TRY(sv_int_arg(c, SV_ROW_PAYBACKDISC, SV_PAYBACKDISC_FIRSTYEAR, 0, 1, &first_year));
     a.first_year = (unsigned)first_year;

@@ -348,6 +348,59 @@ static void make_glue_args(void)
     glue_net_args[4] = (sv_arg){0, 1, 1, &cell_year};
 }
 
+/* PAYBACKDISC on calc.py's row mix (bench/calc.py payback_rows, catalogue.py columns
+ * A:F): 40 % pay back inside the six years, 35 % beyond them (the last year repeating),
+ * 15 % never, 10 % dip below zero in year 1 or 2. Its own generator, so the data of the
+ * benchmarks above stay as they were. Each call takes the next of the 200 rows. */
+#define PB_MIX_ROWS 200
+static double pb_mix[PB_MIX_ROWS][6];
+static sv_cell pb_mix_cells[PB_MIX_ROWS][6];
+static sv_arg glue_payback_disc_args[SV_MAX_PARAMS];
+static size_t pb_mix_next;
+
+static void make_payback_mix(void)
+{
+    uint64_t saved = rng_state;
+    rng_state = 20261202u;
+    for (size_t r = 0; r < PB_MIX_ROWS; r++) {
+        double k = uniform(0, 1), *v = pb_mix[r];
+        for (size_t j = 0; j < 6; j++) {
+            if (k < 0.40)
+                v[j] = j == 0 ? uniform(100, 3000) : j == 1 ? uniform(-500, 2000) : uniform(-3000, -800);
+            else if (k < 0.75)
+                v[j] = j == 0 ? uniform(5000, 20000) : j == 1 ? uniform(2000, 9000) : uniform(-1500, -200);
+            else if (k < 0.90)
+                v[j] = j < 5 ? uniform(0, 1000) : uniform(0, 300);
+            else
+                v[j] = j == 0 ? uniform(-500, -1) : j == 1 ? uniform(-200, 800) : uniform(0, 900);
+            v[j] = round(v[j]); /* whole kroner, as calc.py's randint */
+            pb_mix_cells[r][j] = (sv_cell){SV_NUMBER, v[j], NULL, 0};
+        }
+    }
+    rng_state = saved;
+    /* =PAYBACKDISC(A1:F1): a 1x6 row, five optional arguments left out */
+    for (size_t i = 0; i < SV_MAX_PARAMS; i++)
+        glue_payback_disc_args[i] = (sv_arg)OMITTED;
+    glue_payback_disc_args[0] = (sv_arg){0, 1, 6, pb_mix_cells[0]};
+}
+
+static void b_payback_disc_mix(const void *p)
+{
+    (void)p;
+    const double *v = pb_mix[pb_mix_next];
+    pb_mix_next = (pb_mix_next + 1) % PB_MIX_ROWS;
+    double y = 0;
+    socinv_status st = socinv_payback_discounted(v, 6, &dk2021, 0, NULL, &y);
+    sink += y + (double)st;
+}
+
+static void b_glue_payback_disc_mix(const void *p)
+{
+    glue_payback_disc_args[0].cells = pb_mix_cells[pb_mix_next];
+    pb_mix_next = (pb_mix_next + 1) % PB_MIX_ROWS;
+    b_glue(p);
+}
+
 /* ---- the table of benchmarks ------------------------------------------------------------ */
 
 static const payback_arg pb6 = {row6, 6, SOCINV_PAYBACK_WHOLE}, pb6f = {row6, 6, SOCINV_PAYBACK_FRACTIONAL},
@@ -357,6 +410,7 @@ static const payback_arg pb6 = {row6, 6, SOCINV_PAYBACK_WHOLE}, pb6f = {row6, 6,
                          pb30b = {row30_beyond, 30, SOCINV_PAYBACK_WHOLE};
 static const net_arg n6t = {20, 6, 0}, n6s = {20, 6, 1}, n1000t = {1000, 30, 0}, n1000s = {1000, 30, 1};
 static const glue_arg g_payback = {"payback", glue_payback_args}, g_net = {"netImpact", glue_net_args};
+static const glue_arg g_payback_disc = {"paybackDisc", glue_payback_disc_args};
 
 static const bench benches[] = {
     {"payback_6", "socinv_payback, 6 years, whole (year 3)", b_payback, &pb6},
@@ -381,6 +435,10 @@ static const bench benches[] = {
     {"sib_1m", "socinv_sib_payout, 1,000,000 criteria x 3 years, 1000 groups, carry, total cap", b_sib, &sib_1m},
     {"glue_payback_6", "add-in glue: find 'payback' + sv_call + glue, 1x6 row", b_glue, &g_payback},
     {"glue_netimpact_20x6", "add-in glue: NETIMPACT(20x6; areas; kinds; \"service\"; 3)", b_glue, &g_net},
+    {"payback_disc_mix", "socinv_payback_discounted DK2021, calc.py's 6-year row mix (200 rows in turn)",
+     b_payback_disc_mix, NULL},
+    {"glue_paybackdisc_mix", "add-in glue: PAYBACKDISC(1x6), calc.py's row mix (200 rows in turn)",
+     b_glue_payback_disc_mix, &g_payback_disc},
 };
 #define N_BENCHES (sizeof benches / sizeof benches[0])
 
@@ -547,6 +605,7 @@ int main(int argc, char **argv)
     make_sib_many(&sib_100k, 100000);
     make_sib_many(&sib_1m, 1000000);
     make_glue_args();
+    make_payback_mix();
     if (socinv_schedule_named("DK2021", 6, &dk2021) != SOCINV_OK || !load_seed(seeds))
         return 1;
 

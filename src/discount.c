@@ -20,6 +20,11 @@ static const socinv_schedule named[] = {
      6, {{1, 0.015}, {31, 0.0129}, {76, 0.0107}, {126, 0.0086}, {201, 0.0064}, {301, 0.0043}}},
 };
 
+const socinv_schedule *socinv_schedule_default(void)
+{
+    return &named[0]; /* SOCINV_SCHEDULE_DEFAULT: the first of the table (a unit test holds them together) */
+}
+
 static int name_equals(const char *a, size_t alen, const char *b)
 {
     if (alen != strlen(b))
@@ -116,21 +121,6 @@ double socinv_schedule_rate(const socinv_schedule *s, unsigned year)
     return r;
 }
 
-static socinv_status check_schedule(const socinv_schedule *s)
-{
-    if (!s)
-        return SOCINV_E_NULL;
-    if (s->nbands == 0 || s->nbands > SOCINV_SCHEDULE_MAX_BANDS)
-        return SOCINV_E_LENGTH;
-    for (size_t i = 0; i < s->nbands; i++) {
-        if (!isfinite(s->band[i].rate))
-            return SOCINV_E_NONFINITE;
-        if (s->band[i].rate <= -1.0)
-            return SOCINV_E_RATE;
-    }
-    return SOCINV_OK;
-}
-
 /* Walks the factors year by year: callers discount rows in order, so this is
  * one division per year instead of a pow() per band. The band's 1 + rate and
  * the year the next band starts are kept at hand: the same divisions as
@@ -171,7 +161,7 @@ static inline double df_advance_to(df_walker *w, unsigned year)
 
 socinv_status socinv_discount_factor(const socinv_schedule *s, unsigned year, double *df)
 {
-    socinv_status st = check_schedule(s);
+    socinv_status st = si_check_schedule(s);
     if (st != SOCINV_OK)
         return st;
     if (!df)
@@ -193,7 +183,7 @@ static socinv_status check_row(const double *values, size_t n, const socinv_sche
     socinv_status st = si_check_values(values, n);
     if (st != SOCINV_OK)
         return st;
-    if ((st = check_schedule(s)) != SOCINV_OK)
+    if ((st = si_check_schedule(s)) != SOCINV_OK)
         return st;
     if (first_year > 1)
         return SOCINV_E_DOMAIN;

@@ -33,6 +33,23 @@ static inline socinv_status si_check_dims(size_t rows, size_t cols)
     return SOCINV_OK;
 }
 
+/* A schedule the rules can discount with: 1..SOCINV_SCHEDULE_MAX_BANDS bands, each
+ * rate finite and above -1 (a caller may pass any struct). */
+static inline socinv_status si_check_schedule(const socinv_schedule *s)
+{
+    if (!s)
+        return SOCINV_E_NULL;
+    if (s->nbands == 0 || s->nbands > SOCINV_SCHEDULE_MAX_BANDS)
+        return SOCINV_E_LENGTH;
+    for (size_t i = 0; i < s->nbands; i++) {
+        if (!isfinite(s->band[i].rate))
+            return SOCINV_E_NONFINITE;
+        if (s->band[i].rate <= -1.0)
+            return SOCINV_E_RATE;
+    }
+    return SOCINV_OK;
+}
+
 static inline int si_is_share(double s)
 {
     return isfinite(s) && s >= 0.0 && s <= 1.0;

@@ -1,5 +1,7 @@
 /* Payback (tilbagebetalingstid): whole years by the Copenhagen rule, fractional
  * and discounted variants. */
+#include <limits.h>
+
 #include "internal.h"
 
 /* Read-only, so the rules need no copy of it per call. */
@@ -127,21 +129,10 @@ static socinv_status after_table(const socinv_payback_opts *opts, const rule *r,
     return SOCINV_OK;
 }
 
-static socinv_status check_row(const double *net, size_t n, const socinv_payback_opts **o, double *years)
-{
-    socinv_status st = si_check_values(net, n);
-    if (st != SOCINV_OK)
-        return st;
-    if (!years)
-        return SOCINV_E_NULL;
-    if (!*o)
-        *o = &payback_defaults;
-    return check_opts(*o);
-}
-
-/* check_row() without the pass over the values, for a rule whose walk finds a
- * non-finite value itself (its cumulative stops being finite): the values'
- * errors still come first, so the statuses are check_row()'s. */
+/* The row's and options' checks without the pass over the values, for a rule
+ * whose walk finds a non-finite value itself (its cumulative stops being finite):
+ * the values' errors still come first (si_check_values, then years, then the
+ * options). */
 static socinv_status check_row_but_values(const double *net, size_t n, const socinv_payback_opts **o,
                                           double *years)
 {
@@ -284,24 +275,243 @@ static double lowest_rate_from(const socinv_schedule *s, size_t band)
     return lowest;
 }
 
+/* The highest rate a schedule applies from band `band` on. */
+static double highest_rate_from(const socinv_schedule *s, size_t band)
+{
+    double highest = s->band[band].rate;
+    for (size_t i = band + 1; i < s->nbands; i++)
+        if (s->band[i].rate > highest)
+            highest = s->band[i].rate;
+    return highest;
+}
+
+/* Where a year stands in the schedule, for the factors year by year, DF(t) =
+ * DF(t-1) / (1 + r(t)): the band is looked up again only from the year its
+ * successor starts (next_from), so a year costs one comparison; the same band as
+ * searching from the last year's band, whatever order a caller's bands are in. The
+ * walks keep the factor itself in a variable of their own. */
+typedef struct {
+    size_t band;
+    unsigned next_from; /* the next band's first year; UINT_MAX for the last band */
+    double onep;        /* 1 + the band's rate */
+} band_pos;
+
+static band_pos band_at(const socinv_schedule *s, size_t band, unsigned t)
+{
+    while (band + 1 < s->nbands && s->band[band + 1].from_year <= t)
+        band++;
+    band_pos p = {band, band + 1 < s->nbands ? s->band[band + 1].from_year : UINT_MAX, 1.0 + s->band[band].rate};
+    return p;
+}
+
+/* never_meets() on each year past the table, with what does not change from year
+ * to year worked out once: the same operations in the same order, so the same
+ * decisions. Only for a falling cumulative (tail < 0), lowest rate >= 0 and
+ * magnitudes where nothing can overflow (the caller's check), so its finiteness
+ * test always passes and is left out. */
+#define STOP_BLOCK 8 /* years one lower bound of the reach serves */
+typedef struct {
+    double abs_tail, steps_cap, threshold;
+    int capped;
+    double shrink; /* at most DF(t + STOP_BLOCK) / DF(t) for every t ahead */
+} stop_test;
+
+/* highest_rate: of the bands from here on, as lowest_rate is */
+static stop_test stop_test_of(const rule *r, double tail, double lowest_rate, double highest_rate)
+{
+    stop_test st = {fabs(tail), lowest_rate > 0.0 ? 1.0 / lowest_rate : 0.0, 0.0, lowest_rate > 0.0, 0.0};
+    double edge = r->strict ? -r->eps : r->eps;
+    st.threshold = edge + 0x1p-20 * r->eps;
+    /* a year's factor is the last one divided by at most 1 + highest_rate (the same
+     * rounded sum the walk divides by), each division rounding by at most 2^-53 of
+     * it: (1 / (1 + highest))^8, less 2^-30 for every rounding here and there */
+    double q = 1.0 / (1.0 + highest_rate), q2 = q * q, q4 = q2 * q2;
+    st.shrink = q4 * q4 * (1.0 - 0x1p-30);
+    return st;
+}
+
+static inline __attribute__((always_inline)) int stop_now(const stop_test *st, double c, double df,
+                                                          double years_left)
+{
+    double steps = years_left;
+    if (st->capped && st->steps_cap < steps)
+        steps = st->steps_cap;
+    double reach = st->abs_tail * df * steps * (1.0 + 0x1p-30);
+    return c - reach > st->threshold;
+}
+
+/* A lower bound of stop_now()'s reach for each of the STOP_BLOCK years after one
+ * with factor df and years_left: the same expression on a factor and a number of
+ * steps no larger than any of those years' (rounding is monotone), so where
+ * c - bound is not above the threshold, c - reach is not either and stop_now()
+ * need not be asked. */
+static inline double reach_below(const stop_test *st, double df, double years_left)
+{
+    double steps = years_left - STOP_BLOCK;
+    if (st->capped && st->steps_cap < steps)
+        steps = st->steps_cap;
+    double df_low = df * st->shrink;
+    /* steps <= 0: no years left to bound; a factor near the subnormals, where a
+     * division's rounding is no longer relative: no bound */
+    if (!(steps > 0.0) || !(df_low >= 0x1p-900))
+        return 0.0;
+    return st->abs_tail * df_low * steps * (1.0 + 0x1p-30);
+}
+
+/* Are net[from..n) all finite? The values the walk did not reach. */
+static int finite_from(const double *net, size_t from, size_t n)
+{
+    for (size_t j = from; j < n; j++)
+        if (!isfinite(net[j]))
+            return 0;
+    return 1;
+}
+
+/* Years n+1..horizon of the first crossing, the tail falling (tail < 0): the
+ * cumulative c (compensated sum cum) after year n has not met the rule and the
+ * stop test has not fired. The walk and the stop test of socinv_payback_discounted's
+ * general loop, year by year, with the finiteness tests left out: the caller
+ * checked |c| and |tail| * DF(n) are at most 2^1000 and no rate ahead is negative,
+ * so no cumulative of up to SOCINV_MAX_HORIZON years can overflow. The stop test is
+ * asked only where a lower bound of its reach lets it fire (reach_below); in the
+ * last year, where the general loop does not ask it, its "never" is the loop's own
+ * answer. */
+static inline __attribute__((always_inline)) socinv_status falling_tail(const socinv_payback_opts *opts, int strict,
+                                                                        double edge, const socinv_schedule *s,
+                                                                        band_pos b, double df, si_sum cum, double c,
+                                                                        double tail, unsigned k, unsigned t,
+                                                                        unsigned horizon, const stop_test *st,
+                                                                        double *years)
+{
+    double reach_lb = 0.0;
+    unsigned block_end = k;
+    while (k < horizon) {
+        if (k >= block_end) { /* after year k: a bound for years k+1 .. k+STOP_BLOCK */
+            reach_lb = reach_below(st, df, (double)(horizon - k));
+            block_end = k + STOP_BLOCK;
+        }
+        k++, t++;
+        if (t >= b.next_from)
+            b = band_at(s, b.band, t);
+        df /= b.onep; /* t > 0: past the first year */
+        double prev = c;
+        si_sum_add(&cum, tail * df);
+        c = si_sum_get(&cum);
+        if (strict ? c < edge : c <= edge) {
+            *years = answer(opts, k, prev, c);
+            return SOCINV_OK;
+        }
+        if (c - reach_lb > st->threshold && stop_now(st, c, df, (double)(horizon - k)))
+            return SOCINV_NO_RESULT;
+    }
+    return SOCINV_NO_RESULT;
+}
+
+/* The first year meeting the rule (strict or not, a constant: one loop each),
+ * walked as the general loop below walks it (the same sums, the same band, the
+ * same stop), but with only what the first crossing needs: no record of the final
+ * crossing, and past the table a loop of its own for the common case of savings
+ * that repeat (falling_tail). The zero band is kept as its edge, -eps when strict:
+ * -eps - x rounds as -(eps + x) does. */
+static inline __attribute__((always_inline)) socinv_status first_crossing_as(int strict, const double *net, size_t n,
+                                                                             const socinv_schedule *s,
+                                                                             unsigned first_year,
+                                                                             const socinv_payback_opts *opts,
+                                                                             unsigned horizon, double *years)
+{
+    const double sign = opts->sign;
+    si_sum cum = {0.0, 0.0};
+    double c = 0.0, df = 1.0, edge = strict ? -0.0 : 0.0;
+    band_pos b = band_at(s, 0, first_year);
+    const unsigned table = n < horizon ? (unsigned)n : horizon;
+    unsigned t = first_year;
+    for (unsigned k = 1; k <= table; k++, t++) {
+        if (t >= b.next_from)
+            b = band_at(s, b.band, t);
+        if (t > 0)
+            df /= b.onep;
+        double v = sign * net[k - 1] * df;
+        edge = strict ? edge - SOCINV_ZERO_TOLERANCE * fabs(v) : edge + SOCINV_ZERO_TOLERANCE * fabs(v);
+        double prev = c;
+        si_sum_add(&cum, v);
+        c = si_sum_get(&cum);
+        if (!isfinite(c)) /* a value that is not finite makes the cumulative so: its error first */
+            return si_check_values(net, n) != SOCINV_OK ? SOCINV_E_NONFINITE : SOCINV_E_OVERFLOW;
+        if (strict ? c < edge : c <= edge) {
+            if (!finite_from(net, k, n))
+                return SOCINV_E_NONFINITE;
+            *years = answer(opts, k, prev, c);
+            return SOCINV_OK;
+        }
+    }
+    if (table == horizon) /* nothing beyond the table (or the horizon within it) */
+        return finite_from(net, table, n) ? SOCINV_NO_RESULT : SOCINV_E_NONFINITE;
+    /* every value walked with the cumulative finite: every value finite */
+
+    /* year n did not meet the rule: beyond the table, nothing but the tail */
+    const rule r = {strict, strict ? -edge : edge};
+    const double tail = sign * net[n - 1];
+    const double lowest_rate = lowest_rate_from(s, b.band);
+    if (never_meets(&r, c, tail, df, horizon - table, lowest_rate))
+        return SOCINV_NO_RESULT;
+    if (tail < 0.0 && lowest_rate >= 0.0 && fabs(c) <= 0x1p1000 && fabs(tail) * df <= 0x1p1000) {
+        const stop_test st = stop_test_of(&r, tail, lowest_rate, highest_rate_from(s, b.band));
+        return falling_tail(opts, strict, edge, s, b, df, cum, c, tail, table, t - 1, horizon, &st, years);
+    }
+    for (unsigned k = table + 1; k <= horizon; k++, t++) { /* the general case: every test */
+        if (t >= b.next_from)
+            b = band_at(s, b.band, t);
+        df /= b.onep; /* t > 0: past the first year */
+        double prev = c;
+        si_sum_add(&cum, tail * df);
+        c = si_sum_get(&cum);
+        if (!isfinite(c))
+            return SOCINV_E_OVERFLOW;
+        if (meets(&r, c)) {
+            *years = answer(opts, k, prev, c);
+            return SOCINV_OK;
+        }
+        if (k < horizon && never_meets(&r, c, tail, df, horizon - k, lowest_rate))
+            return SOCINV_NO_RESULT;
+    }
+    return SOCINV_NO_RESULT;
+}
+
+static socinv_status first_crossing(const double *net, size_t n, const socinv_schedule *s, unsigned first_year,
+                                    const socinv_payback_opts *opts, unsigned horizon, double *years)
+{
+    return rule_of(opts).strict ? first_crossing_as(1, net, n, s, first_year, opts, horizon, years)
+                                : first_crossing_as(0, net, n, s, first_year, opts, horizon, years);
+}
+
 socinv_status socinv_payback_discounted(const double *net, size_t n, const socinv_schedule *s,
                                         unsigned first_year, const socinv_payback_opts *opts,
                                         double *years)
 {
-    socinv_status st = check_row(net, n, &opts, years);
-    if (st != SOCINV_OK)
-        return st;
-    if (first_year > 1)
-        return SOCINV_E_DOMAIN;
-    double df;
-    if ((st = socinv_discount_factor(s, 0, &df)) != SOCINV_OK) /* validates the schedule */
-        return st;
+    /* the statuses in their order, the values' first, but the pass over the values
+     * only where something else failed: the first crossing's walk finds a non-finite
+     * value itself (first_crossing_as) */
+    socinv_status st = check_row_but_values(net, n, &opts, years);
+    if (st == SOCINV_OK && first_year > 1)
+        st = SOCINV_E_DOMAIN;
+    /* the default schedule (static, read-only) is valid as written */
+    if (st == SOCINV_OK && s != socinv_schedule_default())
+        st = si_check_schedule(s);
+    if (st != SOCINV_OK) {
+        socinv_status values = si_check_values(net, n);
+        return values != SOCINV_OK ? values : st;
+    }
 
     const double sign = opts->sign;
     const unsigned horizon = opts->extrapolate ? opts->horizon
                                                : (n < opts->horizon ? (unsigned)n : opts->horizon);
-    /* Year by year: there is no closed form once the factors decline by band;
-     * beyond the table the walk stops once the rule can no longer be met. */
+    if (opts->crossing == SOCINV_CROSSING_FIRST)
+        return first_crossing(net, n, s, first_year, opts, horizon, years);
+    if ((st = si_check_values(net, n)) != SOCINV_OK)
+        return st;
+    /* The final crossing, year by year: there is no closed form once the factors
+     * decline by band; beyond the table the walk stops once the rule can no longer
+     * be met. */
     walk w;
     walk_start(&w, opts);
     double rate_df = 1.0;
@@ -318,20 +528,12 @@ socinv_status socinv_payback_discounted(const double *net, size_t n, const socin
             widen(&w.r, v);
         if ((st = walk_year(&w, k, v)) != SOCINV_OK)
             return st;
-        if (w.first && opts->crossing == SOCINV_CROSSING_FIRST)
-            break;
         if (k >= n && k < horizon && !meets(&w.r, w.c)) { /* beyond the table, nothing but the tail */
             if (k == n)
                 lowest_rate = lowest_rate_from(s, band);
             if (never_meets(&w.r, w.c, sign * net[n - 1], rate_df, horizon - k, lowest_rate))
                 return SOCINV_NO_RESULT;
         }
-    }
-    if (opts->crossing == SOCINV_CROSSING_FIRST) {
-        if (!w.first)
-            return SOCINV_NO_RESULT;
-        *years = answer(opts, w.first, w.first_before, w.first_after);
-        return SOCINV_OK;
     }
     if (!meets(&w.r, w.c))
         return SOCINV_NO_RESULT;

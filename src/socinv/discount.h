@@ -40,6 +40,9 @@ typedef struct socinv_schedule {
  * - "UK2022HEALTH": Green Book health rates 1.5/1.29/1.07/0.86/0.64/0.43 % on those bands.
  * @return #SOCINV_E_OPTION for an unknown name. */
 SOCINV_API socinv_status socinv_schedule_named(const char *name, size_t len, socinv_schedule *out);
+/** The schedule #SOCINV_SCHEDULE_DEFAULT names, itself: read-only and static, so a
+ * caller that only reads it needs no copy (socinv_schedule_named() copies it). */
+SOCINV_API const socinv_schedule *socinv_schedule_default(void);
 /** A flat rate for every year. @return #SOCINV_E_RATE if rate <= -1. */
 SOCINV_API socinv_status socinv_schedule_flat(double rate, socinv_schedule *out);
 /** A user schedule from parallel lists of band start years and rates.

@@ -114,6 +114,28 @@ static void test_named_schedules(void **state)
     assert_close(1 / df(&s, 1), 1.04, 1e-12);
 }
 
+/** socinv_schedule_default() is the schedule SOCINV_SCHEDULE_DEFAULT names, in place:
+ * DK2021's three bands 3.5 % from year 1, 2.5 % from 36, 1.5 % from 71, the same as
+ * socinv_schedule_named's copy, and the same object on every call. */
+static void test_default_schedule(void **state)
+{
+    (void)state;
+    const socinv_schedule *d = socinv_schedule_default();
+    assert_string_equal(d->name, SOCINV_SCHEDULE_DEFAULT);
+    socinv_schedule s = named(SOCINV_SCHEDULE_DEFAULT);
+    assert_int_equal(d->nbands, 3);
+    assert_int_equal(d->nbands, s.nbands);
+    const unsigned from[] = {1, 36, 71};
+    const double rate[] = {0.035, 0.025, 0.015};
+    for (size_t i = 0; i < 3; i++) {
+        assert_int_equal(d->band[i].from_year, from[i]);
+        assert_close(d->band[i].rate, rate[i], 0);
+        assert_int_equal(s.band[i].from_year, from[i]);
+        assert_close(s.band[i].rate, rate[i], 0);
+    }
+    assert_ptr_equal(socinv_schedule_default(), d);
+}
+
 /** Names are case-insensitive, only `len` bytes are read, and out->name is the canonical name. */
 static void test_named_case_insensitive(void **state)
 {
@@ -674,6 +696,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_named_schedules),
+        cmocka_unit_test(test_default_schedule),
         cmocka_unit_test(test_named_case_insensitive),
         cmocka_unit_test(test_flat_schedule),
         cmocka_unit_test(test_user_bands),

@@ -1,5 +1,6 @@
 /* The add-in's unit tests: PAYBACK and PAYBACKDISC, and the portfolio form (addin/fn_payback.c). */
 #include "glue_test.h"
+#include "params.h"
 
 /* ====================================================================================== */
 /* ---- glue: PAYBACK ------------------------------------------------------------------------ */
@@ -180,6 +181,35 @@ static void test_fn_payback_disc_invalid(void **state)
     assert_status(go_err("paybackDisc", ARGS(ROW(P55), N1(0.1), OMIT, OMIT, OMIT, N1(0))), SOCINV_E_DOMAIN);
 }
 
+/** Method, sign and horizon all left out take the library's defaults without reading the
+ * table's: they must be the same (whole years 0, sign 1, horizon 100), for PAYBACK and
+ * PAYBACKDISC. One given option reads all three from the table: sign -1 on 001 entered
+ * SØM-style (-1511, 1130, 1551, 504) is year 3 at DK2021 as with sign 1 on 001; horizon 2
+ * on 001 stops before its year 3: #N/A; method 1 on 001 at 0 %: 2 + 381/1551. */
+static void test_fn_payback_default_opts(void **state)
+{
+    (void)state;
+    const socinv_payback_opts d = socinv_payback_opts_default();
+    const size_t rows[] = {SV_ROW_PAYBACK, SV_ROW_PAYBACKDISC};
+    const size_t method[] = {SV_PAYBACK_METHOD, SV_PAYBACKDISC_METHOD}, sign[] = {SV_PAYBACK_SIGN, SV_PAYBACKDISC_SIGN},
+                 horizon[] = {SV_PAYBACK_HORIZON, SV_PAYBACKDISC_HORIZON};
+    for (size_t i = 0; i < 2; i++) {
+        const sv_param *p = sv_functions[rows[i]].params;
+        assert_true(p[method[i]].dflt_value == (double)d.method);
+        assert_true(p[sign[i]].dflt_value == (double)d.sign);
+        assert_true(p[horizon[i]].dflt_value == (double)d.horizon);
+    }
+    assert_int_equal(d.method, SOCINV_PAYBACK_WHOLE);
+    assert_int_equal(d.sign, 1);
+    assert_int_equal(d.horizon, 100);
+    /* left out: the defaults; one given: the table's for the others */
+    assert_close(go_num("paybackDisc", ARGS(ROW(S001))), 3, 0);
+    const sv_arg som = ROW(NUM(-1511), NUM(1130), NUM(1551), NUM(504));
+    assert_close(go_num("paybackDisc", ARGS(som, OMIT, OMIT, OMIT, N1(-1))), 3, 0);
+    assert_status(go("paybackDisc", ARGS(ROW(S001), OMIT, OMIT, OMIT, OMIT, N1(2))), SOCINV_NO_RESULT);
+    assert_close(go_num("paybackDisc", ARGS(ROW(S001), N1(0), N1(1))), 2 + 381.0 / 1551.0, 1e-12);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -191,6 +221,7 @@ int main(void)
         T(test_fn_payback_invalid),
         T(test_fn_payback_disc),
         T(test_fn_payback_disc_invalid),
+        T(test_fn_payback_default_opts),
     };
     return cmocka_run_group_tests_name("fn_payback", tests, NULL, NULL);
 }

@@ -305,6 +305,75 @@ static void test_discounted_stop(void **state)
     assert_status(socinv_payback_discounted(huge, 2, &s, 0, NULL, &y), SOCINV_E_OVERFLOW);
 }
 
+/** Past the table with the first crossing, a falling cumulative walks a loop of its own
+ * (no finiteness tests, the stop test's constants worked out once); rows it cannot take
+ * go through the general loop. Flat 10 %, first value today, {8, -1}: 8, 7.0909 after
+ * the table, then the tail -1/1.1^(k-1) a year.
+ * - horizon 30: 7.0909 - 9.0909 (1 - 1.1^-(k-2)) is 0.177 in year 17, -0.022 in year
+ *   18 -> 18 (the stop test, 7.09 - 10 x 0.83 < 0, never fires);
+ * - horizon 12: in year 5 the cumulative is 8 - 10 (1 - 1.1^-4) = 4.8301 and the tail's
+ *   seven years left are worth at most 7 x 1.1^-4 = 4.781 (in truth 3.33): never,
+ *   stopped inside the loop (years 3 and 4: 6.2645 - 9 x 0.8264 and 5.5132 - 8 x
+ *   0.7513 are below zero, no stop);
+ * - at -10 % (a rate ahead below zero: the general loop) the factors grow: 8, 6.8889,
+ *   then -1.2346, -1.3717, -1.5242, -1.6935, -1.8817: 5.6543, 4.2826, 2.7584, 1.0649,
+ *   -0.8168 -> 7;
+ * - {1E305, -1E304} at 0 % (beyond 2^1000: the general loop): 1E305 - (k-1) 1E304
+ *   is 0 in year 11, not below zero, -1E304 in year 12 -> 12. */
+static void test_discounted_beyond_paths(void **state)
+{
+    (void)state;
+    socinv_schedule s;
+    assert_ok(socinv_schedule_flat(0.10, &s));
+    const double net[] = {8, -1};
+    socinv_payback_opts o = socinv_payback_opts_default();
+    o.horizon = 30;
+    double y = 0;
+    assert_ok(socinv_payback_discounted(net, 2, &s, 0, &o, &y));
+    assert_close(y, 18, 0);
+    o.horizon = 12;
+    assert_status(socinv_payback_discounted(net, 2, &s, 0, &o, &y), SOCINV_NO_RESULT);
+    assert_ok(socinv_schedule_flat(-0.10, &s));
+    assert_ok(socinv_payback_discounted(net, 2, &s, 0, NULL, &y));
+    assert_close(y, 7, 0);
+    assert_ok(socinv_schedule_flat(0.0, &s));
+    const double huge[] = {1e305, -1e304};
+    assert_ok(socinv_payback_discounted(huge, 2, &s, 0, NULL, &y));
+    assert_close(y, 12, 0);
+}
+
+/** The first crossing checks the values as it walks them: a value that is not finite
+ * is SOCINV_E_NONFINITE wherever it is, as before any other error, never E_OVERFLOW.
+ * At 0 %: {100, -200, NaN} meets the rule in year 2 (-100), the NaN after it is still
+ * an error; {100, Inf, -5} makes the cumulative infinite in year 2; {1E308, 1E308} has
+ * finite values and a cumulative that is not (E_OVERFLOW); {NaN, 1} with first year 2
+ * or no schedule is the NaN's error first; horizon 1 on {100, -200, x} walks year 1
+ * only (100: never), the Inf in year 3 is still an error. The default schedule itself
+ * (not a copy): 001 pays back in year 3 as with its copy. */
+static void test_discounted_values_checked(void **state)
+{
+    (void)state;
+    socinv_schedule s;
+    assert_ok(socinv_schedule_flat(0.0, &s));
+    double y = 0;
+    const double nan_after[] = {100, -200, NAN}, inf_in[] = {100, INFINITY, -5}, big[] = {1e308, 1e308};
+    assert_status(socinv_payback_discounted(nan_after, 3, &s, 0, NULL, &y), SOCINV_E_NONFINITE);
+    assert_status(socinv_payback_discounted(inf_in, 3, &s, 0, NULL, &y), SOCINV_E_NONFINITE);
+    assert_status(socinv_payback_discounted(big, 2, &s, 0, NULL, &y), SOCINV_E_OVERFLOW);
+    const double nan_first[] = {NAN, 1};
+    assert_status(socinv_payback_discounted(nan_first, 2, &s, 2, NULL, &y), SOCINV_E_NONFINITE);
+    assert_status(socinv_payback_discounted(nan_first, 2, NULL, 0, NULL, &y), SOCINV_E_NONFINITE);
+    socinv_payback_opts o = socinv_payback_opts_default();
+    o.horizon = 1;
+    const double short_ok[] = {100, -200, 5}, short_inf[] = {100, -200, INFINITY};
+    assert_status(socinv_payback_discounted(short_ok, 3, &s, 0, &o, &y), SOCINV_NO_RESULT);
+    assert_status(socinv_payback_discounted(short_inf, 3, &s, 0, &o, &y), SOCINV_E_NONFINITE);
+    const double s001[] = {1511, -1130, -1551, -504};
+    y = 0;
+    assert_ok(socinv_payback_discounted(s001, 4, socinv_schedule_default(), 0, NULL, &y));
+    assert_close(y, 3, 0);
+}
+
 /* ---- invalid input -------------------------------------------------------------------------- */
 
 /* ---- rows near DBL_MAX: the rule's answer or E_OVERFLOW, never a wrong year ---------- */
@@ -536,6 +605,8 @@ int main(void)
         cmocka_unit_test(test_method3_extrapolated),
         cmocka_unit_test(test_discounted_bands),
         cmocka_unit_test(test_discounted_stop),
+        cmocka_unit_test(test_discounted_beyond_paths),
+        cmocka_unit_test(test_discounted_values_checked),
         cmocka_unit_test(test_invalid),
     };
     return cmocka_run_group_tests_name("payback", tests, NULL, NULL);
