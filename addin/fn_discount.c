@@ -38,11 +38,12 @@ socinv_status sv_schedule_arg(sv_call *c, size_t i, socinv_schedule *s)
 socinv_status sv_fn_disc_factor(sv_call *c)
 {
     long year;
-    socinv_schedule s;
+    socinv_schedule own;
+    const socinv_schedule *s;
     double df;
     SV_TRY(sv_int(c, SV_DISCFACTOR_YEAR, 0, 0, SOCINV_MAX_HORIZON, &year));
-    SV_TRY(sv_schedule_arg(c, SV_DISCFACTOR_SCHEDULE, &s));
-    SV_TRY(socinv_discount_factor(&s, (unsigned)year, &df));
+    SV_TRY(sv_schedule_ref(c, SV_DISCFACTOR_SCHEDULE, &own, &s));
+    SV_TRY(socinv_discount_factor(s, (unsigned)year, &df));
     sv_set_number(c, df);
     return SOCINV_OK;
 }
@@ -50,27 +51,29 @@ socinv_status sv_fn_disc_factor(sv_call *c)
 /* DISCSCHEDULE([schedule]): one row per band, (from year, rate). */
 socinv_status sv_fn_disc_schedule(sv_call *c)
 {
-    socinv_schedule s;
-    SV_TRY(sv_schedule_arg(c, SV_DISCSCHEDULE_SCHEDULE, &s));
-    double *m = sv_set_matrix(c, s.nbands, 2);
+    socinv_schedule own;
+    const socinv_schedule *s;
+    SV_TRY(sv_schedule_ref(c, SV_DISCSCHEDULE_SCHEDULE, &own, &s));
+    double *m = sv_set_matrix(c, s->nbands, 2);
     if (!m)
         return SOCINV_E_NOMEM;
-    for (size_t b = 0; b < s.nbands; b++) {
-        m[2 * b] = s.band[b].from_year;
-        m[2 * b + 1] = s.band[b].rate;
+    for (size_t b = 0; b < s->nbands; b++) {
+        m[2 * b] = s->band[b].from_year;
+        m[2 * b + 1] = s->band[b].rate;
     }
     return SOCINV_OK;
 }
 
 typedef struct {
-    socinv_schedule s;
+    socinv_schedule own;
+    const socinv_schedule *s;
     unsigned first_year;
 } npv_row_args;
 
 static socinv_status npv_row(const double *v, size_t n, const void *ctx, double *npv)
 {
     const npv_row_args *a = ctx;
-    return socinv_npv(v, n, &a->s, a->first_year, npv);
+    return socinv_npv(v, n, a->s, a->first_year, npv);
 }
 
 /* NPVSOC(values; [schedule]; [firstyear]); a block of rows gives a column */
@@ -81,7 +84,7 @@ socinv_status sv_fn_npv_soc(sv_call *c)
     long first_year;
     npv_row_args a;
     double npv;
-    SV_TRY(sv_schedule_arg(c, SV_NPVSOC_SCHEDULE, &a.s));
+    SV_TRY(sv_schedule_ref(c, SV_NPVSOC_SCHEDULE, &a.own, &a.s));
     SV_TRY(sv_int_arg(c, SV_ROW_NPVSOC, SV_NPVSOC_FIRSTYEAR, 0, 1, &first_year));
     a.first_year = (unsigned)first_year;
     if (sv_is_portfolio(c, SV_NPVSOC_VALUES))
@@ -107,16 +110,17 @@ static socinv_status benefit_cost(sv_call *c, size_t row, bc_rule rule)
     const double *b, *k;
     size_t nb, nk;
     long first_year, sign;
-    socinv_schedule s;
+    socinv_schedule own;
+    const socinv_schedule *s;
     double v;
     SV_TRY(sv_vector(c, SV_BCR_BENEFITS, &b, &nb));
     SV_TRY(sv_vector(c, SV_BCR_COSTS, &k, &nk));
-    SV_TRY(sv_schedule_arg(c, SV_BCR_SCHEDULE, &s));
+    SV_TRY(sv_schedule_ref(c, SV_BCR_SCHEDULE, &own, &s));
     SV_TRY(sv_int_arg(c, row, SV_BCR_FIRSTYEAR, 0, 1, &first_year));
     SV_TRY(sv_int_arg(c, row, SV_BCR_SIGN, -1, 1, &sign));
     if (sign == 0)
         return SOCINV_E_OPTION;
-    SV_TRY(rule(b, nb, k, nk, &s, (unsigned)first_year,
+    SV_TRY(rule(b, nb, k, nk, s, (unsigned)first_year,
                 sign == 1 ? SOCINV_BC_SAVINGS_NEGATIVE : SOCINV_BC_BOTH_POSITIVE, &v));
     sv_set_number(c, v);
     return SOCINV_OK;

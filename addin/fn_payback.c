@@ -71,12 +71,7 @@ socinv_status sv_fn_payback_disc(sv_call *c)
     size_t n;
     long first_year;
     disc_row_args a;
-    if (sv_left_out(c, SV_PAYBACKDISC_SCHEDULE)) { /* most cells: read the default in place, no copy */
-        a.s = socinv_schedule_default();
-    } else {
-        SV_TRY(sv_schedule_arg(c, SV_PAYBACKDISC_SCHEDULE, &a.own));
-        a.s = &a.own;
-    }
+    SV_TRY(sv_schedule_ref(c, SV_PAYBACKDISC_SCHEDULE, &a.own, &a.s));
     SV_TRY(read_opts(c, SV_ROW_PAYBACKDISC, SV_PAYBACKDISC_METHOD, SV_PAYBACKDISC_SIGN, SV_PAYBACKDISC_HORIZON, &a.o));
     SV_TRY(sv_int_arg(c, SV_ROW_PAYBACKDISC, SV_PAYBACKDISC_FIRSTYEAR, 0, 1, &first_year));
     a.first_year = (unsigned)first_year;

@@ -53,6 +53,17 @@ typedef enum sv_sib_output {
 /* Argument i as a discount schedule: omitted -> DK2021; a number -> flat
  * rate; text -> a named schedule; two columns -> (from year, rate) bands. */
 socinv_status sv_schedule_arg(sv_call *c, size_t i, socinv_schedule *s);
+/* The same as a pointer: the default read in place when left out (most cells:
+ * no copy of it), else *own, filled by sv_schedule_arg. */
+static inline socinv_status sv_schedule_ref(sv_call *c, size_t i, socinv_schedule *own, const socinv_schedule **s)
+{
+    if (sv_left_out(c, i)) {
+        *s = socinv_schedule_default();
+        return SOCINV_OK;
+    }
+    *s = own;
+    return sv_schedule_arg(c, i, own);
+}
 
 socinv_status sv_fn_payback(sv_call *c);
 socinv_status sv_fn_payback_disc(sv_call *c);
