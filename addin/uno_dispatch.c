@@ -398,13 +398,22 @@ static inline int range_cells(const uno_Sequence *rows, size_t nrows, size_t nco
 
 _Static_assert(SV_MAX_PARAMS <= sizeof(size_t) * 8, "decode_args keeps a bit per argument");
 
-/* Decode all arguments into call's scratch memory, reading each value once. */
+/* The one value of a range of one cell ([][]any 1x1, as arg_shape measured it). */
+static inline const uno_Any *only_cell(const uno_Sequence *rows)
+{
+    const uno_Sequence *row = ((uno_Sequence *const *)rows->elements)[0];
+    return (const uno_Any *)row->elements;
+}
+
+/* Decode all arguments into call's scratch memory, reading each value once.
+ * A range of more than one cell whose cells are all numbers gets its doubles
+ * in arg_nums[i] too (NULL otherwise). */
 static socinv_status decode_args(const sv_uno_types *t, const sv_function *fn, void *pArgs[], sv_call *call,
                                  sv_arg *args, const double **arg_nums)
 {
     unsigned char src[SV_MAX_PARAMS];
     const void *from[SV_MAX_PARAMS];
-    size_t ncells = 0, given = 0; /* given: the arguments up to the last one not left out */
+    size_t ncells = 0, nnums = 0, given = 0; /* given: the arguments up to the last one not left out */
     /* shapes first (rows only, not cells), so one block holds every cell */
     for (size_t i = 0; i < fn->nparams; i++) {
         socinv_status st = arg_shape(t, fn->params[i].type, pArgs[i], &src[i], &from[i], &args[i]);
@@ -412,18 +421,22 @@ static socinv_status decode_args(const sv_uno_types *t, const sv_function *fn, v
             return st;
         if (src[i] != SRC_OMITTED)
             given = i + 1;
-        ncells += args[i].rows * args[i].cols; /* each at most SOCINV_MAX_CELLS: no overflow */
+        size_t n = args[i].rows * args[i].cols; /* each at most SOCINV_MAX_CELLS: no overflow */
+        ncells += n;
+        if (src[i] == SRC_RANGE && n > 1)
+            nnums += n;
     }
     sv_cell *cells = NULL;
     double *nums = NULL; /* the numbers of the ranges, after the cells in the same block */
     if (ncells) {
-        if (!(cells = sv_alloc(call, ncells * (sizeof *cells + sizeof *nums))))
+        if (!(cells = sv_alloc(call, ncells * sizeof *cells + nnums * sizeof *nums)))
             return SOCINV_E_NOMEM;
         nums = (double *)(cells + ncells);
     }
     /* then every value, once */
-    size_t units = 0, units_before = 0, text_args = 0; /* text_args: a bit per argument with text */
+    size_t units = 0, text_args = 0; /* text_args: a bit per argument with text */
     for (size_t i = 0; i < given; i++) {
+        size_t n = args[i].rows * args[i].cols, units_before = units;
         int all_numbers = 0;
         arg_nums[i] = NULL;
         switch (src[i]) {
@@ -437,17 +450,21 @@ static socinv_status decode_args(const sv_uno_types *t, const sv_function *fn, v
                 return SOCINV_E_TYPE;
             break;
         default:
+            if (n == 1) { /* one cell (A1 as a range): as a value */
+                if (!quick_cell(only_cell(from[i]), &cells[0], &units))
+                    return SOCINV_E_TYPE;
+                break;
+            }
             if (!range_cells(from[i], args[i].rows, args[i].cols, cells, nums, &units, &all_numbers))
                 return SOCINV_E_TYPE;
+            arg_nums[i] = all_numbers ? nums : NULL;
+            nums += n;
             break;
         }
         args[i].cells = cells;
-        arg_nums[i] = all_numbers ? nums : NULL;
-        cells += args[i].rows * args[i].cols;
-        nums += args[i].rows * args[i].cols;
+        cells += n;
         if (units != units_before)
             text_args |= (size_t)1 << i;
-        units_before = units;
     }
     if (units && !put_texts(call, args, text_args, units))
         return SOCINV_E_NOMEM;
