@@ -65,83 +65,71 @@ static socinv_status check_sib(const socinv_sib_input *in, const socinv_sib_resu
 #define SLOT_SCALE 0x1p-64
 
 typedef struct {
-    double sum[SOCINV_SIB_MAX_GROUPS + 1];  /* this year's amounts per group; [ngroups] = all */
-    double room[SOCINV_SIB_MAX_GROUPS + 1]; /* room left this year per group; [ngroups] = total */
+    double sum[SOCINV_SIB_MAX_GROUPS + 1];    /* this year's amounts per group; [ngroups] = all */
+    double room[SOCINV_SIB_MAX_GROUPS + 1];   /* room left this year per group; [ngroups] = total */
+    double factor[SOCINV_SIB_MAX_GROUPS + 1]; /* pro rata: the share a binding slot pays */
     /* a positive amount in the slot this year: one so small that scaling it underflows
      * still meets a cap of 0 (its scaled sum is 0, not above the room) */
     unsigned char positive[SOCINV_SIB_MAX_GROUPS + 1];
-    si_sum paid[SOCINV_SIB_MAX_GROUPS + 1]; /* paid in earlier years per group; [ngroups] = all */
+    unsigned char binds[SOCINV_SIB_MAX_GROUPS + 1]; /* the slot's cap cuts this year */
+    si_sum paid[SOCINV_SIB_MAX_GROUPS + 1];         /* paid in earlier years per group; [ngroups] = all */
 } sib_state;
 
-/* The slot of a criterion's group in the state (ngroups: the total cap's slot). */
-static size_t slot_of(const socinv_sib_input *in, const unsigned *groups, size_t c)
+/* Does slot g's cap bind this year, given its room (scaled, before clamping)?
+ * A binding slot pro rata pays the same share of every amount in it. */
+static int slot_binds(sib_state *s, size_t g, double room, socinv_sib_alloc allocation)
 {
-    return groups ? groups[c] : in->ngroups;
+    if (room < 0.0)
+        room = 0.0;
+    s->room[g] = room;
+    int binds = s->sum[g] > room || (room == 0.0 && s->positive[g]);
+    s->binds[g] = (unsigned char)binds;
+    if (binds && allocation == SOCINV_SIB_PRORATA)
+        s->factor[g] = s->sum[g] > 0.0 ? room / s->sum[g] : 0.0;
+    return binds;
 }
 
-/* Bring the amounts of year t down to the room of their slot (a group's, or,
- * when groups is NULL, the total's): one pass adds up each slot, one pass cuts
- * the slots whose sum is above their room, pro rata or in criterion order. */
-static void allocate(double *base, const socinv_sib_input *in, size_t t, const unsigned *groups,
-                     sib_state *s, size_t nslots, double *cut)
+/* The amount a binding slot g pays of `before`: pro rata its share, in order
+ * what is left of the room (which shrinks criterion by criterion). */
+static double cut_to_room(sib_state *s, size_t g, double before, socinv_sib_alloc allocation)
+{
+    if (allocation == SOCINV_SIB_PRORATA)
+        return before * s->factor[g];
+    double after = before * SLOT_SCALE < s->room[g] ? before : s->room[g] / SLOT_SCALE;
+    s->room[g] -= after * SLOT_SCALE;
+    return after;
+}
+
+/* Year t, step 1: each criterion's amount limited by the room left of its own
+ * cap, and this year's sums per group and in all (slot ngroups). Period caps
+ * count what c was paid before t, which the caller keeps in the next year's
+ * slot of `base` until that year is reached. */
+static void criterion_caps(double *base, const socinv_sib_input *in, size_t t, size_t ng, sib_state *s,
+                           double *cut)
 {
     const size_t ny = in->nyears;
-    for (size_t g = 0; g < nslots; g++) {
+    const unsigned *groups = ng ? in->groups : NULL;
+    const int period = in->crit_caps && !in->crit_caps_annual;
+    double all = 0.0;
+    unsigned char all_positive = 0;
+    for (size_t g = 0; g < ng; g++) {
         s->sum[g] = 0.0;
         s->positive[g] = 0;
     }
     for (size_t c = 0; c < in->ncrit; c++) {
-        size_t g = slot_of(in, groups, c);
-        if (g != SOCINV_SIB_NO_GROUP) {
-            s->sum[g] += base[c * ny + t] * SLOT_SCALE;
-            s->positive[g] |= base[c * ny + t] > 0.0;
-        }
-    }
-    for (size_t g = 0; g < nslots; g++)
-        if (s->room[g] < 0.0)
-            s->room[g] = 0.0;
-    for (size_t c = 0; c < in->ncrit; c++) {
-        size_t g = slot_of(in, groups, c);
-        if (g == SOCINV_SIB_NO_GROUP ||
-            !(s->sum[g] > s->room[g] || (s->room[g] == 0.0 && s->positive[g])))
-            continue;
-        double before = base[c * ny + t], after;
-        if (in->allocation == SOCINV_SIB_PRORATA) {
-            after = before * (s->sum[g] > 0.0 ? s->room[g] / s->sum[g] : 0.0);
-        } else { /* order: the room shrinks criterion by criterion; sum stays the trigger */
-            after = before * SLOT_SCALE < s->room[g] ? before : s->room[g] / SLOT_SCALE;
-            s->room[g] -= after * SLOT_SCALE;
-        }
-        base[c * ny + t] = after;
-        if (cut)
-            cut[c * ny + t] = before - after;
-    }
-}
-
-/* The criterion cap of year t: the room left of criterion c's own cap. Period
- * caps count what c was paid before t, which the caller keeps in the next
- * year's slot of `base` until that year is reached. */
-static double criterion_room(const socinv_sib_input *in, size_t c, double paid_before)
-{
-    double room = in->crit_caps[c];
-    if (!in->crit_caps_annual)
-        room -= paid_before;
-    return room < 0.0 ? 0.0 : room;
-}
-
-/* Year t, step 1: each criterion's amount limited by its own cap. */
-static void criterion_caps(double *base, const socinv_sib_input *in, size_t t, double *cut)
-{
-    const size_t ny = in->nyears;
-    for (size_t c = 0; c < in->ncrit; c++) {
         size_t i = c * ny + t;
-        double paid = t > 0 ? base[i] : 0.0; /* carried forward by paid_through() */
-        if (t + 1 < ny)
-            base[i + 1] = paid;
         double e = in->earned[i];
         double a = e > 0.0 ? e : 0.0;
         if (in->crit_caps) {
-            double room = criterion_room(in, c, paid);
+            double room = in->crit_caps[c];
+            if (period) {
+                double paid = t > 0 ? base[i] : 0.0; /* carried forward by paid_through() */
+                if (t + 1 < ny)
+                    base[i + 1] = paid;
+                room -= paid;
+            }
+            if (room < 0.0)
+                room = 0.0;
             if (a > room) {
                 if (cut)
                     cut[i] = a - room;
@@ -149,22 +137,105 @@ static void criterion_caps(double *base, const socinv_sib_input *in, size_t t, d
             }
         }
         base[i] = a;
+        double scaled = a * SLOT_SCALE;
+        if (groups && groups[c] != SOCINV_SIB_NO_GROUP) {
+            s->sum[groups[c]] += scaled;
+            s->positive[groups[c]] |= a > 0.0;
+        }
+        all += scaled;
+        all_positive |= a > 0.0;
     }
+    s->sum[ng] = all;
+    s->positive[ng] = all_positive;
 }
 
-/* Year t, last step: carry each criterion's paid-so-far into year t+1's slot,
- * and add the year to the groups' and the total's paid-so-far. */
-static void paid_through(double *base, const socinv_sib_input *in, size_t t, sib_state *s)
+/* Year t, step 2: each group's annual cap (plus the room carried); returns
+ * whether any binds. */
+static int group_rooms(const socinv_sib_input *in, size_t t, size_t ng, sib_state *s)
+{
+    int any = 0;
+    for (size_t g = 0; g < ng; g++) {
+        double cap = in->group_caps[g] * SLOT_SCALE;
+        any |= slot_binds(s, g, in->carry ? cap * (double)(t + 1) - si_sum_get(&s->paid[g]) : cap,
+                          in->allocation);
+    }
+    return any;
+}
+
+/* Year t, step 2, where a group cap binds: its criteria cut to the group's
+ * room, and the sum in all (slot ngroups) taken again after the cuts. */
+static void group_cuts(double *base, const socinv_sib_input *in, size_t t, size_t ng, sib_state *s, double *cut)
+{
+    const size_t ny = in->nyears;
+    double all = 0.0;
+    unsigned char all_positive = 0;
+    for (size_t c = 0; c < in->ncrit; c++) {
+        size_t i = c * ny + t;
+        unsigned g = in->groups[c];
+        double v = base[i];
+        if (g != SOCINV_SIB_NO_GROUP && s->binds[g]) {
+            double after = cut_to_room(s, g, v, in->allocation);
+            base[i] = after;
+            if (cut)
+                cut[i] = v - after;
+            v = after;
+        }
+        all += v * SLOT_SCALE;
+        all_positive |= v > 0.0;
+    }
+    s->sum[ng] = all;
+    s->positive[ng] = all_positive;
+}
+
+/* Year t, step 3, where the total cap binds: every criterion cut to its room. */
+static void total_cuts(double *base, const socinv_sib_input *in, size_t t, size_t ng, sib_state *s, double *cut)
 {
     const size_t ny = in->nyears;
     for (size_t c = 0; c < in->ncrit; c++) {
         size_t i = c * ny + t;
-        if (t + 1 < ny)
-            base[i + 1] += base[i];
-        if (in->groups && in->groups[c] != SOCINV_SIB_NO_GROUP)
-            si_sum_add(&s->paid[in->groups[c]], base[i] * SLOT_SCALE);
-        si_sum_add(&s->paid[in->ngroups], base[i] * SLOT_SCALE);
+        double before = base[i], after = cut_to_room(s, ng, before, in->allocation);
+        base[i] = after;
+        if (cut)
+            cut[i] = before - after;
     }
+}
+
+/* Year t < the last, last step: what later years need of this one. Each
+ * criterion's paid-so-far into year t+1's slot (period criterion caps), the
+ * groups' paid-so-far (carried room) and the total's (the total cap). */
+static void paid_through(double *base, const socinv_sib_input *in, size_t t, size_t ng, sib_state *s)
+{
+    const size_t ny = in->nyears;
+    const int period = in->crit_caps && !in->crit_caps_annual, carry = ng && in->carry,
+              total = in->total_cap >= 0.0;
+    for (size_t c = 0; c < in->ncrit; c++) {
+        size_t i = c * ny + t;
+        if (period)
+            base[i + 1] += base[i];
+        if (carry && in->groups[c] != SOCINV_SIB_NO_GROUP)
+            si_sum_add(&s->paid[in->groups[c]], base[i] * SLOT_SCALE);
+        if (total)
+            si_sum_add(&s->paid[ng], base[i] * SLOT_SCALE);
+    }
+}
+
+/* The year's factor applied to the payout and to the cuts asked for. */
+static socinv_status apply_index(const socinv_sib_input *in, const socinv_sib_result *out)
+{
+    double *cuts[3] = {out->cut_criterion, out->cut_group, out->cut_total};
+    for (size_t c = 0; c < in->ncrit; c++) {
+        for (size_t t = 0; t < in->nyears; t++) {
+            double f = in->index[t];
+            size_t i = c * in->nyears + t;
+            out->payout[i] *= f;
+            for (size_t k = 0; k < 3; k++)
+                if (cuts[k])
+                    cuts[k][i] *= f;
+            if (!isfinite(out->payout[i]))
+                return SOCINV_E_OVERFLOW;
+        }
+    }
+    return SOCINV_OK;
 }
 
 socinv_status socinv_sib_payout(const socinv_sib_input *in, const socinv_sib_result *out)
@@ -172,7 +243,7 @@ socinv_status socinv_sib_payout(const socinv_sib_input *in, const socinv_sib_res
     socinv_status st = check_sib(in, out);
     if (st != SOCINV_OK)
         return st;
-    const size_t nc = in->ncrit, ny = in->nyears, cells = nc * ny, ng = in->groups ? in->ngroups : 0;
+    const size_t ny = in->nyears, cells = in->ncrit * ny, ng = in->groups ? in->ngroups : 0;
     double *base = out->payout; /* works in base prices, indexed at the end */
     double *cuts[3] = {out->cut_criterion, out->cut_group, out->cut_total};
     for (size_t k = 0; k < 3; k++)
@@ -182,36 +253,19 @@ socinv_status socinv_sib_payout(const socinv_sib_input *in, const socinv_sib_res
     sib_state s;
     for (size_t g = 0; g <= ng; g++)
         s.paid[g] = (si_sum){0, 0};
-    socinv_sib_input all = *in; /* the total cap's view: every criterion in slot ngroups */
-    all.ngroups = ng;
 
     for (size_t t = 0; t < ny; t++) {
-        criterion_caps(base, in, t, out->cut_criterion);
-        if (ng) {
-            for (size_t g = 0; g < ng; g++)
-                s.room[g] = in->carry ? in->group_caps[g] * SLOT_SCALE * (double)(t + 1) - si_sum_get(&s.paid[g])
-                                      : in->group_caps[g] * SLOT_SCALE;
-            allocate(base, in, t, in->groups, &s, ng, out->cut_group);
-        }
-        if (in->total_cap >= 0.0) {
-            s.room[ng] = in->total_cap * SLOT_SCALE - si_sum_get(&s.paid[ng]);
-            allocate(base, &all, t, NULL, &s, ng + 1, out->cut_total);
-        }
-        paid_through(base, &all, t, &s);
+        criterion_caps(base, in, t, ng, &s, out->cut_criterion);
+        if (ng && group_rooms(in, t, ng, &s))
+            group_cuts(base, in, t, ng, &s, out->cut_group);
+        if (in->total_cap >= 0.0 &&
+            slot_binds(&s, ng, in->total_cap * SLOT_SCALE - si_sum_get(&s.paid[ng]), in->allocation))
+            total_cuts(base, in, t, ng, &s, out->cut_total);
+        if (t + 1 < ny)
+            paid_through(base, in, t, ng, &s);
     }
-    for (size_t c = 0; c < nc; c++) {
-        for (size_t t = 0; t < ny; t++) {
-            double f = in->index ? in->index[t] : 1.0;
-            size_t i = c * ny + t;
-            base[i] *= f;
-            for (size_t k = 0; k < 3; k++)
-                if (cuts[k])
-                    cuts[k][i] *= f;
-            if (!isfinite(base[i]))
-                return SOCINV_E_OVERFLOW;
-        }
-    }
-    return SOCINV_OK;
+    /* without an index every amount is at most its earned amount: finite */
+    return in->index ? apply_index(in, out) : SOCINV_OK;
 }
 
 socinv_status socinv_sib_fall(const double *series, size_t n, const double *baseline, int floor0,
