@@ -1,5 +1,7 @@
 /* Herning's social impact investment: capped, grouped, indexed outcome payments
  * and the helpers that turn accounts into the amounts each criterion earns. */
+#include <string.h>
+
 #include "internal.h"
 
 socinv_sib_input socinv_sib_input_default(void)
@@ -68,25 +70,28 @@ typedef struct {
     double sum[SOCINV_SIB_MAX_GROUPS + 1];    /* this year's amounts per group; [ngroups] = all */
     double room[SOCINV_SIB_MAX_GROUPS + 1];   /* room left this year per group; [ngroups] = total */
     double factor[SOCINV_SIB_MAX_GROUPS + 1]; /* pro rata: the share a binding slot pays */
-    /* a positive amount in the slot this year: one so small that scaling it underflows
-     * still meets a cap of 0 (its scaled sum is 0, not above the room) */
-    unsigned char positive[SOCINV_SIB_MAX_GROUPS + 1];
-    unsigned char binds[SOCINV_SIB_MAX_GROUPS + 1]; /* the slot's cap cuts this year */
-    si_sum paid[SOCINV_SIB_MAX_GROUPS + 1];         /* paid in earlier years per group; [ngroups] = all */
+    unsigned char binds[SOCINV_SIB_MAX_GROUPS + 1];    /* the slot's cap cuts this year */
+    unsigned char positive[SOCINV_SIB_MAX_GROUPS + 1]; /* see group_rooms() */
+    si_sum paid[SOCINV_SIB_MAX_GROUPS + 1];            /* paid in earlier years per group; [ngroups] = all */
 } sib_state;
 
-/* Does slot g's cap bind this year, given its room (scaled, before clamping)?
- * A binding slot pro rata pays the same share of every amount in it. */
-static int slot_binds(sib_state *s, size_t g, double room, socinv_sib_alloc allocation)
+/* Slot g's room this year (scaled; below 0 is 0) and whether its sum is above
+ * it. Returns whether the room is 0 and the sum not above it: then the cap
+ * binds if any amount in the slot is positive, one so small that scaling it
+ * underflows included (its scaled sum is 0, not above the room). */
+static int slot_room(sib_state *s, size_t g, double room)
 {
     if (room < 0.0)
         room = 0.0;
     s->room[g] = room;
-    int binds = s->sum[g] > room || (room == 0.0 && s->positive[g]);
-    s->binds[g] = (unsigned char)binds;
-    if (binds && allocation == SOCINV_SIB_PRORATA)
-        s->factor[g] = s->sum[g] > 0.0 ? room / s->sum[g] : 0.0;
-    return binds;
+    s->binds[g] = s->sum[g] > room;
+    return !s->binds[g] && room == 0.0;
+}
+
+/* A binding slot's pro rata share: every amount in it is cut by the same factor. */
+static void slot_factor(sib_state *s, size_t g)
+{
+    s->factor[g] = s->sum[g] > 0.0 ? s->room[g] / s->sum[g] : 0.0;
 }
 
 /* The amount a binding slot g pays of `before`: pro rata its share, in order
@@ -100,33 +105,39 @@ static double cut_to_room(sib_state *s, size_t g, double before, socinv_sib_allo
     return after;
 }
 
-/* Year t, step 1: each criterion's amount limited by the room left of its own
- * cap, and this year's sums per group and in all (slot ngroups). Period caps
- * count what c was paid before t, which the caller keeps in the next year's
- * slot of `base` until that year is reached. */
+/* Year t, step 1, one pass over the criteria. First what year t-1 paid goes
+ * into the paid-so-far the caps count: each criterion's (period caps; kept in
+ * year t's slot of `base` until this pass), each group's (carried room) and the
+ * total's (total cap). Then each criterion's amount is limited by the room left
+ * of its own cap, and added to this year's sum of its group and of all (slot
+ * ngroups, only read under a total cap). */
 static void criterion_caps(double *base, const socinv_sib_input *in, size_t t, size_t ng, sib_state *s,
                            double *cut)
 {
-    const size_t ny = in->nyears;
+    const size_t ny = in->nyears, nc = in->ncrit;
+    const double *earned = in->earned, *caps = in->crit_caps;
     const unsigned *groups = ng ? in->groups : NULL;
-    const int period = in->crit_caps && !in->crit_caps_annual;
-    double all = 0.0;
-    unsigned char all_positive = 0;
-    for (size_t g = 0; g < ng; g++) {
-        s->sum[g] = 0.0;
-        s->positive[g] = 0;
-    }
-    for (size_t c = 0; c < in->ncrit; c++) {
+    const int period = caps && !in->crit_caps_annual, next = t + 1 < ny;
+    const int paid_group = t > 0 && ng && in->carry, paid_total = t > 0 && in->total_cap >= 0.0;
+    si_sum *paid = s->paid;
+    double *sum = s->sum, all = 0.0;
+    for (size_t g = 0; g < ng; g++)
+        sum[g] = 0.0;
+    for (size_t c = 0; c < nc; c++) {
         size_t i = c * ny + t;
-        double e = in->earned[i];
+        if (paid_group && groups[c] != SOCINV_SIB_NO_GROUP)
+            si_sum_add(&paid[groups[c]], base[i - 1] * SLOT_SCALE);
+        if (paid_total)
+            si_sum_add(&paid[ng], base[i - 1] * SLOT_SCALE);
+        double e = earned[i];
         double a = e > 0.0 ? e : 0.0;
-        if (in->crit_caps) {
-            double room = in->crit_caps[c];
+        if (caps) {
+            double room = caps[c];
             if (period) {
-                double paid = t > 0 ? base[i] : 0.0; /* carried forward by paid_through() */
-                if (t + 1 < ny)
-                    base[i + 1] = paid;
-                room -= paid;
+                double before = t > 0 ? base[i] + base[i - 1] : 0.0;
+                if (next)
+                    base[i + 1] = before;
+                room -= before;
             }
             if (room < 0.0)
                 room = 0.0;
@@ -138,26 +149,37 @@ static void criterion_caps(double *base, const socinv_sib_input *in, size_t t, s
         }
         base[i] = a;
         double scaled = a * SLOT_SCALE;
-        if (groups && groups[c] != SOCINV_SIB_NO_GROUP) {
-            s->sum[groups[c]] += scaled;
-            s->positive[groups[c]] |= a > 0.0;
-        }
+        if (groups && groups[c] != SOCINV_SIB_NO_GROUP)
+            sum[groups[c]] += scaled;
         all += scaled;
-        all_positive |= a > 0.0;
     }
-    s->sum[ng] = all;
-    s->positive[ng] = all_positive;
+    sum[ng] = all;
 }
 
 /* Year t, step 2: each group's annual cap (plus the room carried); returns
- * whether any binds. */
-static int group_rooms(const socinv_sib_input *in, size_t t, size_t ng, sib_state *s)
+ * whether any binds. Which groups have a positive amount is looked at only
+ * when a room of 0 needs it (one pass for all groups). */
+static int group_rooms(const double *base, const socinv_sib_input *in, size_t t, size_t ng, sib_state *s)
 {
-    int any = 0;
+    int zero = 0, any = 0;
     for (size_t g = 0; g < ng; g++) {
         double cap = in->group_caps[g] * SLOT_SCALE;
-        any |= slot_binds(s, g, in->carry ? cap * (double)(t + 1) - si_sum_get(&s->paid[g]) : cap,
-                          in->allocation);
+        zero |= slot_room(s, g, in->carry ? cap * (double)(t + 1) - si_sum_get(&s->paid[g]) : cap);
+    }
+    if (zero) {
+        memset(s->positive, 0, ng);
+        for (size_t c = 0; c < in->ncrit; c++)
+            if (in->groups[c] != SOCINV_SIB_NO_GROUP && base[c * in->nyears + t] > 0.0)
+                s->positive[in->groups[c]] = 1;
+        for (size_t g = 0; g < ng; g++)
+            s->binds[g] |= s->room[g] == 0.0 && s->positive[g];
+    }
+    for (size_t g = 0; g < ng; g++) {
+        if (s->binds[g]) {
+            any = 1;
+            if (in->allocation == SOCINV_SIB_PRORATA)
+                slot_factor(s, g);
+        }
     }
     return any;
 }
@@ -166,12 +188,12 @@ static int group_rooms(const socinv_sib_input *in, size_t t, size_t ng, sib_stat
  * room, and the sum in all (slot ngroups) taken again after the cuts. */
 static void group_cuts(double *base, const socinv_sib_input *in, size_t t, size_t ng, sib_state *s, double *cut)
 {
-    const size_t ny = in->nyears;
+    const size_t ny = in->nyears, nc = in->ncrit;
+    const unsigned *groups = in->groups;
     double all = 0.0;
-    unsigned char all_positive = 0;
-    for (size_t c = 0; c < in->ncrit; c++) {
+    for (size_t c = 0; c < nc; c++) {
         size_t i = c * ny + t;
-        unsigned g = in->groups[c];
+        unsigned g = groups[c];
         double v = base[i];
         if (g != SOCINV_SIB_NO_GROUP && s->binds[g]) {
             double after = cut_to_room(s, g, v, in->allocation);
@@ -181,41 +203,28 @@ static void group_cuts(double *base, const socinv_sib_input *in, size_t t, size_
             v = after;
         }
         all += v * SLOT_SCALE;
-        all_positive |= v > 0.0;
     }
     s->sum[ng] = all;
-    s->positive[ng] = all_positive;
 }
 
-/* Year t, step 3, where the total cap binds: every criterion cut to its room. */
-static void total_cuts(double *base, const socinv_sib_input *in, size_t t, size_t ng, sib_state *s, double *cut)
+/* Year t, step 3: the total cap (slot ngroups), and where it binds every
+ * criterion cut to its room. */
+static void total_cap(double *base, const socinv_sib_input *in, size_t t, size_t ng, sib_state *s, double *cut)
 {
-    const size_t ny = in->nyears;
-    for (size_t c = 0; c < in->ncrit; c++) {
+    const size_t ny = in->nyears, nc = in->ncrit;
+    if (slot_room(s, ng, in->total_cap * SLOT_SCALE - si_sum_get(&s->paid[ng])))
+        for (size_t c = 0; c < nc && !s->binds[ng]; c++)
+            s->binds[ng] = base[c * ny + t] > 0.0;
+    if (!s->binds[ng])
+        return;
+    if (in->allocation == SOCINV_SIB_PRORATA)
+        slot_factor(s, ng);
+    for (size_t c = 0; c < nc; c++) {
         size_t i = c * ny + t;
         double before = base[i], after = cut_to_room(s, ng, before, in->allocation);
         base[i] = after;
         if (cut)
             cut[i] = before - after;
-    }
-}
-
-/* Year t < the last, last step: what later years need of this one. Each
- * criterion's paid-so-far into year t+1's slot (period criterion caps), the
- * groups' paid-so-far (carried room) and the total's (the total cap). */
-static void paid_through(double *base, const socinv_sib_input *in, size_t t, size_t ng, sib_state *s)
-{
-    const size_t ny = in->nyears;
-    const int period = in->crit_caps && !in->crit_caps_annual, carry = ng && in->carry,
-              total = in->total_cap >= 0.0;
-    for (size_t c = 0; c < in->ncrit; c++) {
-        size_t i = c * ny + t;
-        if (period)
-            base[i + 1] += base[i];
-        if (carry && in->groups[c] != SOCINV_SIB_NO_GROUP)
-            si_sum_add(&s->paid[in->groups[c]], base[i] * SLOT_SCALE);
-        if (total)
-            si_sum_add(&s->paid[ng], base[i] * SLOT_SCALE);
     }
 }
 
@@ -256,13 +265,10 @@ socinv_status socinv_sib_payout(const socinv_sib_input *in, const socinv_sib_res
 
     for (size_t t = 0; t < ny; t++) {
         criterion_caps(base, in, t, ng, &s, out->cut_criterion);
-        if (ng && group_rooms(in, t, ng, &s))
+        if (ng && group_rooms(base, in, t, ng, &s))
             group_cuts(base, in, t, ng, &s, out->cut_group);
-        if (in->total_cap >= 0.0 &&
-            slot_binds(&s, ng, in->total_cap * SLOT_SCALE - si_sum_get(&s.paid[ng]), in->allocation))
-            total_cuts(base, in, t, ng, &s, out->cut_total);
-        if (t + 1 < ny)
-            paid_through(base, in, t, ng, &s);
+        if (in->total_cap >= 0.0)
+            total_cap(base, in, t, ng, &s, out->cut_total);
     }
     /* without an index every amount is at most its earned amount: finite */
     return in->index ? apply_index(in, out) : SOCINV_OK;
