@@ -39,17 +39,21 @@ static socinv_status read_groups(sv_call *c, size_t nc, unsigned **out, unsigned
     unsigned *groups = sv_alloc(c, nc * sizeof *groups);
     if (!groups)
         return SOCINV_E_NOMEM;
-    *ngroups = 0;
+    unsigned highest = 0;
     for (size_t k = 0; k < nc; k++) {
         if (gcells[k].kind == SV_TEXT)
             return SOCINV_E_TYPE;
         double g = gcells[k].kind == SV_EMPTY ? 0.0 : gcells[k].num;
-        if (!(g >= 0.0 && g <= (double)SOCINV_SIB_MAX_GROUPS) || g != (double)(unsigned)g)
+        if (!(g >= 0.0 && g <= (double)SOCINV_SIB_MAX_GROUPS))
             return SOCINV_E_DOMAIN;
-        groups[k] = g == 0.0 ? SOCINV_SIB_NO_GROUP : (unsigned)g - 1u;
-        if (g > *ngroups)
-            *ngroups = (unsigned)g;
+        unsigned u = (unsigned)g;
+        if ((double)u != g)
+            return SOCINV_E_DOMAIN;
+        groups[k] = u - 1u; /* 0 wraps to SOCINV_SIB_NO_GROUP, (unsigned)-1 */
+        if (u > highest)
+            highest = u;
     }
+    *ngroups = highest;
     *out = groups;
     return SOCINV_OK;
 }
@@ -70,9 +74,9 @@ static socinv_status read_amounts(sv_call *c, socinv_sib_input *in)
         in->group_caps = gcaps;
     }
     SV_TRY(sv_number(c, SV_SIBPAYOUT_TOTALCAP, -1.0, &in->total_cap));
-    if (sv_present(c, SV_SIBPAYOUT_TOTALCAP) && in->total_cap < 0.0)
+    if (in->total_cap < 0.0 && sv_present(c, SV_SIBPAYOUT_TOTALCAP))
         return SOCINV_E_DOMAIN;
-    if (sv_present(c, SV_SIBPAYOUT_INDEX)) {
+    if (!sv_left_out(c, SV_SIBPAYOUT_INDEX) && sv_present(c, SV_SIBPAYOUT_INDEX)) {
         const double *index;
         size_t ni;
         SV_TRY(sv_vector_full(c, SV_SIBPAYOUT_INDEX, &index, &ni));
