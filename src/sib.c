@@ -1,5 +1,6 @@
 /* Herning's social impact investment: capped, grouped, indexed outcome payments
  * and the helpers that turn accounts into the amounts each criterion earns. */
+#include <float.h>
 #include <string.h>
 
 #include "internal.h"
@@ -12,8 +13,25 @@ socinv_sib_input socinv_sib_input_default(void)
     return in;
 }
 
+/* Are all n values finite? One multiply and add a value: x * 0 is NaN for an
+ * infinite or NaN x and a zero otherwise, and a NaN stays in the sum. */
+static int all_finite(const double *v, size_t n)
+{
+    double z = 0.0;
+    for (size_t i = 0; i < n; i++)
+        z += v[i] * 0.0;
+    return z == z;
+}
+
 static socinv_status check_caps(const double *caps, size_t n)
 {
+    if (caps && n > 0 && n <= SOCINV_MAX_CELLS) { /* the common case in one pass: each finite and >= 0 */
+        size_t i = 0;
+        while (i < n && caps[i] >= 0.0 && caps[i] <= DBL_MAX)
+            i++;
+        if (i == n)
+            return SOCINV_OK;
+    }
     socinv_status st = si_check_values(caps, n);
     if (st != SOCINV_OK)
         return st;
@@ -30,7 +48,8 @@ static socinv_status check_sib(const socinv_sib_input *in, const socinv_sib_resu
         return SOCINV_E_NULL;
     if ((st = si_check_dims(in->ncrit, in->nyears)) != SOCINV_OK)
         return st;
-    if ((st = si_check_values(in->earned, in->ncrit * in->nyears)) != SOCINV_OK)
+    size_t cells = in->ncrit * in->nyears; /* within SOCINV_MAX_CELLS */
+    if (!(in->earned && all_finite(in->earned, cells)) && (st = si_check_values(in->earned, cells)) != SOCINV_OK)
         return st;
     if (in->crit_caps && (st = check_caps(in->crit_caps, in->ncrit)) != SOCINV_OK)
         return st;
@@ -41,7 +60,7 @@ static socinv_status check_sib(const socinv_sib_input *in, const socinv_sib_resu
         if (in->ngroups && (st = check_caps(in->group_caps, in->ngroups)) != SOCINV_OK)
             return st;
         for (size_t c = 0; c < in->ncrit; c++)
-            if (in->groups[c] != SOCINV_SIB_NO_GROUP && in->groups[c] >= in->ngroups)
+            if (in->groups[c] + 1u > in->ngroups) /* SOCINV_SIB_NO_GROUP + 1 wraps to 0 */
                 return SOCINV_E_DOMAIN;
     }
     if (!isfinite(in->total_cap))
@@ -95,10 +114,12 @@ static void slot_factor(sib_state *s, size_t g)
 }
 
 /* The amount a binding slot g pays of `before`: pro rata its share, in order
- * what is left of the room (which shrinks criterion by criterion). */
-static double cut_to_room(sib_state *s, size_t g, double before, socinv_sib_alloc allocation)
+ * what is left of the room (which shrinks criterion by criterion). Inline, so
+ * a caller's constant allocation leaves no test per criterion. */
+static inline __attribute__((always_inline)) double cut_to_room(sib_state *s, size_t g, double before,
+                                                                const int prorata)
 {
-    if (allocation == SOCINV_SIB_PRORATA)
+    if (prorata)
         return before * s->factor[g];
     double after = before * SLOT_SCALE < s->room[g] ? before : s->room[g] / SLOT_SCALE;
     s->room[g] -= after * SLOT_SCALE;
@@ -110,19 +131,19 @@ static double cut_to_room(sib_state *s, size_t g, double before, socinv_sib_allo
  * year t's slot of `base` until this pass), each group's (carried room) and the
  * total's (total cap). Then each criterion's amount is limited by the room left
  * of its own cap, and added to this year's sum of its group and of all (slot
- * ngroups, only read under a total cap). */
-static void criterion_caps(double *base, const socinv_sib_input *in, size_t t, size_t ng, sib_state *s,
-                           double *cut)
+ * ngroups). Inline with constant flags from criterion_caps(), so the common
+ * shapes run without a test per criterion for what they do not have. */
+static inline __attribute__((always_inline)) void criterion_pass(double *base, const socinv_sib_input *in, size_t t,
+                                                                 size_t ng, sib_state *s, double *cut,
+                                                                 const int paid_group, const int paid_total,
+                                                                 const int period, const int grouped)
 {
     const size_t ny = in->nyears, nc = in->ncrit;
     const double *earned = in->earned, *caps = in->crit_caps;
-    const unsigned *groups = ng ? in->groups : NULL;
-    const int period = caps && !in->crit_caps_annual, next = t + 1 < ny;
-    const int paid_group = t > 0 && ng && in->carry, paid_total = t > 0 && in->total_cap >= 0.0;
+    const unsigned *groups = in->groups;
+    const int next = t + 1 < ny;
     si_sum *paid = s->paid;
     double *sum = s->sum, all = 0.0;
-    for (size_t g = 0; g < ng; g++)
-        sum[g] = 0.0;
     for (size_t c = 0; c < nc; c++) {
         size_t i = c * ny + t;
         if (paid_group && groups[c] != SOCINV_SIB_NO_GROUP)
@@ -149,16 +170,32 @@ static void criterion_caps(double *base, const socinv_sib_input *in, size_t t, s
         }
         base[i] = a;
         double scaled = a * SLOT_SCALE;
-        if (groups && groups[c] != SOCINV_SIB_NO_GROUP)
+        if (grouped && groups[c] != SOCINV_SIB_NO_GROUP)
             sum[groups[c]] += scaled;
         all += scaled;
     }
     sum[ng] = all;
 }
 
+static void criterion_caps(double *base, const socinv_sib_input *in, size_t t, size_t ng, sib_state *s,
+                           double *cut)
+{
+    const int paid_group = t > 0 && ng && in->carry, paid_total = t > 0 && in->total_cap >= 0.0;
+    const int period = in->crit_caps && !in->crit_caps_annual;
+    if (ng && period && !paid_group) { /* Herning's shape: period caps and groups, no carry */
+        if (paid_total)
+            criterion_pass(base, in, t, ng, s, cut, 0, 1, 1, 1);
+        else
+            criterion_pass(base, in, t, ng, s, cut, 0, 0, 1, 1);
+    } else {
+        criterion_pass(base, in, t, ng, s, cut, paid_group, paid_total, period, ng != 0);
+    }
+}
+
 /* Year t, step 2: each group's annual cap (plus the room carried); returns
  * whether any binds. Which groups have a positive amount is looked at only
- * when a room of 0 needs it (one pass for all groups). */
+ * when a room of 0 needs it (one pass for all groups). Each sum is cleared
+ * for next year once read. */
 static int group_rooms(const double *base, const socinv_sib_input *in, size_t t, size_t ng, sib_state *s)
 {
     int zero = 0, any = 0;
@@ -180,13 +217,15 @@ static int group_rooms(const double *base, const socinv_sib_input *in, size_t t,
             if (in->allocation == SOCINV_SIB_PRORATA)
                 slot_factor(s, g);
         }
+        s->sum[g] = 0.0;
     }
     return any;
 }
 
 /* Year t, step 2, where a group cap binds: its criteria cut to the group's
  * room, and the sum in all (slot ngroups) taken again after the cuts. */
-static void group_cuts(double *base, const socinv_sib_input *in, size_t t, size_t ng, sib_state *s, double *cut)
+static inline __attribute__((always_inline)) void group_pass(double *base, const socinv_sib_input *in, size_t t,
+                                                             size_t ng, sib_state *s, double *cut, const int prorata)
 {
     const size_t ny = in->nyears, nc = in->ncrit;
     const unsigned *groups = in->groups;
@@ -196,7 +235,7 @@ static void group_cuts(double *base, const socinv_sib_input *in, size_t t, size_
         unsigned g = groups[c];
         double v = base[i];
         if (g != SOCINV_SIB_NO_GROUP && s->binds[g]) {
-            double after = cut_to_room(s, g, v, in->allocation);
+            double after = cut_to_room(s, g, v, prorata);
             base[i] = after;
             if (cut)
                 cut[i] = v - after;
@@ -207,21 +246,30 @@ static void group_cuts(double *base, const socinv_sib_input *in, size_t t, size_
     s->sum[ng] = all;
 }
 
+static void group_cuts(double *base, const socinv_sib_input *in, size_t t, size_t ng, sib_state *s, double *cut)
+{
+    if (in->allocation == SOCINV_SIB_PRORATA)
+        group_pass(base, in, t, ng, s, cut, 1);
+    else
+        group_pass(base, in, t, ng, s, cut, 0);
+}
+
 /* Year t, step 3: the total cap (slot ngroups), and where it binds every
  * criterion cut to its room. */
 static void total_cap(double *base, const socinv_sib_input *in, size_t t, size_t ng, sib_state *s, double *cut)
 {
     const size_t ny = in->nyears, nc = in->ncrit;
+    const int prorata = in->allocation == SOCINV_SIB_PRORATA;
     if (slot_room(s, ng, in->total_cap * SLOT_SCALE - si_sum_get(&s->paid[ng])))
         for (size_t c = 0; c < nc && !s->binds[ng]; c++)
             s->binds[ng] = base[c * ny + t] > 0.0;
     if (!s->binds[ng])
         return;
-    if (in->allocation == SOCINV_SIB_PRORATA)
+    if (prorata)
         slot_factor(s, ng);
     for (size_t c = 0; c < nc; c++) {
         size_t i = c * ny + t;
-        double before = base[i], after = cut_to_room(s, ng, before, in->allocation);
+        double before = base[i], after = prorata ? cut_to_room(s, ng, before, 1) : cut_to_room(s, ng, before, 0);
         base[i] = after;
         if (cut)
             cut[i] = before - after;
@@ -254,14 +302,18 @@ socinv_status socinv_sib_payout(const socinv_sib_input *in, const socinv_sib_res
         return st;
     const size_t ny = in->nyears, cells = in->ncrit * ny, ng = in->groups ? in->ngroups : 0;
     double *base = out->payout; /* works in base prices, indexed at the end */
-    double *cuts[3] = {out->cut_criterion, out->cut_group, out->cut_total};
-    for (size_t k = 0; k < 3; k++)
-        if (cuts[k])
-            for (size_t i = 0; i < cells; i++)
-                cuts[k][i] = 0.0;
+    if (out->cut_criterion || out->cut_group || out->cut_total) {
+        double *cuts[3] = {out->cut_criterion, out->cut_group, out->cut_total};
+        for (size_t k = 0; k < 3; k++)
+            if (cuts[k])
+                for (size_t i = 0; i < cells; i++)
+                    cuts[k][i] = 0.0;
+    }
     sib_state s;
-    for (size_t g = 0; g <= ng; g++)
+    for (size_t g = 0; g <= ng; g++) {
         s.paid[g] = (si_sum){0, 0};
+        s.sum[g] = 0.0; /* then cleared by group_rooms() once read */
+    }
 
     for (size_t t = 0; t < ny; t++) {
         criterion_caps(base, in, t, ng, &s, out->cut_criterion);
