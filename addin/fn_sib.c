@@ -134,9 +134,13 @@ static socinv_status set_payout_result(sv_call *c, const double *src, size_t nc,
     size_t orows = fold_rows ? 1 : r1 - r0, ocols = fold_cols ? 1 : c1 - c0;
     if (orows == 1 && ocols == 1) {
         double sum = 0.0;
-        for (size_t r = r0; r < r1; r++)
-            for (size_t t = c0; t < c1; t++)
-                sum += src[r * ny + t];
+        if (c0 == 0 && c1 == ny) /* every year of rows r0..r1: one run of cells, in the same order */
+            for (size_t k = r0 * ny; k < r1 * ny; k++)
+                sum += src[k];
+        else
+            for (size_t r = r0; r < r1; r++)
+                for (size_t t = c0; t < c1; t++)
+                    sum += src[r * ny + t];
         sv_set_number(c, sum);
         return SOCINV_OK;
     }

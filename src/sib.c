@@ -94,23 +94,34 @@ typedef struct {
     si_sum paid[SOCINV_SIB_MAX_GROUPS + 1];            /* paid in earlier years per group; [ngroups] = all */
 } sib_state;
 
-/* Slot g's room this year (scaled; below 0 is 0) and whether its sum is above
- * it. Returns whether the room is 0 and the sum not above it: then the cap
- * binds if any amount in the slot is positive, one so small that scaling it
- * underflows included (its scaled sum is 0, not above the room). */
-static int slot_room(sib_state *s, size_t g, double room)
+/* Slot g's room this year (scaled; below 0 is 0), whether its cap binds and,
+ * pro rata, the share every amount in it is paid. The sum is cleared for next
+ * year once read. Returns whether the room is 0 and the sum not above it: then
+ * the cap binds if any amount in the slot is positive, one so small that
+ * scaling it underflows included (its scaled sum is 0, not above the room);
+ * bind_zero_room() decides. */
+static int slot_room(sib_state *s, size_t g, double room, int prorata)
 {
+    double sum = s->sum[g];
     if (room < 0.0)
         room = 0.0;
     s->room[g] = room;
-    s->binds[g] = s->sum[g] > room;
-    return !s->binds[g] && room == 0.0;
+    s->sum[g] = 0.0;
+    s->binds[g] = sum > room;
+    if (sum > room) {
+        if (prorata)
+            s->factor[g] = room / sum; /* sum > room >= 0 */
+        return 0;
+    }
+    return room == 0.0;
 }
 
-/* A binding slot's pro rata share: every amount in it is cut by the same factor. */
-static void slot_factor(sib_state *s, size_t g)
+/* A slot with room 0 and a sum of 0 binds when it has a positive amount,
+ * and then pays none of it. */
+static void bind_zero_room(sib_state *s, size_t g)
 {
-    s->factor[g] = s->sum[g] > 0.0 ? s->room[g] / s->sum[g] : 0.0;
+    s->binds[g] = 1;
+    s->factor[g] = 0.0;
 }
 
 /* The amount a binding slot g pays of `before`: pro rata its share, in order
@@ -136,7 +147,7 @@ static inline __attribute__((always_inline)) double cut_to_room(sib_state *s, si
 static inline __attribute__((always_inline)) void criterion_pass(double *base, const socinv_sib_input *in, size_t t,
                                                                  size_t ng, sib_state *s, double *cut,
                                                                  const int paid_group, const int paid_total,
-                                                                 const int period, const int grouped)
+                                                                 const int period, const int grouped, const int later)
 {
     const size_t ny = in->nyears, nc = in->ncrit;
     const double *earned = in->earned, *caps = in->crit_caps;
@@ -155,7 +166,7 @@ static inline __attribute__((always_inline)) void criterion_pass(double *base, c
         if (caps) {
             double room = caps[c];
             if (period) {
-                double before = t > 0 ? base[i] + base[i - 1] : 0.0;
+                double before = later ? base[i] + base[i - 1] : 0.0;
                 if (next)
                     base[i + 1] = before;
                 room -= before;
@@ -183,41 +194,40 @@ static void criterion_caps(double *base, const socinv_sib_input *in, size_t t, s
     const int paid_group = t > 0 && ng && in->carry, paid_total = t > 0 && in->total_cap >= 0.0;
     const int period = in->crit_caps && !in->crit_caps_annual;
     if (ng && period && !paid_group) { /* Herning's shape: period caps and groups, no carry */
-        if (paid_total)
-            criterion_pass(base, in, t, ng, s, cut, 0, 1, 1, 1);
+        if (t == 0)
+            criterion_pass(base, in, t, ng, s, cut, 0, 0, 1, 1, 0);
+        else if (paid_total)
+            criterion_pass(base, in, t, ng, s, cut, 0, 1, 1, 1, 1);
         else
-            criterion_pass(base, in, t, ng, s, cut, 0, 0, 1, 1);
+            criterion_pass(base, in, t, ng, s, cut, 0, 0, 1, 1, 1);
     } else {
-        criterion_pass(base, in, t, ng, s, cut, paid_group, paid_total, period, ng != 0);
+        criterion_pass(base, in, t, ng, s, cut, paid_group, paid_total, period, ng != 0, t > 0);
     }
 }
 
 /* Year t, step 2: each group's annual cap (plus the room carried); returns
  * whether any binds. Which groups have a positive amount is looked at only
- * when a room of 0 needs it (one pass for all groups). Each sum is cleared
- * for next year once read. */
+ * when a room of 0 needs it (one pass for all groups). */
 static int group_rooms(const double *base, const socinv_sib_input *in, size_t t, size_t ng, sib_state *s)
 {
+    const int prorata = in->allocation == SOCINV_SIB_PRORATA;
     int zero = 0, any = 0;
     for (size_t g = 0; g < ng; g++) {
         double cap = in->group_caps[g] * SLOT_SCALE;
-        zero |= slot_room(s, g, in->carry ? cap * (double)(t + 1) - si_sum_get(&s->paid[g]) : cap);
+        zero |= slot_room(s, g, in->carry ? cap * (double)(t + 1) - si_sum_get(&s->paid[g]) : cap, prorata);
+        any |= s->binds[g];
     }
     if (zero) {
         memset(s->positive, 0, ng);
         for (size_t c = 0; c < in->ncrit; c++)
             if (in->groups[c] != SOCINV_SIB_NO_GROUP && base[c * in->nyears + t] > 0.0)
                 s->positive[in->groups[c]] = 1;
-        for (size_t g = 0; g < ng; g++)
-            s->binds[g] |= s->room[g] == 0.0 && s->positive[g];
-    }
-    for (size_t g = 0; g < ng; g++) {
-        if (s->binds[g]) {
-            any = 1;
-            if (in->allocation == SOCINV_SIB_PRORATA)
-                slot_factor(s, g);
+        for (size_t g = 0; g < ng; g++) {
+            if (!s->binds[g] && s->room[g] == 0.0 && s->positive[g]) {
+                bind_zero_room(s, g);
+                any = 1;
+            }
         }
-        s->sum[g] = 0.0;
     }
     return any;
 }
@@ -260,13 +270,12 @@ static void total_cap(double *base, const socinv_sib_input *in, size_t t, size_t
 {
     const size_t ny = in->nyears, nc = in->ncrit;
     const int prorata = in->allocation == SOCINV_SIB_PRORATA;
-    if (slot_room(s, ng, in->total_cap * SLOT_SCALE - si_sum_get(&s->paid[ng])))
+    if (slot_room(s, ng, in->total_cap * SLOT_SCALE - si_sum_get(&s->paid[ng]), prorata))
         for (size_t c = 0; c < nc && !s->binds[ng]; c++)
-            s->binds[ng] = base[c * ny + t] > 0.0;
+            if (base[c * ny + t] > 0.0)
+                bind_zero_room(s, ng);
     if (!s->binds[ng])
         return;
-    if (prorata)
-        slot_factor(s, ng);
     for (size_t c = 0; c < nc; c++) {
         size_t i = c * ny + t;
         double before = base[i], after = prorata ? cut_to_room(s, ng, before, 1) : cut_to_room(s, ng, before, 0);
