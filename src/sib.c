@@ -23,15 +23,8 @@ static int all_finite(const double *v, size_t n)
     return z == z;
 }
 
-static socinv_status check_caps(const double *caps, size_t n)
+static socinv_status check_caps_exactly(const double *caps, size_t n)
 {
-    if (caps && n > 0 && n <= SOCINV_MAX_CELLS) { /* the common case in one pass: each finite and >= 0 */
-        size_t i = 0;
-        while (i < n && caps[i] >= 0.0 && caps[i] <= DBL_MAX)
-            i++;
-        if (i == n)
-            return SOCINV_OK;
-    }
     socinv_status st = si_check_values(caps, n);
     if (st != SOCINV_OK)
         return st;
@@ -39,6 +32,19 @@ static socinv_status check_caps(const double *caps, size_t n)
         if (caps[i] < 0.0)
             return SOCINV_E_DOMAIN;
     return SOCINV_OK;
+}
+
+/* Caps: the common case in one pass, each finite and >= 0; otherwise which status. */
+static inline socinv_status check_caps(const double *caps, size_t n)
+{
+    if (caps && n > 0 && n <= SOCINV_MAX_CELLS) {
+        size_t i = 0;
+        while (i < n && caps[i] >= 0.0 && caps[i] <= DBL_MAX)
+            i++;
+        if (i == n)
+            return SOCINV_OK;
+    }
+    return check_caps_exactly(caps, n);
 }
 
 static socinv_status check_sib(const socinv_sib_input *in, const socinv_sib_result *out)
@@ -153,14 +159,14 @@ static inline __attribute__((always_inline)) void criterion_pass(double *base, c
     const double *earned = in->earned, *caps = in->crit_caps;
     const unsigned *groups = in->groups;
     const int next = t + 1 < ny;
-    si_sum *paid = s->paid;
+    si_sum *paid = s->paid, paid_all = s->paid[ng]; /* a local: the stores to base cannot touch it */
     double *sum = s->sum, all = 0.0;
     for (size_t c = 0; c < nc; c++) {
         size_t i = c * ny + t;
         if (paid_group && groups[c] != SOCINV_SIB_NO_GROUP)
             si_sum_add(&paid[groups[c]], base[i - 1] * SLOT_SCALE);
         if (paid_total)
-            si_sum_add(&paid[ng], base[i - 1] * SLOT_SCALE);
+            si_sum_add(&paid_all, base[i - 1] * SLOT_SCALE);
         double e = earned[i];
         double a = e > 0.0 ? e : 0.0;
         if (caps) {
@@ -186,23 +192,22 @@ static inline __attribute__((always_inline)) void criterion_pass(double *base, c
         all += scaled;
     }
     sum[ng] = all;
+    paid[ng] = paid_all;
 }
 
+/* herning: Herning's shape, period criterion caps and groups without carry. */
 static void criterion_caps(double *base, const socinv_sib_input *in, size_t t, size_t ng, sib_state *s,
-                           double *cut)
+                           double *cut, int herning)
 {
-    const int paid_group = t > 0 && ng && in->carry, paid_total = t > 0 && in->total_cap >= 0.0;
-    const int period = in->crit_caps && !in->crit_caps_annual;
-    if (ng && period && !paid_group) { /* Herning's shape: period caps and groups, no carry */
-        if (t == 0)
-            criterion_pass(base, in, t, ng, s, cut, 0, 0, 1, 1, 0);
-        else if (paid_total)
-            criterion_pass(base, in, t, ng, s, cut, 0, 1, 1, 1, 1);
-        else
-            criterion_pass(base, in, t, ng, s, cut, 0, 0, 1, 1, 1);
-    } else {
-        criterion_pass(base, in, t, ng, s, cut, paid_group, paid_total, period, ng != 0, t > 0);
-    }
+    if (herning && t == 0)
+        criterion_pass(base, in, t, ng, s, cut, 0, 0, 1, 1, 0);
+    else if (herning && in->total_cap >= 0.0)
+        criterion_pass(base, in, t, ng, s, cut, 0, 1, 1, 1, 1);
+    else if (herning)
+        criterion_pass(base, in, t, ng, s, cut, 0, 0, 1, 1, 1);
+    else
+        criterion_pass(base, in, t, ng, s, cut, t > 0 && ng && in->carry, t > 0 && in->total_cap >= 0.0,
+                       in->crit_caps && !in->crit_caps_annual, ng != 0, t > 0);
 }
 
 /* Year t, step 2: each group's annual cap (plus the room carried); returns
@@ -318,6 +323,7 @@ socinv_status socinv_sib_payout(const socinv_sib_input *in, const socinv_sib_res
                 for (size_t i = 0; i < cells; i++)
                     cuts[k][i] = 0.0;
     }
+    const int herning = ng && in->crit_caps && !in->crit_caps_annual && !in->carry;
     sib_state s;
     for (size_t g = 0; g <= ng; g++) {
         s.paid[g] = (si_sum){0, 0};
@@ -325,7 +331,7 @@ socinv_status socinv_sib_payout(const socinv_sib_input *in, const socinv_sib_res
     }
 
     for (size_t t = 0; t < ny; t++) {
-        criterion_caps(base, in, t, ng, &s, out->cut_criterion);
+        criterion_caps(base, in, t, ng, &s, out->cut_criterion, herning);
         if (ng && group_rooms(base, in, t, ng, &s))
             group_cuts(base, in, t, ng, &s, out->cut_group);
         if (in->total_cap >= 0.0)
