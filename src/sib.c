@@ -169,7 +169,7 @@ static inline __attribute__((always_inline)) void criterion_pass(double *base, c
             si_sum_add(&paid_all, base[i - 1] * SLOT_SCALE);
         double e = earned[i];
         double a = e > 0.0 ? e : 0.0;
-        if (caps) {
+        if (period || caps) {
             double room = caps[c];
             if (period) {
                 double before = later ? base[i] + base[i - 1] : 0.0;
@@ -263,7 +263,9 @@ static inline __attribute__((always_inline)) void group_pass(double *base, const
 
 static void group_cuts(double *base, const socinv_sib_input *in, size_t t, size_t ng, sib_state *s, double *cut)
 {
-    if (in->allocation == SOCINV_SIB_PRORATA)
+    if (in->allocation == SOCINV_SIB_PRORATA && !cut)
+        group_pass(base, in, t, ng, s, NULL, 1);
+    else if (in->allocation == SOCINV_SIB_PRORATA)
         group_pass(base, in, t, ng, s, cut, 1);
     else
         group_pass(base, in, t, ng, s, cut, 0);
@@ -325,10 +327,8 @@ socinv_status socinv_sib_payout(const socinv_sib_input *in, const socinv_sib_res
     }
     const int herning = ng && in->crit_caps && !in->crit_caps_annual && !in->carry;
     sib_state s;
-    for (size_t g = 0; g <= ng; g++) {
-        s.paid[g] = (si_sum){0, 0};
-        s.sum[g] = 0.0; /* then cleared by group_rooms() once read */
-    }
+    memset(s.sum, 0, ng * sizeof *s.sum); /* then cleared by group_rooms() once read */
+    memset(s.paid, 0, (ng + 1) * sizeof *s.paid);
 
     for (size_t t = 0; t < ny; t++) {
         criterion_caps(base, in, t, ng, &s, out->cut_criterion, herning);
