@@ -130,6 +130,18 @@ static void bind_zero_room(sib_state *s, size_t g)
     s->factor[g] = 0.0;
 }
 
+/* si_sum_add for the paid-so-far: every amount paid is >= 0 (or -0), and so is
+ * the sum, so the larger magnitude is the larger value (no fabs). */
+static inline void paid_add(si_sum *s, double x)
+{
+    double t = s->sum + x;
+    if (s->sum >= x)
+        s->comp += (s->sum - t) + x;
+    else
+        s->comp += (x - t) + s->sum;
+    s->sum = t;
+}
+
 /* The amount a binding slot g pays of `before`: pro rata its share, in order
  * what is left of the room (which shrinks criterion by criterion). Inline, so
  * a caller's constant allocation leaves no test per criterion. */
@@ -164,9 +176,9 @@ static inline __attribute__((always_inline)) void criterion_pass(double *base, c
     for (size_t c = 0; c < nc; c++) {
         size_t i = c * ny + t;
         if (paid_group && groups[c] != SOCINV_SIB_NO_GROUP)
-            si_sum_add(&paid[groups[c]], base[i - 1] * SLOT_SCALE);
+            paid_add(&paid[groups[c]], base[i - 1] * SLOT_SCALE);
         if (paid_total)
-            si_sum_add(&paid_all, base[i - 1] * SLOT_SCALE);
+            paid_add(&paid_all, base[i - 1] * SLOT_SCALE);
         double e = earned[i];
         double a = e > 0.0 ? e : 0.0;
         if (period || caps) {
