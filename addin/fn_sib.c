@@ -39,17 +39,21 @@ static socinv_status read_groups(sv_call *c, size_t nc, unsigned **out, unsigned
     unsigned *groups = sv_alloc(c, nc * sizeof *groups);
     if (!groups)
         return SOCINV_E_NOMEM;
-    *ngroups = 0;
+    unsigned highest = 0;
     for (size_t k = 0; k < nc; k++) {
         if (gcells[k].kind == SV_TEXT)
             return SOCINV_E_TYPE;
         double g = gcells[k].kind == SV_EMPTY ? 0.0 : gcells[k].num;
-        if (!(g >= 0.0 && g <= (double)SOCINV_SIB_MAX_GROUPS) || g != (double)(unsigned)g)
+        if (!(g >= 0.0 && g <= (double)SOCINV_SIB_MAX_GROUPS))
             return SOCINV_E_DOMAIN;
-        groups[k] = g == 0.0 ? SOCINV_SIB_NO_GROUP : (unsigned)g - 1u;
-        if (g > *ngroups)
-            *ngroups = (unsigned)g;
+        unsigned u = (unsigned)g;
+        if ((double)u != g)
+            return SOCINV_E_DOMAIN;
+        groups[k] = u - 1u; /* 0 wraps to SOCINV_SIB_NO_GROUP, (unsigned)-1 */
+        if (u > highest)
+            highest = u;
     }
+    *ngroups = highest;
     *out = groups;
     return SOCINV_OK;
 }
@@ -70,9 +74,9 @@ static socinv_status read_amounts(sv_call *c, socinv_sib_input *in)
         in->group_caps = gcaps;
     }
     SV_TRY(sv_number(c, SV_SIBPAYOUT_TOTALCAP, -1.0, &in->total_cap));
-    if (sv_present(c, SV_SIBPAYOUT_TOTALCAP) && in->total_cap < 0.0)
+    if (in->total_cap < 0.0 && sv_present(c, SV_SIBPAYOUT_TOTALCAP))
         return SOCINV_E_DOMAIN;
-    if (sv_present(c, SV_SIBPAYOUT_INDEX)) {
+    if (!sv_left_out(c, SV_SIBPAYOUT_INDEX) && sv_present(c, SV_SIBPAYOUT_INDEX)) {
         const double *index;
         size_t ni;
         SV_TRY(sv_vector_full(c, SV_SIBPAYOUT_INDEX, &index, &ni));
@@ -83,17 +87,34 @@ static socinv_status read_amounts(sv_call *c, socinv_sib_input *in)
     return SOCINV_OK;
 }
 
-/* The criteria x years matrix the output names: the payout, or a cut. */
-static const double *named_matrix(sv_call *c, long output, const socinv_sib_result *res, size_t cells)
+/* Buffers for the payout and the cuts the output names; the library leaves
+ * the other cuts out (NULL). */
+static socinv_status result_buffers(sv_call *c, long output, size_t cells, socinv_sib_result *res)
+{
+    int all = output == SV_OUT_CUT, crit = all || output == SV_OUT_CUT_CRITERION,
+        group = all || output == SV_OUT_CUT_GROUP, total = all || output == SV_OUT_CUT_TOTAL;
+    double *buf = sv_alloc(c, (size_t)(1 + crit + group + total) * cells * sizeof *buf);
+    if (!buf)
+        return SOCINV_E_NOMEM;
+    *res = (socinv_sib_result){buf, NULL, NULL, NULL};
+    if (crit)
+        res->cut_criterion = buf += cells;
+    if (group)
+        res->cut_group = buf += cells;
+    if (total)
+        res->cut_total = buf += cells;
+    return SOCINV_OK;
+}
+
+/* The criteria x years matrix the output names: the payout, or a cut ("cut":
+ * the three added up, in the criterion cuts' buffer). */
+static const double *named_matrix(long output, const socinv_sib_result *res, size_t cells)
 {
     switch (output) {
-    case SV_OUT_CUT: {
-        double *sum = sv_alloc(c, cells * sizeof *sum);
-        if (sum)
-            for (size_t k = 0; k < cells; k++)
-                sum[k] = res->cut_criterion[k] + res->cut_group[k] + res->cut_total[k];
-        return sum;
-    }
+    case SV_OUT_CUT:
+        for (size_t k = 0; k < cells; k++)
+            res->cut_criterion[k] = res->cut_criterion[k] + res->cut_group[k] + res->cut_total[k];
+        return res->cut_criterion;
     case SV_OUT_CUT_CRITERION: return res->cut_criterion;
     case SV_OUT_CUT_GROUP: return res->cut_group;
     case SV_OUT_CUT_TOTAL: return res->cut_total;
@@ -101,7 +122,8 @@ static const double *named_matrix(sv_call *c, long output, const socinv_sib_resu
     }
 }
 
-/* The result: a chosen criterion/year or all of them; totals fold the rest. */
+/* The result: a chosen criterion/year or all of them; totals fold the rest.
+ * One cell (a total, or a pick) is added up as a number, without a matrix. */
 static socinv_status set_payout_result(sv_call *c, const double *src, size_t nc, size_t ny, long output, long year,
                                        long criterion)
 {
@@ -110,6 +132,18 @@ static socinv_status set_payout_result(sv_call *c, const double *src, size_t nc,
     int fold_rows = output == SV_OUT_TOTAL || output == SV_OUT_YEAR;
     int fold_cols = output == SV_OUT_TOTAL || output == SV_OUT_CRITERION;
     size_t orows = fold_rows ? 1 : r1 - r0, ocols = fold_cols ? 1 : c1 - c0;
+    if (orows == 1 && ocols == 1) {
+        double sum = 0.0;
+        if (c0 == 0 && c1 == ny) /* every year of rows r0..r1: one run of cells, in the same order */
+            for (size_t k = r0 * ny; k < r1 * ny; k++)
+                sum += src[k];
+        else
+            for (size_t r = r0; r < r1; r++)
+                for (size_t t = c0; t < c1; t++)
+                    sum += src[r * ny + t];
+        sv_set_number(c, sum);
+        return SOCINV_OK;
+    }
     double *m = sv_set_matrix(c, orows, ocols);
     if (!m)
         return SOCINV_E_NOMEM;
@@ -117,8 +151,6 @@ static socinv_status set_payout_result(sv_call *c, const double *src, size_t nc,
     for (size_t r = r0; r < r1; r++)
         for (size_t t = c0; t < c1; t++)
             m[(fold_rows ? 0 : r - r0) * ocols + (fold_cols ? 0 : t - c0)] += src[r * ny + t];
-    if (orows == 1 && ocols == 1)
-        sv_set_number(c, m[0]);
     return SOCINV_OK;
 }
 
@@ -140,15 +172,10 @@ socinv_status sv_fn_sib_payout(sv_call *c)
     in.crit_caps_annual = (int)capmode;
 
     size_t cells = in.ncrit * in.nyears;
-    double *buf = sv_alloc(c, 4 * cells * sizeof *buf);
-    if (!buf)
-        return SOCINV_E_NOMEM;
-    socinv_sib_result res = {buf, buf + cells, buf + 2 * cells, buf + 3 * cells};
+    socinv_sib_result res;
+    SV_TRY(result_buffers(c, output, cells, &res));
     SV_TRY(socinv_sib_payout(&in, &res));
-    const double *src = named_matrix(c, output, &res, cells);
-    if (!src)
-        return SOCINV_E_NOMEM;
-    return set_payout_result(c, src, in.ncrit, in.nyears, output, year, criterion);
+    return set_payout_result(c, named_matrix(output, &res, cells), in.ncrit, in.nyears, output, year, criterion);
 }
 
 /* SIBDECREASE(series; [baseline]; [floor0]; [year]) */

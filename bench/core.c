@@ -401,6 +401,21 @@ static void b_glue_payback_disc_mix(const void *p)
     b_glue(p);
 }
 
+/* =SIBPAYOUT(AE1:AG5;$AR$1:$AR$5;$AS$1:$AS$5;$AT$1:$AT$2;5.58) as Calc calls it in
+ * bench/catalogue.py (its first window of earned amounts; Herning's caps, groups,
+ * group caps and total cap), the seven optional arguments after it left out. */
+#define SIB_NUM(x) {SV_NUMBER, (x), NULL, 0}
+static const sv_cell glue_sib_earned[15] = {
+    SIB_NUM(2.0),  SIB_NUM(0.39), SIB_NUM(1.44), SIB_NUM(0.31), SIB_NUM(0.51), SIB_NUM(1.82), SIB_NUM(1.94), SIB_NUM(1.81),
+    SIB_NUM(1.29), SIB_NUM(0.21), SIB_NUM(1.38), SIB_NUM(1.77), SIB_NUM(1.21), SIB_NUM(1.87), SIB_NUM(1.56)};
+static const sv_cell glue_sib_caps[5] = {SIB_NUM(5.58), SIB_NUM(2), SIB_NUM(3), SIB_NUM(1), SIB_NUM(1)};
+static const sv_cell glue_sib_groups[5] = {SIB_NUM(1), SIB_NUM(1), SIB_NUM(1), SIB_NUM(2), SIB_NUM(2)};
+static const sv_cell glue_sib_gcaps[2] = {SIB_NUM(2), SIB_NUM(0.66)}, glue_sib_total = SIB_NUM(5.58);
+static const sv_arg glue_sib_args[12] /* SIBPAYOUT has twelve */ = {
+    {0, 5, 3, glue_sib_earned}, {0, 5, 1, glue_sib_caps}, {0, 5, 1, glue_sib_groups}, {0, 2, 1, glue_sib_gcaps},
+    {0, 1, 1, &glue_sib_total}, OMITTED, OMITTED, OMITTED, OMITTED, OMITTED, OMITTED, OMITTED};
+static const glue_arg g_sib = {"sibPayout", glue_sib_args};
+
 /* ---- the table of benchmarks ------------------------------------------------------------ */
 
 static const payback_arg pb6 = {row6, 6, SOCINV_PAYBACK_WHOLE}, pb6f = {row6, 6, SOCINV_PAYBACK_FRACTIONAL},
@@ -439,6 +454,7 @@ static const bench benches[] = {
      b_payback_disc_mix, NULL},
     {"glue_paybackdisc_mix", "add-in glue: PAYBACKDISC(1x6), calc.py's row mix (200 rows in turn)",
      b_glue_payback_disc_mix, &g_payback_disc},
+    {"glue_sibpayout_5x3", "add-in glue: SIBPAYOUT(5x3; Herning's caps, groups, group caps; 5.58)", b_glue, &g_sib},
 };
 #define N_BENCHES (sizeof benches / sizeof benches[0])
 

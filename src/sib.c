@@ -1,5 +1,8 @@
 /* Herning's social impact investment: capped, grouped, indexed outcome payments
  * and the helpers that turn accounts into the amounts each criterion earns. */
+#include <float.h>
+#include <string.h>
+
 #include "internal.h"
 
 socinv_sib_input socinv_sib_input_default(void)
@@ -10,7 +13,17 @@ socinv_sib_input socinv_sib_input_default(void)
     return in;
 }
 
-static socinv_status check_caps(const double *caps, size_t n)
+/* Are all n values finite? One multiply and add a value: x * 0 is NaN for an
+ * infinite or NaN x and a zero otherwise, and a NaN stays in the sum. */
+static int all_finite(const double *v, size_t n)
+{
+    double z = 0.0;
+    for (size_t i = 0; i < n; i++)
+        z += v[i] * 0.0;
+    return z == z;
+}
+
+static socinv_status check_caps_exactly(const double *caps, size_t n)
 {
     socinv_status st = si_check_values(caps, n);
     if (st != SOCINV_OK)
@@ -21,6 +34,19 @@ static socinv_status check_caps(const double *caps, size_t n)
     return SOCINV_OK;
 }
 
+/* Caps: the common case in one pass, each finite and >= 0; otherwise which status. */
+static inline socinv_status check_caps(const double *caps, size_t n)
+{
+    if (caps && n > 0 && n <= SOCINV_MAX_CELLS) {
+        size_t i = 0;
+        while (i < n && caps[i] >= 0.0 && caps[i] <= DBL_MAX)
+            i++;
+        if (i == n)
+            return SOCINV_OK;
+    }
+    return check_caps_exactly(caps, n);
+}
+
 static socinv_status check_sib(const socinv_sib_input *in, const socinv_sib_result *out)
 {
     socinv_status st;
@@ -28,7 +54,8 @@ static socinv_status check_sib(const socinv_sib_input *in, const socinv_sib_resu
         return SOCINV_E_NULL;
     if ((st = si_check_dims(in->ncrit, in->nyears)) != SOCINV_OK)
         return st;
-    if ((st = si_check_values(in->earned, in->ncrit * in->nyears)) != SOCINV_OK)
+    size_t cells = in->ncrit * in->nyears; /* within SOCINV_MAX_CELLS */
+    if (!(in->earned && all_finite(in->earned, cells)) && (st = si_check_values(in->earned, cells)) != SOCINV_OK)
         return st;
     if (in->crit_caps && (st = check_caps(in->crit_caps, in->ncrit)) != SOCINV_OK)
         return st;
@@ -39,7 +66,7 @@ static socinv_status check_sib(const socinv_sib_input *in, const socinv_sib_resu
         if (in->ngroups && (st = check_caps(in->group_caps, in->ngroups)) != SOCINV_OK)
             return st;
         for (size_t c = 0; c < in->ncrit; c++)
-            if (in->groups[c] != SOCINV_SIB_NO_GROUP && in->groups[c] >= in->ngroups)
+            if (in->groups[c] + 1u > in->ngroups) /* SOCINV_SIB_NO_GROUP + 1 wraps to 0 */
                 return SOCINV_E_DOMAIN;
     }
     if (!isfinite(in->total_cap))
@@ -65,83 +92,105 @@ static socinv_status check_sib(const socinv_sib_input *in, const socinv_sib_resu
 #define SLOT_SCALE 0x1p-64
 
 typedef struct {
-    double sum[SOCINV_SIB_MAX_GROUPS + 1];  /* this year's amounts per group; [ngroups] = all */
-    double room[SOCINV_SIB_MAX_GROUPS + 1]; /* room left this year per group; [ngroups] = total */
-    /* a positive amount in the slot this year: one so small that scaling it underflows
-     * still meets a cap of 0 (its scaled sum is 0, not above the room) */
-    unsigned char positive[SOCINV_SIB_MAX_GROUPS + 1];
-    si_sum paid[SOCINV_SIB_MAX_GROUPS + 1]; /* paid in earlier years per group; [ngroups] = all */
+    double sum[SOCINV_SIB_MAX_GROUPS + 1];    /* this year's amounts per group; [ngroups] = all */
+    double room[SOCINV_SIB_MAX_GROUPS + 1];   /* room left this year per group; [ngroups] = total */
+    double factor[SOCINV_SIB_MAX_GROUPS + 1]; /* pro rata: the share a binding slot pays */
+    unsigned char binds[SOCINV_SIB_MAX_GROUPS + 1];    /* the slot's cap cuts this year */
+    unsigned char positive[SOCINV_SIB_MAX_GROUPS + 1]; /* see group_rooms() */
+    si_sum paid[SOCINV_SIB_MAX_GROUPS + 1];            /* paid in earlier years per group; [ngroups] = all */
 } sib_state;
 
-/* The slot of a criterion's group in the state (ngroups: the total cap's slot). */
-static size_t slot_of(const socinv_sib_input *in, const unsigned *groups, size_t c)
+/* Slot g's room this year (scaled; below 0 is 0), whether its cap binds and,
+ * pro rata, the share every amount in it is paid. The sum is cleared for next
+ * year once read. Returns whether the room is 0 and the sum not above it: then
+ * the cap binds if any amount in the slot is positive, one so small that
+ * scaling it underflows included (its scaled sum is 0, not above the room);
+ * bind_zero_room() decides. */
+static int slot_room(sib_state *s, size_t g, double room, int prorata)
 {
-    return groups ? groups[c] : in->ngroups;
+    double sum = s->sum[g];
+    if (room < 0.0)
+        room = 0.0;
+    s->room[g] = room;
+    s->sum[g] = 0.0;
+    s->binds[g] = sum > room;
+    if (sum > room) {
+        if (prorata)
+            s->factor[g] = room / sum; /* sum > room >= 0 */
+        return 0;
+    }
+    return room == 0.0;
 }
 
-/* Bring the amounts of year t down to the room of their slot (a group's, or,
- * when groups is NULL, the total's): one pass adds up each slot, one pass cuts
- * the slots whose sum is above their room, pro rata or in criterion order. */
-static void allocate(double *base, const socinv_sib_input *in, size_t t, const unsigned *groups,
-                     sib_state *s, size_t nslots, double *cut)
+/* A slot with room 0 and a sum of 0 binds when it has a positive amount,
+ * and then pays none of it. */
+static void bind_zero_room(sib_state *s, size_t g)
 {
-    const size_t ny = in->nyears;
-    for (size_t g = 0; g < nslots; g++) {
-        s->sum[g] = 0.0;
-        s->positive[g] = 0;
-    }
-    for (size_t c = 0; c < in->ncrit; c++) {
-        size_t g = slot_of(in, groups, c);
-        if (g != SOCINV_SIB_NO_GROUP) {
-            s->sum[g] += base[c * ny + t] * SLOT_SCALE;
-            s->positive[g] |= base[c * ny + t] > 0.0;
-        }
-    }
-    for (size_t g = 0; g < nslots; g++)
-        if (s->room[g] < 0.0)
-            s->room[g] = 0.0;
-    for (size_t c = 0; c < in->ncrit; c++) {
-        size_t g = slot_of(in, groups, c);
-        if (g == SOCINV_SIB_NO_GROUP ||
-            !(s->sum[g] > s->room[g] || (s->room[g] == 0.0 && s->positive[g])))
-            continue;
-        double before = base[c * ny + t], after;
-        if (in->allocation == SOCINV_SIB_PRORATA) {
-            after = before * (s->sum[g] > 0.0 ? s->room[g] / s->sum[g] : 0.0);
-        } else { /* order: the room shrinks criterion by criterion; sum stays the trigger */
-            after = before * SLOT_SCALE < s->room[g] ? before : s->room[g] / SLOT_SCALE;
-            s->room[g] -= after * SLOT_SCALE;
-        }
-        base[c * ny + t] = after;
-        if (cut)
-            cut[c * ny + t] = before - after;
-    }
+    s->binds[g] = 1;
+    s->factor[g] = 0.0;
 }
 
-/* The criterion cap of year t: the room left of criterion c's own cap. Period
- * caps count what c was paid before t, which the caller keeps in the next
- * year's slot of `base` until that year is reached. */
-static double criterion_room(const socinv_sib_input *in, size_t c, double paid_before)
+/* si_sum_add for the paid-so-far: every amount paid is >= 0 (or -0), and so is
+ * the sum, so the larger magnitude is the larger value (no fabs). */
+static inline void paid_add(si_sum *s, double x)
 {
-    double room = in->crit_caps[c];
-    if (!in->crit_caps_annual)
-        room -= paid_before;
-    return room < 0.0 ? 0.0 : room;
+    double t = s->sum + x;
+    if (s->sum >= x)
+        s->comp += (s->sum - t) + x;
+    else
+        s->comp += (x - t) + s->sum;
+    s->sum = t;
 }
 
-/* Year t, step 1: each criterion's amount limited by its own cap. */
-static void criterion_caps(double *base, const socinv_sib_input *in, size_t t, double *cut)
+/* The amount a binding slot g pays of `before`: pro rata its share, in order
+ * what is left of the room (which shrinks criterion by criterion). Inline, so
+ * a caller's constant allocation leaves no test per criterion. */
+static inline __attribute__((always_inline)) double cut_to_room(sib_state *s, size_t g, double before,
+                                                                const int prorata)
 {
-    const size_t ny = in->nyears;
-    for (size_t c = 0; c < in->ncrit; c++) {
+    if (prorata)
+        return before * s->factor[g];
+    double after = before * SLOT_SCALE < s->room[g] ? before : s->room[g] / SLOT_SCALE;
+    s->room[g] -= after * SLOT_SCALE;
+    return after;
+}
+
+/* Year t, step 1, one pass over the criteria. First what year t-1 paid goes
+ * into the paid-so-far the caps count: each criterion's (period caps; kept in
+ * year t's slot of `base` until this pass), each group's (carried room) and the
+ * total's (total cap). Then each criterion's amount is limited by the room left
+ * of its own cap, and added to this year's sum of its group and of all (slot
+ * ngroups). Inline with constant flags from criterion_caps(), so the common
+ * shapes run without a test per criterion for what they do not have. */
+static inline __attribute__((always_inline)) void criterion_pass(double *base, const socinv_sib_input *in, size_t t,
+                                                                 size_t ng, sib_state *s, double *cut,
+                                                                 const int paid_group, const int paid_total,
+                                                                 const int period, const int grouped, const int later)
+{
+    const size_t ny = in->nyears, nc = in->ncrit;
+    const double *earned = in->earned, *caps = in->crit_caps;
+    const unsigned *groups = in->groups;
+    const int next = t + 1 < ny;
+    si_sum *paid = s->paid, paid_all = s->paid[ng]; /* a local: the stores to base cannot touch it */
+    double *sum = s->sum, all = 0.0;
+    for (size_t c = 0; c < nc; c++) {
         size_t i = c * ny + t;
-        double paid = t > 0 ? base[i] : 0.0; /* carried forward by paid_through() */
-        if (t + 1 < ny)
-            base[i + 1] = paid;
-        double e = in->earned[i];
+        if (paid_group && groups[c] != SOCINV_SIB_NO_GROUP)
+            paid_add(&paid[groups[c]], base[i - 1] * SLOT_SCALE);
+        if (paid_total)
+            paid_add(&paid_all, base[i - 1] * SLOT_SCALE);
+        double e = earned[i];
         double a = e > 0.0 ? e : 0.0;
-        if (in->crit_caps) {
-            double room = criterion_room(in, c, paid);
+        if (period || caps) {
+            double room = caps[c];
+            if (period) {
+                double before = later ? base[i] + base[i - 1] : 0.0;
+                if (next)
+                    base[i + 1] = before;
+                room -= before;
+            }
+            if (room < 0.0)
+                room = 0.0;
             if (a > room) {
                 if (cut)
                     cut[i] = a - room;
@@ -149,22 +198,129 @@ static void criterion_caps(double *base, const socinv_sib_input *in, size_t t, d
             }
         }
         base[i] = a;
+        double scaled = a * SLOT_SCALE;
+        if (grouped && groups[c] != SOCINV_SIB_NO_GROUP)
+            sum[groups[c]] += scaled;
+        all += scaled;
+    }
+    sum[ng] = all;
+    paid[ng] = paid_all;
+}
+
+/* herning: Herning's shape, period criterion caps and groups without carry. */
+static void criterion_caps(double *base, const socinv_sib_input *in, size_t t, size_t ng, sib_state *s,
+                           double *cut, int herning)
+{
+    if (herning && t == 0)
+        criterion_pass(base, in, t, ng, s, cut, 0, 0, 1, 1, 0);
+    else if (herning && in->total_cap >= 0.0)
+        criterion_pass(base, in, t, ng, s, cut, 0, 1, 1, 1, 1);
+    else if (herning)
+        criterion_pass(base, in, t, ng, s, cut, 0, 0, 1, 1, 1);
+    else
+        criterion_pass(base, in, t, ng, s, cut, t > 0 && ng && in->carry, t > 0 && in->total_cap >= 0.0,
+                       in->crit_caps && !in->crit_caps_annual, ng != 0, t > 0);
+}
+
+/* Year t, step 2: each group's annual cap (plus the room carried); returns
+ * whether any binds. Which groups have a positive amount is looked at only
+ * when a room of 0 needs it (one pass for all groups). */
+static int group_rooms(const double *base, const socinv_sib_input *in, size_t t, size_t ng, sib_state *s)
+{
+    const int prorata = in->allocation == SOCINV_SIB_PRORATA;
+    int zero = 0, any = 0;
+    for (size_t g = 0; g < ng; g++) {
+        double cap = in->group_caps[g] * SLOT_SCALE;
+        zero |= slot_room(s, g, in->carry ? cap * (double)(t + 1) - si_sum_get(&s->paid[g]) : cap, prorata);
+        any |= s->binds[g];
+    }
+    if (zero) {
+        memset(s->positive, 0, ng);
+        for (size_t c = 0; c < in->ncrit; c++)
+            if (in->groups[c] != SOCINV_SIB_NO_GROUP && base[c * in->nyears + t] > 0.0)
+                s->positive[in->groups[c]] = 1;
+        for (size_t g = 0; g < ng; g++) {
+            if (!s->binds[g] && s->room[g] == 0.0 && s->positive[g]) {
+                bind_zero_room(s, g);
+                any = 1;
+            }
+        }
+    }
+    return any;
+}
+
+/* Year t, step 2, where a group cap binds: its criteria cut to the group's
+ * room, and the sum in all (slot ngroups) taken again after the cuts. */
+static inline __attribute__((always_inline)) void group_pass(double *base, const socinv_sib_input *in, size_t t,
+                                                             size_t ng, sib_state *s, double *cut, const int prorata)
+{
+    const size_t ny = in->nyears, nc = in->ncrit;
+    const unsigned *groups = in->groups;
+    double all = 0.0;
+    for (size_t c = 0; c < nc; c++) {
+        size_t i = c * ny + t;
+        unsigned g = groups[c];
+        double v = base[i];
+        if (g != SOCINV_SIB_NO_GROUP && s->binds[g]) {
+            double after = cut_to_room(s, g, v, prorata);
+            base[i] = after;
+            if (cut)
+                cut[i] = v - after;
+            v = after;
+        }
+        all += v * SLOT_SCALE;
+    }
+    s->sum[ng] = all;
+}
+
+static void group_cuts(double *base, const socinv_sib_input *in, size_t t, size_t ng, sib_state *s, double *cut)
+{
+    if (in->allocation == SOCINV_SIB_PRORATA && !cut)
+        group_pass(base, in, t, ng, s, NULL, 1);
+    else if (in->allocation == SOCINV_SIB_PRORATA)
+        group_pass(base, in, t, ng, s, cut, 1);
+    else
+        group_pass(base, in, t, ng, s, cut, 0);
+}
+
+/* Year t, step 3: the total cap (slot ngroups), and where it binds every
+ * criterion cut to its room. */
+static void total_cap(double *base, const socinv_sib_input *in, size_t t, size_t ng, sib_state *s, double *cut)
+{
+    const size_t ny = in->nyears, nc = in->ncrit;
+    const int prorata = in->allocation == SOCINV_SIB_PRORATA;
+    if (slot_room(s, ng, in->total_cap * SLOT_SCALE - si_sum_get(&s->paid[ng]), prorata))
+        for (size_t c = 0; c < nc && !s->binds[ng]; c++)
+            if (base[c * ny + t] > 0.0)
+                bind_zero_room(s, ng);
+    if (!s->binds[ng])
+        return;
+    for (size_t c = 0; c < nc; c++) {
+        size_t i = c * ny + t;
+        double before = base[i], after = prorata ? cut_to_room(s, ng, before, 1) : cut_to_room(s, ng, before, 0);
+        base[i] = after;
+        if (cut)
+            cut[i] = before - after;
     }
 }
 
-/* Year t, last step: carry each criterion's paid-so-far into year t+1's slot,
- * and add the year to the groups' and the total's paid-so-far. */
-static void paid_through(double *base, const socinv_sib_input *in, size_t t, sib_state *s)
+/* The year's factor applied to the payout and to the cuts asked for. */
+static socinv_status apply_index(const socinv_sib_input *in, const socinv_sib_result *out)
 {
-    const size_t ny = in->nyears;
+    double *cuts[3] = {out->cut_criterion, out->cut_group, out->cut_total};
     for (size_t c = 0; c < in->ncrit; c++) {
-        size_t i = c * ny + t;
-        if (t + 1 < ny)
-            base[i + 1] += base[i];
-        if (in->groups && in->groups[c] != SOCINV_SIB_NO_GROUP)
-            si_sum_add(&s->paid[in->groups[c]], base[i] * SLOT_SCALE);
-        si_sum_add(&s->paid[in->ngroups], base[i] * SLOT_SCALE);
+        for (size_t t = 0; t < in->nyears; t++) {
+            double f = in->index[t];
+            size_t i = c * in->nyears + t;
+            out->payout[i] *= f;
+            for (size_t k = 0; k < 3; k++)
+                if (cuts[k])
+                    cuts[k][i] *= f;
+            if (!isfinite(out->payout[i]))
+                return SOCINV_E_OVERFLOW;
+        }
     }
+    return SOCINV_OK;
 }
 
 socinv_status socinv_sib_payout(const socinv_sib_input *in, const socinv_sib_result *out)
@@ -172,46 +328,29 @@ socinv_status socinv_sib_payout(const socinv_sib_input *in, const socinv_sib_res
     socinv_status st = check_sib(in, out);
     if (st != SOCINV_OK)
         return st;
-    const size_t nc = in->ncrit, ny = in->nyears, cells = nc * ny, ng = in->groups ? in->ngroups : 0;
+    const size_t ny = in->nyears, cells = in->ncrit * ny, ng = in->groups ? in->ngroups : 0;
     double *base = out->payout; /* works in base prices, indexed at the end */
-    double *cuts[3] = {out->cut_criterion, out->cut_group, out->cut_total};
-    for (size_t k = 0; k < 3; k++)
-        if (cuts[k])
-            for (size_t i = 0; i < cells; i++)
-                cuts[k][i] = 0.0;
+    if (out->cut_criterion || out->cut_group || out->cut_total) {
+        double *cuts[3] = {out->cut_criterion, out->cut_group, out->cut_total};
+        for (size_t k = 0; k < 3; k++)
+            if (cuts[k])
+                for (size_t i = 0; i < cells; i++)
+                    cuts[k][i] = 0.0;
+    }
+    const int herning = ng && in->crit_caps && !in->crit_caps_annual && !in->carry;
     sib_state s;
-    for (size_t g = 0; g <= ng; g++)
-        s.paid[g] = (si_sum){0, 0};
-    socinv_sib_input all = *in; /* the total cap's view: every criterion in slot ngroups */
-    all.ngroups = ng;
+    memset(s.sum, 0, ng * sizeof *s.sum); /* then cleared by group_rooms() once read */
+    memset(s.paid, 0, (ng + 1) * sizeof *s.paid);
 
     for (size_t t = 0; t < ny; t++) {
-        criterion_caps(base, in, t, out->cut_criterion);
-        if (ng) {
-            for (size_t g = 0; g < ng; g++)
-                s.room[g] = in->carry ? in->group_caps[g] * SLOT_SCALE * (double)(t + 1) - si_sum_get(&s.paid[g])
-                                      : in->group_caps[g] * SLOT_SCALE;
-            allocate(base, in, t, in->groups, &s, ng, out->cut_group);
-        }
-        if (in->total_cap >= 0.0) {
-            s.room[ng] = in->total_cap * SLOT_SCALE - si_sum_get(&s.paid[ng]);
-            allocate(base, &all, t, NULL, &s, ng + 1, out->cut_total);
-        }
-        paid_through(base, &all, t, &s);
+        criterion_caps(base, in, t, ng, &s, out->cut_criterion, herning);
+        if (ng && group_rooms(base, in, t, ng, &s))
+            group_cuts(base, in, t, ng, &s, out->cut_group);
+        if (in->total_cap >= 0.0)
+            total_cap(base, in, t, ng, &s, out->cut_total);
     }
-    for (size_t c = 0; c < nc; c++) {
-        for (size_t t = 0; t < ny; t++) {
-            double f = in->index ? in->index[t] : 1.0;
-            size_t i = c * ny + t;
-            base[i] *= f;
-            for (size_t k = 0; k < 3; k++)
-                if (cuts[k])
-                    cuts[k][i] *= f;
-            if (!isfinite(base[i]))
-                return SOCINV_E_OVERFLOW;
-        }
-    }
-    return SOCINV_OK;
+    /* without an index every amount is at most its earned amount: finite */
+    return in->index ? apply_index(in, out) : SOCINV_OK;
 }
 
 socinv_status socinv_sib_fall(const double *series, size_t n, const double *baseline, int floor0,

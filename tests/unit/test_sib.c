@@ -552,6 +552,85 @@ static void test_payout_huge_amounts(void **state)
     assert_close(p[1], 0, 0);
 }
 
+/** A cap of 0 binds on a positive amount however small: 1E-310 scaled by 2^-64
+ * underflows to a sum of 0, which is not above the room of 0, yet it is cut.
+ * Groups (caps 0, 0, 1 a year): criterion 1 earns 1E-310 in group 1 -> paid 0,
+ * cut 1E-310; criterion 2 earns 0 in group 2 -> paid 0, nothing cut (no positive
+ * amount: the cap does not bind); criterion 3 earns 3 in group 3 -> paid 1, cut 2.
+ * Total cap 0 over the same amounts (no groups): 1E-310 -> cut 1E-310, 0 -> cut 0. */
+static void test_payout_zero_room_tiny_amount(void **state)
+{
+    (void)state;
+    const double earned[] = {1e-310, 0, 3};
+    const unsigned groups[] = {0, 1, 2};
+    const double gcaps[] = {0, 0, 1};
+    socinv_sib_input in = sib_input(earned, 3, 1);
+    sib_groups(&in, groups, gcaps, 3);
+    double p[3], cg[3];
+    socinv_sib_result r = {p, NULL, cg, NULL};
+    assert_ok(socinv_sib_payout(&in, &r));
+    assert_close(p[0], 0, 0);
+    assert_close(cg[0], 1e-310, 0);
+    assert_close(p[1], 0, 0);
+    assert_close(cg[1], 0, 0);
+    assert_close(p[2], 1, 0);
+    assert_close(cg[2], 2, 0);
+    in.allocation = SOCINV_SIB_ORDER; /* in order the room of 0 pays nothing either */
+    assert_ok(socinv_sib_payout(&in, &r));
+    assert_close(p[0], 0, 0);
+    assert_close(cg[0], 1e-310, 0);
+    assert_close(p[2], 1, 0);
+
+    in = sib_input(earned, 2, 1);
+    in.total_cap = 0;
+    double ct[2];
+    r = (socinv_sib_result){p, NULL, NULL, ct};
+    assert_ok(socinv_sib_payout(&in, &r));
+    assert_close(p[0], 0, 0);
+    assert_close(ct[0], 1e-310, 0);
+    assert_close(p[1], 0, 0);
+    assert_close(ct[1], 0, 0);
+    const double zeros[] = {0, 0};
+    in.earned = zeros; /* nothing positive: the total cap of 0 does not bind, nothing cut */
+    assert_ok(socinv_sib_payout(&in, &r));
+    assert_close(ct[0], 0, 0);
+    assert_close(ct[1], 0, 0);
+}
+
+/** Herning's shape (period criterion caps and groups, no carry) has passes of its
+ * own; with carry the same input takes the general ones and, no room being left to
+ * carry, pays the same. Criteria earn 1, 1 and 2, 2; caps 1.5 and 10 over the
+ * period; one group capped at 2 a year; total cap 3.5.
+ *   Year 1: 1 and 2 (caps 1.5, 10 leave them); group 3 > 2: pro rata 2/3 -> 2/3, 4/3;
+ *           total 2 <= 3.5.
+ *   Year 2: criterion 1's room 1.5 - 2/3 = 5/6 < 1 (cut 1/6); group 5/6 + 2 = 17/6 > 2:
+ *           12/17 -> 10/17, 24/17 (with carry: room 2 x 2 - 2 = 2, the same);
+ *           total room 3.5 - 2 = 1.5 < 2: 3/4 -> 15/34, 18/17. Paid in all 3.5. */
+static void test_payout_herning_shape_and_general(void **state)
+{
+    (void)state;
+    const double earned[] = {1, 1, 2, 2}, caps[] = {1.5, 10}, gcap[] = {2};
+    const unsigned groups[] = {0, 0};
+    for (int carry = 0; carry <= 1; carry++) {
+        socinv_sib_input in = sib_input(earned, 2, 2);
+        in.crit_caps = caps;
+        sib_groups(&in, groups, gcap, 1);
+        in.total_cap = 3.5;
+        in.carry = carry;
+        double p[4], cc[4], cg[4], ct[4];
+        socinv_sib_result r = {p, cc, cg, ct};
+        assert_ok(socinv_sib_payout(&in, &r));
+        assert_close(p[0], 2.0 / 3.0, 1e-15);
+        assert_close(p[2], 4.0 / 3.0, 1e-15);
+        assert_close(p[1], 15.0 / 34.0, 1e-15);
+        assert_close(p[3], 18.0 / 17.0, 1e-15);
+        assert_close(cc[1], 1.0 / 6.0, 1e-15);
+        assert_close(cg[0], 1.0 / 3.0, 1e-15);
+        assert_close(ct[3], 24.0 / 17.0 - 18.0 / 17.0, 1e-15);
+        assert_close(sum(p, 4), 3.5, 1e-15);
+    }
+}
+
 /* ---- invalid input: payout ---------------------------------------------------------------- */
 
 /* Runs a bad input and checks the status and that no output buffer was written. */
@@ -1076,6 +1155,8 @@ int main(void)
         cmocka_unit_test(test_payout_all_ungrouped),
         cmocka_unit_test(test_payout_overflow),
         cmocka_unit_test(test_payout_huge_amounts),
+        cmocka_unit_test(test_payout_zero_room_tiny_amount),
+        cmocka_unit_test(test_payout_herning_shape_and_general),
         cmocka_unit_test(test_payout_invalid_null),
         cmocka_unit_test(test_payout_invalid_length),
         cmocka_unit_test(test_payout_invalid_nonfinite),
