@@ -29,6 +29,7 @@
 
 #include "call.h"
 #include "functions.h"
+#include "params.h"
 #include "socinv.h"
 
 #ifndef SOCINV_SEEDS_DIR
@@ -348,6 +349,20 @@ static void make_glue_args(void)
     glue_net_args[4] = (sv_arg){0, 1, 1, &cell_year};
 }
 
+/* ---- NETIMPACT per cell (issue 13): the rows at the end of the table ---------------------- */
+
+/* =NETIMPACT(A1:F20;G1:G20;H1:H20;"service"): the whole row (an array formula),
+ * glue_net_args without the year, made at the first call. */
+static sv_arg glue_net_row_args[SV_MAX_PARAMS];
+static void b_glue_net_row(const void *p)
+{
+    if (!glue_net_row_args[0].cells) {
+        memcpy(glue_net_row_args, glue_net_args, sizeof glue_net_row_args);
+        glue_net_row_args[SV_NETIMPACT_YEAR] = (sv_arg)OMITTED;
+    }
+    b_glue(p);
+}
+
 /* ---- the table of benchmarks ------------------------------------------------------------ */
 
 static const payback_arg pb6 = {row6, 6, SOCINV_PAYBACK_WHOLE}, pb6f = {row6, 6, SOCINV_PAYBACK_FRACTIONAL},
@@ -357,6 +372,7 @@ static const payback_arg pb6 = {row6, 6, SOCINV_PAYBACK_WHOLE}, pb6f = {row6, 6,
                          pb30b = {row30_beyond, 30, SOCINV_PAYBACK_WHOLE};
 static const net_arg n6t = {20, 6, 0}, n6s = {20, 6, 1}, n1000t = {1000, 30, 0}, n1000s = {1000, 30, 1};
 static const glue_arg g_payback = {"payback", glue_payback_args}, g_net = {"netImpact", glue_net_args};
+static const glue_arg g_net_row = {"netImpact", glue_net_row_args};
 
 static const bench benches[] = {
     {"payback_6", "socinv_payback, 6 years, whole (year 3)", b_payback, &pb6},
@@ -381,6 +397,8 @@ static const bench benches[] = {
     {"sib_1m", "socinv_sib_payout, 1,000,000 criteria x 3 years, 1000 groups, carry, total cap", b_sib, &sib_1m},
     {"glue_payback_6", "add-in glue: find 'payback' + sv_call + glue, 1x6 row", b_glue, &g_payback},
     {"glue_netimpact_20x6", "add-in glue: NETIMPACT(20x6; areas; kinds; \"service\"; 3)", b_glue, &g_net},
+    {"glue_netimpact_20x6_row", "add-in glue: NETIMPACT(20x6; areas; kinds; \"service\"), the whole row",
+     b_glue_net_row, &g_net_row},
 };
 #define N_BENCHES (sizeof benches / sizeof benches[0])
 
