@@ -34,30 +34,34 @@ static const struct {
     {"demandled", SOCINV_AREA_EFTERSPOERGSEL},
 };
 
-/* The spellings a sheet almost always has, compared as they are: folding costs
- * ~750 instructions a row, this a few (NETIMPACT reads an area per row per call). */
-static const struct {
-    const char *text;
-    size_t len;
-    socinv_area area;
-} exact_areas[] = {
-    {"Service", 7, SOCINV_AREA_SERVICE},
-    {"Anl\xc3\xa6g", 6, SOCINV_AREA_ANLAEG},
-    {"Overf\xc3\xb8rsler", 12, SOCINV_AREA_OVERFOERSLER},
-    {"Eftersp\xc3\xb8rgselsstyret", 21, SOCINV_AREA_EFTERSPOERGSEL},
-};
+/* The Danish names, as the tables spell them: socinv_area_name's answers and the
+ * spellings exact_area recognises unfolded. */
+#define NAME_SERVICE "Service"
+#define NAME_ANLAEG "Anl\xc3\xa6g"
+#define NAME_OVERFOERSLER "Overf\xc3\xb8rsler"
+#define NAME_EFTERSPOERGSEL "Eftersp\xc3\xb8rgselsstyret"
+#define IS_NAME(text, len, name) ((len) == sizeof(name) - 1 && memcmp((text), (name), sizeof(name) - 1) == 0)
 
-socinv_status socinv_area_parse(const char *text, size_t len, socinv_area *area)
+/* The spellings a sheet almost always has, compared as they are, by length first
+ * (the compiler turns each constant memcmp into two or three loads): folding costs
+ * ~750 instructions a row, this a few (NETIMPACT reads an area per row per call). */
+static inline int exact_area(const char *text, size_t len, socinv_area *area)
+{
+    socinv_area a = IS_NAME(text, len, NAME_SERVICE)        ? SOCINV_AREA_SERVICE
+                    : IS_NAME(text, len, NAME_ANLAEG)       ? SOCINV_AREA_ANLAEG
+                    : IS_NAME(text, len, NAME_OVERFOERSLER) ? SOCINV_AREA_OVERFOERSLER
+                    : IS_NAME(text, len, NAME_EFTERSPOERGSEL) ? SOCINV_AREA_EFTERSPOERGSEL
+                                                              : SOCINV_AREA_NONE;
+    if (a == SOCINV_AREA_NONE)
+        return 0; /* *area untouched: an unknown area writes nothing */
+    *area = a;
+    return 1;
+}
+
+/* Any other spelling: folded, cut at ',' or '(', then matched by prefix. */
+SI_SLOW_PATH static socinv_status folded_area(const char *text, size_t len, socinv_area *area)
 {
     char f[96];
-    if (!area || (!text && len))
-        return SOCINV_E_NULL;
-    for (size_t i = 0; i < sizeof exact_areas / sizeof exact_areas[0]; i++) {
-        if (len == exact_areas[i].len && memcmp(text, exact_areas[i].text, len) == 0) {
-            *area = exact_areas[i].area;
-            return SOCINV_OK;
-        }
-    }
     size_t fl = si_fold(text, head_len(text, len), f, sizeof f);
     if (fl == 0) {
         *area = SOCINV_AREA_NONE;
@@ -72,26 +76,30 @@ socinv_status socinv_area_parse(const char *text, size_t len, socinv_area *area)
     return SOCINV_E_AREA;
 }
 
+socinv_status socinv_area_parse(const char *text, size_t len, socinv_area *area)
+{
+    if (!area || (!text && len))
+        return SOCINV_E_NULL;
+    if (exact_area(text, len, area))
+        return SOCINV_OK;
+    return folded_area(text, len, area);
+}
+
 const char *socinv_area_name(socinv_area area)
 {
     switch (area) {
-    case SOCINV_AREA_SERVICE: return "Service";
-    case SOCINV_AREA_ANLAEG: return "Anl\xc3\xa6g";
-    case SOCINV_AREA_OVERFOERSLER: return "Overf\xc3\xb8rsler";
-    case SOCINV_AREA_EFTERSPOERGSEL: return "Eftersp\xc3\xb8rgselsstyret";
+    case SOCINV_AREA_SERVICE: return NAME_SERVICE;
+    case SOCINV_AREA_ANLAEG: return NAME_ANLAEG;
+    case SOCINV_AREA_OVERFOERSLER: return NAME_OVERFOERSLER;
+    case SOCINV_AREA_EFTERSPOERGSEL: return NAME_EFTERSPOERGSEL;
     default: return "";
     }
 }
 
-socinv_status socinv_row_kind_parse(const char *text, size_t len, socinv_row_kind *kind)
+/* Any kind but the tables' "V" and "I": folded, then by word or prefix. */
+SI_SLOW_PATH static socinv_status folded_kind(const char *text, size_t len, socinv_row_kind *kind)
 {
     char f[64];
-    if (!kind || (!text && len))
-        return SOCINV_E_NULL;
-    if (len == 1 && (text[0] == 'V' || text[0] == 'I')) { /* as the tables write them: no folding */
-        *kind = text[0] == 'V' ? SOCINV_ROW_PERMANENT : SOCINV_ROW_IMPLEMENTATION;
-        return SOCINV_OK;
-    }
     size_t fl = si_fold(text, len, f, sizeof f);
     if (fl == 0)
         *kind = SOCINV_ROW_IGNORE;
@@ -103,6 +111,24 @@ socinv_status socinv_row_kind_parse(const char *text, size_t len, socinv_row_kin
     else
         return SOCINV_E_OPTION;
     return SOCINV_OK;
+}
+
+/* "V" and "I" as the tables write them: no folding. */
+static inline int exact_kind(const char *text, size_t len, socinv_row_kind *kind)
+{
+    if (len != 1 || (text[0] != 'V' && text[0] != 'I'))
+        return 0;
+    *kind = text[0] == 'V' ? SOCINV_ROW_PERMANENT : SOCINV_ROW_IMPLEMENTATION;
+    return 1;
+}
+
+socinv_status socinv_row_kind_parse(const char *text, size_t len, socinv_row_kind *kind)
+{
+    if (!kind || (!text && len))
+        return SOCINV_E_NULL;
+    if (exact_kind(text, len, kind))
+        return SOCINV_OK;
+    return folded_kind(text, len, kind);
 }
 
 socinv_basis socinv_basis_total(void)
@@ -117,22 +143,22 @@ socinv_basis socinv_basis_service(void)
     return b;
 }
 
-socinv_status socinv_basis_parse(const char *text, size_t len, socinv_basis *basis)
+/* "total" and "service" as formulas write them, and an empty basis: their
+ * answers without folding (the folded words below give the same). */
+static int common_basis(const char *text, size_t len, socinv_basis *basis)
 {
-    char f[64];
-    if (!basis || (!text && len))
-        return SOCINV_E_NULL;
-    size_t fl = si_fold(text, len, f, sizeof f);
-    if (fl == 0 || !strcmp(f, "t") || si_starts_with(f, "total") || !strcmp(f, "all") ||
-        !strcmp(f, "alle")) {
+    if (len == 0 || (len == 5 && (text[0] == 't' || text[0] == 'T') && memcmp(text + 1, "otal", 4) == 0))
         *basis = socinv_basis_total();
-        return SOCINV_OK;
-    }
-    if (!strcmp(f, "s") || !strcmp(f, "service") || si_starts_with(f, "serviceeffekt")) {
+    else if (len == 7 && (text[0] == 's' || text[0] == 'S') && memcmp(text + 1, "ervice", 6) == 0)
         *basis = socinv_basis_service();
-        return SOCINV_OK;
-    }
-    /* a list of areas for the permanent changes */
+    else
+        return 0;
+    return 1;
+}
+
+/* A list of areas for the permanent changes: "Service;Anlæg", "Service+Overførsler". */
+static socinv_status area_list_basis(const char *text, size_t len, socinv_basis *basis)
+{
     unsigned mask = 0;
     size_t start = 0;
     for (size_t i = 0; i <= len; i++) {
@@ -150,6 +176,26 @@ socinv_status socinv_basis_parse(const char *text, size_t len, socinv_basis *bas
     basis->permanent_areas = mask;
     basis->implementation_areas = SOCINV_AREAS_ALL;
     return SOCINV_OK;
+}
+
+socinv_status socinv_basis_parse(const char *text, size_t len, socinv_basis *basis)
+{
+    char f[64];
+    if (!basis || (!text && len))
+        return SOCINV_E_NULL;
+    if (common_basis(text, len, basis))
+        return SOCINV_OK;
+    size_t fl = si_fold(text, len, f, sizeof f);
+    if (fl == 0 || !strcmp(f, "t") || si_starts_with(f, "total") || !strcmp(f, "all") ||
+        !strcmp(f, "alle")) {
+        *basis = socinv_basis_total();
+        return SOCINV_OK;
+    }
+    if (!strcmp(f, "s") || !strcmp(f, "service") || si_starts_with(f, "serviceeffekt")) {
+        *basis = socinv_basis_service();
+        return SOCINV_OK;
+    }
+    return area_list_basis(text, len, basis);
 }
 
 /* Does the basis count a row of this kind and area? */

@@ -137,6 +137,45 @@ static void test_basis(void **state)
     assert_status(socinv_basis_parse("total", 5, NULL), SOCINV_E_NULL);
 }
 
+/** The spellings read without folding, and their neighbours that are folded: each
+ * gives what the folded reading gives. Areas: the four names as the tables print
+ * them (exact) against "SERVICE", "anl\xc3\xa6g" and "Service, SOF" (folded, the
+ * same areas) and "Servicx" (Service's length, one byte off: unknown, area untouched). */
+static void test_exact_spellings(void **state)
+{
+    (void)state;
+    assert_int_equal(area("Service"), SV);
+    assert_int_equal(area("Anl\xc3\xa6g"), AN);
+    assert_int_equal(area("Overf\xc3\xb8rsler"), OV);
+    assert_int_equal(area("Eftersp\xc3\xb8rgselsstyret"), EF);
+    assert_int_equal(area("SERVICE"), SV);
+    assert_int_equal(area("anl\xc3\xa6g"), AN);
+    assert_int_equal(area("Service, SOF"), SV);
+    socinv_area a = AN;
+    assert_status(socinv_area_parse("Servicx", 7, &a), SOCINV_E_AREA);
+    assert_int_equal(a, AN);
+    /* kinds: "V" and "I" exact, "v" and "VV" folded (the second unknown, kind untouched) */
+    assert_int_equal(kind("V"), P);
+    assert_int_equal(kind("I"), I);
+    assert_int_equal(kind("v"), P);
+    socinv_row_kind k = X;
+    assert_status(socinv_row_kind_parse("VV", 2, &k), SOCINV_E_OPTION);
+    assert_int_equal(k, X);
+    /* bases: "service", "Service", "total", "Total" and "" exact; "SERVICE" and "tota" folded
+     * ("tota" is no word: a list of areas, and no area, so SOCINV_E_OPTION) */
+    socinv_basis b;
+    const char *service[] = {"service", "Service", "SERVICE"}, *total[] = {"total", "Total", ""};
+    for (int i = 0; i < 3; i++) {
+        assert_ok(socinv_basis_parse(service[i], strlen(service[i]), &b));
+        assert_int_equal(b.permanent_areas, SV);
+        assert_int_equal(b.implementation_areas, SOCINV_AREAS_ALL);
+        assert_ok(socinv_basis_parse(total[i], strlen(total[i]), &b));
+        assert_int_equal(b.permanent_areas, SOCINV_AREAS_ALL);
+        assert_int_equal(b.implementation_areas, SOCINV_AREAS_ALL);
+    }
+    assert_status(socinv_basis_parse("tota", 4, &b), SOCINV_E_OPTION);
+}
+
 /* ---- seed tables ---------------------------------------------------------------------------- */
 
 /* 001, 'Forslagets samlede økonomiske konsekvenser' 2018-2021, blanks as 0; the two
@@ -286,6 +325,7 @@ int main(void)
         cmocka_unit_test(test_area_unknown),
         cmocka_unit_test(test_kinds),
         cmocka_unit_test(test_basis),
+        cmocka_unit_test(test_exact_spellings),
         cmocka_unit_test(test_seed001_total),
         cmocka_unit_test(test_seed001_service),
         cmocka_unit_test(test_seed003_ha06_service),
