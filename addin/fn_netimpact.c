@@ -71,6 +71,26 @@ static socinv_status net_of_table(sv_call *c, socinv_basis basis, long year, lon
     return sv_set_vector_or_pick(c, net, k.t.nyears, 0, year);
 }
 
+/* One pass over the rows: each row's kind and, when given, its area; a number
+ * in either is SOCINV_E_TYPE, an empty cell an empty text. */
+static socinv_status read_rows(const sv_cell *kind_cells, const sv_cell *area_cells, size_t rows,
+                               socinv_row_kind *kinds, socinv_area *areas)
+{
+    for (size_t r = 0; r < rows; r++) {
+        const sv_cell *k = &kind_cells[r];
+        if (k->kind == SV_NUMBER)
+            return SOCINV_E_TYPE;
+        SV_TRY(socinv_row_kind_parse(k->text, k->kind == SV_TEXT ? k->len : 0, &kinds[r]));
+        if (areas) {
+            const sv_cell *a = &area_cells[r];
+            if (a->kind == SV_NUMBER)
+                return SOCINV_E_TYPE;
+            SV_TRY(socinv_area_parse(a->text, a->kind == SV_TEXT ? a->len : 0, &areas[r]));
+        }
+    }
+    return SOCINV_OK;
+}
+
 /* NETIMPACT(amounts; [areas]; [kinds]; [basis]; [year]; [part]) */
 socinv_status sv_fn_net_impact(sv_call *c)
 {
@@ -101,25 +121,24 @@ socinv_status sv_fn_net_impact(sv_call *c)
 
     socinv_area *areas = area_cells ? sv_alloc(c, rows * sizeof *areas) : NULL;
     socinv_row_kind *kinds = sv_alloc(c, rows * sizeof *kinds);
-    double *out = sv_alloc(c, 3 * cols * sizeof *out);
-    if (!kinds || !out || (area_cells && !areas))
+    /* the whole row's three sums, allocated before the rows are read as always */
+    double *out = year == 0 ? sv_alloc(c, 3 * cols * sizeof *out) : NULL;
+    if (!kinds || (area_cells && !areas) || (year == 0 && !out))
         return SOCINV_E_NOMEM;
-    for (size_t r = 0; r < rows; r++) {
-        const sv_cell *k = &kind_cells[r];
-        if (k->kind == SV_NUMBER)
-            return SOCINV_E_TYPE;
-        SV_TRY(socinv_row_kind_parse(k->text, k->kind == SV_TEXT ? k->len : 0, &kinds[r]));
-        if (areas) {
-            const sv_cell *a = &area_cells[r];
-            if (a->kind == SV_NUMBER)
-                return SOCINV_E_TYPE;
-            SV_TRY(socinv_area_parse(a->text, a->kind == SV_TEXT ? a->len : 0, &areas[r]));
-        }
+    SV_TRY(read_rows(kind_cells, area_cells, rows, kinds, areas));
+    if (year > 0) {
+        /* one year of one part, the common cell: only that sum is computed */
+        double v;
+        double *perm = p == SV_PART_PERMANENT ? &v : NULL, *impl = p == SV_PART_IMPLEMENTATION ? &v : NULL;
+        double *net = p != SV_PART_PERMANENT && p != SV_PART_IMPLEMENTATION ? &v : NULL;
+        SV_TRY(socinv_net_impact_year(amounts, rows, cols, areas, kinds, basis, (size_t)year - 1, perm, impl, net));
+        sv_set_number(c, v);
+        return SOCINV_OK;
     }
     double *perm = out, *impl = out + cols, *net = out + 2 * cols;
     SV_TRY(socinv_net_impact(amounts, rows, cols, areas, kinds, basis, perm, impl, net));
     const double *pick = p == SV_PART_PERMANENT ? perm : p == SV_PART_IMPLEMENTATION ? impl : net;
-    return sv_set_vector_or_pick(c, pick, cols, 0, year);
+    return sv_set_vector(c, pick, cols, 0);
 }
 
 /* What TABLECHECK shows for one check, by output: 0 -> 1 (TRUE) or the first

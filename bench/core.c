@@ -363,6 +363,16 @@ static void b_glue_net_row(const void *p)
     b_glue(p);
 }
 
+/* The year the Calc benchmark's cells ask for (3), of the 20 x 6 table. */
+static void b_net_impact_year(const void *p)
+{
+    (void)p;
+    double net = 0;
+    socinv_status st = socinv_net_impact_year(nt.amounts, 20, 6, nt.areas, nt.kinds, socinv_basis_service(), 2,
+                                              NULL, NULL, &net);
+    sink += net + (double)st;
+}
+
 /* ---- the table of benchmarks ------------------------------------------------------------ */
 
 static const payback_arg pb6 = {row6, 6, SOCINV_PAYBACK_WHOLE}, pb6f = {row6, 6, SOCINV_PAYBACK_FRACTIONAL},
@@ -399,6 +409,8 @@ static const bench benches[] = {
     {"glue_netimpact_20x6", "add-in glue: NETIMPACT(20x6; areas; kinds; \"service\"; 3)", b_glue, &g_net},
     {"glue_netimpact_20x6_row", "add-in glue: NETIMPACT(20x6; areas; kinds; \"service\"), the whole row",
      b_glue_net_row, &g_net_row},
+    {"net_impact_year_20x6_service", "socinv_net_impact_year, 20 rows x 6 years, service, year 3",
+     b_net_impact_year, NULL},
 };
 #define N_BENCHES (sizeof benches / sizeof benches[0])
 

@@ -198,18 +198,57 @@ socinv_status socinv_basis_parse(const char *text, size_t len, socinv_basis *bas
     return area_list_basis(text, len, basis);
 }
 
-/* Does the basis count a row of this kind and area? */
-static socinv_status counts(socinv_basis b, socinv_row_kind kind, const socinv_area *areas, size_t r,
-                            int *yes)
+/* The checks that read the whole table, in socinv_net_impact's order of statuses
+ * up to the rows': dimensions, kinds, amounts (all finite), basis. One pass over
+ * the amounts: Σ|amount| is finite only when every amount is, so the per-value
+ * check runs only when it is not; *overflow then says the sum itself is not
+ * representable, which is reported after the rows' own checks. */
+static socinv_status check_table(const double *amounts, size_t rows, size_t cols, const socinv_row_kind *kinds,
+                                 socinv_basis basis, int *overflow)
 {
-    unsigned mask = kind == SOCINV_ROW_PERMANENT ? b.permanent_areas : b.implementation_areas;
-    if (mask == SOCINV_AREAS_ALL) {
-        *yes = 1;
+    socinv_status st = si_check_dims(rows, cols);
+    if (st != SOCINV_OK)
+        return st;
+    if (!kinds || !amounts)
+        return SOCINV_E_NULL;
+    double magnitude = 0.0;
+    for (size_t k = 0; k < rows * cols; k++)
+        magnitude += fabs(amounts[k]);
+    *overflow = !isfinite(magnitude);
+    if (*overflow && (st = si_check_values(amounts, rows * cols)) != SOCINV_OK)
+        return st;
+    if ((basis.permanent_areas & ~SOCINV_AREAS_ALL) || (basis.implementation_areas & ~SOCINV_AREAS_ALL))
+        return SOCINV_E_OPTION;
+    return SOCINV_OK;
+}
+
+/* Row r's kind and area are values of their enums. */
+static inline socinv_status check_row(const socinv_row_kind *kinds, const socinv_area *areas, size_t r)
+{
+    if (kinds[r] != SOCINV_ROW_IGNORE && kinds[r] != SOCINV_ROW_PERMANENT && kinds[r] != SOCINV_ROW_IMPLEMENTATION)
+        return SOCINV_E_OPTION;
+    if (areas && ((unsigned)areas[r] & ~SOCINV_AREAS_ALL))
+        return SOCINV_E_AREA;
+    return SOCINV_OK;
+}
+
+/* Which sum row r goes to under the basis: its kind (SOCINV_ROW_PERMANENT or
+ * _IMPLEMENTATION), or SOCINV_ROW_IGNORE when the basis leaves it out;
+ * SOCINV_E_AREA when the basis needs the area and the row has none. */
+static inline socinv_status row_sum(socinv_basis b, const socinv_row_kind *kinds, const socinv_area *areas, size_t r,
+                                    socinv_row_kind *to)
+{
+    *to = SOCINV_ROW_IGNORE;
+    if (kinds[r] == SOCINV_ROW_IGNORE)
         return SOCINV_OK;
+    unsigned mask = kinds[r] == SOCINV_ROW_PERMANENT ? b.permanent_areas : b.implementation_areas;
+    if (mask != SOCINV_AREAS_ALL) {
+        if (!areas || areas[r] == SOCINV_AREA_NONE)
+            return SOCINV_E_AREA; /* the basis needs the area and the row has none */
+        if (!(mask & (unsigned)areas[r]))
+            return SOCINV_OK;
     }
-    if (!areas || areas[r] == SOCINV_AREA_NONE)
-        return SOCINV_E_AREA; /* the basis needs the area and the row has none */
-    *yes = (mask & (unsigned)areas[r]) != 0;
+    *to = kinds[r];
     return SOCINV_OK;
 }
 
@@ -218,42 +257,27 @@ socinv_status socinv_net_impact(const double *amounts, size_t rows, size_t cols,
                                 socinv_basis basis, double *permanent, double *implementation,
                                 double *net)
 {
-    socinv_status st = si_check_dims(rows, cols);
+    int overflow, area_missing = 0;
+    socinv_row_kind to;
+    socinv_status st = check_table(amounts, rows, cols, kinds, basis, &overflow);
     if (st != SOCINV_OK)
         return st;
-    if (!kinds)
-        return SOCINV_E_NULL;
-    if ((st = si_check_values(amounts, rows * cols)) != SOCINV_OK)
-        return st;
-    if ((basis.permanent_areas & ~SOCINV_AREAS_ALL) || (basis.implementation_areas & ~SOCINV_AREAS_ALL))
-        return SOCINV_E_OPTION;
     for (size_t r = 0; r < rows; r++) {
-        if (kinds[r] != SOCINV_ROW_IGNORE && kinds[r] != SOCINV_ROW_PERMANENT &&
-            kinds[r] != SOCINV_ROW_IMPLEMENTATION)
-            return SOCINV_E_OPTION;
-        if (areas && ((unsigned)areas[r] & ~SOCINV_AREAS_ALL))
-            return SOCINV_E_AREA;
+        if ((st = check_row(kinds, areas, r)) != SOCINV_OK)
+            return st;
+        area_missing |= row_sum(basis, kinds, areas, r, &to) != SOCINV_OK;
     }
     /* Everything that can fail is decided before the first write. */
-    double magnitude = 0.0;
-    for (size_t k = 0; k < rows * cols; k++)
-        magnitude += fabs(amounts[k]);
-    if (!isfinite(magnitude))
+    if (overflow)
         return SOCINV_E_OVERFLOW;
-    for (size_t r = 0; r < rows; r++) {
-        int yes;
-        if (kinds[r] != SOCINV_ROW_IGNORE && (st = counts(basis, kinds[r], areas, r, &yes)) != SOCINV_OK)
-            return st;
-    }
+    if (area_missing)
+        return SOCINV_E_AREA;
     for (size_t c = 0; c < cols; c++) {
         si_sum p = {0, 0}, i = {0, 0};
         for (size_t r = 0; r < rows; r++) {
-            int yes = 0;
-            if (kinds[r] == SOCINV_ROW_IGNORE)
-                continue;
-            counts(basis, kinds[r], areas, r, &yes);
-            if (yes)
-                si_sum_add(kinds[r] == SOCINV_ROW_PERMANENT ? &p : &i, amounts[r * cols + c]);
+            row_sum(basis, kinds, areas, r, &to);
+            if (to != SOCINV_ROW_IGNORE)
+                si_sum_add(to == SOCINV_ROW_PERMANENT ? &p : &i, amounts[r * cols + c]);
         }
         double pv = si_sum_get(&p), iv = si_sum_get(&i), nv = pv + iv;
         if (permanent)
@@ -263,5 +287,44 @@ socinv_status socinv_net_impact(const double *amounts, size_t rows, size_t cols,
         if (net)
             net[c] = nv;
     }
+    return SOCINV_OK;
+}
+
+socinv_status socinv_net_impact_year(const double *amounts, size_t rows, size_t cols, const socinv_area *areas,
+                                     const socinv_row_kind *kinds, socinv_basis basis, size_t year,
+                                     double *permanent, double *implementation, double *net)
+{
+    int overflow, area_missing = 0;
+    socinv_row_kind to;
+    socinv_status st = check_table(amounts, rows, cols, kinds, basis, &overflow);
+    if (st != SOCINV_OK)
+        return st;
+    if (year >= cols)
+        return SOCINV_E_DOMAIN;
+    /* one pass over the rows: their checks and the year's two sums, in row order
+     * as socinv_net_impact adds them, so the bits are the same */
+    si_sum p = {0, 0}, i = {0, 0};
+    const int want_p = permanent || net, want_i = implementation || net;
+    for (size_t r = 0; r < rows; r++) {
+        if ((st = check_row(kinds, areas, r)) != SOCINV_OK)
+            return st;
+        if (row_sum(basis, kinds, areas, r, &to) != SOCINV_OK)
+            area_missing = 1;
+        else if (to == SOCINV_ROW_PERMANENT && want_p)
+            si_sum_add(&p, amounts[r * cols + year]);
+        else if (to == SOCINV_ROW_IMPLEMENTATION && want_i)
+            si_sum_add(&i, amounts[r * cols + year]);
+    }
+    if (overflow)
+        return SOCINV_E_OVERFLOW;
+    if (area_missing)
+        return SOCINV_E_AREA;
+    double pv = si_sum_get(&p), iv = si_sum_get(&i);
+    if (permanent)
+        *permanent = pv;
+    if (implementation)
+        *implementation = iv;
+    if (net)
+        *net = pv + iv;
     return SOCINV_OK;
 }

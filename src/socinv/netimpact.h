@@ -77,6 +77,21 @@ SOCINV_API socinv_status socinv_net_impact(const double *amounts, size_t rows, s
                                 const socinv_area *areas, const socinv_row_kind *kinds,
                                 socinv_basis basis, double *permanent, double *implementation,
                                 double *net);
+
+/**
+ * One year of socinv_net_impact(): the same checks and statuses, and the same
+ * bits in `*permanent`, `*implementation` and `*net` as socinv_net_impact() writes
+ * at index `year`, without summing the other years (a formula that asks for one
+ * year of one part: the add-in's NETIMPACT with a year).
+ *
+ * @param year  0-based column, < cols, else #SOCINV_E_DOMAIN (after the checks of
+ *              the dimensions, kinds, amounts and basis)
+ * @param permanent, implementation, net  out, one value each; any may be NULL
+ */
+SOCINV_API socinv_status socinv_net_impact_year(const double *amounts, size_t rows, size_t cols,
+                                     const socinv_area *areas, const socinv_row_kind *kinds,
+                                     socinv_basis basis, size_t year, double *permanent,
+                                     double *implementation, double *net);
 /**@}*/
 
 #ifdef __cplusplus

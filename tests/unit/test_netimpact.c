@@ -287,6 +287,51 @@ static void test_list_basis(void **state)
     assert_close(net[3], -504, 0);
 }
 
+/** One year of 001 (see test_seed001_total and _service): 2019 on the total basis
+ * permanent -1217, implementation 87, net -1130; on the service basis net -1002 + 87 =
+ * -915; 2018 (year 0) 1511; the parts left out are not written. */
+static void test_net_impact_year(void **state)
+{
+    (void)state;
+    double p = 7, i = 7, n = 7;
+    assert_ok(socinv_net_impact_year(t001, 8, 4, a001, k001, socinv_basis_total(), 1, &p, &i, &n));
+    assert_close(p, -1217, 0);
+    assert_close(i, 87, 0);
+    assert_close(n, -1130, 0);
+    n = 7;
+    assert_ok(socinv_net_impact_year(t001, 8, 4, a001, k001, socinv_basis_service(), 1, NULL, NULL, &n));
+    assert_close(n, -915, 0);
+    p = 7;
+    assert_ok(socinv_net_impact_year(t001, 8, 4, a001, k001, socinv_basis_service(), 0, &p, NULL, NULL));
+    assert_close(p, 0, 0);
+    i = 7;
+    assert_ok(socinv_net_impact_year(t001, 8, 4, NULL, k001, socinv_basis_total(), 0, NULL, &i, NULL));
+    assert_close(i, 1511, 0);
+    /* year 4 of a 4-year table is past it; the table's errors come first */
+    p = i = n = 7;
+    assert_status(socinv_net_impact_year(t001, 8, 4, a001, k001, socinv_basis_total(), 4, &p, &i, &n),
+                  SOCINV_E_DOMAIN);
+    const double nan_t[] = {0, NAN, 0, 0};
+    assert_status(socinv_net_impact_year(nan_t, 1, 4, NULL, k001, socinv_basis_total(), 9, &p, &i, &n),
+                  SOCINV_E_NONFINITE);
+    /* as socinv_net_impact: a row without an area on the service basis, and Σ|amount|
+     * overflowing (2 x 1E308), which is reported first */
+    const double huge[] = {1e308, 1e308};
+    const socinv_row_kind pp[] = {P, P};
+    assert_status(socinv_net_impact_year(huge, 2, 1, NULL, pp, socinv_basis_total(), 0, &p, &i, &n),
+                  SOCINV_E_OVERFLOW);
+    assert_status(socinv_net_impact_year(huge, 2, 1, NULL, pp, socinv_basis_service(), 0, &p, &i, &n),
+                  SOCINV_E_OVERFLOW);
+    assert_status(socinv_net_impact_year(t001, 8, 4, NULL, k001, socinv_basis_service(), 0, &p, &i, &n),
+                  SOCINV_E_AREA);
+    const socinv_row_kind bad_kind[] = {(socinv_row_kind)7};
+    assert_status(socinv_net_impact_year(t001, 1, 4, NULL, bad_kind, socinv_basis_total(), 0, &p, &i, &n),
+                  SOCINV_E_OPTION);
+    assert_close(p, 7, 0); /* nothing written on error */
+    assert_close(i, 7, 0);
+    assert_close(n, 7, 0);
+}
+
 /* ---- invalid input -------------------------------------------------------------------------- */
 
 /** Each bad input has its own status and nothing is written. */
@@ -331,6 +376,7 @@ int main(void)
         cmocka_unit_test(test_seed003_ha06_service),
         cmocka_unit_test(test_seed004_randers),
         cmocka_unit_test(test_list_basis),
+        cmocka_unit_test(test_net_impact_year),
         cmocka_unit_test(test_invalid),
     };
     return cmocka_run_group_tests_name("netimpact", tests, NULL, NULL);

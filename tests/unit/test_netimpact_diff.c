@@ -210,6 +210,46 @@ static void test_net_impact_same(void **state)
     }
 }
 
+/** socinv_net_impact_year against the whole row before: for a year inside the
+ * table, the status and the year's three values; past the table SOCINV_E_DOMAIN,
+ * unless the table's own checks (dimensions, NULLs, amounts, basis) fail first. */
+static void test_net_impact_year_same(void **state)
+{
+    (void)state;
+    table t;
+    for (size_t n = cases(); n > 0; n--) {
+        random_table(&t);
+        double o[3][MAXC];
+        const socinv_area *areas = t.with_areas ? t.areas : NULL;
+        socinv_status s_old = old_net_impact(t.amounts, t.rows, t.cols, areas, t.kinds, t.basis, o[0], o[1], o[2]);
+        size_t year = below(t.cols + 2);
+        int outs = (int)below(8);
+        double v[3] = {-12345.0, -12345.0, -12345.0};
+        socinv_status s_new = socinv_net_impact_year(t.amounts, t.rows, t.cols, areas, t.kinds, t.basis, year,
+                                                     outs & 1 ? &v[0] : NULL, outs & 2 ? &v[1] : NULL,
+                                                     outs & 4 ? &v[2] : NULL);
+        if (year >= t.cols) {
+            int table_fails = s_old == SOCINV_E_NONFINITE ||
+                              (s_old == SOCINV_E_OPTION && ((t.basis.permanent_areas | t.basis.implementation_areas) &
+                                                            ~SOCINV_AREAS_ALL));
+            assert_int_equal(s_new, table_fails ? s_old : SOCINV_E_DOMAIN);
+            continue;
+        }
+        assert_int_equal(s_new, s_old);
+        for (int j = 0; j < 3; j++) {
+            double expected = s_old == SOCINV_OK && (outs >> j & 1) ? o[j][year] : -12345.0;
+            assert_same_bits(&v[j], &expected, 1);
+        }
+    }
+    /* the checks before the year's, as socinv_net_impact orders them */
+    const socinv_row_kind k1[] = {SOCINV_ROW_PERMANENT};
+    const double one[] = {1};
+    socinv_basis total = socinv_basis_total();
+    assert_int_equal(socinv_net_impact_year(one, 0, 1, NULL, k1, total, 0, NULL, NULL, NULL), SOCINV_E_LENGTH);
+    assert_int_equal(socinv_net_impact_year(NULL, 1, 1, NULL, k1, total, 0, NULL, NULL, NULL), SOCINV_E_NULL);
+    assert_int_equal(socinv_net_impact_year(one, 1, 1, NULL, NULL, total, 0, NULL, NULL, NULL), SOCINV_E_NULL);
+}
+
 /* ---- NETIMPACT's glue ------------------------------------------------------------------ */
 
 /* The argument cells of one random call (the storage its sv_args point into). */
@@ -346,6 +386,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_parsers_same),
         cmocka_unit_test(test_net_impact_same),
+        cmocka_unit_test(test_net_impact_year_same),
         cmocka_unit_test(test_glue_same),
     };
     return cmocka_run_group_tests_name("netimpact_diff", tests, NULL, NULL);
