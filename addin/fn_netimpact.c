@@ -71,26 +71,6 @@ static socinv_status net_of_table(sv_call *c, socinv_basis basis, long year, lon
     return sv_set_vector_or_pick(c, net, k.t.nyears, 0, year);
 }
 
-/* One pass over the rows: each row's kind and, when given, its area; a number
- * in either is SOCINV_E_TYPE, an empty cell an empty text. */
-static socinv_status read_rows(const sv_cell *kind_cells, const sv_cell *area_cells, size_t rows,
-                               socinv_row_kind *kinds, socinv_area *areas)
-{
-    for (size_t r = 0; r < rows; r++) {
-        const sv_cell *k = &kind_cells[r];
-        if (k->kind == SV_NUMBER)
-            return SOCINV_E_TYPE;
-        SV_TRY(socinv_row_kind_parse(k->text, k->kind == SV_TEXT ? k->len : 0, &kinds[r]));
-        if (areas) {
-            const sv_cell *a = &area_cells[r];
-            if (a->kind == SV_NUMBER)
-                return SOCINV_E_TYPE;
-            SV_TRY(socinv_area_parse(a->text, a->kind == SV_TEXT ? a->len : 0, &areas[r]));
-        }
-    }
-    return SOCINV_OK;
-}
-
 /* NETIMPACT(amounts; [areas]; [kinds]; [basis]; [year]; [part]) */
 socinv_status sv_fn_net_impact(sv_call *c)
 {
@@ -125,7 +105,7 @@ socinv_status sv_fn_net_impact(sv_call *c)
     double *out = year == 0 ? sv_alloc(c, 3 * cols * sizeof *out) : NULL;
     if (!kinds || (area_cells && !areas) || (year == 0 && !out))
         return SOCINV_E_NOMEM;
-    SV_TRY(read_rows(kind_cells, area_cells, rows, kinds, areas));
+    SV_TRY(socinv_rows_read(kind_cells, area_cells, rows, kinds, areas));
     if (year > 0) {
         /* one year of one part, the common cell: only that sum is computed */
         double v;

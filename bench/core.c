@@ -373,6 +373,16 @@ static void b_net_impact_year(const void *p)
     sink += net + (double)st;
 }
 
+/* The kinds and areas columns of glue_netimpact_20x6. */
+static void b_rows_read(const void *p)
+{
+    (void)p;
+    socinv_row_kind kinds[20];
+    socinv_area areas[20];
+    socinv_status st = socinv_rows_read(cells_kinds, cells_areas, 20, kinds, areas);
+    sink += (double)(kinds[19] + areas[19]) + (double)st;
+}
+
 /* ---- the table of benchmarks ------------------------------------------------------------ */
 
 static const payback_arg pb6 = {row6, 6, SOCINV_PAYBACK_WHOLE}, pb6f = {row6, 6, SOCINV_PAYBACK_FRACTIONAL},
@@ -411,6 +421,7 @@ static const bench benches[] = {
      b_glue_net_row, &g_net_row},
     {"net_impact_year_20x6_service", "socinv_net_impact_year, 20 rows x 6 years, service, year 3",
      b_net_impact_year, NULL},
+    {"rows_read_20", "socinv_rows_read, 20 kinds and areas as NETIMPACT's cells", b_rows_read, NULL},
 };
 #define N_BENCHES (sizeof benches / sizeof benches[0])
 

@@ -131,6 +131,57 @@ socinv_status socinv_row_kind_parse(const char *text, size_t len, socinv_row_kin
     return folded_kind(text, len, kind);
 }
 
+/* A cell of the kind or area column as text: empty as "", a number SOCINV_E_TYPE. */
+static socinv_status cell_text(const socinv_cell *cell, const char **text, size_t *len)
+{
+    if (cell->kind == SOCINV_CELL_NUMBER)
+        return SOCINV_E_TYPE;
+    *text = cell->text;
+    *len = cell->kind == SOCINV_CELL_TEXT ? cell->len : 0;
+    return SOCINV_OK;
+}
+
+/* Any kind cell but the tables' "V" and "I" (socinv_rows_read reads those inline). */
+SI_SLOW_PATH static socinv_status kind_cell(const socinv_cell *cell, socinv_row_kind *kind)
+{
+    const char *text;
+    size_t len;
+    socinv_status st = cell_text(cell, &text, &len);
+    return st != SOCINV_OK ? st : socinv_row_kind_parse(text, len, kind);
+}
+
+/* Any area cell but the tables' four names. */
+SI_SLOW_PATH static socinv_status area_cell(const socinv_cell *cell, socinv_area *area)
+{
+    const char *text;
+    size_t len;
+    socinv_status st = cell_text(cell, &text, &len);
+    return st != SOCINV_OK ? st : socinv_area_parse(text, len, area);
+}
+
+socinv_status socinv_rows_read(const socinv_cell *kind_cells, const socinv_cell *area_cells, size_t rows,
+                               socinv_row_kind *kinds, socinv_area *areas)
+{
+    if (!kind_cells || !kinds || (area_cells && !areas))
+        return SOCINV_E_NULL;
+    socinv_status st;
+    for (size_t r = 0; r < rows; r++) {
+        /* the spellings of the tables inline, without a call (a NULL text goes
+         * to the parser, which says SOCINV_E_NULL) */
+        const socinv_cell *k = &kind_cells[r];
+        if (!(k->kind == SOCINV_CELL_TEXT && k->text && exact_kind(k->text, k->len, &kinds[r])) &&
+            (st = kind_cell(k, &kinds[r])) != SOCINV_OK)
+            return st;
+        if (!area_cells)
+            continue;
+        const socinv_cell *a = &area_cells[r];
+        if (!(a->kind == SOCINV_CELL_TEXT && a->text && exact_area(a->text, a->len, &areas[r])) &&
+            (st = area_cell(a, &areas[r])) != SOCINV_OK)
+            return st;
+    }
+    return SOCINV_OK;
+}
+
 socinv_basis socinv_basis_total(void)
 {
     socinv_basis b = {SOCINV_AREAS_ALL, SOCINV_AREAS_ALL};

@@ -3,6 +3,7 @@
 #define SOCINV_NETIMPACT_H
 
 #include "socinv/base.h"
+#include "socinv/grid.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -44,6 +45,17 @@ typedef enum socinv_row_kind {
  * "investering"/"implementation" -> IMPLEMENTATION; empty -> IGNORE.
  * @return #SOCINV_E_OPTION otherwise. */
 SOCINV_API socinv_status socinv_row_kind_parse(const char *text, size_t len, socinv_row_kind *kind);
+
+/**
+ * The kind column, and the area column when `area_cells` is not NULL, of a table
+ * as a sheet holds them (NETIMPACT's `kinds` and `areas`): row by row, the kind
+ * then the area, read with socinv_row_kind_parse() and socinv_area_parse(); an
+ * empty cell is empty text, a number #SOCINV_E_TYPE. Stops at the first cell that
+ * fails, with that status (rows before it written).
+ * @param kinds  out, `rows`; @param areas  out, `rows` (needed with area_cells)
+ */
+SOCINV_API socinv_status socinv_rows_read(const socinv_cell *kind_cells, const socinv_cell *area_cells,
+                                          size_t rows, socinv_row_kind *kinds, socinv_area *areas);
 
 /** Which rows count: permanent rows whose area is in `permanent_areas`, and
  * implementation rows whose area is in `implementation_areas`. A mask of

@@ -176,6 +176,42 @@ static void test_exact_spellings(void **state)
     assert_status(socinv_basis_parse("tota", 4, &b), SOCINV_E_OPTION);
 }
 
+/** socinv_rows_read: kinds and areas row by row. "V"/"Service" and "I"/"Anl\xc3\xa6g" are
+ * read inline; "varig"/"Capital" by the parsers; an empty cell is no kind and no area. */
+static void test_rows_read(void **state)
+{
+    (void)state;
+    const socinv_cell kc[] = {{SOCINV_CELL_TEXT, 0, "V", 1}, {SOCINV_CELL_TEXT, 0, "I", 1},
+                              {SOCINV_CELL_TEXT, 0, "varig", 5}, {SOCINV_CELL_EMPTY, 0, NULL, 0}};
+    const socinv_cell ac[] = {{SOCINV_CELL_TEXT, 0, "Service", 7}, {SOCINV_CELL_TEXT, 0, "Anl\xc3\xa6g", 6},
+                              {SOCINV_CELL_TEXT, 0, "Capital", 7}, {SOCINV_CELL_EMPTY, 0, NULL, 0}};
+    socinv_row_kind k[4];
+    socinv_area a[4];
+    assert_ok(socinv_rows_read(kc, ac, 4, k, a));
+    const socinv_row_kind ek[] = {P, I, P, X};
+    const socinv_area ea[] = {SV, AN, AN, SOCINV_AREA_NONE};
+    for (int r = 0; r < 4; r++) {
+        assert_int_equal(k[r], ek[r]);
+        assert_int_equal(a[r], ea[r]);
+    }
+    /* without areas only the kinds */
+    assert_ok(socinv_rows_read(kc, NULL, 4, k, NULL));
+    assert_int_equal(k[2], P);
+    /* the first failing cell decides, the kind before the area of its row: row 0's area
+     * "Skat" before row 1's kind "X"; a number is SOCINV_E_TYPE; a NULL text SOCINV_E_NULL */
+    const socinv_cell bad_k[] = {{SOCINV_CELL_TEXT, 0, "V", 1}, {SOCINV_CELL_TEXT, 0, "X", 1}};
+    const socinv_cell bad_a[] = {{SOCINV_CELL_TEXT, 0, "Skat", 4}, {SOCINV_CELL_TEXT, 0, "Service", 7}};
+    assert_status(socinv_rows_read(bad_k, bad_a, 2, k, a), SOCINV_E_AREA);
+    assert_status(socinv_rows_read(bad_k, ac, 2, k, a), SOCINV_E_OPTION);
+    const socinv_cell num[] = {{SOCINV_CELL_NUMBER, 1, NULL, 0}}, null_text[] = {{SOCINV_CELL_TEXT, 0, NULL, 1}};
+    assert_status(socinv_rows_read(num, NULL, 1, k, NULL), SOCINV_E_TYPE);
+    assert_status(socinv_rows_read(kc, num, 1, k, a), SOCINV_E_TYPE);
+    assert_status(socinv_rows_read(null_text, NULL, 1, k, NULL), SOCINV_E_NULL);
+    assert_status(socinv_rows_read(kc, null_text, 1, k, a), SOCINV_E_NULL);
+    assert_status(socinv_rows_read(NULL, NULL, 1, k, NULL), SOCINV_E_NULL);
+    assert_status(socinv_rows_read(kc, ac, 1, k, NULL), SOCINV_E_NULL);
+}
+
 /* ---- seed tables ---------------------------------------------------------------------------- */
 
 /* 001, 'Forslagets samlede økonomiske konsekvenser' 2018-2021, blanks as 0; the two
@@ -371,6 +407,7 @@ int main(void)
         cmocka_unit_test(test_kinds),
         cmocka_unit_test(test_basis),
         cmocka_unit_test(test_exact_spellings),
+        cmocka_unit_test(test_rows_read),
         cmocka_unit_test(test_seed001_total),
         cmocka_unit_test(test_seed001_service),
         cmocka_unit_test(test_seed003_ha06_service),
