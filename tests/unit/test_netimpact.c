@@ -1,5 +1,7 @@
 /* NETIMPACT: areas as the seeds spell them, row kinds, bases, and the net
  * impact of seed tables on the total and the service basis. */
+#include <float.h>
+
 #include "test_util.h"
 
 #define P SOCINV_ROW_PERMANENT
@@ -368,6 +370,27 @@ static void test_net_impact_year(void **state)
     assert_close(n, 7, 0);
 }
 
+/** The overflow check sums |amount| in four lanes first; near DBL_MAX the table's own
+ * order decides. A column of DBL_MAX and four quarters of its last place (2^969):
+ * in order each quarter rounds away, DBL_MAX stays finite, so the table is fine and
+ * its net (only the first row counts) is DBL_MAX; the lanes' total, DBL_MAX + 2^970,
+ * ties and rounds up to infinity, so this takes the ordered path. One more row of
+ * DBL_MAX overflows in any order. */
+static void test_overflow_near_max(void **state)
+{
+    (void)state;
+    const double q = ldexp(1.0, 969);
+    const double col[] = {DBL_MAX, q, q, q, q, DBL_MAX};
+    const socinv_row_kind k[] = {P, X, X, X, X, X};
+    double net = 7;
+    assert_ok(socinv_net_impact(col, 5, 1, NULL, k, socinv_basis_total(), NULL, NULL, &net));
+    assert_true(net == DBL_MAX);
+    net = 7;
+    assert_ok(socinv_net_impact_year(col, 5, 1, NULL, k, socinv_basis_total(), 0, NULL, NULL, &net));
+    assert_true(net == DBL_MAX);
+    assert_status(socinv_net_impact(col, 6, 1, NULL, k, socinv_basis_total(), NULL, NULL, &net), SOCINV_E_OVERFLOW);
+}
+
 /* ---- invalid input -------------------------------------------------------------------------- */
 
 /** Each bad input has its own status and nothing is written. */
@@ -414,6 +437,7 @@ int main(void)
         cmocka_unit_test(test_seed004_randers),
         cmocka_unit_test(test_list_basis),
         cmocka_unit_test(test_net_impact_year),
+        cmocka_unit_test(test_overflow_near_max),
         cmocka_unit_test(test_invalid),
     };
     return cmocka_run_group_tests_name("netimpact", tests, NULL, NULL);
