@@ -101,24 +101,21 @@ socinv_status sv_fn_net_impact(sv_call *c)
 
     socinv_area *areas = area_cells ? sv_alloc(c, rows * sizeof *areas) : NULL;
     socinv_row_kind *kinds = sv_alloc(c, rows * sizeof *kinds);
-    /* the whole row's three sums, allocated before the rows are read as always */
-    double *out = year == 0 ? sv_alloc(c, 3 * cols * sizeof *out) : NULL;
-    if (!kinds || (area_cells && !areas) || (year == 0 && !out))
+    /* the year's value or the whole row (allocated before the rows are read, as always) */
+    double one, *out = year > 0 ? &one : sv_alloc(c, cols * sizeof *out);
+    if (!kinds || (area_cells && !areas) || !out)
         return SOCINV_E_NOMEM;
     SV_TRY(socinv_rows_read(kind_cells, area_cells, rows, kinds, areas));
+    /* only the part the cell shows is summed */
+    double *perm = p == SV_PART_PERMANENT ? out : NULL, *impl = p == SV_PART_IMPLEMENTATION ? out : NULL;
+    double *net = perm || impl ? NULL : out;
     if (year > 0) {
-        /* one year of one part, the common cell: only that sum is computed */
-        double v;
-        double *perm = p == SV_PART_PERMANENT ? &v : NULL, *impl = p == SV_PART_IMPLEMENTATION ? &v : NULL;
-        double *net = p != SV_PART_PERMANENT && p != SV_PART_IMPLEMENTATION ? &v : NULL;
         SV_TRY(socinv_net_impact_year(amounts, rows, cols, areas, kinds, basis, (size_t)year - 1, perm, impl, net));
-        sv_set_number(c, v);
+        sv_set_number(c, one);
         return SOCINV_OK;
     }
-    double *perm = out, *impl = out + cols, *net = out + 2 * cols;
     SV_TRY(socinv_net_impact(amounts, rows, cols, areas, kinds, basis, perm, impl, net));
-    const double *pick = p == SV_PART_PERMANENT ? perm : p == SV_PART_IMPLEMENTATION ? impl : net;
-    return sv_set_vector(c, pick, cols, 0);
+    return sv_set_vector(c, out, cols, 0);
 }
 
 /* What TABLECHECK shows for one check, by output: 0 -> 1 (TRUE) or the first

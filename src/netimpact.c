@@ -1,5 +1,6 @@
 /* Areas (styringsområder), row kinds, bases and the net impact per year. */
 #include <float.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "internal.h"
@@ -328,6 +329,50 @@ static inline socinv_status row_sum(socinv_basis b, const socinv_row_kind *kinds
     return SOCINV_OK;
 }
 
+/* Columns summed together: each row's sum decided once per block, its amounts
+ * read in memory order. */
+#define COL_BLOCK 32
+
+/* Does out[0..n) share memory with the amounts? Then a column is written before
+ * the next is read, one column a block, as the sums always were. */
+static int overlaps(const double *out, size_t n, const double *amounts, size_t total)
+{
+    uintptr_t o = (uintptr_t)out, a = (uintptr_t)amounts;
+    return out && o < a + total * sizeof *amounts && a < o + n * sizeof *out;
+}
+
+/* The column sums of columns c0..c0+nc (nc <= COL_BLOCK) of a checked table; a
+ * sum that no output wants is skipped. Every column adds its rows in row order,
+ * as one column at a time would, so the bits are the same. */
+static void sum_block(const double *amounts, size_t rows, size_t cols, size_t c0, size_t nc,
+                      const socinv_area *areas, const socinv_row_kind *kinds, socinv_basis basis,
+                      double *permanent, double *implementation, double *net)
+{
+    si_sum p[COL_BLOCK], i[COL_BLOCK];
+    const int want_p = permanent || net, want_i = implementation || net;
+    for (size_t k = 0; k < nc; k++)
+        p[k] = i[k] = (si_sum){0, 0};
+    for (size_t r = 0; r < rows; r++) {
+        socinv_row_kind to;
+        row_sum(basis, kinds, areas, r, &to);
+        if (to == SOCINV_ROW_IGNORE || (to == SOCINV_ROW_PERMANENT ? !want_p : !want_i))
+            continue;
+        si_sum *s = to == SOCINV_ROW_PERMANENT ? p : i;
+        const double *row = amounts + r * cols + c0;
+        for (size_t k = 0; k < nc; k++)
+            si_sum_add(&s[k], row[k]);
+    }
+    for (size_t k = 0; k < nc; k++) {
+        double pv = si_sum_get(&p[k]), iv = si_sum_get(&i[k]);
+        if (permanent)
+            permanent[c0 + k] = pv;
+        if (implementation)
+            implementation[c0 + k] = iv;
+        if (net)
+            net[c0 + k] = pv + iv;
+    }
+}
+
 socinv_status socinv_net_impact(const double *amounts, size_t rows, size_t cols,
                                 const socinv_area *areas, const socinv_row_kind *kinds,
                                 socinv_basis basis, double *permanent, double *implementation,
@@ -348,21 +393,13 @@ socinv_status socinv_net_impact(const double *amounts, size_t rows, size_t cols,
         return SOCINV_E_OVERFLOW;
     if (area_missing)
         return SOCINV_E_AREA;
-    for (size_t c = 0; c < cols; c++) {
-        si_sum p = {0, 0}, i = {0, 0};
-        for (size_t r = 0; r < rows; r++) {
-            row_sum(basis, kinds, areas, r, &to);
-            if (to != SOCINV_ROW_IGNORE)
-                si_sum_add(to == SOCINV_ROW_PERMANENT ? &p : &i, amounts[r * cols + c]);
-        }
-        double pv = si_sum_get(&p), iv = si_sum_get(&i), nv = pv + iv;
-        if (permanent)
-            permanent[c] = pv;
-        if (implementation)
-            implementation[c] = iv;
-        if (net)
-            net[c] = nv;
-    }
+    size_t total = rows * cols, block = COL_BLOCK;
+    if (overlaps(permanent, cols, amounts, total) || overlaps(implementation, cols, amounts, total) ||
+        overlaps(net, cols, amounts, total))
+        block = 1;
+    for (size_t c0 = 0; c0 < cols; c0 += block)
+        sum_block(amounts, rows, cols, c0, cols - c0 < block ? cols - c0 : block, areas, kinds, basis, permanent,
+                  implementation, net);
     return SOCINV_OK;
 }
 

@@ -391,6 +391,42 @@ static void test_overflow_near_max(void **state)
     assert_status(socinv_net_impact(col, 6, 1, NULL, k, socinv_basis_total(), NULL, NULL, &net), SOCINV_E_OVERFLOW);
 }
 
+/** Columns are summed 32 at a time: a 2 x 40 table, a permanent row 1, 2, ..., 40 and
+ * an implementation row of 100s, gives net 101 in year 1, 132 in year 32 (the first
+ * block's last), 133 and 140 in years 33 and 40 (the second block); permanent alone 35
+ * in year 35; the implementation part left out (not summed) changes nothing. */
+static void test_net_impact_blocks(void **state)
+{
+    (void)state;
+    double t[80], net[40], perm[40];
+    for (int c = 0; c < 40; c++) {
+        t[c] = c + 1;
+        t[40 + c] = 100;
+    }
+    const socinv_row_kind k[] = {P, I};
+    assert_ok(socinv_net_impact(t, 2, 40, NULL, k, socinv_basis_total(), NULL, NULL, net));
+    assert_close(net[0], 101, 0);
+    assert_close(net[31], 132, 0);
+    assert_close(net[32], 133, 0);
+    assert_close(net[39], 140, 0);
+    assert_ok(socinv_net_impact(t, 2, 40, NULL, k, socinv_basis_total(), perm, NULL, NULL));
+    assert_close(perm[34], 35, 0);
+}
+
+/** An output over the amounts (net = amounts + 1 of a 2 x 3 table, two permanent rows
+ * 1, 2, 3 and 10, 20, 30) is written a column at a time, each column read after the
+ * one before was written: year 1 is 1 + 10 = 11, written over the 2; year 2 reads it,
+ * 11 + 20 = 31, written over the 3; year 3 31 + 30 = 61, written over the 10. */
+static void test_net_impact_over_amounts(void **state)
+{
+    (void)state;
+    double t[] = {1, 2, 3, 10, 20, 30};
+    const socinv_row_kind k[] = {P, P};
+    assert_ok(socinv_net_impact(t, 2, 3, NULL, k, socinv_basis_total(), NULL, NULL, t + 1));
+    const double expected[] = {1, 11, 31, 61, 20, 30};
+    assert_all_close(t, expected, 6, 0);
+}
+
 /* ---- invalid input -------------------------------------------------------------------------- */
 
 /** Each bad input has its own status and nothing is written. */
@@ -438,6 +474,8 @@ int main(void)
         cmocka_unit_test(test_list_basis),
         cmocka_unit_test(test_net_impact_year),
         cmocka_unit_test(test_overflow_near_max),
+        cmocka_unit_test(test_net_impact_blocks),
+        cmocka_unit_test(test_net_impact_over_amounts),
         cmocka_unit_test(test_invalid),
     };
     return cmocka_run_group_tests_name("netimpact", tests, NULL, NULL);
