@@ -224,7 +224,8 @@ static socinv_status old_net_impact(const double *amounts, size_t rows, size_t c
     return SOCINV_OK;
 }
 
-/* ---- addin/fn_netimpact.c (NETIMPACT only) -------------------------------------------- */
+/* ---- addin/fn_netimpact.c (NETIMPACT only; its whole-table path, unchanged, is the ------ */
+/* ---- add-in's own sv_fn_net_impact) ------------------------------------------------------ */
 
 /* Areas and kinds come one per row of the amounts. */
 static socinv_status old_per_row_text(sv_call *c, size_t i, size_t rows, const sv_cell **cells)
@@ -232,53 +233,6 @@ static socinv_status old_per_row_text(sv_call *c, size_t i, size_t rows, const s
     size_t n;
     SV_TRY(sv_cells(c, i, cells, &n));
     return n == rows ? SOCINV_OK : SOCINV_E_SHAPE;
-}
-
-/* Lines a table held in a Calc range may have: more is not a business case. */
-#define old_CASE_MAX_LINES 2000
-
-typedef struct {
-    socinv_grid grid;
-    socinv_case t;
-    socinv_case_line *lines;
-    double *values;
-} old_case_arg;
-
-/* Argument i as a whole business-case table, read by the recognizer in src/. */
-static socinv_status old_read_case(sv_call *c, size_t i, old_case_arg *k)
-{
-    const sv_arg *a = &c->args[i];
-    if (a->omitted || !a->cells || a->rows == 0 || a->cols == 0)
-        return SOCINV_E_LENGTH;
-    k->grid.cells = a->cells;
-    k->grid.rows = a->rows;
-    k->grid.cols = a->cols;
-    size_t cap = a->rows < old_CASE_MAX_LINES ? a->rows : old_CASE_MAX_LINES;
-    size_t years = a->cols < SOCINV_CASE_MAX_YEARS ? a->cols : SOCINV_CASE_MAX_YEARS;
-    k->lines = sv_alloc(c, cap * sizeof *k->lines);
-    k->values = sv_alloc(c, cap * years * sizeof *k->values);
-    if (!k->lines || !k->values)
-        return SOCINV_E_NOMEM;
-    socinv_status st = socinv_case_read(&k->grid, SOCINV_NUMBERS_AUTO, &k->t, k->lines, cap, k->values, cap * years);
-    return st == SOCINV_E_BUFFER ? SOCINV_E_LENGTH : st;
-}
-
-/* NETIMPACT over a whole table: label, area and year columns as printed. */
-static socinv_status old_net_of_table(sv_call *c, socinv_basis basis, long year, long p)
-{
-    old_case_arg k;
-    SV_TRY(old_read_case(c, SV_NETIMPACT_AMOUNTS, &k));
-    if (year > (long)k.t.nyears)
-        return SOCINV_E_DOMAIN;
-    if (p == SV_PART_PERMANENT)
-        basis.implementation_areas = 0;
-    else if (p == SV_PART_IMPLEMENTATION)
-        basis.permanent_areas = 0;
-    double *net = sv_alloc(c, k.t.nyears * sizeof *net);
-    if (!net)
-        return SOCINV_E_NOMEM;
-    SV_TRY(socinv_case_net(&k.t, k.lines, k.values, basis, net));
-    return sv_set_vector_or_pick(c, net, k.t.nyears, 0, year);
 }
 
 /* NETIMPACT(amounts; [areas]; [kinds]; [basis]; [year]; [part]) */
@@ -301,7 +255,7 @@ static socinv_status old_fn_net_impact(sv_call *c)
         if (sv_present(c, SV_NETIMPACT_AREAS))
             return SOCINV_E_SHAPE;
         SV_TRY(sv_int(c, SV_NETIMPACT_YEAR, 0, 0, SOCINV_CASE_MAX_YEARS, &year));
-        return old_net_of_table(c, basis, year, p);
+        return sv_fn_net_impact(c); /* this path is unchanged: the add-in's own */
     }
     SV_TRY(sv_matrix(c, SV_NETIMPACT_AMOUNTS, &amounts, &rows, &cols));
     SV_TRY(old_per_row_text(c, SV_NETIMPACT_KINDS, rows, &kind_cells));
