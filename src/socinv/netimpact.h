@@ -93,8 +93,9 @@ SOCINV_API socinv_status socinv_net_impact(const double *amounts, size_t rows, s
 /**
  * One year of socinv_net_impact(): the same checks and statuses, and the same
  * bits in `*permanent`, `*implementation` and `*net` as socinv_net_impact() writes
- * at index `year`, without summing the other years (a formula that asks for one
- * year of one part: the add-in's NETIMPACT with a year).
+ * at index `year` (into outputs apart from the amounts), without summing the other
+ * years (a formula that asks for one year of one part: the add-in's NETIMPACT with
+ * a year).
  *
  * @param year  0-based column, < cols, else #SOCINV_E_DOMAIN (after the checks of
  *              the dimensions, kinds, amounts and basis)
