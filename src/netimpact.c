@@ -118,10 +118,13 @@ SI_SLOW_PATH static socinv_status folded_kind(const char *text, size_t len, soci
 /* "V" and "I" as the tables write them: no folding. */
 static inline int exact_kind(const char *text, size_t len, socinv_row_kind *kind)
 {
-    if (len != 1 || (text[0] != 'V' && text[0] != 'I'))
+    if (len != 1)
         return 0;
-    *kind = text[0] == 'V' ? SOCINV_ROW_PERMANENT : SOCINV_ROW_IMPLEMENTATION;
-    return 1;
+    switch (text[0]) {
+    case 'V': *kind = SOCINV_ROW_PERMANENT; return 1;
+    case 'I': *kind = SOCINV_ROW_IMPLEMENTATION; return 1;
+    default: return 0;
+    }
 }
 
 socinv_status socinv_row_kind_parse(const char *text, size_t len, socinv_row_kind *kind)
