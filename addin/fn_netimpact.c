@@ -101,25 +101,21 @@ socinv_status sv_fn_net_impact(sv_call *c)
 
     socinv_area *areas = area_cells ? sv_alloc(c, rows * sizeof *areas) : NULL;
     socinv_row_kind *kinds = sv_alloc(c, rows * sizeof *kinds);
-    double *out = sv_alloc(c, 3 * cols * sizeof *out);
-    if (!kinds || !out || (area_cells && !areas))
+    /* the year's value or the whole row (allocated before the rows are read, as always) */
+    double one, *out = year > 0 ? &one : sv_alloc(c, cols * sizeof *out);
+    if (!kinds || (area_cells && !areas) || !out)
         return SOCINV_E_NOMEM;
-    for (size_t r = 0; r < rows; r++) {
-        const sv_cell *k = &kind_cells[r];
-        if (k->kind == SV_NUMBER)
-            return SOCINV_E_TYPE;
-        SV_TRY(socinv_row_kind_parse(k->text, k->kind == SV_TEXT ? k->len : 0, &kinds[r]));
-        if (areas) {
-            const sv_cell *a = &area_cells[r];
-            if (a->kind == SV_NUMBER)
-                return SOCINV_E_TYPE;
-            SV_TRY(socinv_area_parse(a->text, a->kind == SV_TEXT ? a->len : 0, &areas[r]));
-        }
+    SV_TRY(socinv_rows_read(kind_cells, area_cells, rows, kinds, areas));
+    /* only the part the cell shows is summed */
+    double *perm = p == SV_PART_PERMANENT ? out : NULL, *impl = p == SV_PART_IMPLEMENTATION ? out : NULL;
+    double *net = perm || impl ? NULL : out;
+    if (year > 0) {
+        SV_TRY(socinv_net_impact_year(amounts, rows, cols, areas, kinds, basis, (size_t)year - 1, perm, impl, net));
+        sv_set_number(c, one);
+        return SOCINV_OK;
     }
-    double *perm = out, *impl = out + cols, *net = out + 2 * cols;
     SV_TRY(socinv_net_impact(amounts, rows, cols, areas, kinds, basis, perm, impl, net));
-    const double *pick = p == SV_PART_PERMANENT ? perm : p == SV_PART_IMPLEMENTATION ? impl : net;
-    return sv_set_vector_or_pick(c, pick, cols, 0, year);
+    return sv_set_vector(c, out, cols, 0);
 }
 
 /* What TABLECHECK shows for one check, by output: 0 -> 1 (TRUE) or the first

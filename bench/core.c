@@ -29,6 +29,7 @@
 
 #include "call.h"
 #include "functions.h"
+#include "params.h"
 #include "socinv.h"
 
 #ifndef SOCINV_SEEDS_DIR
@@ -415,6 +416,39 @@ static const sv_arg glue_sib_args[12] /* SIBPAYOUT has twelve */ = {
     {0, 5, 3, glue_sib_earned}, {0, 5, 1, glue_sib_caps}, {0, 5, 1, glue_sib_groups}, {0, 2, 1, glue_sib_gcaps},
     {0, 1, 1, &glue_sib_total}, OMITTED, OMITTED, OMITTED, OMITTED, OMITTED, OMITTED, OMITTED};
 static const glue_arg g_sib = {"sibPayout", glue_sib_args};
+/* ---- NETIMPACT per cell (issue 13): the rows at the end of the table ---------------------- */
+
+/* =NETIMPACT(A1:F20;G1:G20;H1:H20;"service"): the whole row (an array formula),
+ * glue_net_args without the year, made at the first call. */
+static sv_arg glue_net_row_args[SV_MAX_PARAMS];
+static void b_glue_net_row(const void *p)
+{
+    if (!glue_net_row_args[0].cells) {
+        memcpy(glue_net_row_args, glue_net_args, sizeof glue_net_row_args);
+        glue_net_row_args[SV_NETIMPACT_YEAR] = (sv_arg)OMITTED;
+    }
+    b_glue(p);
+}
+
+/* The year the Calc benchmark's cells ask for (3), of the 20 x 6 table. */
+static void b_net_impact_year(const void *p)
+{
+    (void)p;
+    double net = 0;
+    socinv_status st = socinv_net_impact_year(nt.amounts, 20, 6, nt.areas, nt.kinds, socinv_basis_service(), 2,
+                                              NULL, NULL, &net);
+    sink += net + (double)st;
+}
+
+/* The kinds and areas columns of glue_netimpact_20x6. */
+static void b_rows_read(const void *p)
+{
+    (void)p;
+    socinv_row_kind kinds[20];
+    socinv_area areas[20];
+    socinv_status st = socinv_rows_read(cells_kinds, cells_areas, 20, kinds, areas);
+    sink += (double)(kinds[19] + areas[19]) + (double)st;
+}
 
 /* ---- the table of benchmarks ------------------------------------------------------------ */
 
@@ -426,6 +460,7 @@ static const payback_arg pb6 = {row6, 6, SOCINV_PAYBACK_WHOLE}, pb6f = {row6, 6,
 static const net_arg n6t = {20, 6, 0}, n6s = {20, 6, 1}, n1000t = {1000, 30, 0}, n1000s = {1000, 30, 1};
 static const glue_arg g_payback = {"payback", glue_payback_args}, g_net = {"netImpact", glue_net_args};
 static const glue_arg g_payback_disc = {"paybackDisc", glue_payback_disc_args};
+static const glue_arg g_net_row = {"netImpact", glue_net_row_args};
 
 static const bench benches[] = {
     {"payback_6", "socinv_payback, 6 years, whole (year 3)", b_payback, &pb6},
@@ -455,6 +490,11 @@ static const bench benches[] = {
     {"glue_paybackdisc_mix", "add-in glue: PAYBACKDISC(1x6), calc.py's row mix (200 rows in turn)",
      b_glue_payback_disc_mix, &g_payback_disc},
     {"glue_sibpayout_5x3", "add-in glue: SIBPAYOUT(5x3; Herning's caps, groups, group caps; 5.58)", b_glue, &g_sib},
+    {"glue_netimpact_20x6_row", "add-in glue: NETIMPACT(20x6; areas; kinds; \"service\"), the whole row",
+     b_glue_net_row, &g_net_row},
+    {"net_impact_year_20x6_service", "socinv_net_impact_year, 20 rows x 6 years, service, year 3",
+     b_net_impact_year, NULL},
+    {"rows_read_20", "socinv_rows_read, 20 kinds and areas as NETIMPACT's cells", b_rows_read, NULL},
 };
 #define N_BENCHES (sizeof benches / sizeof benches[0])
 

@@ -83,6 +83,14 @@ static inline double si_sum_get(const si_sum *s)
     return s->sum + s->comp;
 }
 
+/* On a rarely taken path split out of a hot function (the net-impact parsers'
+ * folding): kept out of line, so the common path needs no stack frame. */
+#if defined(__GNUC__)
+#define SI_SLOW_PATH __attribute__((noinline, cold))
+#else
+#define SI_SLOW_PATH
+#endif
+
 /* Case-insensitive (ASCII + the Danish letters æøå in UTF-8) comparison of
  * text with spaces, hyphens and soft hyphens removed: folds "Styrings- område"
  * and "Efterspørgselsst yret" onto their dictionary spelling. Writes at most

@@ -3,6 +3,7 @@
 #define SOCINV_NETIMPACT_H
 
 #include "socinv/base.h"
+#include "socinv/grid.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -45,6 +46,17 @@ typedef enum socinv_row_kind {
  * @return #SOCINV_E_OPTION otherwise. */
 SOCINV_API socinv_status socinv_row_kind_parse(const char *text, size_t len, socinv_row_kind *kind);
 
+/**
+ * The kind column, and the area column when `area_cells` is not NULL, of a table
+ * as a sheet holds them (NETIMPACT's `kinds` and `areas`): row by row, the kind
+ * then the area, read with socinv_row_kind_parse() and socinv_area_parse(); an
+ * empty cell is empty text, a number #SOCINV_E_TYPE. Stops at the first cell that
+ * fails, with that status (rows before it written).
+ * @param kinds  out, `rows`; @param areas  out, `rows` (needed with area_cells)
+ */
+SOCINV_API socinv_status socinv_rows_read(const socinv_cell *kind_cells, const socinv_cell *area_cells,
+                                          size_t rows, socinv_row_kind *kinds, socinv_area *areas);
+
 /** Which rows count: permanent rows whose area is in `permanent_areas`, and
  * implementation rows whose area is in `implementation_areas`. A mask of
  * #SOCINV_AREAS_ALL counts rows whatever their area, blank included. */
@@ -77,6 +89,22 @@ SOCINV_API socinv_status socinv_net_impact(const double *amounts, size_t rows, s
                                 const socinv_area *areas, const socinv_row_kind *kinds,
                                 socinv_basis basis, double *permanent, double *implementation,
                                 double *net);
+
+/**
+ * One year of socinv_net_impact(): the same checks and statuses, and the same
+ * bits in `*permanent`, `*implementation` and `*net` as socinv_net_impact() writes
+ * at index `year` (into outputs apart from the amounts), without summing the other
+ * years (a formula that asks for one year of one part: the add-in's NETIMPACT with
+ * a year).
+ *
+ * @param year  0-based column, < cols, else #SOCINV_E_DOMAIN (after the checks of
+ *              the dimensions, kinds, amounts and basis)
+ * @param permanent, implementation, net  out, one value each; any may be NULL
+ */
+SOCINV_API socinv_status socinv_net_impact_year(const double *amounts, size_t rows, size_t cols,
+                                     const socinv_area *areas, const socinv_row_kind *kinds,
+                                     socinv_basis basis, size_t year, double *permanent,
+                                     double *implementation, double *net);
 /**@}*/
 
 #ifdef __cplusplus

@@ -1,7 +1,8 @@
 /* Areas, row kinds and bases (parse and name), net impact per year, and the
  * printed-total check (socinv_check_sum).
  *
- * Checks, besides memory and UB errors:
+ * Checks, besides memory and UB errors (socinv_rows_read and socinv_net_impact_year
+ * too: the parsers' and the whole row's answers):
  * - parsers return a value of their enum (or a mask within SOCINV_AREAS_ALL)
  *   and leave the output untouched on error; every area's Danish name parses
  *   back to that area;
@@ -77,6 +78,16 @@ static void parsers(fz_in *in)
     } else {
         FZ_CHECK(name[0] == '\0');
     }
+    /* the text as a kind and an area cell: socinv_rows_read reads what the parsers read */
+    socinv_cell cell = {SOCINV_CELL_TEXT, 0.0, t, len};
+    socinv_row_kind rk = (socinv_row_kind)0x5A5A, pk = (socinv_row_kind)0x5A5A;
+    socinv_area ra = (socinv_area)0x5A5A, pa = (socinv_area)0x5A5A;
+    socinv_status pst = socinv_row_kind_parse(t, len, &pk);
+    if (pst == SOCINV_OK)
+        pst = socinv_area_parse(t, len, &pa);
+    FZ_CHECK(socinv_rows_read(&cell, &cell, 1, &rk, &ra) == pst);
+    if (pst == SOCINV_OK)
+        FZ_CHECK(rk == pk && ra == pa);
     FZ_CHECK(socinv_area_parse(NULL, 1, &a) == SOCINV_E_NULL);
     FZ_CHECK(socinv_basis_parse("t", 1, NULL) == SOCINV_E_NULL);
 }
@@ -125,6 +136,19 @@ static void net_impact(fz_in *in)
            *net = (how & 0x80) ? NULL : out[2];
     socinv_status st = socinv_net_impact(rows ? amounts : NULL, rows, cols, pa, kinds, basis, perm, impl, net);
     FZ_STATUS(st);
+    /* one year (the first, a third and two thirds in, or past the table): the
+     * whole row's status and bits, or SOCINV_E_DOMAIN past the table */
+    size_t year = ((how >> 2) & 3u) * cols / 3;
+    double y[3] = {fz_sentinel(), fz_sentinel(), fz_sentinel()};
+    socinv_status yst = socinv_net_impact_year(rows ? amounts : NULL, rows, cols, pa, kinds, basis, year,
+                                               perm ? &y[0] : NULL, impl ? &y[1] : NULL, net ? &y[2] : NULL);
+    FZ_STATUS(yst);
+    FZ_CHECK(year < cols ? yst == st : yst == SOCINV_E_DOMAIN || yst == st);
+    if (yst == SOCINV_OK) {
+        const double *row[3] = {perm, impl, net};
+        for (size_t k = 0; k < 3; k++)
+            FZ_CHECK(row[k] ? memcmp(&y[k], &row[k][year], sizeof y[k]) == 0 : fz_is_sentinel(y[k]));
+    }
     if (st != SOCINV_OK) {
         for (size_t k = 0; k < 3; k++)
             for (size_t c = 0; c < MAXC; c++)

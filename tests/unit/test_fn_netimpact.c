@@ -39,6 +39,26 @@ static void test_fn_net_impact_seed001(void **state)
     assert_close(go_num("netImpact", ARGS(T001_AMOUNTS, OMIT, T001_KINDS, OMIT, N1(3))), -1551, 1e-9);
 }
 
+/** One year of one part (the cell asks for a year: only that sum is computed), and the
+ * whole row (no year): 001's 2019 is permanent -1217, implementation 87, net -1130 on the
+ * total basis (see above); on the service basis permanent -1002, net -915. */
+static void test_fn_net_impact_year_parts(void **state)
+{
+    (void)state;
+    assert_close(go_num("netImpact", ARGS(T001_AMOUNTS, T001_AREAS, T001_KINDS, OMIT, N1(2), T1("V"))), -1217, 0);
+    assert_close(go_num("netImpact", ARGS(T001_AMOUNTS, T001_AREAS, T001_KINDS, OMIT, N1(2), T1("I"))), 87, 0);
+    assert_close(go_num("netImpact", ARGS(T001_AMOUNTS, T001_AREAS, T001_KINDS, OMIT, N1(2), N1(0))), -1130, 0);
+    assert_close(go_num("netImpact", ARGS(T001_AMOUNTS, T001_AREAS, T001_KINDS, T1("service"), N1(2), T1("V"))),
+                 -1002, 0);
+    assert_close(go_num("netImpact", ARGS(T001_AMOUNTS, T001_AREAS, T001_KINDS, T1("Service"), N1(2))), -915, 0);
+    /* year 0 is the whole row: implementation 1511, 87, 80, 0 */
+    assert_go_ok(go("netImpact", ARGS(T001_AMOUNTS, T001_AREAS, T001_KINDS, OMIT, N1(0), T1("I"))));
+    assert_result_matrix(1, 4, DBL(1511, 87, 80, 0), 0);
+    /* a year past the 4 years, and a row with no area on the service basis */
+    assert_status(go_err("netImpact", ARGS(T001_AMOUNTS, T001_AREAS, T001_KINDS, OMIT, N1(5))), SOCINV_E_DOMAIN);
+    assert_status(go_err("netImpact", ARGS(T001_AMOUNTS, OMIT, T001_KINDS, T1("service"), N1(2))), SOCINV_E_AREA);
+}
+
 /** Every keyword argument goes through one reader (sv_keyword), so case never
  * matters: NETIMPACT's part "Net" and "NETTO" were Err:502 (compared
  * case-sensitively), now the net row 1511, -1130, -1551, -504; "v" and "Varig" the
@@ -271,6 +291,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         T(test_fn_table_check_portfolio),
         T(test_fn_net_impact_seed001),
+        T(test_fn_net_impact_year_parts),
         T(test_fn_net_impact_seed004),
         T(test_keywords_ignore_case),
         T(test_fn_net_impact_invalid),

@@ -1,5 +1,7 @@
 /* NETIMPACT: areas as the seeds spell them, row kinds, bases, and the net
  * impact of seed tables on the total and the service basis. */
+#include <float.h>
+
 #include "test_util.h"
 
 #define P SOCINV_ROW_PERMANENT
@@ -137,6 +139,78 @@ static void test_basis(void **state)
     assert_status(socinv_basis_parse("total", 5, NULL), SOCINV_E_NULL);
 }
 
+/** The spellings read without folding, and their neighbours that are folded: each
+ * gives what the folded reading gives. Areas: the four names as the tables print
+ * them (exact) against "SERVICE", "anl\xc3\xa6g" and "Service, SOF" (folded, the
+ * same areas) and "Servicx" (Service's length, one byte off: unknown, area untouched). */
+static void test_exact_spellings(void **state)
+{
+    (void)state;
+    static const spelling areas[] = {
+        {"Service", SV}, {"Anl\xc3\xa6g", AN}, {"Overf\xc3\xb8rsler", OV}, {"Eftersp\xc3\xb8rgselsstyret", EF},
+        {"SERVICE", SV}, {"anl\xc3\xa6g", AN}, {"Service, SOF", SV},
+    };
+    check_spellings(areas, N_OF(areas), area_of);
+    socinv_area a = AN;
+    assert_status(socinv_area_parse("Servicx", 7, &a), SOCINV_E_AREA);
+    assert_int_equal(a, AN);
+    /* kinds: "V" and "I" exact, "v" and "VV" folded (the second unknown, kind untouched) */
+    static const spelling kinds[] = {{"V", P}, {"I", I}, {"v", P}};
+    check_spellings(kinds, N_OF(kinds), kind_of);
+    socinv_row_kind k = X;
+    assert_status(socinv_row_kind_parse("VV", 2, &k), SOCINV_E_OPTION);
+    assert_int_equal(k, X);
+    /* bases: "service", "Service", "total", "Total" and "" exact; "SERVICE" and "tota" folded
+     * ("tota" is no word: a list of areas, and no area, so SOCINV_E_OPTION) */
+    socinv_basis b;
+    const char *service[] = {"service", "Service", "SERVICE"}, *total[] = {"total", "Total", ""};
+    for (int i = 0; i < 3; i++) {
+        assert_ok(socinv_basis_parse(service[i], strlen(service[i]), &b));
+        assert_int_equal(b.permanent_areas, SV);
+        assert_int_equal(b.implementation_areas, SOCINV_AREAS_ALL);
+        assert_ok(socinv_basis_parse(total[i], strlen(total[i]), &b));
+        assert_int_equal(b.permanent_areas, SOCINV_AREAS_ALL);
+        assert_int_equal(b.implementation_areas, SOCINV_AREAS_ALL);
+    }
+    assert_status(socinv_basis_parse("tota", 4, &b), SOCINV_E_OPTION);
+}
+
+/** socinv_rows_read: kinds and areas row by row. "V"/"Service" and "I"/"Anl\xc3\xa6g" are
+ * read inline; "varig"/"Capital" by the parsers; an empty cell is no kind and no area. */
+static void test_rows_read(void **state)
+{
+    (void)state;
+    const socinv_cell kc[] = {{SOCINV_CELL_TEXT, 0, "V", 1}, {SOCINV_CELL_TEXT, 0, "I", 1},
+                              {SOCINV_CELL_TEXT, 0, "varig", 5}, {SOCINV_CELL_EMPTY, 0, NULL, 0}};
+    const socinv_cell ac[] = {{SOCINV_CELL_TEXT, 0, "Service", 7}, {SOCINV_CELL_TEXT, 0, "Anl\xc3\xa6g", 6},
+                              {SOCINV_CELL_TEXT, 0, "Capital", 7}, {SOCINV_CELL_EMPTY, 0, NULL, 0}};
+    socinv_row_kind k[4];
+    socinv_area a[4];
+    assert_ok(socinv_rows_read(kc, ac, 4, k, a));
+    const socinv_row_kind ek[] = {P, I, P, X};
+    const socinv_area ea[] = {SV, AN, AN, SOCINV_AREA_NONE};
+    for (int r = 0; r < 4; r++) {
+        assert_int_equal(k[r], ek[r]);
+        assert_int_equal(a[r], ea[r]);
+    }
+    /* without areas only the kinds */
+    assert_ok(socinv_rows_read(kc, NULL, 4, k, NULL));
+    assert_int_equal(k[2], P);
+    /* the first failing cell decides, the kind before the area of its row: row 0's area
+     * "Skat" before row 1's kind "X"; a number is SOCINV_E_TYPE; a NULL text SOCINV_E_NULL */
+    const socinv_cell bad_k[] = {{SOCINV_CELL_TEXT, 0, "V", 1}, {SOCINV_CELL_TEXT, 0, "X", 1}};
+    const socinv_cell bad_a[] = {{SOCINV_CELL_TEXT, 0, "Skat", 4}, {SOCINV_CELL_TEXT, 0, "Service", 7}};
+    assert_status(socinv_rows_read(bad_k, bad_a, 2, k, a), SOCINV_E_AREA);
+    assert_status(socinv_rows_read(bad_k, ac, 2, k, a), SOCINV_E_OPTION);
+    const socinv_cell num[] = {{SOCINV_CELL_NUMBER, 1, NULL, 0}}, null_text[] = {{SOCINV_CELL_TEXT, 0, NULL, 1}};
+    assert_status(socinv_rows_read(num, NULL, 1, k, NULL), SOCINV_E_TYPE);
+    assert_status(socinv_rows_read(kc, num, 1, k, a), SOCINV_E_TYPE);
+    assert_status(socinv_rows_read(null_text, NULL, 1, k, NULL), SOCINV_E_NULL);
+    assert_status(socinv_rows_read(kc, null_text, 1, k, a), SOCINV_E_NULL);
+    assert_status(socinv_rows_read(NULL, NULL, 1, k, NULL), SOCINV_E_NULL);
+    assert_status(socinv_rows_read(kc, ac, 1, k, NULL), SOCINV_E_NULL);
+}
+
 /* ---- seed tables ---------------------------------------------------------------------------- */
 
 /* 001, 'Forslagets samlede økonomiske konsekvenser' 2018-2021, blanks as 0; the two
@@ -248,6 +322,108 @@ static void test_list_basis(void **state)
     assert_close(net[3], -504, 0);
 }
 
+/** One year of 001 (see test_seed001_total and _service): 2019 on the total basis
+ * permanent -1217, implementation 87, net -1130; on the service basis net -1002 + 87 =
+ * -915; 2018 (year 0) 1511; the parts left out are not written. */
+static void test_net_impact_year(void **state)
+{
+    (void)state;
+    double p = 7, i = 7, n = 7;
+    assert_ok(socinv_net_impact_year(t001, 8, 4, a001, k001, socinv_basis_total(), 1, &p, &i, &n));
+    assert_close(p, -1217, 0);
+    assert_close(i, 87, 0);
+    assert_close(n, -1130, 0);
+    n = 7;
+    assert_ok(socinv_net_impact_year(t001, 8, 4, a001, k001, socinv_basis_service(), 1, NULL, NULL, &n));
+    assert_close(n, -915, 0);
+    p = 7;
+    assert_ok(socinv_net_impact_year(t001, 8, 4, a001, k001, socinv_basis_service(), 0, &p, NULL, NULL));
+    assert_close(p, 0, 0);
+    i = 7;
+    assert_ok(socinv_net_impact_year(t001, 8, 4, NULL, k001, socinv_basis_total(), 0, NULL, &i, NULL));
+    assert_close(i, 1511, 0);
+    /* year 4 of a 4-year table is past it; the table's errors come first */
+    p = i = n = 7;
+    assert_status(socinv_net_impact_year(t001, 8, 4, a001, k001, socinv_basis_total(), 4, &p, &i, &n),
+                  SOCINV_E_DOMAIN);
+    const double nan_t[] = {0, NAN, 0, 0};
+    assert_status(socinv_net_impact_year(nan_t, 1, 4, NULL, k001, socinv_basis_total(), 9, &p, &i, &n),
+                  SOCINV_E_NONFINITE);
+    /* as socinv_net_impact: a row without an area on the service basis, and Σ|amount|
+     * overflowing (2 x 1E308), which is reported first */
+    const double huge[] = {1e308, 1e308};
+    const socinv_row_kind pp[] = {P, P};
+    assert_status(socinv_net_impact_year(huge, 2, 1, NULL, pp, socinv_basis_total(), 0, &p, &i, &n),
+                  SOCINV_E_OVERFLOW);
+    assert_status(socinv_net_impact_year(huge, 2, 1, NULL, pp, socinv_basis_service(), 0, &p, &i, &n),
+                  SOCINV_E_OVERFLOW);
+    assert_status(socinv_net_impact_year(t001, 8, 4, NULL, k001, socinv_basis_service(), 0, &p, &i, &n),
+                  SOCINV_E_AREA);
+    const socinv_row_kind bad_kind[] = {(socinv_row_kind)7};
+    assert_status(socinv_net_impact_year(t001, 1, 4, NULL, bad_kind, socinv_basis_total(), 0, &p, &i, &n),
+                  SOCINV_E_OPTION);
+    assert_close(p, 7, 0); /* nothing written on error */
+    assert_close(i, 7, 0);
+    assert_close(n, 7, 0);
+}
+
+/** The overflow check sums |amount| in four lanes first; near DBL_MAX the table's own
+ * order decides. A column of DBL_MAX and four quarters of its last place (2^969):
+ * in order each quarter rounds away, DBL_MAX stays finite, so the table is fine and
+ * its net (only the first row counts) is DBL_MAX; the lanes' total, DBL_MAX + 2^970,
+ * ties and rounds up to infinity, so this takes the ordered path. One more row of
+ * DBL_MAX overflows in any order. */
+static void test_overflow_near_max(void **state)
+{
+    (void)state;
+    const double q = ldexp(1.0, 969);
+    const double col[] = {DBL_MAX, q, q, q, q, DBL_MAX};
+    const socinv_row_kind k[] = {P, X, X, X, X, X};
+    double net = 7;
+    assert_ok(socinv_net_impact(col, 5, 1, NULL, k, socinv_basis_total(), NULL, NULL, &net));
+    assert_true(net == DBL_MAX);
+    net = 7;
+    assert_ok(socinv_net_impact_year(col, 5, 1, NULL, k, socinv_basis_total(), 0, NULL, NULL, &net));
+    assert_true(net == DBL_MAX);
+    assert_status(socinv_net_impact(col, 6, 1, NULL, k, socinv_basis_total(), NULL, NULL, &net), SOCINV_E_OVERFLOW);
+}
+
+/** Columns are summed 32 at a time: a 2 x 40 table, a permanent row 1, 2, ..., 40 and
+ * an implementation row of 100s, gives net 101 in year 1, 132 in year 32 (the first
+ * block's last), 133 and 140 in years 33 and 40 (the second block); permanent alone 35
+ * in year 35; the implementation part left out (not summed) changes nothing. */
+static void test_net_impact_blocks(void **state)
+{
+    (void)state;
+    double t[80], net[40], perm[40];
+    for (int c = 0; c < 40; c++) {
+        t[c] = c + 1;
+        t[40 + c] = 100;
+    }
+    const socinv_row_kind k[] = {P, I};
+    assert_ok(socinv_net_impact(t, 2, 40, NULL, k, socinv_basis_total(), NULL, NULL, net));
+    assert_close(net[0], 101, 0);
+    assert_close(net[31], 132, 0);
+    assert_close(net[32], 133, 0);
+    assert_close(net[39], 140, 0);
+    assert_ok(socinv_net_impact(t, 2, 40, NULL, k, socinv_basis_total(), perm, NULL, NULL));
+    assert_close(perm[34], 35, 0);
+}
+
+/** An output over the amounts (net = amounts + 1 of a 2 x 3 table, two permanent rows
+ * 1, 2, 3 and 10, 20, 30) is written a column at a time, each column read after the
+ * one before was written: year 1 is 1 + 10 = 11, written over the 2; year 2 reads it,
+ * 11 + 20 = 31, written over the 3; year 3 31 + 30 = 61, written over the 10. */
+static void test_net_impact_over_amounts(void **state)
+{
+    (void)state;
+    double t[] = {1, 2, 3, 10, 20, 30};
+    const socinv_row_kind k[] = {P, P};
+    assert_ok(socinv_net_impact(t, 2, 3, NULL, k, socinv_basis_total(), NULL, NULL, t + 1));
+    const double expected[] = {1, 11, 31, 61, 20, 30};
+    assert_all_close(t, expected, 6, 0);
+}
+
 /* ---- invalid input -------------------------------------------------------------------------- */
 
 /** Each bad input has its own status and nothing is written. */
@@ -286,11 +462,17 @@ int main(void)
         cmocka_unit_test(test_area_unknown),
         cmocka_unit_test(test_kinds),
         cmocka_unit_test(test_basis),
+        cmocka_unit_test(test_exact_spellings),
+        cmocka_unit_test(test_rows_read),
         cmocka_unit_test(test_seed001_total),
         cmocka_unit_test(test_seed001_service),
         cmocka_unit_test(test_seed003_ha06_service),
         cmocka_unit_test(test_seed004_randers),
         cmocka_unit_test(test_list_basis),
+        cmocka_unit_test(test_net_impact_year),
+        cmocka_unit_test(test_overflow_near_max),
+        cmocka_unit_test(test_net_impact_blocks),
+        cmocka_unit_test(test_net_impact_over_amounts),
         cmocka_unit_test(test_invalid),
     };
     return cmocka_run_group_tests_name("netimpact", tests, NULL, NULL);
