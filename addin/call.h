@@ -48,8 +48,10 @@ typedef struct sv_result {
 } sv_result;
 
 /* Scratch blocks: most calls fit in the inline buffer, so a PAYBACK over a
- * 30-year row never touches malloc. */
-#define SV_CALL_INLINE 4096
+ * 30-year row never touches malloc, nor a NETIMPACT over a 20-row table with
+ * its labels (about 8 kB of cells, numbers and text: a malloc of that size
+ * was 800 instructions a call). The call is the last frame on the stack. */
+#define SV_CALL_INLINE 16384
 #define SV_CALL_MAX_BLOCKS 32
 
 typedef struct sv_call {

@@ -284,7 +284,13 @@ static inline int quick_cell(const uno_Any *a, sv_cell *cell, size_t *units)
 /* The UTF-8 of every pending text cell, into one block. A UTF-16 unit never
  * takes more than 3 bytes, so 3 * units is enough without measuring first.
  * Only the arguments with a bit in text_args hold text: the others are not
- * walked (NETIMPACT's 120 amounts beside its 40 labels). */
+ * walked (NETIMPACT's 120 amounts beside its 40 labels). Calc hands the same
+ * string to every cell that shows it (a column of areas repeats four names),
+ * so a string met again in this call shares the UTF-8 written for it: the
+ * last few are remembered by address, which stays valid while the call's
+ * arguments are alive. */
+#define TEXT_SEEN 8 /* a power of two */
+
 static int put_texts(sv_call *call, sv_arg *args, size_t text_args, size_t units)
 {
     if (units > SIZE_MAX / 3)
@@ -292,6 +298,11 @@ static int put_texts(sv_call *call, sv_arg *args, size_t text_args, size_t units
     char *pool = sv_alloc(call, 3 * units);
     if (!pool)
         return 0;
+    struct {
+        const rtl_uString *s;
+        const char *text;
+        size_t len;
+    } seen[TEXT_SEEN] = {{NULL, NULL, 0}};
     for (size_t i = 0; text_args >> i; i++) {
         if (!((text_args >> i) & 1))
             continue;
@@ -301,9 +312,15 @@ static int put_texts(sv_call *call, sv_arg *args, size_t text_args, size_t units
             if (cells[k].len != TEXT_PENDING)
                 continue;
             const rtl_uString *s = (const rtl_uString *)(const void *)cells[k].text;
-            cells[k].text = pool;
-            pool = utf8_put(pool, s->buffer, s->length);
-            cells[k].len = (size_t)(pool - cells[k].text);
+            size_t slot = ((uintptr_t)s >> 4) & (TEXT_SEEN - 1);
+            if (seen[slot].s != s) {
+                seen[slot].s = s;
+                seen[slot].text = pool;
+                pool = utf8_put(pool, s->buffer, s->length);
+                seen[slot].len = (size_t)(pool - seen[slot].text);
+            }
+            cells[k].text = seen[slot].text;
+            cells[k].len = seen[slot].len;
         }
     }
     return 1;
@@ -363,6 +380,40 @@ static inline socinv_status arg_shape(const sv_uno_types *t, sv_param_type type,
     return SOCINV_OK;
 }
 
+/* One cell of a range from its any, the number also into *num; 0 for a value
+ * of a type no argument can have. */
+static inline int range_cell(const uno_Any *a, sv_cell *cell, double *num, size_t *units, int *numbers_only)
+{
+    if (a->pType->eTypeClass == typelib_TypeClass_DOUBLE) { /* most cells: no call */
+        *num = *(const double *)a->pData;
+        *cell = (sv_cell){SV_NUMBER, *num, NULL, 0};
+        return 1;
+    }
+    if (!quick_cell(a, cell, units))
+        return 0;
+    *numbers_only &= cell->kind == SV_NUMBER; /* TRUE, an integer: a number too */
+    *num = cell->num;
+    return 1;
+}
+
+/* A range of one column: a row of one any per cell, read without a loop per row. */
+static inline int column_cells(const uno_Sequence *rows, size_t nrows, sv_cell *cells, double *nums, size_t *units,
+                               int *all_numbers)
+{
+    int numbers_only = 1;
+    uno_Sequence *const *row = (uno_Sequence *const *)rows->elements;
+    for (size_t r = 0; r < nrows; r++) {
+        if (!row[r] || row[r]->nElements == 0) { /* a ragged row: an empty cell */
+            cells[r] = (sv_cell){SV_EMPTY, 0.0, NULL, 0};
+            numbers_only = 0;
+        } else if (!range_cell((const uno_Any *)row[r]->elements, &cells[r], &nums[r], units, &numbers_only)) {
+            return 0;
+        }
+    }
+    *all_numbers = numbers_only;
+    return 1;
+}
+
 /* The cells of a range ([][]any, rows x ncols) from its anys, and each number
  * also into nums; *all_numbers is 1 when every cell is a number (so nums is the
  * whole range). 0 for a value of a type no argument can have. */
@@ -376,17 +427,9 @@ static inline int range_cells(const uno_Sequence *rows, size_t nrows, size_t nco
         const uno_Any *v = row ? (const uno_Any *)row->elements : NULL;
         sv_cell *out = cells + r * ncols;
         double *num = nums + r * ncols;
-        for (size_t k = 0; k < n; k++) {
-            if (v[k].pType->eTypeClass == typelib_TypeClass_DOUBLE) { /* most cells: no call */
-                num[k] = *(const double *)v[k].pData;
-                out[k] = (sv_cell){SV_NUMBER, num[k], NULL, 0};
-            } else {
-                if (!quick_cell(&v[k], &out[k], units))
-                    return 0;
-                numbers_only &= out[k].kind == SV_NUMBER; /* TRUE, an integer: a number too */
-                num[k] = out[k].num;
-            }
-        }
+        for (size_t k = 0; k < n; k++)
+            if (!range_cell(&v[k], &out[k], &num[k], units, &numbers_only))
+                return 0;
         if (n < ncols)
             numbers_only = 0;
         for (size_t k = n; k < ncols; k++) /* a ragged row: pad with empty cells */
@@ -455,7 +498,8 @@ static socinv_status decode_args(const sv_uno_types *t, const sv_function *fn, v
                     return SOCINV_E_TYPE;
                 break;
             }
-            if (!range_cells(from[i], args[i].rows, args[i].cols, cells, nums, &units, &all_numbers))
+            if (args[i].cols == 1 ? !column_cells(from[i], args[i].rows, cells, nums, &units, &all_numbers)
+                                  : !range_cells(from[i], args[i].rows, args[i].cols, cells, nums, &units, &all_numbers))
                 return SOCINV_E_TYPE;
             arg_nums[i] = all_numbers ? nums : NULL;
             nums += n;
