@@ -346,8 +346,11 @@ static int overlaps(const double *out, size_t n, const double *amounts, size_t t
 
 /* The column sums of columns c0..c0+nc (nc <= COL_BLOCK) of a checked table; a
  * sum that no output wants is skipped. Every column adds its rows in row order,
- * as one column at a time would, so the bits are the same. */
-static void sum_block(const double *amounts, size_t rows, size_t cols, size_t c0, size_t nc,
+ * as one column at a time would, so the bits are the same. 0 when a sum written
+ * came out infinite: a finite Σ|amount| does not rule that out, since the compensated
+ * sum holds the exact total, which may lie just above DBL_MAX (DBL_MAX and four
+ * quarter-ulps of it). */
+static int sum_block(const double *amounts, size_t rows, size_t cols, size_t c0, size_t nc,
                       const socinv_area *areas, const socinv_row_kind *kinds, socinv_basis basis,
                       double *permanent, double *implementation, double *net)
 {
@@ -365,8 +368,10 @@ static void sum_block(const double *amounts, size_t rows, size_t cols, size_t c0
         for (size_t k = 0; k < nc; k++)
             si_sum_add(&s[k], row[k]);
     }
+    int finite = 1;
     for (size_t k = 0; k < nc; k++) {
         double pv = si_sum_get(&p[k]), iv = si_sum_get(&i[k]);
+        finite &= (!permanent || isfinite(pv)) && (!implementation || isfinite(iv)) && (!net || isfinite(pv + iv));
         if (permanent)
             permanent[c0 + k] = pv;
         if (implementation)
@@ -374,6 +379,7 @@ static void sum_block(const double *amounts, size_t rows, size_t cols, size_t c0
         if (net)
             net[c0 + k] = pv + iv;
     }
+    return finite;
 }
 
 socinv_status socinv_net_impact(const double *amounts, size_t rows, size_t cols,
@@ -400,10 +406,11 @@ socinv_status socinv_net_impact(const double *amounts, size_t rows, size_t cols,
     if (overlaps(permanent, cols, amounts, total) || overlaps(implementation, cols, amounts, total) ||
         overlaps(net, cols, amounts, total))
         block = 1;
+    int finite = 1;
     for (size_t c0 = 0; c0 < cols; c0 += block)
-        sum_block(amounts, rows, cols, c0, cols - c0 < block ? cols - c0 : block, areas, kinds, basis, permanent,
-                  implementation, net);
-    return SOCINV_OK;
+        finite &= sum_block(amounts, rows, cols, c0, cols - c0 < block ? cols - c0 : block, areas, kinds, basis,
+                            permanent, implementation, net);
+    return finite ? SOCINV_OK : SOCINV_E_OVERFLOW; /* a total beyond DBL_MAX: #NUM!, never infinity */
 }
 
 socinv_status socinv_net_impact_year(const double *amounts, size_t rows, size_t cols, const socinv_area *areas,
@@ -436,6 +443,8 @@ socinv_status socinv_net_impact_year(const double *amounts, size_t rows, size_t 
     if (area_missing)
         return SOCINV_E_AREA;
     double pv = si_sum_get(&p), iv = si_sum_get(&i);
+    if ((permanent && !isfinite(pv)) || (implementation && !isfinite(iv)) || (net && !isfinite(pv + iv)))
+        return SOCINV_E_OVERFLOW; /* as socinv_net_impact, but before writing */
     if (permanent)
         *permanent = pv;
     if (implementation)

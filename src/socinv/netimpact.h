@@ -81,7 +81,9 @@ SOCINV_API socinv_status socinv_basis_parse(const char *text, size_t len, socinv
  * @param areas   one per row (may be NULL when both masks are ALL)
  * @param kinds   one per row
  * @param permanent, implementation, net  out, `cols` each; any may be NULL
- * @return #SOCINV_E_AREA when a counted row has no area but the basis needs one.
+ * @return #SOCINV_E_AREA when a counted row has no area but the basis needs one;
+ *         #SOCINV_E_OVERFLOW when a sum is not representable (the outputs may
+ *         then hold some of the sums, an infinity among them).
  *
  * @note Randers (004): -200 gain + 200 investment + 50 pool = 50 net in 2024.
  */

@@ -171,7 +171,7 @@ static socinv_status old_counts(socinv_basis b, socinv_row_kind kind, const soci
     return SOCINV_OK;
 }
 
-static socinv_status old_net_impact(const double *amounts, size_t rows, size_t cols,
+static socinv_status old_net_impact_sums(const double *amounts, size_t rows, size_t cols,
                                 const socinv_area *areas, const socinv_row_kind *kinds,
                                 socinv_basis basis, double *permanent, double *implementation,
                                 double *net)
@@ -222,6 +222,29 @@ static socinv_status old_net_impact(const double *amounts, size_t rows, size_t c
             net[c] = nv;
     }
     return SOCINV_OK;
+}
+
+/* The one change made on purpose since: a value written (or, in the glue, shown)
+ * that is not finite is SOCINV_E_OVERFLOW, not OK (test_netimpact.c
+ * test_overflow_in_the_sum). */
+static int old_all_finite(const double *v, size_t n)
+{
+    for (size_t k = 0; v && k < n; k++)
+        if (!isfinite(v[k]))
+            return 0;
+    return 1;
+}
+
+static socinv_status old_net_impact(const double *amounts, size_t rows, size_t cols,
+                                    const socinv_area *areas, const socinv_row_kind *kinds,
+                                    socinv_basis basis, double *permanent, double *implementation,
+                                    double *net)
+{
+    socinv_status st = old_net_impact_sums(amounts, rows, cols, areas, kinds, basis, permanent, implementation, net);
+    if (st == SOCINV_OK &&
+        !(old_all_finite(permanent, cols) && old_all_finite(implementation, cols) && old_all_finite(net, cols)))
+        return SOCINV_E_OVERFLOW;
+    return st;
 }
 
 /* ---- addin/fn_netimpact.c (NETIMPACT only; its whole-table path, unchanged, is the ------ */
@@ -281,8 +304,10 @@ static socinv_status old_fn_net_impact(sv_call *c)
         }
     }
     double *perm = out, *impl = out + cols, *net = out + 2 * cols;
-    SV_TRY(old_net_impact(amounts, rows, cols, areas, kinds, basis, perm, impl, net));
+    SV_TRY(old_net_impact_sums(amounts, rows, cols, areas, kinds, basis, perm, impl, net));
     const double *pick = p == SV_PART_PERMANENT ? perm : p == SV_PART_IMPLEMENTATION ? impl : net;
+    if (year ? !isfinite(pick[year - 1]) : !old_all_finite(pick, cols))
+        return SOCINV_E_OVERFLOW;
     return sv_set_vector_or_pick(c, pick, cols, 0, year);
 }
 

@@ -388,6 +388,27 @@ static void test_overflow_near_max(void **state)
     assert_status(socinv_net_impact(col, 6, 1, NULL, k, socinv_basis_total(), NULL, NULL, &net), SOCINV_E_OVERFLOW);
 }
 
+/** A total just above DBL_MAX is #NUM! (E_OVERFLOW), never a number or infinity:
+ * the same column with all five rows counted. Σ|amount| in order stays DBL_MAX
+ * (each quarter of the last place rounds away), but the compensated sum keeps them:
+ * DBL_MAX + 4 x 2^969 = DBL_MAX + 2^971, one last place more than DBL_MAX, which is
+ * not representable (it gave SOCINV_OK with +infinity before). Both forms, and the
+ * part that holds the rows (permanent) as well as the net. */
+static void test_overflow_in_the_sum(void **state)
+{
+    (void)state;
+    const double q = ldexp(1.0, 969);
+    const double col[] = {DBL_MAX, q, q, q, q};
+    const socinv_row_kind k[] = {P, P, P, P, P};
+    double net = 7, perm = 7;
+    assert_status(socinv_net_impact(col, 5, 1, NULL, k, socinv_basis_total(), &perm, NULL, &net), SOCINV_E_OVERFLOW);
+    assert_status(socinv_net_impact(col, 5, 1, NULL, k, socinv_basis_total(), &perm, NULL, NULL), SOCINV_E_OVERFLOW);
+    net = perm = 7;
+    assert_status(socinv_net_impact_year(col, 5, 1, NULL, k, socinv_basis_total(), 0, &perm, NULL, &net),
+                  SOCINV_E_OVERFLOW);
+    assert_true(net == 7 && perm == 7); /* the one-year form writes nothing on an error */
+}
+
 /** Columns are summed 32 at a time: a 2 x 40 table, a permanent row 1, 2, ..., 40 and
  * an implementation row of 100s, gives net 101 in year 1, 132 in year 32 (the first
  * block's last), 133 and 140 in years 33 and 40 (the second block); permanent alone 35
@@ -471,6 +492,7 @@ int main(void)
         cmocka_unit_test(test_list_basis),
         cmocka_unit_test(test_net_impact_year),
         cmocka_unit_test(test_overflow_near_max),
+        cmocka_unit_test(test_overflow_in_the_sum),
         cmocka_unit_test(test_net_impact_blocks),
         cmocka_unit_test(test_net_impact_over_amounts),
         cmocka_unit_test(test_invalid),
