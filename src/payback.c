@@ -407,6 +407,65 @@ static inline __attribute__((always_inline)) socinv_status falling_tail(const so
     return SOCINV_NO_RESULT;
 }
 
+/* falling_tail() for whole years (the answer is the year, not the cumulatives):
+ * the same factors, but the cumulative as a plain sum p, which stays within delta
+ * of the walk's compensated one c: both sum the same addends tail * DF from the
+ * same start, the plain sum rounding by at most 2^-53 of its magnitude a year, the
+ * compensated one by that once, so |c - p| <= (years + 4) 2^-53 (|sum| + |comp| +
+ * years |tail| DF(n)) < 2^-39 (...) for up to SOCINV_MAX_HORIZON years; delta is
+ * twice that, and counts |edge| in so that edge +- 2 delta rounds outwards. A year
+ * is decided where p is clear of the rule's edge, and of the stop test's, by delta
+ * (rounding is monotone: c <= p + delta gives fl(c - reach) <= fl(p + delta - reach));
+ * in the rare year where it is not, nothing is decided (returns 0) and the caller
+ * walks falling_tail() from the table's end. Returns 1 with the status (and the
+ * year) where every year up to the answer was decided. */
+static inline __attribute__((always_inline)) int whole_years_tail(int strict, double edge, const socinv_schedule *s,
+                                                                  band_pos b, double df, si_sum cum, double tail,
+                                                                  unsigned k, unsigned t, unsigned horizon,
+                                                                  const stop_test *st, socinv_status *status,
+                                                                  double *years)
+{
+    const double delta = 0x1p-38 * (fabs(cum.sum) + fabs(cum.comp) + fabs(edge) +
+                                    (double)(horizon - k) * (fabs(tail) * df));
+    const double clear_above = edge + 2.0 * delta; /* p beyond it: c does not meet the rule */
+    const double clear_below = edge - 2.0 * delta; /* p within it: c meets the rule */
+    double p = si_sum_get(&cum);
+    double stop_clear = 0.0; /* p at most this: the stop test cannot fire */
+    unsigned block_end = k;
+    while (k < horizon) {
+        if (k >= block_end) { /* after year k: a bound for years k+1 .. k+STOP_BLOCK */
+            stop_clear = (st->threshold + reach_below(st, df, (double)(horizon - k))) - 2.0 * delta;
+            block_end = k + STOP_BLOCK;
+        }
+        k++, t++;
+        if (t >= b.next_from)
+            b = band_at(s, b.band, t);
+        df /= b.onep; /* t > 0: past the first year */
+        p += tail * df;
+        if (strict ? p < clear_above : p <= clear_above) {
+            if (!(strict ? p < clear_below : p <= clear_below))
+                return 0; /* too close to the edge to tell */
+            *status = SOCINV_OK;
+            *years = k;
+            return 1;
+        }
+        if (p > stop_clear) { /* the stop test might fire: as stop_now() on c, c within delta of p */
+            double steps = (double)(horizon - k);
+            if (st->capped && st->steps_cap < steps)
+                steps = st->steps_cap;
+            double reach = st->abs_tail * df * steps * (1.0 + 0x1p-30);
+            if ((p - 2.0 * delta) - reach > st->threshold) {
+                *status = SOCINV_NO_RESULT;
+                return 1;
+            }
+            if (!((p + 2.0 * delta) - reach <= st->threshold))
+                return 0;
+        }
+    }
+    *status = SOCINV_NO_RESULT;
+    return 1;
+}
+
 /* The first year meeting the rule (strict or not, a constant: one loop each),
  * walked as the general loop below walks it (the same sums, the same band, the
  * same stop), but with only what the first crossing needs: no record of the final
@@ -450,12 +509,16 @@ static inline __attribute__((always_inline)) socinv_status first_crossing_as(int
 
     /* year n did not meet the rule: beyond the table, nothing but the tail */
     const rule r = {strict, strict ? -edge : edge};
+    socinv_status st_whole;
     const double tail = sign * net[n - 1];
     const double lowest_rate = lowest_rate_from(s, b.band);
     if (never_meets(&r, c, tail, df, horizon - table, lowest_rate))
         return SOCINV_NO_RESULT;
     if (tail < 0.0 && lowest_rate >= 0.0 && fabs(c) <= 0x1p1000 && fabs(tail) * df <= 0x1p1000) {
         const stop_test st = stop_test_of(&r, tail, lowest_rate, highest_rate_from(s, b.band));
+        if (!fractional(opts) && whole_years_tail(strict, edge, s, b, df, cum, tail, table, t - 1, horizon, &st,
+                                                  &st_whole, years))
+            return st_whole;
         return falling_tail(opts, strict, edge, s, b, df, cum, c, tail, table, t - 1, horizon, &st, years);
     }
     for (unsigned k = table + 1; k <= horizon; k++, t++) { /* the general case: every test */

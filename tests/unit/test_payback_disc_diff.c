@@ -407,8 +407,29 @@ static void test_rule_old_new(void **state)
         any_schedule(&s);
         socinv_payback_opts o;
         any_opts(&o);
+        if (below(20) == 0) { /* the cumulative within a hair of the zero band's edge past the table */
+            double a = integer(1, 20000), x = 0.5e-9 * 1.5 * a * (1.0 + uniform(-0.4, 0.4));
+            net[0] = a;
+            net[1] = -(a / 2 + x);
+            n = 2;
+            socinv_schedule_flat(below(2) ? 0.0 : 1e-12, &s);
+        }
         unsigned first_year = below(12) ? below(2) : 2;
         const socinv_payback_opts *po = below(20) ? &o : NULL;
+        if (below(20) == 0) { /* the tail just (not) enough by the horizon: the stop test's edge */
+            unsigned h = 3 + below(60);
+            double a = integer(1, 20000), b0 = a / (h - 1);
+            double b = (a + 1e-9 * (a + b0) * (1.0 + uniform(-3e-3, 3e-3))) / (h - 1);
+            net[0] = a;
+            net[1] = -b;
+            n = 2;
+            socinv_schedule_flat(below(2) ? 0.0 : 1e-12, &s);
+            o = socinv_payback_opts_default();
+            o.horizon = h;
+            o.method = below(2) ? SOCINV_PAYBACK_WHOLE : SOCINV_PAYBACK_WHOLE_NONSTRICT;
+            po = &o;
+            first_year = below(2);
+        }
         double y_old = -7.0, y_new = -7.0;
         /* now and then a NULL or an empty argument, as a library caller may pass them */
         const unsigned null_arg = below(100);
