@@ -1,5 +1,6 @@
 /* Payback (tilbagebetalingstid): whole years by the Copenhagen rule, fractional
  * and discounted variants. */
+#include <float.h>
 #include <limits.h>
 
 #include "internal.h"
@@ -358,6 +359,13 @@ static inline double reach_below(const stop_test *st, double df, double years_le
     return st->abs_tail * df_low * steps * (1.0 + 0x1p-30);
 }
 
+/* The first crossing's cumulative is not finite: a value that is not finite makes
+ * it so, and that value's error comes first. */
+static socinv_status not_finite(const double *net, size_t n)
+{
+    return si_check_values(net, n) != SOCINV_OK ? SOCINV_E_NONFINITE : SOCINV_E_OVERFLOW;
+}
+
 /* Are net[from..n) all finite? The values the walk did not reach. */
 static int finite_from(const double *net, size_t from, size_t n)
 {
@@ -484,25 +492,33 @@ static inline __attribute__((always_inline)) socinv_status first_crossing_as(int
     band_pos b = band_at(s, 0, first_year);
     const unsigned table = n < horizon ? (unsigned)n : horizon;
     unsigned t = first_year;
-    for (unsigned k = 1; k <= table; k++, t++) {
-        if (t >= b.next_from)
-            b = band_at(s, b.band, t);
-        if (t > 0)
-            df /= b.onep;
+    if (t > 0) /* year 1's factor: 1 when the first value is today */
+        df /= b.onep;
+    for (unsigned k = 1;; k++) {
         double v = sign * net[k - 1] * df;
         edge = strict ? edge - SOCINV_ZERO_TOLERANCE * fabs(v) : edge + SOCINV_ZERO_TOLERANCE * fabs(v);
         double prev = c;
         si_sum_add(&cum, v);
         c = si_sum_get(&cum);
-        if (!isfinite(c)) /* a value that is not finite makes the cumulative so: its error first */
-            return si_check_values(net, n) != SOCINV_OK ? SOCINV_E_NONFINITE : SOCINV_E_OVERFLOW;
-        if (strict ? c < edge : c <= edge) {
+        /* met, or not finite: one comparison a year for both (a NaN compares false) */
+        if (strict ? !(c >= edge) : !(c > edge)) {
+            if (!isfinite(c))
+                return not_finite(net, n);
             if (!finite_from(net, k, n))
                 return SOCINV_E_NONFINITE;
             *years = answer(opts, k, prev, c);
             return SOCINV_OK;
         }
+        if (c > DBL_MAX)
+            return not_finite(net, n);
+        if (k == table)
+            break;
+        t++;
+        if (t >= b.next_from)
+            b = band_at(s, b.band, t);
+        df /= b.onep; /* t > 0 from year 2 on */
     }
+    t++; /* year table + 1 */
     if (table == horizon) /* nothing beyond the table (or the horizon within it) */
         return finite_from(net, table, n) ? SOCINV_NO_RESULT : SOCINV_E_NONFINITE;
     /* every value walked with the cumulative finite: every value finite */
