@@ -331,14 +331,19 @@ static stop_test stop_test_of(const rule *r, double tail, double lowest_rate, do
     return st;
 }
 
-static inline __attribute__((always_inline)) int stop_now(const stop_test *st, double c, double df,
-                                                          double years_left)
+/* never_meets()'s reach: how far the tail can still take the cumulative */
+static inline __attribute__((always_inline)) double stop_reach(const stop_test *st, double df, double years_left)
 {
     double steps = years_left;
     if (st->capped && st->steps_cap < steps)
         steps = st->steps_cap;
-    double reach = st->abs_tail * df * steps * (1.0 + 0x1p-30);
-    return c - reach > st->threshold;
+    return st->abs_tail * df * steps * (1.0 + 0x1p-30);
+}
+
+static inline __attribute__((always_inline)) int stop_now(const stop_test *st, double c, double df,
+                                                          double years_left)
+{
+    return c - stop_reach(st, df, years_left) > st->threshold;
 }
 
 /* A lower bound of stop_now()'s reach for each of the STOP_BLOCK years after one
@@ -428,16 +433,16 @@ static inline __attribute__((always_inline)) socinv_status falling_tail(const so
  * walks falling_tail() from the table's end. Returns 1 with the status (and the
  * year) where every year up to the answer was decided. */
 static inline __attribute__((always_inline)) int whole_years_tail(int strict, double edge, const socinv_schedule *s,
-                                                                  band_pos b, double df, si_sum cum, double tail,
-                                                                  unsigned k, unsigned t, unsigned horizon,
-                                                                  const stop_test *st, socinv_status *status,
-                                                                  double *years)
+                                                                  band_pos b, double df, double p, double base,
+                                                                  double tail, unsigned k, unsigned t,
+                                                                  unsigned horizon, const stop_test *st,
+                                                                  socinv_status *status, double *years)
 {
-    const double delta = 0x1p-38 * (fabs(cum.sum) + fabs(cum.comp) + fabs(edge) +
-                                    (double)(horizon - k) * (fabs(tail) * df));
+    /* p: the start, within base of the walk's c(n); base counts the magnitude of
+     * the compensated sum's parts (or the table's plain sum's own delta) */
+    const double delta = base + 0x1p-38 * (fabs(p) + fabs(edge) + (double)(horizon - k) * (fabs(tail) * df));
     const double clear_above = edge + 2.0 * delta; /* p beyond it: c does not meet the rule */
     const double clear_below = edge - 2.0 * delta; /* p within it: c meets the rule */
-    double p = si_sum_get(&cum);
     double stop_clear = 0.0; /* p at most this: the stop test cannot fire */
     unsigned block_end = k;
     while (k < horizon) {
@@ -458,10 +463,7 @@ static inline __attribute__((always_inline)) int whole_years_tail(int strict, do
             return 1;
         }
         if (p > stop_clear) { /* the stop test might fire: as stop_now() on c, c within delta of p */
-            double steps = (double)(horizon - k);
-            if (st->capped && st->steps_cap < steps)
-                steps = st->steps_cap;
-            double reach = st->abs_tail * df * steps * (1.0 + 0x1p-30);
+            double reach = stop_reach(st, df, (double)(horizon - k));
             if ((p - 2.0 * delta) - reach > st->threshold) {
                 *status = SOCINV_NO_RESULT;
                 return 1;
@@ -472,6 +474,81 @@ static inline __attribute__((always_inline)) int whole_years_tail(int strict, do
     }
     *status = SOCINV_NO_RESULT;
     return 1;
+}
+
+/* The first crossing in whole years (methods 0 and 2: the answer is the year, not
+ * the cumulatives), walked as a plain sum p beside the same factors and the same
+ * zero band: in the table's years p stays within delta = 2^-7 |edge| + 2^-1040 of
+ * the compensated cumulative c. Both sum the same addends, each addition rounding
+ * by at most 2^-53 of the magnitudes so far (or 2^-1075 near the subnormals),
+ * whose sum is at most 2^30 |edge| (the band is 1E-9 of it, 1E9 < 2^30): so
+ * |c - p| <= (k + 4) 2^-53 2^30 |edge| + tiny < 2^-9 |edge| + 2^-1048 for up to
+ * SOCINV_MAX_HORIZON years. A year, and the stop test after the table, is decided
+ * where p is clear of the edge by 2 delta (rounding is monotone), and the years
+ * past the table go on in whole_years_tail() from p. Nothing is decided (returns 0,
+ * and the compensated walk runs from year 1) in a year too close to tell, where
+ * the band's edge passes 2^970 (values near overflow, or not finite), or past the
+ * table where falling_tail() would not run. */
+static inline __attribute__((always_inline)) int whole_years_as(int strict, const double *net, size_t n,
+                                                                const socinv_schedule *s, unsigned first_year,
+                                                                double sign, unsigned horizon, socinv_status *status,
+                                                                double *years)
+{
+    double p = 0.0, df = 1.0, edge = strict ? -0.0 : 0.0;
+    band_pos b = band_at(s, 0, first_year);
+    const unsigned table = n < horizon ? (unsigned)n : horizon;
+    unsigned t = first_year;
+    if (t > 0) /* year 1's factor: 1 when the first value is today */
+        df /= b.onep;
+    /* edge -+ 2 delta: edge (1 -+ 2^-6) -+ 2^-1040, toward zero first when strict (edge <= 0) */
+    const double toward = strict ? 1.0 - 0x1p-6 : 1.0 + 0x1p-6, away = strict ? 1.0 + 0x1p-6 : 1.0 - 0x1p-6;
+    for (unsigned k = 1;; k++) {
+        double v = sign * net[k - 1] * df;
+        edge = strict ? edge - SOCINV_ZERO_TOLERANCE * fabs(v) : edge + SOCINV_ZERO_TOLERANCE * fabs(v);
+        p += v;
+        if (strict ? !(edge >= -0x1p970) : !(edge <= 0x1p970))
+            return 0; /* near overflow, or a value not finite: the compensated walk says which */
+        if (strict ? !(p >= edge * toward + 0x1p-1040) : !(p > edge * toward + 0x1p-1040)) {
+            if (!(strict ? p < edge * away - 0x1p-1040 : p <= edge * away - 0x1p-1040))
+                return 0; /* too close to the edge to tell */
+            *status = finite_from(net, k, n) ? SOCINV_OK : SOCINV_E_NONFINITE;
+            if (*status == SOCINV_OK)
+                *years = k;
+            return 1;
+        }
+        if (k == table)
+            break;
+        t++;
+        if (t >= b.next_from)
+            b = band_at(s, b.band, t);
+        df /= b.onep; /* t > 0 from year 2 on */
+    }
+    if (table == horizon) { /* nothing beyond the table (or the horizon within it) */
+        *status = finite_from(net, table, n) ? SOCINV_NO_RESULT : SOCINV_E_NONFINITE;
+        return 1;
+    }
+
+    /* year n did not meet the rule: never_meets() at year n, decided as the years are */
+    const rule r = {strict, strict ? -edge : edge};
+    const double delta = 0x1p-7 * fabs(edge) + 0x1p-1040;
+    const double tail = sign * net[n - 1];
+    const double lowest_rate = lowest_rate_from(s, b.band);
+    if (!(fabs(tail) * df <= 0x1p1000 && fabs(p) <= 0x1p999)) /* never_meets' finiteness test is not sure */
+        return 0;
+    if (lowest_rate >= 0.0) {
+        const stop_test st = stop_test_of(&r, tail, lowest_rate, highest_rate_from(s, b.band));
+        double reach = tail < 0.0 ? stop_reach(&st, df, (double)(horizon - table)) : 0.0;
+        if ((p - 2.0 * delta) - reach > st.threshold) {
+            *status = SOCINV_NO_RESULT;
+            return 1;
+        }
+        if (!((p + 2.0 * delta) - reach <= st.threshold))
+            return 0;
+        if (tail < 0.0)
+            return whole_years_tail(strict, edge, s, b, df, p, delta + 0x1p-8 * fabs(edge), tail, table, t, horizon,
+                                    &st, status, years);
+    }
+    return 0;
 }
 
 /* The first year meeting the rule (strict or not, a constant: one loop each),
@@ -487,6 +564,9 @@ static inline __attribute__((always_inline)) socinv_status first_crossing_as(int
                                                                              unsigned horizon, double *years)
 {
     const double sign = opts->sign;
+    socinv_status st_whole;
+    if (!fractional(opts) && whole_years_as(strict, net, n, s, first_year, sign, horizon, &st_whole, years))
+        return st_whole;
     si_sum cum = {0.0, 0.0};
     double c = 0.0, df = 1.0, edge = strict ? -0.0 : 0.0;
     band_pos b = band_at(s, 0, first_year);
@@ -525,15 +605,14 @@ static inline __attribute__((always_inline)) socinv_status first_crossing_as(int
 
     /* year n did not meet the rule: beyond the table, nothing but the tail */
     const rule r = {strict, strict ? -edge : edge};
-    socinv_status st_whole;
     const double tail = sign * net[n - 1];
     const double lowest_rate = lowest_rate_from(s, b.band);
     if (never_meets(&r, c, tail, df, horizon - table, lowest_rate))
         return SOCINV_NO_RESULT;
     if (tail < 0.0 && lowest_rate >= 0.0 && fabs(c) <= 0x1p1000 && fabs(tail) * df <= 0x1p1000) {
         const stop_test st = stop_test_of(&r, tail, lowest_rate, highest_rate_from(s, b.band));
-        if (!fractional(opts) && whole_years_tail(strict, edge, s, b, df, cum, tail, table, t - 1, horizon, &st,
-                                                  &st_whole, years))
+        if (!fractional(opts) && whole_years_tail(strict, edge, s, b, df, c, 0x1p-38 * (fabs(cum.sum) + fabs(cum.comp)),
+                                                  tail, table, t - 1, horizon, &st, &st_whole, years))
             return st_whole;
         return falling_tail(opts, strict, edge, s, b, df, cum, c, tail, table, t - 1, horizon, &st, years);
     }

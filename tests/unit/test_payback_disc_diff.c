@@ -407,7 +407,14 @@ static void test_rule_old_new(void **state)
         any_schedule(&s);
         socinv_payback_opts o;
         any_opts(&o);
-        if (below(20) == 0) { /* the cumulative within a hair of the zero band's edge past the table */
+        if (below(20) == 0) { /* the cumulative within a hair of the zero band's edge in the table */
+            double a = integer(1, 20000), x = 1e-9 * 2.0 * a * (1.0 + uniform(-0.03, 0.03));
+            net[0] = a;
+            net[1] = -(a + x);
+            net[2] = integer(-5, 5);
+            n = 2 + below(2);
+            socinv_schedule_flat(below(2) ? 0.0 : 1e-12, &s);
+        } else if (below(20) == 0) { /* the cumulative within a hair of the zero band's edge past the table */
             double a = integer(1, 20000), x = 0.5e-9 * 1.5 * a * (1.0 + uniform(-0.4, 0.4));
             net[0] = a;
             net[1] = -(a / 2 + x);
@@ -419,7 +426,10 @@ static void test_rule_old_new(void **state)
         if (below(20) == 0) { /* the tail just (not) enough by the horizon: the stop test's edge */
             unsigned h = 3 + below(60);
             double a = integer(1, 20000), b0 = a / (h - 1);
-            double b = (a + 1e-9 * (a + b0) * (1.0 + uniform(-3e-3, 3e-3))) / (h - 1);
+            /* c(h) near the band's edge -eps, or c(2) - reach(2) near it (the stop test at
+             * the table's end: c(2) - reach(2) = c(h) - (h - 2) b 2^-30 at 0 %) */
+            double lift = below(2) ? 0.0 : (h - 2) * b0 * 0x1p-30 * (1.0 + uniform(-0.02, 0.02));
+            double b = (a + 1e-9 * (a + b0) * (1.0 + uniform(-3e-3, 3e-3)) - lift) / (h - 1);
             net[0] = a;
             net[1] = -b;
             n = 2;
