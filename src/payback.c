@@ -134,8 +134,8 @@ static socinv_status after_table(const socinv_payback_opts *opts, const rule *r,
  * whose walk finds a non-finite value itself (its cumulative stops being finite):
  * the values' errors still come first (si_check_values, then years, then the
  * options). */
-static socinv_status check_row_but_values(const double *net, size_t n, const socinv_payback_opts **o,
-                                          double *years)
+static inline socinv_status check_row_but_values(const double *net, size_t n, const socinv_payback_opts **o,
+                                                 double *years)
 {
     if (!net)
         return SOCINV_E_NULL;
@@ -476,6 +476,14 @@ static inline __attribute__((always_inline)) int whole_years_tail(int strict, do
     return 1;
 }
 
+/* Is the zero band's edge within 2^970 (strict: edge <= 0)? Then so were all the
+ * years' before it (it only grows), every value was finite and no cumulative came
+ * near overflow. Asked where whole_years_as() decides, not every year. */
+static inline int edge_in_range(int strict, double edge)
+{
+    return strict ? edge >= -0x1p970 : edge <= 0x1p970;
+}
+
 /* The first crossing in whole years (methods 0 and 2: the answer is the year, not
  * the cumulatives), walked as a plain sum p beside the same factors and the same
  * zero band: in the table's years p stays within delta = 2^-7 |edge| + 2^-1040 of
@@ -506,11 +514,11 @@ static inline __attribute__((always_inline)) int whole_years_as(int strict, cons
         double v = sign * net[k - 1] * df;
         edge = strict ? edge - SOCINV_ZERO_TOLERANCE * fabs(v) : edge + SOCINV_ZERO_TOLERANCE * fabs(v);
         p += v;
-        if (strict ? !(edge >= -0x1p970) : !(edge <= 0x1p970))
-            return 0; /* near overflow, or a value not finite: the compensated walk says which */
         if (strict ? !(p >= edge * toward + 0x1p-1040) : !(p > edge * toward + 0x1p-1040)) {
             if (!(strict ? p < edge * away - 0x1p-1040 : p <= edge * away - 0x1p-1040))
                 return 0; /* too close to the edge to tell */
+            if (!edge_in_range(strict, edge))
+                return 0;
             *status = finite_from(net, k, n) ? SOCINV_OK : SOCINV_E_NONFINITE;
             if (*status == SOCINV_OK)
                 *years = k;
@@ -523,6 +531,8 @@ static inline __attribute__((always_inline)) int whole_years_as(int strict, cons
             b = band_at(s, b.band, t);
         df /= b.onep; /* t > 0 from year 2 on */
     }
+    if (!edge_in_range(strict, edge))
+        return 0;
     if (table == horizon) { /* nothing beyond the table (or the horizon within it) */
         *status = finite_from(net, table, n) ? SOCINV_NO_RESULT : SOCINV_E_NONFINITE;
         return 1;
