@@ -70,6 +70,38 @@ static socinv_status payback_disc_row(const double *net, size_t n, const void *c
     return socinv_payback_discounted(net, n, a->s, a->first_year, a->o, years);
 }
 
+/* Are schedule, method, first year, sign and horizon all left out? Tested at once
+ * (the dispatcher passes every parameter); anything else goes the long way. */
+static inline int disc_optionals_left_out(const sv_call *c)
+{
+    if (c->nargs != SV_PAYBACKDISC_NPARAMS)
+        return 0;
+    const sv_arg *a = c->args;
+    return (a[SV_PAYBACKDISC_SCHEDULE].omitted & a[SV_PAYBACKDISC_METHOD].omitted &
+            a[SV_PAYBACKDISC_FIRSTYEAR].omitted & a[SV_PAYBACKDISC_SIGN].omitted &
+            a[SV_PAYBACKDISC_HORIZON].omitted) != 0;
+}
+
+/* The schedule (the default read in place, no copy) and the options (NULL: the
+ * rule's own defaults, no copy), in the order their errors are reported. */
+static socinv_status disc_schedule_and_opts(sv_call *c, disc_row_args *a)
+{
+    if (sv_left_out(c, SV_PAYBACKDISC_SCHEDULE)) {
+        a->s = socinv_schedule_default();
+    } else {
+        SV_TRY(sv_schedule_arg(c, SV_PAYBACKDISC_SCHEDULE, &a->own));
+        a->s = &a->own;
+    }
+    if (opts_left_out(c, SV_PAYBACKDISC_METHOD, SV_PAYBACKDISC_SIGN, SV_PAYBACKDISC_HORIZON)) {
+        a->o = NULL;
+        return SOCINV_OK;
+    }
+    SV_TRY(read_opts(c, SV_ROW_PAYBACKDISC, SV_PAYBACKDISC_METHOD, SV_PAYBACKDISC_SIGN, SV_PAYBACKDISC_HORIZON,
+                     &a->given));
+    a->o = &a->given;
+    return SOCINV_OK;
+}
+
 /* PAYBACKDISC(net; [schedule]; [method]; [firstyear]; [sign]; [horizon]); a block
  * of rows gives a column */
 socinv_status sv_fn_payback_disc(sv_call *c)
@@ -78,18 +110,11 @@ socinv_status sv_fn_payback_disc(sv_call *c)
     size_t n;
     long first_year;
     disc_row_args a;
-    if (sv_left_out(c, SV_PAYBACKDISC_SCHEDULE)) { /* most cells: read the default in place, no copy */
+    if (disc_optionals_left_out(c)) { /* most cells: =PAYBACKDISC(A1:F1) */
         a.s = socinv_schedule_default();
+        a.o = NULL;
     } else {
-        SV_TRY(sv_schedule_arg(c, SV_PAYBACKDISC_SCHEDULE, &a.own));
-        a.s = &a.own;
-    }
-    if (opts_left_out(c, SV_PAYBACKDISC_METHOD, SV_PAYBACKDISC_SIGN, SV_PAYBACKDISC_HORIZON)) {
-        a.o = NULL; /* the rule's own defaults: no copy */
-    } else {
-        SV_TRY(read_opts(c, SV_ROW_PAYBACKDISC, SV_PAYBACKDISC_METHOD, SV_PAYBACKDISC_SIGN, SV_PAYBACKDISC_HORIZON,
-                         &a.given));
-        a.o = &a.given;
+        SV_TRY(disc_schedule_and_opts(c, &a));
     }
     SV_TRY(sv_int_arg(c, SV_ROW_PAYBACKDISC, SV_PAYBACKDISC_FIRSTYEAR, 0, 1, &first_year));
     a.first_year = (unsigned)first_year;

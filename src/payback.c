@@ -297,7 +297,7 @@ typedef struct {
     double onep;        /* 1 + the band's rate */
 } band_pos;
 
-static band_pos band_at(const socinv_schedule *s, size_t band, unsigned t)
+static inline band_pos band_at(const socinv_schedule *s, size_t band, unsigned t)
 {
     while (band + 1 < s->nbands && s->band[band + 1].from_year <= t)
         band++;
