@@ -443,33 +443,37 @@ static inline __attribute__((always_inline)) int whole_years_tail(int strict, do
     const double delta = base + 0x1p-38 * (fabs(p) + fabs(edge) + (double)(horizon - k) * (fabs(tail) * df));
     const double clear_above = edge + 2.0 * delta; /* p beyond it: c does not meet the rule */
     const double clear_below = edge - 2.0 * delta; /* p within it: c meets the rule */
-    double stop_clear = 0.0; /* p at most this: the stop test cannot fire */
-    unsigned block_end = k;
     while (k < horizon) {
-        if (k >= block_end) { /* after year k: a bound for years k+1 .. k+STOP_BLOCK */
-            stop_clear = (st->threshold + reach_below(st, df, (double)(horizon - k))) - 2.0 * delta;
-            block_end = k + STOP_BLOCK;
-        }
-        k++, t++;
-        if (t >= b.next_from)
-            b = band_at(s, b.band, t);
-        df /= b.onep; /* t > 0: past the first year */
-        p += tail * df;
-        if (strict ? p < clear_above : p <= clear_above) {
-            if (!(strict ? p < clear_below : p <= clear_below))
-                return 0; /* too close to the edge to tell */
-            *status = SOCINV_OK;
-            *years = k;
-            return 1;
-        }
-        if (p > stop_clear) { /* the stop test might fire: as stop_now() on c, c within delta of p */
-            double reach = stop_reach(st, df, (double)(horizon - k));
-            if ((p - 2.0 * delta) - reach > st->threshold) {
-                *status = SOCINV_NO_RESULT;
+        /* after year k: the stop test's bound for the next STOP_BLOCK years, and a run
+         * of years within it, the horizon and the band, walked without those tests */
+        const double stop_clear = (st->threshold + reach_below(st, df, (double)(horizon - k))) - 2.0 * delta;
+        unsigned run_end = horizon - k < STOP_BLOCK ? horizon : k + STOP_BLOCK;
+        if (t + 1 >= b.next_from)
+            b = band_at(s, b.band, t + 1);
+        if (b.next_from - 1 - t < run_end - k) /* the band's last year ends the run */
+            run_end = k + (b.next_from - 1 - t);
+        const double onep = b.onep;
+        t += run_end - k;
+        while (k < run_end) {
+            k++;
+            df /= onep; /* t > 0: past the first year */
+            p += tail * df;
+            if (strict ? p < clear_above : p <= clear_above) {
+                if (!(strict ? p < clear_below : p <= clear_below))
+                    return 0; /* too close to the edge to tell */
+                *status = SOCINV_OK;
+                *years = k;
                 return 1;
             }
-            if (!((p + 2.0 * delta) - reach <= st->threshold))
-                return 0;
+            if (p > stop_clear) { /* the stop test might fire: as stop_now() on c, c within delta of p */
+                double reach = stop_reach(st, df, (double)(horizon - k));
+                if ((p - 2.0 * delta) - reach > st->threshold) {
+                    *status = SOCINV_NO_RESULT;
+                    return 1;
+                }
+                if (!((p + 2.0 * delta) - reach <= st->threshold))
+                    return 0;
+            }
         }
     }
     *status = SOCINV_NO_RESULT;
