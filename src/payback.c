@@ -142,9 +142,10 @@ static inline socinv_status check_row_but_values(const double *net, size_t n, co
     if (n == 0 || n > SOCINV_MAX_CELLS)
         return SOCINV_E_LENGTH;
     socinv_status st = SOCINV_E_NULL;
-    if (years) {
-        if (!*o)
-            *o = &payback_defaults;
+    if (years && !*o) {
+        *o = &payback_defaults; /* valid as written */
+        st = SOCINV_OK;
+    } else if (years) {
         st = check_opts(*o);
     }
     if (st == SOCINV_OK)
