@@ -306,6 +306,18 @@ static inline band_pos band_at(const socinv_schedule *s, size_t band, unsigned t
     return p;
 }
 
+/* One year t past the table: its factor, and the tail discounted by it added to
+ * the compensated sum; the new cumulative. */
+static inline __attribute__((always_inline)) double tail_year(const socinv_schedule *s, band_pos *b, unsigned t,
+                                                              double *df, si_sum *cum, double tail)
+{
+    if (t >= b->next_from)
+        *b = band_at(s, b->band, t);
+    *df /= b->onep; /* t > 0: past the first year */
+    si_sum_add(cum, tail * *df);
+    return si_sum_get(cum);
+}
+
 /* never_meets() on each year past the table, with what does not change from year
  * to year worked out once: the same operations in the same order, so the same
  * decisions. Only for a falling cumulative (tail < 0), lowest rate >= 0 and
@@ -345,6 +357,17 @@ static inline __attribute__((always_inline)) int stop_now(const stop_test *st, d
                                                           double years_left)
 {
     return c - stop_reach(st, df, years_left) > st->threshold;
+}
+
+/* stop_now() on a cumulative c known only within delta of p: 1 it fires, 0 it does
+ * not, -1 too close to tell (fl(c - reach) is monotone in c, and p -+ 2 delta
+ * rounds to no nearer than delta). */
+static inline __attribute__((always_inline)) int stop_decided(const stop_test *st, double p, double delta,
+                                                              double reach)
+{
+    if ((p - 2.0 * delta) - reach > st->threshold)
+        return 1;
+    return (p + 2.0 * delta) - reach <= st->threshold ? 0 : -1;
 }
 
 /* A lower bound of stop_now()'s reach for each of the STOP_BLOCK years after one
@@ -405,12 +428,8 @@ static inline __attribute__((always_inline)) socinv_status falling_tail(const so
             block_end = k + STOP_BLOCK;
         }
         k++, t++;
-        if (t >= b.next_from)
-            b = band_at(s, b.band, t);
-        df /= b.onep; /* t > 0: past the first year */
         double prev = c;
-        si_sum_add(&cum, tail * df);
-        c = si_sum_get(&cum);
+        c = tail_year(s, &b, t, &df, &cum, tail);
         if (strict ? c < edge : c <= edge) {
             *years = answer(opts, k, prev, c);
             return SOCINV_OK;
@@ -467,13 +486,11 @@ static inline __attribute__((always_inline)) int whole_years_tail(int strict, do
                 return 1;
             }
             if (p > stop_clear) { /* the stop test might fire: as stop_now() on c, c within delta of p */
-                double reach = stop_reach(st, df, (double)(horizon - k));
-                if ((p - 2.0 * delta) - reach > st->threshold) {
+                int stop = stop_decided(st, p, delta, stop_reach(st, df, (double)(horizon - k)));
+                if (stop != 0) {
                     *status = SOCINV_NO_RESULT;
-                    return 1;
+                    return stop > 0;
                 }
-                if (!((p + 2.0 * delta) - reach <= st->threshold))
-                    return 0;
             }
         }
     }
@@ -552,13 +569,11 @@ static inline __attribute__((always_inline)) int whole_years_as(int strict, cons
         return 0;
     if (lowest_rate >= 0.0) {
         const stop_test st = stop_test_of(&r, tail, lowest_rate, highest_rate_from(s, b.band));
-        double reach = tail < 0.0 ? stop_reach(&st, df, (double)(horizon - table)) : 0.0;
-        if ((p - 2.0 * delta) - reach > st.threshold) {
+        int stop = stop_decided(&st, p, delta, tail < 0.0 ? stop_reach(&st, df, (double)(horizon - table)) : 0.0);
+        if (stop != 0) {
             *status = SOCINV_NO_RESULT;
-            return 1;
+            return stop > 0;
         }
-        if (!((p + 2.0 * delta) - reach <= st.threshold))
-            return 0;
         if (tail < 0.0)
             return whole_years_tail(strict, edge, s, b, df, p, delta + 0x1p-8 * fabs(edge), tail, table, t, horizon,
                                     &st, status, years);
@@ -632,12 +647,8 @@ static inline __attribute__((always_inline)) socinv_status first_crossing_as(int
         return falling_tail(opts, strict, edge, s, b, df, cum, c, tail, table, t - 1, horizon, &st, years);
     }
     for (unsigned k = table + 1; k <= horizon; k++, t++) { /* the general case: every test */
-        if (t >= b.next_from)
-            b = band_at(s, b.band, t);
-        df /= b.onep; /* t > 0: past the first year */
         double prev = c;
-        si_sum_add(&cum, tail * df);
-        c = si_sum_get(&cum);
+        c = tail_year(s, &b, t, &df, &cum, tail);
         if (!isfinite(c))
             return SOCINV_E_OVERFLOW;
         if (meets(&r, c)) {
