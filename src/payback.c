@@ -306,6 +306,39 @@ static inline band_pos band_at(const socinv_schedule *s, size_t band, unsigned t
     return p;
 }
 
+/* Where the first-crossing walks stand in the table: year t's band and factor
+ * (year 1's first), and the zero band's edge (-eps when strict: -eps - x rounds as
+ * -(eps + x) does). */
+typedef struct {
+    band_pos b;
+    unsigned t;
+    double df, edge;
+} table_pos;
+
+static inline __attribute__((always_inline)) table_pos table_start(const socinv_schedule *s, unsigned first_year,
+                                                                   int strict)
+{
+    table_pos y = {band_at(s, 0, first_year), first_year, 1.0, strict ? -0.0 : 0.0};
+    if (y.t > 0) /* year 1's factor: 1 when the first value is today */
+        y.df /= y.b.onep;
+    return y;
+}
+
+/* The next year's band and factor (t > 0 from year 2 on). */
+static inline __attribute__((always_inline)) void table_next(const socinv_schedule *s, table_pos *y)
+{
+    y->t++;
+    if (y->t >= y->b.next_from)
+        y->b = band_at(s, y->b.band, y->t);
+    y->df /= y->b.onep;
+}
+
+/* The zero band's edge widened by a year's discounted value v. */
+static inline __attribute__((always_inline)) double widened(int strict, double edge, double v)
+{
+    return strict ? edge - SOCINV_ZERO_TOLERANCE * fabs(v) : edge + SOCINV_ZERO_TOLERANCE * fabs(v);
+}
+
 /* One year t past the table: its factor, and the tail discounted by it added to
  * the compensated sum; the new cumulative. */
 static inline __attribute__((always_inline)) double tail_year(const socinv_schedule *s, band_pos *b, unsigned t,
@@ -524,17 +557,15 @@ static inline __attribute__((always_inline)) int whole_years_as(int strict, cons
                                                                 double sign, unsigned horizon, socinv_status *status,
                                                                 double *years)
 {
-    double p = 0.0, df = 1.0, edge = strict ? -0.0 : 0.0;
-    band_pos b = band_at(s, 0, first_year);
+    double p = 0.0;
+    table_pos y = table_start(s, first_year, strict);
     const unsigned table = n < horizon ? (unsigned)n : horizon;
-    unsigned t = first_year;
-    if (t > 0) /* year 1's factor: 1 when the first value is today */
-        df /= b.onep;
     /* edge -+ 2 delta: edge (1 -+ 2^-6) -+ 2^-1040, toward zero first when strict (edge <= 0) */
     const double toward = strict ? 1.0 - 0x1p-6 : 1.0 + 0x1p-6, away = strict ? 1.0 + 0x1p-6 : 1.0 - 0x1p-6;
     for (unsigned k = 1;; k++) {
-        double v = sign * net[k - 1] * df;
-        edge = strict ? edge - SOCINV_ZERO_TOLERANCE * fabs(v) : edge + SOCINV_ZERO_TOLERANCE * fabs(v);
+        double v = sign * net[k - 1] * y.df;
+        y.edge = widened(strict, y.edge, v);
+        const double edge = y.edge;
         p += v;
         if (strict ? !(p >= edge * toward + 0x1p-1040) : !(p > edge * toward + 0x1p-1040)) {
             if (!(strict ? p < edge * away - 0x1p-1040 : p <= edge * away - 0x1p-1040))
@@ -548,11 +579,11 @@ static inline __attribute__((always_inline)) int whole_years_as(int strict, cons
         }
         if (k == table)
             break;
-        t++;
-        if (t >= b.next_from)
-            b = band_at(s, b.band, t);
-        df /= b.onep; /* t > 0 from year 2 on */
+        table_next(s, &y);
     }
+    const double edge = y.edge, df = y.df;
+    const band_pos b = y.b;
+    const unsigned t = y.t;
     if (!edge_in_range(strict, edge))
         return 0;
     if (table == horizon) { /* nothing beyond the table (or the horizon within it) */
@@ -598,15 +629,13 @@ static inline __attribute__((always_inline)) socinv_status first_crossing_as(int
     if (!fractional(opts) && whole_years_as(strict, net, n, s, first_year, sign, horizon, &st_whole, years))
         return st_whole;
     si_sum cum = {0.0, 0.0};
-    double c = 0.0, df = 1.0, edge = strict ? -0.0 : 0.0;
-    band_pos b = band_at(s, 0, first_year);
+    double c = 0.0;
+    table_pos y = table_start(s, first_year, strict);
     const unsigned table = n < horizon ? (unsigned)n : horizon;
-    unsigned t = first_year;
-    if (t > 0) /* year 1's factor: 1 when the first value is today */
-        df /= b.onep;
     for (unsigned k = 1;; k++) {
-        double v = sign * net[k - 1] * df;
-        edge = strict ? edge - SOCINV_ZERO_TOLERANCE * fabs(v) : edge + SOCINV_ZERO_TOLERANCE * fabs(v);
+        double v = sign * net[k - 1] * y.df;
+        y.edge = widened(strict, y.edge, v);
+        const double edge = y.edge;
         double prev = c;
         si_sum_add(&cum, v);
         c = si_sum_get(&cum);
@@ -623,12 +652,12 @@ static inline __attribute__((always_inline)) socinv_status first_crossing_as(int
             return not_finite(net, n);
         if (k == table)
             break;
-        t++;
-        if (t >= b.next_from)
-            b = band_at(s, b.band, t);
-        df /= b.onep; /* t > 0 from year 2 on */
+        table_next(s, &y);
     }
-    t++; /* year table + 1 */
+    const double edge = y.edge;
+    double df = y.df;
+    band_pos b = y.b;
+    unsigned t = y.t + 1; /* year table + 1 */
     if (table == horizon) /* nothing beyond the table (or the horizon within it) */
         return finite_from(net, table, n) ? SOCINV_NO_RESULT : SOCINV_E_NONFINITE;
     /* every value walked with the cumulative finite: every value finite */
