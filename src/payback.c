@@ -1,5 +1,6 @@
 /* Payback (tilbagebetalingstid): whole years by the Copenhagen rule, fractional
  * and discounted variants. */
+#include <float.h>
 #include <limits.h>
 
 #include "internal.h"
@@ -133,17 +134,18 @@ static socinv_status after_table(const socinv_payback_opts *opts, const rule *r,
  * whose walk finds a non-finite value itself (its cumulative stops being finite):
  * the values' errors still come first (si_check_values, then years, then the
  * options). */
-static socinv_status check_row_but_values(const double *net, size_t n, const socinv_payback_opts **o,
-                                          double *years)
+static inline socinv_status check_row_but_values(const double *net, size_t n, const socinv_payback_opts **o,
+                                                 double *years)
 {
     if (!net)
         return SOCINV_E_NULL;
     if (n == 0 || n > SOCINV_MAX_CELLS)
         return SOCINV_E_LENGTH;
     socinv_status st = SOCINV_E_NULL;
-    if (years) {
-        if (!*o)
-            *o = &payback_defaults;
+    if (years && !*o) {
+        *o = &payback_defaults; /* valid as written */
+        st = SOCINV_OK;
+    } else if (years) {
         st = check_opts(*o);
     }
     if (st == SOCINV_OK)
@@ -296,12 +298,57 @@ typedef struct {
     double onep;        /* 1 + the band's rate */
 } band_pos;
 
-static band_pos band_at(const socinv_schedule *s, size_t band, unsigned t)
+static inline band_pos band_at(const socinv_schedule *s, size_t band, unsigned t)
 {
     while (band + 1 < s->nbands && s->band[band + 1].from_year <= t)
         band++;
     band_pos p = {band, band + 1 < s->nbands ? s->band[band + 1].from_year : UINT_MAX, 1.0 + s->band[band].rate};
     return p;
+}
+
+/* Where the first-crossing walks stand in the table: year t's band and factor
+ * (year 1's first), and the zero band's edge (-eps when strict: -eps - x rounds as
+ * -(eps + x) does). */
+typedef struct {
+    band_pos b;
+    unsigned t;
+    double df, edge;
+} table_pos;
+
+static inline __attribute__((always_inline)) table_pos table_start(const socinv_schedule *s, unsigned first_year,
+                                                                   int strict)
+{
+    table_pos y = {band_at(s, 0, first_year), first_year, 1.0, strict ? -0.0 : 0.0};
+    if (y.t > 0) /* year 1's factor: 1 when the first value is today */
+        y.df /= y.b.onep;
+    return y;
+}
+
+/* The next year's band and factor (t > 0 from year 2 on). */
+static inline __attribute__((always_inline)) void table_next(const socinv_schedule *s, table_pos *y)
+{
+    y->t++;
+    if (y->t >= y->b.next_from)
+        y->b = band_at(s, y->b.band, y->t);
+    y->df /= y->b.onep;
+}
+
+/* The zero band's edge widened by a year's discounted value v. */
+static inline __attribute__((always_inline)) double widened(int strict, double edge, double v)
+{
+    return strict ? edge - SOCINV_ZERO_TOLERANCE * fabs(v) : edge + SOCINV_ZERO_TOLERANCE * fabs(v);
+}
+
+/* One year t past the table: its factor, and the tail discounted by it added to
+ * the compensated sum; the new cumulative. */
+static inline __attribute__((always_inline)) double tail_year(const socinv_schedule *s, band_pos *b, unsigned t,
+                                                              double *df, si_sum *cum, double tail)
+{
+    if (t >= b->next_from)
+        *b = band_at(s, b->band, t);
+    *df /= b->onep; /* t > 0: past the first year */
+    si_sum_add(cum, tail * *df);
+    return si_sum_get(cum);
 }
 
 /* never_meets() on each year past the table, with what does not change from year
@@ -330,14 +377,30 @@ static stop_test stop_test_of(const rule *r, double tail, double lowest_rate, do
     return st;
 }
 
-static inline __attribute__((always_inline)) int stop_now(const stop_test *st, double c, double df,
-                                                          double years_left)
+/* never_meets()'s reach: how far the tail can still take the cumulative */
+static inline __attribute__((always_inline)) double stop_reach(const stop_test *st, double df, double years_left)
 {
     double steps = years_left;
     if (st->capped && st->steps_cap < steps)
         steps = st->steps_cap;
-    double reach = st->abs_tail * df * steps * (1.0 + 0x1p-30);
-    return c - reach > st->threshold;
+    return st->abs_tail * df * steps * (1.0 + 0x1p-30);
+}
+
+static inline __attribute__((always_inline)) int stop_now(const stop_test *st, double c, double df,
+                                                          double years_left)
+{
+    return c - stop_reach(st, df, years_left) > st->threshold;
+}
+
+/* stop_now() on a cumulative c known only within delta of p: 1 it fires, 0 it does
+ * not, -1 too close to tell (fl(c - reach) is monotone in c, and p -+ 2 delta
+ * rounds to no nearer than delta). */
+static inline __attribute__((always_inline)) int stop_decided(const stop_test *st, double p, double delta,
+                                                              double reach)
+{
+    if ((p - 2.0 * delta) - reach > st->threshold)
+        return 1;
+    return (p + 2.0 * delta) - reach <= st->threshold ? 0 : -1;
 }
 
 /* A lower bound of stop_now()'s reach for each of the STOP_BLOCK years after one
@@ -356,6 +419,13 @@ static inline double reach_below(const stop_test *st, double df, double years_le
     if (!(steps > 0.0) || !(df_low >= 0x1p-900))
         return 0.0;
     return st->abs_tail * df_low * steps * (1.0 + 0x1p-30);
+}
+
+/* The first crossing's cumulative is not finite: a value that is not finite makes
+ * it so, and that value's error comes first. */
+static socinv_status not_finite(const double *net, size_t n)
+{
+    return si_check_values(net, n) != SOCINV_OK ? SOCINV_E_NONFINITE : SOCINV_E_OVERFLOW;
 }
 
 /* Are net[from..n) all finite? The values the walk did not reach. */
@@ -391,12 +461,8 @@ static inline __attribute__((always_inline)) socinv_status falling_tail(const so
             block_end = k + STOP_BLOCK;
         }
         k++, t++;
-        if (t >= b.next_from)
-            b = band_at(s, b.band, t);
-        df /= b.onep; /* t > 0: past the first year */
         double prev = c;
-        si_sum_add(&cum, tail * df);
-        c = si_sum_get(&cum);
+        c = tail_year(s, &b, t, &df, &cum, tail);
         if (strict ? c < edge : c <= edge) {
             *years = answer(opts, k, prev, c);
             return SOCINV_OK;
@@ -405,6 +471,145 @@ static inline __attribute__((always_inline)) socinv_status falling_tail(const so
             return SOCINV_NO_RESULT;
     }
     return SOCINV_NO_RESULT;
+}
+
+/* falling_tail() for whole years (the answer is the year, not the cumulatives):
+ * the same factors, but the cumulative as a plain sum p, which stays within delta
+ * of the walk's compensated one c: both sum the same addends tail * DF from the
+ * same start, the plain sum rounding by at most 2^-53 of its magnitude a year, the
+ * compensated one by that once, so |c - p| <= (years + 4) 2^-53 (|sum| + |comp| +
+ * years |tail| DF(n)) < 2^-39 (...) for up to SOCINV_MAX_HORIZON years; delta is
+ * twice that, and counts |edge| in so that edge +- 2 delta rounds outwards. A year
+ * is decided where p is clear of the rule's edge, and of the stop test's, by delta
+ * (rounding is monotone: c <= p + delta gives fl(c - reach) <= fl(p + delta - reach));
+ * in the rare year where it is not, nothing is decided (returns 0) and the caller
+ * walks falling_tail() from the table's end. Returns 1 with the status (and the
+ * year) where every year up to the answer was decided. */
+static inline __attribute__((always_inline)) int whole_years_tail(int strict, double edge, const socinv_schedule *s,
+                                                                  band_pos b, double df, double p, double base,
+                                                                  double tail, unsigned k, unsigned t,
+                                                                  unsigned horizon, const stop_test *st,
+                                                                  socinv_status *status, double *years)
+{
+    /* p: the start, within base of the walk's c(n); base counts the magnitude of
+     * the compensated sum's parts (or the table's plain sum's own delta) */
+    const double delta = base + 0x1p-38 * (fabs(p) + fabs(edge) + (double)(horizon - k) * (fabs(tail) * df));
+    const double clear_above = edge + 2.0 * delta; /* p beyond it: c does not meet the rule */
+    const double clear_below = edge - 2.0 * delta; /* p within it: c meets the rule */
+    while (k < horizon) {
+        /* after year k: the stop test's bound for the next STOP_BLOCK years, and a run
+         * of years within it, the horizon and the band, walked without those tests */
+        const double stop_clear = (st->threshold + reach_below(st, df, (double)(horizon - k))) - 2.0 * delta;
+        unsigned run_end = horizon - k < STOP_BLOCK ? horizon : k + STOP_BLOCK;
+        if (t + 1 >= b.next_from)
+            b = band_at(s, b.band, t + 1);
+        if (b.next_from - 1 - t < run_end - k) /* the band's last year ends the run */
+            run_end = k + (b.next_from - 1 - t);
+        const double onep = b.onep;
+        t += run_end - k;
+        while (k < run_end) {
+            k++;
+            df /= onep; /* t > 0: past the first year */
+            p += tail * df;
+            if (strict ? p < clear_above : p <= clear_above) {
+                if (!(strict ? p < clear_below : p <= clear_below))
+                    return 0; /* too close to the edge to tell */
+                *status = SOCINV_OK;
+                *years = k;
+                return 1;
+            }
+            if (p > stop_clear) { /* the stop test might fire: as stop_now() on c, c within delta of p */
+                int stop = stop_decided(st, p, delta, stop_reach(st, df, (double)(horizon - k)));
+                if (stop != 0) {
+                    *status = SOCINV_NO_RESULT;
+                    return stop > 0;
+                }
+            }
+        }
+    }
+    *status = SOCINV_NO_RESULT;
+    return 1;
+}
+
+/* Is the zero band's edge within 2^970 (strict: edge <= 0)? Then so were all the
+ * years' before it (it only grows), every value was finite and no cumulative came
+ * near overflow. Asked where whole_years_as() decides, not every year. */
+static inline int edge_in_range(int strict, double edge)
+{
+    return strict ? edge >= -0x1p970 : edge <= 0x1p970;
+}
+
+/* The first crossing in whole years (methods 0 and 2: the answer is the year, not
+ * the cumulatives), walked as a plain sum p beside the same factors and the same
+ * zero band: in the table's years p stays within delta = 2^-7 |edge| + 2^-1040 of
+ * the compensated cumulative c. Both sum the same addends, each addition rounding
+ * by at most 2^-53 of the magnitudes so far (or 2^-1075 near the subnormals),
+ * whose sum is at most 2^30 |edge| (the band is 1E-9 of it, 1E9 < 2^30): so
+ * |c - p| <= (k + 4) 2^-53 2^30 |edge| + tiny < 2^-9 |edge| + 2^-1048 for up to
+ * SOCINV_MAX_HORIZON years. A year, and the stop test after the table, is decided
+ * where p is clear of the edge by 2 delta (rounding is monotone), and the years
+ * past the table go on in whole_years_tail() from p. Nothing is decided (returns 0,
+ * and the compensated walk runs from year 1) in a year too close to tell, where
+ * the band's edge passes 2^970 (values near overflow, or not finite), or past the
+ * table where falling_tail() would not run. */
+static inline __attribute__((always_inline)) int whole_years_as(int strict, const double *net, size_t n,
+                                                                const socinv_schedule *s, unsigned first_year,
+                                                                double sign, unsigned horizon, socinv_status *status,
+                                                                double *years)
+{
+    double p = 0.0;
+    table_pos y = table_start(s, first_year, strict);
+    const unsigned table = n < horizon ? (unsigned)n : horizon;
+    /* edge -+ 2 delta: edge (1 -+ 2^-6) -+ 2^-1040, toward zero first when strict (edge <= 0) */
+    const double toward = strict ? 1.0 - 0x1p-6 : 1.0 + 0x1p-6, away = strict ? 1.0 + 0x1p-6 : 1.0 - 0x1p-6;
+    for (unsigned k = 1;; k++) {
+        double v = sign * net[k - 1] * y.df;
+        y.edge = widened(strict, y.edge, v);
+        const double edge = y.edge;
+        p += v;
+        if (strict ? !(p >= edge * toward + 0x1p-1040) : !(p > edge * toward + 0x1p-1040)) {
+            if (!(strict ? p < edge * away - 0x1p-1040 : p <= edge * away - 0x1p-1040))
+                return 0; /* too close to the edge to tell */
+            if (!edge_in_range(strict, edge))
+                return 0;
+            *status = finite_from(net, k, n) ? SOCINV_OK : SOCINV_E_NONFINITE;
+            if (*status == SOCINV_OK)
+                *years = k;
+            return 1;
+        }
+        if (k == table)
+            break;
+        table_next(s, &y);
+    }
+    const double edge = y.edge, df = y.df;
+    const band_pos b = y.b;
+    const unsigned t = y.t;
+    if (!edge_in_range(strict, edge))
+        return 0;
+    if (table == horizon) { /* nothing beyond the table (or the horizon within it) */
+        *status = finite_from(net, table, n) ? SOCINV_NO_RESULT : SOCINV_E_NONFINITE;
+        return 1;
+    }
+
+    /* year n did not meet the rule: never_meets() at year n, decided as the years are */
+    const rule r = {strict, strict ? -edge : edge};
+    const double delta = 0x1p-7 * fabs(edge) + 0x1p-1040;
+    const double tail = sign * net[n - 1];
+    const double lowest_rate = lowest_rate_from(s, b.band);
+    if (!(fabs(tail) * df <= 0x1p1000 && fabs(p) <= 0x1p999)) /* never_meets' finiteness test is not sure */
+        return 0;
+    if (lowest_rate >= 0.0) {
+        const stop_test st = stop_test_of(&r, tail, lowest_rate, highest_rate_from(s, b.band));
+        int stop = stop_decided(&st, p, delta, tail < 0.0 ? stop_reach(&st, df, (double)(horizon - table)) : 0.0);
+        if (stop != 0) {
+            *status = SOCINV_NO_RESULT;
+            return stop > 0;
+        }
+        if (tail < 0.0)
+            return whole_years_tail(strict, edge, s, b, df, p, delta + 0x1p-8 * fabs(edge), tail, table, t, horizon,
+                                    &st, status, years);
+    }
+    return 0;
 }
 
 /* The first year meeting the rule (strict or not, a constant: one loop each),
@@ -420,30 +625,39 @@ static inline __attribute__((always_inline)) socinv_status first_crossing_as(int
                                                                              unsigned horizon, double *years)
 {
     const double sign = opts->sign;
+    socinv_status st_whole;
+    if (!fractional(opts) && whole_years_as(strict, net, n, s, first_year, sign, horizon, &st_whole, years))
+        return st_whole;
     si_sum cum = {0.0, 0.0};
-    double c = 0.0, df = 1.0, edge = strict ? -0.0 : 0.0;
-    band_pos b = band_at(s, 0, first_year);
+    double c = 0.0;
+    table_pos y = table_start(s, first_year, strict);
     const unsigned table = n < horizon ? (unsigned)n : horizon;
-    unsigned t = first_year;
-    for (unsigned k = 1; k <= table; k++, t++) {
-        if (t >= b.next_from)
-            b = band_at(s, b.band, t);
-        if (t > 0)
-            df /= b.onep;
-        double v = sign * net[k - 1] * df;
-        edge = strict ? edge - SOCINV_ZERO_TOLERANCE * fabs(v) : edge + SOCINV_ZERO_TOLERANCE * fabs(v);
+    for (unsigned k = 1;; k++) {
+        double v = sign * net[k - 1] * y.df;
+        y.edge = widened(strict, y.edge, v);
+        const double edge = y.edge;
         double prev = c;
         si_sum_add(&cum, v);
         c = si_sum_get(&cum);
-        if (!isfinite(c)) /* a value that is not finite makes the cumulative so: its error first */
-            return si_check_values(net, n) != SOCINV_OK ? SOCINV_E_NONFINITE : SOCINV_E_OVERFLOW;
-        if (strict ? c < edge : c <= edge) {
+        /* met, or not finite: one comparison a year for both (a NaN compares false) */
+        if (strict ? !(c >= edge) : !(c > edge)) {
+            if (!isfinite(c))
+                return not_finite(net, n);
             if (!finite_from(net, k, n))
                 return SOCINV_E_NONFINITE;
             *years = answer(opts, k, prev, c);
             return SOCINV_OK;
         }
+        if (c > DBL_MAX)
+            return not_finite(net, n);
+        if (k == table)
+            break;
+        table_next(s, &y);
     }
+    const double edge = y.edge;
+    double df = y.df;
+    band_pos b = y.b;
+    unsigned t = y.t + 1; /* year table + 1 */
     if (table == horizon) /* nothing beyond the table (or the horizon within it) */
         return finite_from(net, table, n) ? SOCINV_NO_RESULT : SOCINV_E_NONFINITE;
     /* every value walked with the cumulative finite: every value finite */
@@ -456,15 +670,14 @@ static inline __attribute__((always_inline)) socinv_status first_crossing_as(int
         return SOCINV_NO_RESULT;
     if (tail < 0.0 && lowest_rate >= 0.0 && fabs(c) <= 0x1p1000 && fabs(tail) * df <= 0x1p1000) {
         const stop_test st = stop_test_of(&r, tail, lowest_rate, highest_rate_from(s, b.band));
+        if (!fractional(opts) && whole_years_tail(strict, edge, s, b, df, c, 0x1p-38 * (fabs(cum.sum) + fabs(cum.comp)),
+                                                  tail, table, t - 1, horizon, &st, &st_whole, years))
+            return st_whole;
         return falling_tail(opts, strict, edge, s, b, df, cum, c, tail, table, t - 1, horizon, &st, years);
     }
     for (unsigned k = table + 1; k <= horizon; k++, t++) { /* the general case: every test */
-        if (t >= b.next_from)
-            b = band_at(s, b.band, t);
-        df /= b.onep; /* t > 0: past the first year */
         double prev = c;
-        si_sum_add(&cum, tail * df);
-        c = si_sum_get(&cum);
+        c = tail_year(s, &b, t, &df, &cum, tail);
         if (!isfinite(c))
             return SOCINV_E_OVERFLOW;
         if (meets(&r, c)) {

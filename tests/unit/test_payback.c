@@ -342,6 +342,47 @@ static void test_discounted_beyond_paths(void **state)
     assert_close(y, 12, 0);
 }
 
+/** Whole years past the table are walked as a plain sum, which is within delta = 2^-38 x
+ * (|sum| + |comp| + |edge| + years left x |tail| x DF) of the compensated one (more when
+ * the table was walked as a plain sum too); a year
+ * whose plain sum is within 2 delta of the rule's edge is left to the full walk. At 0 %,
+ * {100, -50 - x}: the zero band is 1E-9 (150 + x), the cumulative 50 - x after the table,
+ * -2x in year 3, -50 - 3x in year 4; delta = 2^-38 x 4950 = 1.8E-8.
+ * - x = 7E-8: -1.4E-7 in year 3 is not below the edge -1.5E-7 (strict), but only 1E-8
+ *   above it: left to the full walk, which meets the rule in year 4 -> 4;
+ * - x = 8E-8: -1.6E-7 is 1E-8 below the edge: left to the full walk -> 3;
+ * - x = 7E-8 non-strict (method 2, cumulative <= +1.5E-7): -1.4E-7 is clear of the edge
+ *   -> 3 from the plain sum. */
+static void test_discounted_whole_years_edge(void **state)
+{
+    (void)state;
+    /* In the table the plain sum is within 2^-7 of the band of the compensated one; a
+     * year within 2^-6 of the band's edge is left to the full walk. At 0 %, {100,
+     * -100 - 2E-7 -+ 1E-9}: the band is 1E-9 x 200.0000002 = 2.000000002E-7, the
+     * cumulative in year 2 -2.01E-7 (below -2E-7 by 1E-9, 0.5 % of the band: met -> 2)
+     * or -1.99E-7 (not met; year 3 repeats the cost: -100 -> 3). */
+    socinv_schedule flat0;
+    assert_ok(socinv_schedule_flat(0.0, &flat0));
+    const double in_band[] = {100, -(100 + 2e-7 + 1e-9)}, off_band[] = {100, -(100 + 2e-7 - 1e-9)};
+    double y2 = 0;
+    assert_ok(socinv_payback_discounted(in_band, 2, &flat0, 0, NULL, &y2));
+    assert_close(y2, 2, 0);
+    assert_ok(socinv_payback_discounted(off_band, 2, &flat0, 0, NULL, &y2));
+    assert_close(y2, 3, 0);
+    socinv_schedule s;
+    assert_ok(socinv_schedule_flat(0.0, &s));
+    const double above[] = {100, -50.00000007}, below[] = {100, -50.00000008};
+    double y = 0;
+    assert_ok(socinv_payback_discounted(above, 2, &s, 0, NULL, &y));
+    assert_close(y, 4, 0);
+    assert_ok(socinv_payback_discounted(below, 2, &s, 0, NULL, &y));
+    assert_close(y, 3, 0);
+    socinv_payback_opts o = socinv_payback_opts_default();
+    o.method = SOCINV_PAYBACK_WHOLE_NONSTRICT;
+    assert_ok(socinv_payback_discounted(above, 2, &s, 0, &o, &y));
+    assert_close(y, 3, 0);
+}
+
 /** The first crossing checks the values as it walks them: a value that is not finite
  * is SOCINV_E_NONFINITE wherever it is, as before any other error, never E_OVERFLOW.
  * At 0 %: {100, -200, NaN} meets the rule in year 2 (-100), the NaN after it is still
@@ -607,6 +648,7 @@ int main(void)
         cmocka_unit_test(test_discounted_stop),
         cmocka_unit_test(test_discounted_beyond_paths),
         cmocka_unit_test(test_discounted_values_checked),
+        cmocka_unit_test(test_discounted_whole_years_edge),
         cmocka_unit_test(test_invalid),
     };
     return cmocka_run_group_tests_name("payback", tests, NULL, NULL);

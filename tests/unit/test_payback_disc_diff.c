@@ -5,7 +5,8 @@
  * non-finite values, every schedule kind including malformed ones, bad options,
  * empty cells and text). Every status and every answer must be the same, bit for
  * bit. SOCINV_DIFF_CASES sets the number of cases of each test (default 100000;
- * the round's report gives the runs with millions). */
+ * the round's report gives the runs with millions), SOCINV_DIFF_SEED another
+ * sequence of them. */
 #include "glue_test.h"
 #include "glue.h"
 
@@ -280,6 +281,15 @@ static double integer(int lo, int hi)
     return (double)(lo + (int)below((unsigned)(hi - lo + 1)));
 }
 
+/* SOCINV_DIFF_SEED: another sequence of cases (default the fixed one above) */
+static void seed_from_env(void)
+{
+    const char *e = getenv("SOCINV_DIFF_SEED");
+    unsigned long long v = e ? strtoull(e, NULL, 10) : 0;
+    if (v)
+        rng = v * 0x9E3779B97F4A7C15u | 1u;
+}
+
 static size_t cases(void)
 {
     const char *e = getenv("SOCINV_DIFF_CASES");
@@ -407,8 +417,39 @@ static void test_rule_old_new(void **state)
         any_schedule(&s);
         socinv_payback_opts o;
         any_opts(&o);
+        if (below(20) == 0) { /* the cumulative within a hair of the zero band's edge in the table */
+            double a = integer(1, 20000), x = 1e-9 * 2.0 * a * (1.0 + uniform(-0.03, 0.03));
+            net[0] = a;
+            net[1] = -(a + x);
+            net[2] = integer(-5, 5);
+            n = 2 + below(2);
+            socinv_schedule_flat(below(2) ? 0.0 : 1e-12, &s);
+        } else if (below(20) == 0) { /* the cumulative within a hair of the zero band's edge past the table */
+            double a = integer(1, 20000), x = 0.5e-9 * 1.5 * a * (1.0 + uniform(-0.4, 0.4));
+            net[0] = a;
+            net[1] = -(a / 2 + x);
+            n = 2;
+            socinv_schedule_flat(below(2) ? 0.0 : 1e-12, &s);
+        }
         unsigned first_year = below(12) ? below(2) : 2;
         const socinv_payback_opts *po = below(20) ? &o : NULL;
+        if (below(20) == 0) { /* the tail just (not) enough by the horizon: the stop test's edge */
+            unsigned h = 3 + below(60);
+            double a = integer(1, 20000), b0 = a / (h - 1);
+            /* c(h) near the band's edge -eps, or c(2) - reach(2) near it (the stop test at
+             * the table's end: c(2) - reach(2) = c(h) - (h - 2) b 2^-30 at 0 %) */
+            double lift = below(2) ? 0.0 : (h - 2) * b0 * 0x1p-30 * (1.0 + uniform(-0.02, 0.02));
+            double b = (a + 1e-9 * (a + b0) * (1.0 + uniform(-3e-3, 3e-3)) - lift) / (h - 1);
+            net[0] = a;
+            net[1] = -b;
+            n = 2;
+            socinv_schedule_flat(below(2) ? 0.0 : 1e-12, &s);
+            o = socinv_payback_opts_default();
+            o.horizon = h;
+            o.method = below(2) ? SOCINV_PAYBACK_WHOLE : SOCINV_PAYBACK_WHOLE_NONSTRICT;
+            po = &o;
+            first_year = below(2);
+        }
         double y_old = -7.0, y_new = -7.0;
         /* now and then a NULL or an empty argument, as a library caller may pass them */
         const unsigned null_arg = below(100);
@@ -568,6 +609,7 @@ static void test_glue_old_new(void **state)
 
 int main(void)
 {
+    seed_from_env();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_rule_old_new),
         cmocka_unit_test(test_glue_old_new),
