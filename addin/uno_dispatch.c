@@ -177,7 +177,19 @@ const sv_function *sv_uno_function_for(const typelib_TypeDescription *member)
 
 static char *utf8_put(char *o, const sal_Unicode *s, sal_Int32 n)
 {
-    for (sal_Int32 i = 0; i < n; i++) {
+    sal_Int32 i = 0;
+    for (; i + 4 <= n; i += 4) { /* four ASCII units at a time: most of a sheet's text */
+        uint64_t four;
+        memcpy(&four, s + i, sizeof four);
+        if (four & UINT64_C(0xFF80FF80FF80FF80))
+            break;
+        o[0] = (char)s[i];
+        o[1] = (char)s[i + 1];
+        o[2] = (char)s[i + 2];
+        o[3] = (char)s[i + 3];
+        o += 4;
+    }
+    for (; i < n; i++) {
         uint32_t c = s[i];
         if (c < 0x80) { /* ASCII first: nearly every character of a sheet's text */
             *o++ = (char)c;
@@ -258,7 +270,7 @@ static int is_seq_seq_any(const sv_uno_types *t, const typelib_TypeDescriptionRe
  * type no argument can have (SOCINV_E_TYPE). */
 #define TEXT_PENDING SIZE_MAX
 
-static inline int quick_cell(const uno_Any *a, sv_cell *cell, size_t *units)
+static inline __attribute__((always_inline)) int quick_cell(const uno_Any *a, sv_cell *cell, size_t *units)
 {
     switch (a->pType->eTypeClass) {
     case typelib_TypeClass_DOUBLE:
@@ -284,13 +296,8 @@ static inline int quick_cell(const uno_Any *a, sv_cell *cell, size_t *units)
 /* The UTF-8 of every pending text cell, into one block. A UTF-16 unit never
  * takes more than 3 bytes, so 3 * units is enough without measuring first.
  * Only the arguments with a bit in text_args hold text: the others are not
- * walked (NETIMPACT's 120 amounts beside its 40 labels). Calc hands the same
- * string to every cell that shows it (a column of areas repeats four names),
- * so a string met again in this call shares the UTF-8 written for it: the
- * last few are remembered by address, which stays valid while the call's
- * arguments are alive. */
-#define TEXT_SEEN 8 /* a power of two */
-
+ * walked (NETIMPACT's 120 amounts beside its 40 labels). (Remembering strings
+ * already converted does not pay: Calc hands every cell a string of its own.) */
 static int put_texts(sv_call *call, sv_arg *args, size_t text_args, size_t units)
 {
     if (units > SIZE_MAX / 3)
@@ -298,11 +305,6 @@ static int put_texts(sv_call *call, sv_arg *args, size_t text_args, size_t units
     char *pool = sv_alloc(call, 3 * units);
     if (!pool)
         return 0;
-    struct {
-        const rtl_uString *s;
-        const char *text;
-        size_t len;
-    } seen[TEXT_SEEN] = {{NULL, NULL, 0}};
     for (size_t i = 0; text_args >> i; i++) {
         if (!((text_args >> i) & 1))
             continue;
@@ -312,15 +314,9 @@ static int put_texts(sv_call *call, sv_arg *args, size_t text_args, size_t units
             if (cells[k].len != TEXT_PENDING)
                 continue;
             const rtl_uString *s = (const rtl_uString *)(const void *)cells[k].text;
-            size_t slot = ((uintptr_t)s >> 4) & (TEXT_SEEN - 1);
-            if (seen[slot].s != s) {
-                seen[slot].s = s;
-                seen[slot].text = pool;
-                pool = utf8_put(pool, s->buffer, s->length);
-                seen[slot].len = (size_t)(pool - seen[slot].text);
-            }
-            cells[k].text = seen[slot].text;
-            cells[k].len = seen[slot].len;
+            cells[k].text = pool;
+            pool = utf8_put(pool, s->buffer, s->length);
+            cells[k].len = (size_t)(pool - cells[k].text);
         }
     }
     return 1;
@@ -401,15 +397,17 @@ static inline int column_cells(const uno_Sequence *rows, size_t nrows, sv_cell *
                                int *all_numbers)
 {
     int numbers_only = 1;
+    size_t u = *units; /* a local: the cells' stores cannot touch it */
     uno_Sequence *const *row = (uno_Sequence *const *)rows->elements;
     for (size_t r = 0; r < nrows; r++) {
         if (!row[r] || row[r]->nElements == 0) { /* a ragged row: an empty cell */
             cells[r] = (sv_cell){SV_EMPTY, 0.0, NULL, 0};
             numbers_only = 0;
-        } else if (!range_cell((const uno_Any *)row[r]->elements, &cells[r], &nums[r], units, &numbers_only)) {
+        } else if (!range_cell((const uno_Any *)row[r]->elements, &cells[r], &nums[r], &u, &numbers_only)) {
             return 0;
         }
     }
+    *units = u;
     *all_numbers = numbers_only;
     return 1;
 }
@@ -421,6 +419,7 @@ static inline int range_cells(const uno_Sequence *rows, size_t nrows, size_t nco
                               size_t *units, int *all_numbers)
 {
     int numbers_only = 1;
+    size_t u = *units; /* a local: the cells' stores cannot touch it */
     for (size_t r = 0; r < nrows; r++) {
         const uno_Sequence *row = ((uno_Sequence *const *)rows->elements)[r];
         size_t n = row ? (size_t)row->nElements : 0;
@@ -428,13 +427,14 @@ static inline int range_cells(const uno_Sequence *rows, size_t nrows, size_t nco
         sv_cell *out = cells + r * ncols;
         double *num = nums + r * ncols;
         for (size_t k = 0; k < n; k++)
-            if (!range_cell(&v[k], &out[k], &num[k], units, &numbers_only))
+            if (!range_cell(&v[k], &out[k], &num[k], &u, &numbers_only))
                 return 0;
         if (n < ncols)
             numbers_only = 0;
         for (size_t k = n; k < ncols; k++) /* a ragged row: pad with empty cells */
             out[k] = (sv_cell){SV_EMPTY, 0.0, NULL, 0};
     }
+    *units = u;
     *all_numbers = numbers_only;
     return 1;
 }
@@ -721,7 +721,7 @@ int sv_uno_call(const sv_uno_types *t, const sv_function *fn, void *pReturn, voi
     if (status == SOCINV_OK)
         status = fn->glue(&call);
     int thrown = 0;
-    switch (sv_error_class_of(status)) {
+    switch (status == SOCINV_OK ? SV_ERR_NONE : sv_error_class_of(status)) { /* a result: no call */
     case SV_ERR_NONE:
         if (!encode_result(t, &call.res, pReturn)) {
             throw_status(t, exc, 0, SOCINV_E_NOMEM);
