@@ -281,19 +281,14 @@ static socinv_status cells_to_numbers(const sv_cell *cells, size_t total, int ke
     return SOCINV_OK;
 }
 
-static socinv_status numbers(sv_call *c, size_t i, int keep_trailing, const double **v, size_t *n)
+socinv_status sv_vector_read(sv_call *c, size_t i, int keep_trailing, const double **v, size_t *n)
 {
     const sv_arg *a = arg(c, i);
     if (!a || a->omitted || !a->cells || a->rows == 0 || a->cols == 0)
         return SOCINV_E_LENGTH;
     if (a->rows > 1 && a->cols > 1)
         return SOCINV_E_SHAPE;
-    const double *nums = nums_of(c, i);
-    if (nums && a->rows * a->cols <= SOCINV_MAX_CELLS) { /* no empty cell to drop, no text */
-        *v = nums;
-        *n = a->rows * a->cols;
-        return SOCINV_OK;
-    }
+    /* (a row or column of numbers only was answered inline: sv_numbers_decoded) */
     size_t used = used_cells(a->cells, a->rows * a->cols, keep_trailing);
     if (used == 0 || used > SOCINV_MAX_CELLS)
         return SOCINV_E_LENGTH;
@@ -331,16 +326,6 @@ socinv_status sv_per_row(sv_call *c, size_t i, sv_row_rule rule, const void *ctx
     }
     c->res.cell_status = any_error ? status : NULL;
     return SOCINV_OK;
-}
-
-socinv_status sv_vector(sv_call *c, size_t i, const double **v, size_t *n)
-{
-    return numbers(c, i, 0, v, n);
-}
-
-socinv_status sv_vector_full(sv_call *c, size_t i, const double **v, size_t *n)
-{
-    return numbers(c, i, 1, v, n);
 }
 
 socinv_status sv_matrix(sv_call *c, size_t i, const double **m, size_t *rows, size_t *cols)

@@ -195,9 +195,29 @@ socinv_status sv_text(const sv_call *c, size_t i, const char **text, size_t *len
 /* A row or a column of numbers (1xN, Nx1 or one cell). Trailing empty cells are
  * dropped (later years left blank), empty cells inside count as 0, text is
  * SOCINV_E_TYPE, a 2-D range SOCINV_E_SHAPE, nothing at all SOCINV_E_LENGTH. */
-socinv_status sv_vector(sv_call *c, size_t i, const double **v, size_t *n);
+socinv_status sv_vector_read(sv_call *c, size_t i, int keep_trailing, const double **v, size_t *n);
+/* A row or column whose every cell is a number, as the dispatcher decoded it
+ * (sv_call.nums): the common case of sv_vector, answered inline. */
+static inline int sv_numbers_decoded(const sv_call *c, size_t i, const double **v, size_t *n)
+{
+    if (!c->nums || i >= c->nargs)
+        return 0;
+    const sv_arg *a = &c->args[i];
+    if (a->omitted || (a->rows > 1 && a->cols > 1) || !c->nums[i]) /* omitted first: only then is nums[i] set */
+        return 0;
+    *v = c->nums[i];
+    *n = a->rows * a->cols;
+    return 1;
+}
+static inline socinv_status sv_vector(sv_call *c, size_t i, const double **v, size_t *n)
+{
+    return sv_numbers_decoded(c, i, v, n) ? SOCINV_OK : sv_vector_read(c, i, 0, v, n);
+}
 /* Like sv_vector but keeps trailing empty cells as 0 (when positions matter). */
-socinv_status sv_vector_full(sv_call *c, size_t i, const double **v, size_t *n);
+static inline socinv_status sv_vector_full(sv_call *c, size_t i, const double **v, size_t *n)
+{
+    return sv_numbers_decoded(c, i, v, n) ? SOCINV_OK : sv_vector_read(c, i, 1, v, n);
+}
 /* A matrix of numbers, empty cells as 0, text SOCINV_E_TYPE. */
 socinv_status sv_matrix(sv_call *c, size_t i, const double **m, size_t *rows, size_t *cols);
 

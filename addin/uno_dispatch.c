@@ -296,8 +296,13 @@ static inline __attribute__((always_inline)) int quick_cell(const uno_Any *a, sv
 /* The UTF-8 of every pending text cell, into one block. A UTF-16 unit never
  * takes more than 3 bytes, so 3 * units is enough without measuring first.
  * Only the arguments with a bit in text_args hold text: the others are not
- * walked (NETIMPACT's 120 amounts beside its 40 labels). (Remembering strings
- * already converted does not pay: Calc hands every cell a string of its own.) */
+ * walked (NETIMPACT's 120 amounts beside its 40 labels). Calc often hands
+ * the cells that show one string the same rtl_uString (its shared strings),
+ * so a string met again in this call shares the UTF-8 written for it: the
+ * last few are remembered by address, which stays valid while the call's
+ * arguments are alive (NETIMPACT's 40 labels: about half are repeats). */
+#define TEXT_SEEN 16 /* a power of two */
+
 static int put_texts(sv_call *call, sv_arg *args, size_t text_args, size_t units)
 {
     if (units > SIZE_MAX / 3)
@@ -305,6 +310,13 @@ static int put_texts(sv_call *call, sv_arg *args, size_t text_args, size_t units
     char *pool = sv_alloc(call, 3 * units);
     if (!pool)
         return 0;
+    struct {
+        const rtl_uString *s;
+        const char *text;
+        size_t len;
+    } seen[TEXT_SEEN];
+    for (size_t k = 0; k < TEXT_SEEN; k++)
+        seen[k].s = NULL;
     for (size_t i = 0; text_args >> i; i++) {
         if (!((text_args >> i) & 1))
             continue;
@@ -314,9 +326,16 @@ static int put_texts(sv_call *call, sv_arg *args, size_t text_args, size_t units
             if (cells[k].len != TEXT_PENDING)
                 continue;
             const rtl_uString *s = (const rtl_uString *)(const void *)cells[k].text;
-            cells[k].text = pool;
-            pool = utf8_put(pool, s->buffer, s->length);
-            cells[k].len = (size_t)(pool - cells[k].text);
+            uintptr_t a = (uintptr_t)s;
+            size_t slot = ((a >> 4) ^ (a >> 9)) & (TEXT_SEEN - 1);
+            if (seen[slot].s != s) {
+                seen[slot].s = s;
+                seen[slot].text = pool;
+                pool = utf8_put(pool, s->buffer, s->length);
+                seen[slot].len = (size_t)(pool - seen[slot].text);
+            }
+            cells[k].text = seen[slot].text;
+            cells[k].len = seen[slot].len;
         }
     }
     return 1;
