@@ -293,15 +293,26 @@ static inline __attribute__((always_inline)) int quick_cell(const uno_Any *a, sv
     }
 }
 
+/* A pending text cell's UTF-8, written at *pool. */
+static inline void put_text(sv_cell *cell, char **pool)
+{
+    const rtl_uString *s = (const rtl_uString *)(const void *)cell->text;
+    cell->text = *pool;
+    *pool = utf8_put(*pool, s->buffer, s->length);
+    cell->len = (size_t)(*pool - cell->text);
+}
+
 /* The UTF-8 of every pending text cell, into one block. A UTF-16 unit never
  * takes more than 3 bytes, so 3 * units is enough without measuring first.
  * Only the arguments with a bit in text_args hold text: the others are not
  * walked (NETIMPACT's 120 amounts beside its 40 labels). Calc often hands
  * the cells that show one string the same rtl_uString (its shared strings),
- * so a string met again in this call shares the UTF-8 written for it: the
- * last few are remembered by address, which stays valid while the call's
- * arguments are alive (NETIMPACT's 40 labels: about half are repeats). */
-#define TEXT_SEEN 16 /* a power of two */
+ * so where there is much text a string met again in this call shares the
+ * UTF-8 written for it: the last few are remembered by address, which stays
+ * valid while the call's arguments are alive (NETIMPACT's 40 labels: about
+ * half are repeats, ~1 100 instructions). A keyword or two is written as it is. */
+#define TEXT_SEEN 16       /* a power of two */
+#define TEXT_SEEN_UNITS 64 /* remembered above this much text */
 
 static int put_texts(sv_call *call, sv_arg *args, size_t text_args, size_t units)
 {
@@ -312,10 +323,10 @@ static int put_texts(sv_call *call, sv_arg *args, size_t text_args, size_t units
         return 0;
     struct {
         const rtl_uString *s;
-        const char *text;
-        size_t len;
+        const sv_cell *cell; /* the first cell given its UTF-8 */
     } seen[TEXT_SEEN];
-    for (size_t k = 0; k < TEXT_SEEN; k++)
+    const int remember = units > TEXT_SEEN_UNITS;
+    for (size_t k = 0; remember && k < TEXT_SEEN; k++)
         seen[k].s = NULL;
     for (size_t i = 0; text_args >> i; i++) {
         if (!((text_args >> i) & 1))
@@ -325,17 +336,21 @@ static int put_texts(sv_call *call, sv_arg *args, size_t text_args, size_t units
         for (size_t k = 0; k < n; k++) {
             if (cells[k].len != TEXT_PENDING)
                 continue;
+            if (!remember) {
+                put_text(&cells[k], &pool);
+                continue;
+            }
             const rtl_uString *s = (const rtl_uString *)(const void *)cells[k].text;
             uintptr_t a = (uintptr_t)s;
             size_t slot = ((a >> 4) ^ (a >> 9)) & (TEXT_SEEN - 1);
-            if (seen[slot].s != s) {
+            if (seen[slot].s == s) {
+                cells[k].text = seen[slot].cell->text;
+                cells[k].len = seen[slot].cell->len;
+            } else {
                 seen[slot].s = s;
-                seen[slot].text = pool;
-                pool = utf8_put(pool, s->buffer, s->length);
-                seen[slot].len = (size_t)(pool - seen[slot].text);
+                seen[slot].cell = &cells[k];
+                put_text(&cells[k], &pool);
             }
-            cells[k].text = seen[slot].text;
-            cells[k].len = seen[slot].len;
         }
     }
     return 1;
