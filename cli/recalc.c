@@ -236,7 +236,7 @@ static void report(const input *in, const char *lang)
                 else if (cell->kind == SOCINV_CELL_TEXT)
                     snprintf(value, sizeof value, "%.*s", (int)cell->len, cell->text);
                 else
-                    snprintf(value, sizeof value, "(tom)");
+                    snprintf(value, sizeof value, "%s", cli_words_for(lang)->empty_value);
                 printf("    %-8s %-14s %s\n", name, value, formula);
                 count++;
             }

@@ -17,6 +17,7 @@ static const cli_words DA = {
     "  tilbagebetalingstid", "brøk", "; trykt ", "ingen (betaler sig ikke hjem)",
     "Kontrol: trykte totaler, økonomisk påvirkning og tilbagebetalingstider stemmer",
     "socinv-formler", "ingen tilbagebetaling",
+    "(tom)",
 };
 
 static const cli_words EN = {
@@ -33,6 +34,7 @@ static const cli_words EN = {
     "  payback", "fractional", "; printed ", "none (never pays back)",
     "Check: printed totals, net impact and paybacks agree",
     "socinv formulas", "no payback",
+    "(empty)",
 };
 
 const cli_words *cli_words_for(const char *lang)

@@ -21,6 +21,7 @@ typedef struct cli_words {
     const char *payback, *fractional, *printed, *never, *check_ok;
     /* socinv recalc, socinv payback */
     const char *socinv_formulas, *no_payback;
+    const char *empty_value; /* recalc --report: a formula whose value is empty */
 } cli_words;
 
 /* The texts for lang ("da" or "en"; anything else: English). */

@@ -597,6 +597,21 @@ def part_recalc(a, office):
                   any("=CASECHECK(" in l and l.split()[1] == "1" for l in listed if len(l.split()) > 1),
                   "--report: copenhagen-001 shows PAYBACK 3 and CASECHECK 1", "\n".join(listed[:12]))
 
+        # --report names an empty value in the language asked for ("(tom)" whatever the
+        # language before): a socinv formula whose result is "" (PAYBACK is 3 here)
+        empty_dir = os.path.join(tmp, "empty")
+        os.makedirs(empty_dir)
+        doc = recalc_sheet(office)
+        office.set_formula(doc, "A7", f'=IF({FN}PAYBACK(A1:D1)=3;"";1)')
+        office.calculate_all(doc)
+        shutil.copyfile(office.store(doc, "ods", "e-empty"), os.path.join(empty_dir, "e-empty.ods"))
+        office.close_doc(doc)
+        for lang, word in (("en", "(empty)"), ("da", "(tom)")):
+            rc, stdout, stderr = run(a, "--report", "--lang", lang, os.path.join(empty_dir, "e-empty.ods"))
+            line = next((l for l in stdout.splitlines() if l.split()[:1] == ["A7"]), "")
+            rep.check(rc == 0 and line.split()[1:2] == [word], f"--report --lang {lang}: an empty value is {word}",
+                      f"exit {rc}: {line!r}\n{stderr}")
+
         # --in-place: replaced only after success; the corrupt file stays as it was
         ip = os.path.join(tmp, "inplace")
         os.makedirs(ip)
