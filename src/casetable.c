@@ -106,34 +106,40 @@ typedef struct {
     socinv_row_kind kind;
 } label_class;
 
-/* What a folded label says the line is (before looking at its numbers). */
-static label_class classify(const char *f)
+/* The labels that make a line more than an amount line, folded (si_fold), each
+ * compared as a prefix; a subtotal's spelling before the heading it begins with
+ * ('Varige ændringer total' before 'Varige ændringer'). */
+#define LABEL(lit, role, kind) {lit, sizeof(lit) - 1, {role, kind}}
+static const struct {
+    const char *word;
+    size_t len;
+    label_class k;
+} label_words[] = {
+    LABEL("tilbagebetalingstid", SOCINV_LINE_PAYBACK, SOCINV_ROW_IGNORE),
+    LABEL("samlet\xc3\xb8konomiskp\xc3\xa5virkning", SOCINV_LINE_NET, SOCINV_ROW_IGNORE),
+    LABEL("samlede\xc3\xb8konomiskekonsekvenser", SOCINV_LINE_NET, SOCINV_ROW_IGNORE),
+    LABEL("samlet\xc3\xb8konomiskkonsekvens", SOCINV_LINE_NET, SOCINV_ROW_IGNORE),
+    LABEL("samletvarig\xc3\xa6ndring", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_PERMANENT),
+    LABEL("samledevarige\xc3\xa6ndringer", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_PERMANENT),
+    LABEL("varige\xc3\xa6ndringertotal", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_PERMANENT),
+    LABEL("samledeimplementeringsomkostninger", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_IMPLEMENTATION),
+    LABEL("samletimplementeringsomkostning", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_IMPLEMENTATION),
+    LABEL("implementeringsomkostningertotal", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_IMPLEMENTATION),
+    LABEL("investeringertotal", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_IMPLEMENTATION),
+    LABEL("samledeinvesteringer", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_IMPLEMENTATION),
+    LABEL("varige\xc3\xa6ndringer", SOCINV_LINE_HEADING, SOCINV_ROW_PERMANENT),
+    LABEL("implementeringsomkostninger", SOCINV_LINE_HEADING, SOCINV_ROW_IMPLEMENTATION),
+};
+
+/* What a folded label (n bytes) says the line is (before looking at its numbers):
+ * the first word it starts with, tried by its first byte and length before memcmp. */
+static label_class classify(const char *f, size_t n)
 {
-    label_class k = {SOCINV_LINE_DETAIL, SOCINV_ROW_IGNORE};
-    if (si_starts_with(f, "tilbagebetalingstid")) {
-        k.role = SOCINV_LINE_PAYBACK;
-    } else if (si_starts_with(f, "samlet\xc3\xb8konomiskp\xc3\xa5virkning") ||
-               si_starts_with(f, "samlede\xc3\xb8konomiskekonsekvenser") ||
-               si_starts_with(f, "samlet\xc3\xb8konomiskkonsekvens")) {
-        k.role = SOCINV_LINE_NET;
-    } else if (si_starts_with(f, "samletvarig\xc3\xa6ndring") || si_starts_with(f, "samledevarige\xc3\xa6ndringer") ||
-               si_starts_with(f, "varige\xc3\xa6ndringertotal")) {
-        k.role = SOCINV_LINE_SUBTOTAL;
-        k.kind = SOCINV_ROW_PERMANENT;
-    } else if (si_starts_with(f, "samledeimplementeringsomkostninger") ||
-               si_starts_with(f, "samletimplementeringsomkostning") ||
-               si_starts_with(f, "implementeringsomkostningertotal") ||
-               si_starts_with(f, "investeringertotal") || si_starts_with(f, "samledeinvesteringer")) {
-        k.role = SOCINV_LINE_SUBTOTAL;
-        k.kind = SOCINV_ROW_IMPLEMENTATION;
-    } else if (si_starts_with(f, "varige\xc3\xa6ndringer")) {
-        k.role = SOCINV_LINE_HEADING;
-        k.kind = SOCINV_ROW_PERMANENT;
-    } else if (si_starts_with(f, "implementeringsomkostninger")) {
-        k.role = SOCINV_LINE_HEADING;
-        k.kind = SOCINV_ROW_IMPLEMENTATION;
-    }
-    return k;
+    for (size_t i = 0; i < sizeof label_words / sizeof label_words[0]; i++)
+        if (n >= label_words[i].len && f[0] == label_words[i].word[0] &&
+            memcmp(f, label_words[i].word, label_words[i].len) == 0)
+            return label_words[i].k;
+    return (label_class){SOCINV_LINE_DETAIL, SOCINV_ROW_IGNORE};
 }
 
 /* Is row r the year header of a table? A run of years that does not go back in
@@ -164,12 +170,12 @@ static int find_header(const socinv_grid *g, size_t r, int strong, size_t *col, 
             continue;
         if (x->kind != SOCINV_CELL_TEXT)
             return 0; /* an amount left of the years */
-        si_cell_fold(x, f);
-        if (si_starts_with(f, "styringsomr")) {
+        size_t fl = si_cell_fold(x, f);
+        if (SI_PREFIX(f, fl, "styringsomr")) {
             marked = 1;
             continue;
         }
-        if (classify(f).role != SOCINV_LINE_DETAIL)
+        if (classify(f, fl).role != SOCINV_LINE_DETAIL)
             return 0; /* 'Samlet økonomisk påvirkning', ...: a line of a table */
         socinv_area a;
         if (socinv_area_parse(x->text, x->len, &a) == SOCINV_OK && a != SOCINV_AREA_NONE)
@@ -369,8 +375,8 @@ static void read_header(reader *rd, size_t hr, size_t year_col, size_t nyears)
      * the column just left of the years, if its cells read as areas. */
     rd->area_headed = 0;
     for (size_t c = t->label_col + 1; c < year_col; c++) {
-        si_cell_fold(si_cell_at(g, hr, c), f);
-        if (si_starts_with(f, "styringsomr")) {
+        size_t fl = si_cell_fold(si_cell_at(g, hr, c), f);
+        if (SI_PREFIX(f, fl, "styringsomr")) {
             t->area_col = c;
             rd->area_headed = 1;
             break;
@@ -385,12 +391,12 @@ typedef enum { ROW_NEXT, ROW_END, ROW_LAST } row_step;
 
 /* "Tilbagebetalingstid" alone, then "total: 4 år" / "service: 5" on the next line:
  * the pending payback line gets its basis and value from row r. */
-static row_step split_payback(reader *rd, size_t r, const char *f)
+static row_step split_payback(reader *rd, size_t r, const char *f, size_t fl)
 {
     socinv_case_line *l = rd->pending < rd->cap && rd->pending < rd->n && !rd->overflow ? &rd->lines[rd->pending] : NULL;
     double v;
     if (l) {
-        l->basis = si_starts_with(f, "total") ? SOCINV_BASIS_TOTAL : SOCINV_BASIS_SERVICE;
+        l->basis = SI_PREFIX(f, fl, "total") ? SOCINV_BASIS_TOTAL : SOCINV_BASIS_SERVICE;
         l->row = r;
         l->notes |= 1u << SOCINV_NOTE_SPLIT_PAYBACK;
         if (first_value(rd->g, r, rd->t->label_col, rd->style, &v))
@@ -474,14 +480,14 @@ static row_step read_row(reader *rd, size_t r)
     if (cells == 0)
         return ++rd->gap >= MAX_GAP && !rd->whole ? ROW_END : ROW_NEXT;
     const socinv_cell *label = si_cell_at(rd->g, r, rd->t->label_col);
-    si_cell_fold(label, f);
-    if ((si_starts_with(f, "note") || section_heading(label)) && !rd->whole)
+    size_t fl = si_cell_fold(label, f);
+    if ((SI_PREFIX(f, fl, "note") || section_heading(label)) && !rd->whole)
         return ROW_END;
-    if (rd->pending != SOCINV_NONE && (si_starts_with(f, "total") || si_starts_with(f, "service")))
-        return split_payback(rd, r, f);
+    if (rd->pending != SOCINV_NONE && (SI_PREFIX(f, fl, "total") || SI_PREFIX(f, fl, "service")))
+        return split_payback(rd, r, f, fl);
     rd->pending = SOCINV_NONE;
 
-    label_class k = classify(f);
+    label_class k = classify(f, fl);
     int amounts = has_amounts(rd->g, rd->t, r);
     if (k.role == SOCINV_LINE_HEADING && amounts)
         k.role = SOCINV_LINE_DETAIL, k.kind = SOCINV_ROW_IGNORE;
