@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "test_util.h"
+#include "casegrid.h"
 
 #ifndef SOCINV_TEST_DATA
 #error "SOCINV_TEST_DATA must name tests/data"
@@ -707,6 +708,58 @@ static void test_bad_cell_after_the_table(void **state)
     close_doc(d);
 }
 
+/* si_fold: ASCII runs (one room check per run) and the bytes that fall out of them. */
+static void test_fold(void **state)
+{
+    (void)state;
+    char f[SI_FOLD_CAP];
+    /* all ASCII: capitals lowered, space, hyphen, tab, CR and LF dropped */
+    assert_int_equal(si_fold("Samlet varig-\xc3\x86ndring", 21, f, sizeof f), 19);
+    assert_string_equal(f, "samletvarig\xc3\xa6ndring");
+    assert_int_equal(si_fold(" A-b\tC\r\nD@[", 11, f, sizeof f), 6);
+    assert_string_equal(f, "abcd@["); /* '@' and '[' sit beside 'A' and 'Z': kept as they are */
+    /* out of the run: no-break space and soft hyphen (C2 A0, C2 AD) dropped, C2 A9 kept;
+     * hyphen, non-breaking hyphen, en dash (E2 80 90/91/93) dropped, em dash (E2 80 94) kept;
+     * Æ Ø Å (C3 86/98/85) lowered, × (C3 97) and ß (C3 9F) kept */
+    assert_int_equal(si_fold("a\xc2\xa0" "b\xc2\xad" "c\xc2\xa9", 9, f, sizeof f), 5);
+    assert_string_equal(f, "abc\xc2\xa9");
+    assert_int_equal(si_fold("x\xe2\x80\x90y\xe2\x80\x91z\xe2\x80\x93w\xe2\x80\x94", 16, f, sizeof f), 7);
+    assert_string_equal(f, "xyzw\xe2\x80\x94");
+    assert_int_equal(si_fold("\xc3\x86\xc3\x98\xc3\x85\xc3\x97\xc3\x9f", 10, f, sizeof f), 10);
+    assert_string_equal(f, "\xc3\xa6\xc3\xb8\xc3\xa5\xc3\x97\xc3\x9f");
+    /* a lead byte at the end of the text, cut from its sequence: kept as it is */
+    assert_int_equal(si_fold("A\xc3", 2, f, sizeof f), 2);
+    assert_string_equal(f, "a\xc3");
+    assert_int_equal(si_fold("A\xe2\x80", 3, f, sizeof f), 3);
+    assert_string_equal(f, "a\xe2\x80");
+    /* the room: cap - 1 bytes and the NUL; dropped bytes take none; a pair that does
+     * not fit leaves its lead byte alone; cap 0 writes nothing */
+    assert_int_equal(si_fold("ABCDEF", 6, f, 4), 3);
+    assert_string_equal(f, "abc");
+    assert_int_equal(si_fold("A B C", 5, f, 3), 2);
+    assert_string_equal(f, "ab");
+    assert_int_equal(si_fold("AB\xc3\x86", 4, f, 4), 3);
+    assert_string_equal(f, "ab\xc3");
+    assert_int_equal(si_fold("AB\xc3\x86", 4, f, 5), 4);
+    assert_string_equal(f, "ab\xc3\xa6");
+    assert_int_equal(si_fold("AB", 2, f, 1), 0);
+    assert_string_equal(f, "");
+    f[0] = 'q';
+    assert_int_equal(si_fold("AB", 2, f, 0), 0);
+    assert_int_equal(f[0], 'q');
+    /* SI_PREFIX answers as si_starts_with: a NUL inside the text stops the match,
+     * a text shorter than the word does not match */
+    size_t n = si_fold("Sam\0let", 7, f, sizeof f);
+    assert_int_equal(n, 7);
+    assert_false(SI_PREFIX(f, n, "samlet"));
+    assert_false(si_starts_with(f, "samlet"));
+    assert_true(SI_PREFIX(f, n, "sam"));
+    n = si_fold("Note", 4, f, sizeof f);
+    assert_true(SI_PREFIX(f, n, "note"));
+    assert_false(SI_PREFIX(f, n, "notes"));
+    assert_false(si_starts_with(f, "notes"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -731,6 +784,7 @@ int main(void)
         cmocka_unit_test(test_utf8_char_len),
         cmocka_unit_test(test_ragged),
         cmocka_unit_test(test_invalid),
+        cmocka_unit_test(test_fold),
     };
     return cmocka_run_group_tests_name("casetable", tests, NULL, NULL);
 }
