@@ -170,7 +170,7 @@ static int find_header(const socinv_grid *g, size_t r, int strong, size_t *col, 
             continue;
         if (x->kind != SOCINV_CELL_TEXT)
             return 0; /* an amount left of the years */
-        size_t fl = si_cell_fold(x, f);
+        size_t fl = si_cell_fold(x, f, sizeof f);
         if (SI_PREFIX(f, fl, "styringsomr")) {
             marked = 1;
             continue;
@@ -351,7 +351,7 @@ static void read_header(reader *rd, size_t hr, size_t year_col, size_t nyears)
 {
     const socinv_grid *g = rd->g;
     socinv_case *t = rd->t;
-    char f[SI_FOLD_CAP];
+    char f[SI_LABEL_CAP];
     memset(t, 0, sizeof *t);
     t->header_row = hr;
     /* The label column is where the header starts ("1.000 kr. 2025 p/l"): a table
@@ -375,7 +375,7 @@ static void read_header(reader *rd, size_t hr, size_t year_col, size_t nyears)
      * the column just left of the years, if its cells read as areas. */
     rd->area_headed = 0;
     for (size_t c = t->label_col + 1; c < year_col; c++) {
-        size_t fl = si_cell_fold(si_cell_at(g, hr, c), f);
+        size_t fl = si_cell_fold(si_cell_at(g, hr, c), f, sizeof f);
         if (SI_PREFIX(f, fl, "styringsomr")) {
             t->area_col = c;
             rd->area_headed = 1;
@@ -434,12 +434,14 @@ static void amount_line(reader *rd, size_t r, socinv_case_line *l)
 }
 
 /* A line of the table, as its label class says. */
-static void table_line(reader *rd, size_t r, label_class k, const char *f, const socinv_cell *label)
+static void table_line(reader *rd, size_t r, label_class k, const socinv_cell *label)
 {
     socinv_case_line *l = add_line(rd, r, k.role);
     switch (k.role) {
     case SOCINV_LINE_PAYBACK: {
         double v;
+        char f[SI_FOLD_CAP]; /* the whole label: its basis may be anywhere in it */
+        si_cell_fold(label, f, sizeof f);
         l->basis = strstr(f, "service") ? SOCINV_BASIS_SERVICE : SOCINV_BASIS_TOTAL;
         if (first_value(rd->g, r, rd->t->label_col, rd->style, &v))
             l->payback = v;
@@ -475,12 +477,12 @@ static void table_line(reader *rd, size_t r, label_class k, const char *f, const
 /* Row r (not a header) of the table being read. */
 static row_step read_row(reader *rd, size_t r)
 {
-    char f[SI_FOLD_CAP];
+    char f[SI_LABEL_CAP]; /* the first words: the line's class */
     size_t cells = nonblank_cells(rd->g, r);
     if (cells == 0)
         return ++rd->gap >= MAX_GAP && !rd->whole ? ROW_END : ROW_NEXT;
     const socinv_cell *label = si_cell_at(rd->g, r, rd->t->label_col);
-    size_t fl = si_cell_fold(label, f);
+    size_t fl = si_cell_fold(label, f, sizeof f);
     if ((SI_PREFIX(f, fl, "note") || section_heading(label)) && !rd->whole)
         return ROW_END;
     if (rd->pending != SOCINV_NONE && (SI_PREFIX(f, fl, "total") || SI_PREFIX(f, fl, "service")))
@@ -499,7 +501,7 @@ static row_step read_row(reader *rd, size_t r)
         add_line(rd, r, SOCINV_LINE_OTHER);
         return ++rd->footnotes > MAX_FOOTNOTES && !rd->whole ? ROW_END : ROW_NEXT;
     }
-    table_line(rd, r, k, f, label);
+    table_line(rd, r, k, label);
     return rd->paybacks >= 2 && !rd->whole ? ROW_LAST : ROW_NEXT;
 }
 
