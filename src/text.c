@@ -3,8 +3,23 @@
 
 #include "internal.h"
 
-/* The ASCII bytes a label drops (space, tab, hyphen, CR, LF), as bits of a 64-bit mask. */
-#define ASCII_DROPPED ((1ull << ' ') | (1ull << '\t') | (1ull << '-') | (1ull << '\r') | (1ull << '\n'))
+/* What si_fold makes of each byte on its own: an ASCII byte as itself, a capital as its
+ * small letter; FOLD_OTHER for the ASCII bytes a label drops (space, tab, hyphen, CR,
+ * LF) and for every byte of 0x80 and up (UTF-8, looked at with the bytes after it). */
+#define FOLD_OTHER 0x80
+#define FOLD_BYTE(c)                                                                                        \
+    ((c) >= 0x80 || (c) == ' ' || (c) == '\t' || (c) == '-' || (c) == '\r' || (c) == '\n' ? FOLD_OTHER       \
+     : (c) >= 'A' && (c) <= 'Z'                                                             ? (c) - 'A' + 'a' \
+                                                                                            : (c))
+#define FOLD_ROW(r)                                                                                         \
+    FOLD_BYTE(r + 0), FOLD_BYTE(r + 1), FOLD_BYTE(r + 2), FOLD_BYTE(r + 3), FOLD_BYTE(r + 4), FOLD_BYTE(r + 5),   \
+        FOLD_BYTE(r + 6), FOLD_BYTE(r + 7), FOLD_BYTE(r + 8), FOLD_BYTE(r + 9), FOLD_BYTE(r + 10),             \
+        FOLD_BYTE(r + 11), FOLD_BYTE(r + 12), FOLD_BYTE(r + 13), FOLD_BYTE(r + 14), FOLD_BYTE(r + 15)
+static const unsigned char fold_byte[256] = {
+    FOLD_ROW(0x00), FOLD_ROW(0x10), FOLD_ROW(0x20), FOLD_ROW(0x30), FOLD_ROW(0x40), FOLD_ROW(0x50),
+    FOLD_ROW(0x60), FOLD_ROW(0x70), FOLD_ROW(0x80), FOLD_ROW(0x90), FOLD_ROW(0xA0), FOLD_ROW(0xB0),
+    FOLD_ROW(0xC0), FOLD_ROW(0xD0), FOLD_ROW(0xE0), FOLD_ROW(0xF0),
+};
 
 size_t si_fold(const char *text, size_t len, char *out, size_t cap)
 {
@@ -14,16 +29,16 @@ size_t si_fold(const char *text, size_t len, char *out, size_t cap)
         return 0;
     while (i < len && o + 1 < cap) {
         /* A run of ASCII, most of a label: a byte writes at most one byte, so the
-         * room is checked once for the run; a capital is one range test, a gap
-         * (space, tab, hyphen, CR, LF) one bit test. */
+         * room is checked once for the run, and each byte is one look-up. */
         size_t end = i + (len - i < cap - 1 - o ? len - i : cap - 1 - o);
-        for (; i < end && s[i] < 0x80; i++) {
-            unsigned char c = s[i];
-            if ((unsigned)(c - 'A') < 26u)
-                c = (unsigned char)(c - 'A' + 'a');
-            else if (c <= '-' && (ASCII_DROPPED >> c) & 1u)
-                continue;
-            out[o++] = (char)c;
+        for (; i < end; i++) {
+            unsigned char f = fold_byte[s[i]];
+            if (f == FOLD_OTHER) {
+                if (s[i] >= 0x80)
+                    break;
+                continue; /* space, tab, hyphen, CR, LF */
+            }
+            out[o++] = (char)f;
         }
         if (i == end)
             continue;
