@@ -131,13 +131,42 @@ static const struct {
     LABEL("implementeringsomkostninger", SOCINV_LINE_HEADING, SOCINV_ROW_IMPLEMENTATION),
 };
 
-/* What a folded label (n bytes) says the line is (before looking at its numbers):
- * the first word it starts with, tried by its first byte and length before memcmp. */
-static label_class classify(const char *f, size_t n)
+/* A label's first words, folded (si_fold) only as far as a question needs: its first
+ * two bytes at first, which no word a line is known by matches in most amount lines
+ * ('Projektledelse BIF'); up to SI_LABEL_CAP - 1 bytes once one of them does. Either
+ * is the start of the whole folding, so every answer is the whole label's. */
+typedef struct {
+    const socinv_cell *cell;
+    size_t n;  /* bytes in f */
+    int whole; /* folded as far as f allows */
+    char f[SI_LABEL_CAP];
+} label_text;
+
+static void label_open(label_text *l, const socinv_cell *cell)
+{
+    l->cell = cell;
+    l->n = si_cell_fold(cell, l->f, 3);
+    l->whole = l->n < 2; /* then the whole folding is shorter than any word */
+}
+
+/* Does the folded label start with word (len >= 2 bytes, folded)? */
+static int label_starts(label_text *l, const char *word, size_t len)
+{
+    if (l->n < 2 || l->f[0] != word[0] || l->f[1] != word[1])
+        return 0;
+    if (!l->whole) {
+        l->n = si_cell_fold(l->cell, l->f, sizeof l->f);
+        l->whole = 1;
+    }
+    return l->n >= len && memcmp(l->f, word, len) == 0;
+}
+#define LABEL_STARTS(l, lit) label_starts((l), (lit), sizeof(lit) - 1)
+
+/* What a label says the line is (before looking at its numbers): the first word it starts with. */
+static label_class classify(label_text *l)
 {
     for (size_t i = 0; i < sizeof label_words / sizeof label_words[0]; i++)
-        if (n >= label_words[i].len && f[0] == label_words[i].word[0] &&
-            memcmp(f, label_words[i].word, label_words[i].len) == 0)
+        if (label_starts(l, label_words[i].word, label_words[i].len))
             return label_words[i].k;
     return (label_class){SOCINV_LINE_DETAIL, SOCINV_ROW_IGNORE};
 }
@@ -175,7 +204,9 @@ static int find_header(const socinv_grid *g, size_t r, int strong, size_t *col, 
             marked = 1;
             continue;
         }
-        if (classify(f, fl).role != SOCINV_LINE_DETAIL)
+        label_text lt;
+        label_open(&lt, x);
+        if (classify(&lt).role != SOCINV_LINE_DETAIL)
             return 0; /* 'Samlet økonomisk påvirkning', ...: a line of a table */
         socinv_area a;
         if (socinv_area_parse(x->text, x->len, &a) == SOCINV_OK && a != SOCINV_AREA_NONE)
@@ -391,12 +422,12 @@ typedef enum { ROW_NEXT, ROW_END, ROW_LAST } row_step;
 
 /* "Tilbagebetalingstid" alone, then "total: 4 år" / "service: 5" on the next line:
  * the pending payback line gets its basis and value from row r. */
-static row_step split_payback(reader *rd, size_t r, const char *f, size_t fl)
+static row_step split_payback(reader *rd, size_t r, label_text *label)
 {
     socinv_case_line *l = rd->pending < rd->cap && rd->pending < rd->n && !rd->overflow ? &rd->lines[rd->pending] : NULL;
     double v;
     if (l) {
-        l->basis = SI_PREFIX(f, fl, "total") ? SOCINV_BASIS_TOTAL : SOCINV_BASIS_SERVICE;
+        l->basis = LABEL_STARTS(label, "total") ? SOCINV_BASIS_TOTAL : SOCINV_BASIS_SERVICE;
         l->row = r;
         l->notes |= 1u << SOCINV_NOTE_SPLIT_PAYBACK;
         if (first_value(rd->g, r, rd->t->label_col, rd->style, &v))
@@ -477,19 +508,19 @@ static void table_line(reader *rd, size_t r, label_class k, const socinv_cell *l
 /* Row r (not a header) of the table being read. */
 static row_step read_row(reader *rd, size_t r)
 {
-    char f[SI_LABEL_CAP]; /* the first words: the line's class */
+    label_text lt;
     size_t cells = nonblank_cells(rd->g, r);
     if (cells == 0)
         return ++rd->gap >= MAX_GAP && !rd->whole ? ROW_END : ROW_NEXT;
     const socinv_cell *label = si_cell_at(rd->g, r, rd->t->label_col);
-    size_t fl = si_cell_fold(label, f, sizeof f);
-    if ((SI_PREFIX(f, fl, "note") || section_heading(label)) && !rd->whole)
+    label_open(&lt, label);
+    if ((LABEL_STARTS(&lt, "note") || section_heading(label)) && !rd->whole)
         return ROW_END;
-    if (rd->pending != SOCINV_NONE && (SI_PREFIX(f, fl, "total") || SI_PREFIX(f, fl, "service")))
-        return split_payback(rd, r, f, fl);
+    if (rd->pending != SOCINV_NONE && (LABEL_STARTS(&lt, "total") || LABEL_STARTS(&lt, "service")))
+        return split_payback(rd, r, &lt);
     rd->pending = SOCINV_NONE;
 
-    label_class k = classify(f, fl);
+    label_class k = classify(&lt);
     int amounts = has_amounts(rd->g, rd->t, r);
     if (k.role == SOCINV_LINE_HEADING && amounts)
         k.role = SOCINV_LINE_DETAIL, k.kind = SOCINV_ROW_IGNORE;
