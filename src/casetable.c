@@ -75,18 +75,25 @@ static int year_of(const socinv_cell *c, int *year)
     return 1;
 }
 
+/* Could the cell be a year heading? Blank cells and amounts are most of a table and
+ * are no years: told so inline, before year_of's call. */
+static inline int maybe_year(const socinv_cell *c)
+{
+    return c->kind == SOCINV_CELL_TEXT || (c->kind == SOCINV_CELL_NUMBER && c->num >= 1950 && c->num <= 2150);
+}
+
 /* The longest run (>= 2) of adjacent year cells in row r, right of a non-number. */
 static int find_years(const socinv_grid *g, size_t r, size_t *col, size_t *n)
 {
     size_t best = 0, best_col = 0;
     for (size_t c = 1; c < g->cols;) {
         int y;
-        if (!year_of(si_cell_at(g, r, c), &y)) {
+        if (!maybe_year(si_cell_at(g, r, c)) || !year_of(si_cell_at(g, r, c), &y)) {
             c++;
             continue;
         }
         size_t k = c;
-        while (k < g->cols && year_of(si_cell_at(g, r, k), &y))
+        while (k < g->cols && maybe_year(si_cell_at(g, r, k)) && year_of(si_cell_at(g, r, k), &y))
             k++;
         if (k - c > best) {
             best = k - c;
