@@ -686,6 +686,9 @@ socinv_status socinv_case_label(const socinv_grid *grid, const socinv_case *tabl
     return SOCINV_OK;
 }
 
+/* Years summed together by socinv_case_net: a table's usual span, on the stack. */
+#define NET_BLOCK 32
+
 socinv_status socinv_case_net(const socinv_case *table, const socinv_case_line *lines,
                               const double *values, socinv_basis basis, double *net)
 {
@@ -693,8 +696,14 @@ socinv_status socinv_case_net(const socinv_case *table, const socinv_case_line *
         return SOCINV_E_NULL;
     if (table->nyears == 0)
         return SOCINV_E_LENGTH;
-    for (size_t j = 0; j < table->nyears; j++) {
-        si_sum s = {0, 0};
+    /* Line by line, each line's test once for all its years, a block of years at a time;
+     * each year's sum adds its lines in the same order as a year by year loop would. */
+    const size_t ny = table->nyears;
+    for (size_t j0 = 0; j0 < ny; j0 += NET_BLOCK) {
+        size_t nb = ny - j0 < NET_BLOCK ? ny - j0 : NET_BLOCK;
+        si_sum s[NET_BLOCK];
+        for (size_t j = 0; j < nb; j++)
+            s[j] = (si_sum){0, 0};
         for (size_t i = 0; i < table->nlines; i++) {
             const socinv_case_line *l = &lines[i];
             if (l->role != SOCINV_LINE_DETAIL)
@@ -702,13 +711,16 @@ socinv_status socinv_case_net(const socinv_case *table, const socinv_case_line *
             unsigned mask = l->kind == SOCINV_ROW_PERMANENT ? basis.permanent_areas : basis.implementation_areas;
             if (mask != SOCINV_AREAS_ALL && !(mask & (unsigned)l->area))
                 continue;
-            double v = values[i * table->nyears + j];
-            if (!isnan(v))
-                si_sum_add(&s, v);
+            const double *v = &values[i * ny + j0];
+            for (size_t j = 0; j < nb; j++)
+                if (!isnan(v[j]))
+                    si_sum_add(&s[j], v[j]);
         }
-        net[j] = si_sum_get(&s);
-        if (!isfinite(net[j]))
-            return SOCINV_E_OVERFLOW;
+        for (size_t j = 0; j < nb; j++) {
+            net[j0 + j] = si_sum_get(&s[j]);
+            if (!isfinite(net[j0 + j]))
+                return SOCINV_E_OVERFLOW; /* the years after it left as they were */
+        }
     }
     return SOCINV_OK;
 }
