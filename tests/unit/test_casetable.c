@@ -760,6 +760,78 @@ static void test_fold(void **state)
     assert_false(si_starts_with(f, "notes"));
 }
 
+/* Labels folded two bytes at first, further only when they start a word (label_text):
+ * 'Sa' and 'S' are too short for any word, 'Samlet andet' starts like one and is folded
+ * on but names none, 'Projektledelse' starts like none: all amount lines (the block's
+ * kind, permanent); ' samlet VARIG-ændring' (a space, capitals, a hyphen) is the permanent
+ * subtotal; 'Note' after it ends the table in a document, not in a selected range. */
+static void test_label_prefixes(void **state)
+{
+    (void)state;
+    const char *text = "1.000 kr.\tStyringsområde\t2024\t2025\n"
+                       "Varige ændringer\n"
+                       "Sa\tService\t1\t2\n"
+                       "S\tService\t3\t4\n"
+                       "Samlet andet\tService\t5\t6\n"
+                       "Projektledelse\tService\t7\t8\n"
+                       " samlet VARIG-ændring\tService\t16\t20\n"
+                       "Note\n"
+                       "Samlet økonomisk påvirkning\t\t16\t20\n";
+    doc *d = open_text(text, strlen(text));
+    assert_ok(socinv_case_find(&d->grid, 0, SOCINV_NUMBERS_AUTO, &d->t, d->lines, CAP, d->values, N_OF(d->values)));
+    assert_int_equal(d->t.nlines, 6); /* the heading, four amount lines, the subtotal: 'Note' ends it */
+    assert_int_equal(d->lines[0].role, SOCINV_LINE_HEADING);
+    for (size_t i = 1; i <= 4; i++) {
+        assert_int_equal(d->lines[i].role, SOCINV_LINE_DETAIL);
+        assert_int_equal(d->lines[i].kind, SOCINV_ROW_PERMANENT);
+    }
+    assert_int_equal(d->lines[5].role, SOCINV_LINE_SUBTOTAL);
+    assert_int_equal(d->lines[5].kind, SOCINV_ROW_PERMANENT);
+    assert_ok(socinv_case_read(&d->grid, SOCINV_NUMBERS_AUTO, &d->t, d->lines, CAP, d->values, N_OF(d->values)));
+    assert_int_equal(d->t.nlines, 8); /* a selected range: 'Note' is a footnote, then the net line */
+    assert_int_equal(d->lines[6].role, SOCINV_LINE_OTHER);
+    assert_int_equal(d->lines[7].role, SOCINV_LINE_NET);
+    /* 1+3+5+7 = 16 and 2+4+6+8 = 20: the subtotal and the net line agree */
+    assert_ok(socinv_case_audit(&d->t, d->lines, d->values, SOCINV_CHECK_TOLERANCE, &d->rep, d->f, N_OF(d->f)));
+    assert_int_equal(d->rep.nerrors, 0);
+    close_doc(d);
+}
+
+/* socinv_case_net sums 32 years at a time: 40 years cross a block. Line 0 has j in year
+ * j, line 1 2j, so the net is 3j (93 in year 31, 96 in 32, 117 in 39); an amount of 1E308
+ * in both lines in year 35 overflows there (not finite): years to 35 written, 36 on left
+ * as they were. */
+static void test_net_many_years(void **state)
+{
+    (void)state;
+    enum { NY = 40 };
+    socinv_case t = {0};
+    t.nyears = NY;
+    t.nlines = 2;
+    socinv_case_line lines[2] = {{0}};
+    double values[2 * NY], net[NY];
+    for (size_t i = 0; i < 2; i++) {
+        lines[i].role = SOCINV_LINE_DETAIL;
+        lines[i].kind = SOCINV_ROW_PERMANENT;
+        lines[i].area = SOCINV_AREA_SERVICE;
+        for (size_t j = 0; j < NY; j++)
+            values[i * NY + j] = (double)((i + 1) * j);
+    }
+    assert_ok(socinv_case_net(&t, lines, values, socinv_basis_total(), net));
+    assert_close(net[0], 0, 0);
+    assert_close(net[31], 93, 0);
+    assert_close(net[32], 96, 0);
+    assert_close(net[39], 117, 0);
+    values[35] = values[NY + 35] = 1e308;
+    for (size_t j = 0; j < NY; j++)
+        net[j] = -1;
+    assert_status(socinv_case_net(&t, lines, values, socinv_basis_total(), net), SOCINV_E_OVERFLOW);
+    assert_close(net[34], 102, 0);
+    assert_true(isnan(net[35])); /* the sum is inf, its compensation -inf (Neumaier): NaN */
+    assert_close(net[36], -1, 0);
+    assert_close(net[39], -1, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -785,6 +857,8 @@ int main(void)
         cmocka_unit_test(test_ragged),
         cmocka_unit_test(test_invalid),
         cmocka_unit_test(test_fold),
+        cmocka_unit_test(test_label_prefixes),
+        cmocka_unit_test(test_net_many_years),
     };
     return cmocka_run_group_tests_name("casetable", tests, NULL, NULL);
 }
