@@ -8,9 +8,10 @@
 /* Room for a folded label (si_fold): labels are compared by their first words. */
 #define SI_FOLD_CAP 192
 /* Room for the first words of a label, all a line's class needs (the longest word,
- * 'samledeimplementeringsomkostninger', folds to 34 bytes): si_fold with a smaller
- * room gives the first bytes of the whole folding, so a prefix answers the same. */
-#define SI_LABEL_CAP 48
+ * 'samledeimplementeringsomkostninger', folds to 34 bytes; casetable.c checks each
+ * word fits at compile time): si_fold with a smaller room gives the first bytes of the
+ * whole folding, so a prefix answers the same. */
+#define SI_LABEL_CAP 36
 
 static inline const socinv_cell *si_cell_at(const socinv_grid *g, size_t r, size_t c)
 {

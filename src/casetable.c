@@ -116,7 +116,10 @@ typedef struct {
 /* The labels that make a line more than an amount line, folded (si_fold), each
  * compared as a prefix; a subtotal's spelling before the heading it begins with
  * ('Varige ændringer total' before 'Varige ændringer'). */
-#define LABEL(lit, role, kind) {lit, sizeof(lit) - 1, {role, kind}}
+#define LABEL(lit, role, kind) {lit, WORD_LEN(lit), {role, kind}}
+/* A word's length, which must fit a folded label's first words (SI_LABEL_CAP - 1
+ * bytes): a word too long for them is a compile error (an array of size -1). */
+#define WORD_LEN(lit) (sizeof(lit) - 1 + 0 * sizeof(char[sizeof(lit) <= SI_LABEL_CAP ? 1 : -1]))
 static const struct {
     const char *word;
     size_t len;
@@ -157,7 +160,7 @@ static void label_open(label_text *l, const socinv_cell *cell)
 }
 
 /* Does the folded label start with word (len >= 2 bytes, folded)? */
-static int label_starts(label_text *l, const char *word, size_t len)
+static inline int label_starts(label_text *l, const char *word, size_t len)
 {
     if (l->n < 2 || l->f[0] != word[0] || l->f[1] != word[1])
         return 0;
@@ -167,7 +170,7 @@ static int label_starts(label_text *l, const char *word, size_t len)
     }
     return l->n >= len && memcmp(l->f, word, len) == 0;
 }
-#define LABEL_STARTS(l, lit) label_starts((l), (lit), sizeof(lit) - 1)
+#define LABEL_STARTS(l, lit) label_starts((l), (lit), WORD_LEN(lit))
 
 /* What a label says the line is (before looking at its numbers): the first word it starts with. */
 static label_class classify(label_text *l)
