@@ -756,6 +756,10 @@ static void test_fold(void **state)
     assert_true(SI_PREFIX(f, n, "sam"));
     n = si_fold("Note", 4, f, sizeof f);
     assert_true(SI_PREFIX(f, n, "note"));
+    assert_true(si_starts_with(f, "note"));
+    assert_true(si_starts_with(f, "no"));
+    assert_true(si_starts_with(f, "")); /* every text starts with nothing */
+    assert_false(si_starts_with(f, "x"));
     assert_false(SI_PREFIX(f, n, "notes"));
     assert_false(si_starts_with(f, "notes"));
 }
