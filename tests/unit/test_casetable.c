@@ -836,6 +836,50 @@ static void test_net_many_years(void **state)
     assert_close(net[39], -1, 0);
 }
 
+/* The subtotal check sums the detail lines above each subtotal in one pass for the two
+ * kinds a table has, afresh for any other kind a caller gives. One year: permanent
+ * lines 5 and 7 above a permanent subtotal printed 12 (agrees) and, after an
+ * implementation line 4, one printed 13 (12: an error, line 4, printed 13, computed 12);
+ * an implementation subtotal printed 4 (agrees); a subtotal of kind 'ignore' over the
+ * detail line of that kind (2) printed 3 (an error, line 7). */
+static void test_audit_subtotal_kinds(void **state)
+{
+    (void)state;
+    socinv_case t = {0};
+    t.nyears = 1;
+    t.years_consecutive = 1;
+    socinv_case_line lines[8] = {{0}};
+    const socinv_line_role roles[8] = {SOCINV_LINE_DETAIL,   SOCINV_LINE_DETAIL,   SOCINV_LINE_SUBTOTAL,
+                                       SOCINV_LINE_DETAIL,   SOCINV_LINE_SUBTOTAL, SOCINV_LINE_SUBTOTAL,
+                                       SOCINV_LINE_DETAIL,   SOCINV_LINE_SUBTOTAL};
+    const socinv_row_kind kinds[8] = {SOCINV_ROW_PERMANENT,      SOCINV_ROW_PERMANENT, SOCINV_ROW_PERMANENT,
+                                      SOCINV_ROW_IMPLEMENTATION, SOCINV_ROW_PERMANENT, SOCINV_ROW_IMPLEMENTATION,
+                                      SOCINV_ROW_IGNORE,         SOCINV_ROW_IGNORE};
+    double values[8] = {5, 7, 12, 4, 13, 4, 2, 3};
+    for (size_t i = 0; i < 8; i++) {
+        lines[i].role = roles[i];
+        lines[i].kind = kinds[i];
+        lines[i].area = SOCINV_AREA_SERVICE;
+        lines[i].payback = NAN;
+    }
+    t.nlines = 8;
+    socinv_case_report rep;
+    socinv_finding f[8];
+    assert_ok(socinv_case_audit(&t, lines, values, SOCINV_CHECK_TOLERANCE, &rep, f, 8));
+    size_t subtotal_errors = 0;
+    for (size_t i = 0; i < rep.nfindings; i++) {
+        if (f[i].kind != SOCINV_FINDING_SUBTOTAL)
+            continue;
+        subtotal_errors++;
+        assert_int_equal(f[i].severity, SOCINV_SEVERITY_ERROR);
+        assert_int_equal(f[i].note, SOCINV_NOTE_MISMATCH);
+        assert_true(f[i].line == 4 || f[i].line == 7);
+        assert_close(f[i].printed, f[i].line == 4 ? 13 : 3, 0);
+        assert_close(f[i].computed, f[i].line == 4 ? 12 : 2, 0);
+    }
+    assert_int_equal(subtotal_errors, 2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -863,6 +907,7 @@ int main(void)
         cmocka_unit_test(test_fold),
         cmocka_unit_test(test_label_prefixes),
         cmocka_unit_test(test_net_many_years),
+        cmocka_unit_test(test_audit_subtotal_kinds),
     };
     return cmocka_run_group_tests_name("casetable", tests, NULL, NULL);
 }
