@@ -450,6 +450,51 @@ static void b_rows_read(const void *p)
     sink += (double)(kinds[19] + areas[19]) + (double)st;
 }
 
+/* ---- CASECHECK per cell (issue 13): the rows at the end of the table --------------------- */
+
+/* =CASECHECK($BA$1:$BH$21;;1) as Calc calls it in bench/catalogue.py: seed 003's TV03 as
+ * printed (catalogue.py _case_table), 21 rows x 8 columns, blank cells empty. */
+#define CT(s) {SV_TEXT, 0.0, (s), sizeof(s) - 1}
+#define CN(x) {SV_NUMBER, (x), NULL, 0}
+#define CE {SV_EMPTY, 0.0, NULL, 0}
+static const sv_cell case_tv03[21 * 8] = {
+    CT("1.000 kr."), CT("Styringsomr\xc3\xa5" "de"), CN(2024), CN(2025), CN(2026), CN(2027), CN(2028), CN(2029),
+    CT("Varige \xc3\xa6" "ndringer (effektiviseringer og drift)"), CE, CE, CE, CE, CE, CE, CE,
+    CT("SOF-BCV sparer p\xc3\xa5 afkortede foranstaltninger som rusmiddelbehandling samt uds\xc3\xa6ttelser"),
+    CT("Service"), CE, CN(-400), CN(-1000), CN(-1200), CN(-3000), CN(-3000),
+    CT("SOF-BBU sparer p\xc3\xa5 afkortede foranstaltninger"), CT("Service"), CE, CN(-400), CN(-1000), CN(-1200),
+    CN(-3000), CN(-3000),
+    CT("BIF - bedre servicerejser og en mere effektiv sagsbehandling"), CT("Service"), CE, CN(-400), CN(-1000),
+    CN(-1200), CN(-3000), CN(-3000),
+    CT("Varig SOF-BBU driftsudgift til Step Up-medarbejdere"), CT("Service"), CE, CE, CN(600), CN(600), CN(1500),
+    CN(1500),
+    CT("Varig SOF-BCV driftsudgift til Step Up-medarbejdere"), CT("Service"), CE, CE, CN(600), CN(600), CN(1500),
+    CN(1500),
+    CT("Varig BIF-driftsudgift til fremskudte medarbejdere"), CT("Service"), CE, CE, CN(600), CN(600), CN(1500),
+    CN(1500),
+    CT("Samlet varig \xc3\xa6" "ndring, service"), CT("Service"), CE, CN(-1200), CN(-1200), CN(-1800), CN(-4500),
+    CN(-4500),
+    CT("Samlet varig \xc3\xa6" "ndring"), CT("Service"), CE, CN(-1200), CN(-1200), CN(-1800), CN(-4500), CN(-4500),
+    CT("Implementeringsomkostninger (midler fra investeringspuljen)"), CE, CE, CE, CE, CE, CE, CE,
+    CT("Projektledelse BIF"), CT("Service"), CN(350), CN(700), CN(700), CN(700), CE, CE,
+    CT("Projektkoordinering SOF-BCV"), CT("Service"), CN(175), CN(350), CN(350), CN(350), CE, CE,
+    CT("Projektkoordinering SOF-BBU"), CT("Service"), CN(175), CN(350), CN(350), CN(350), CE, CE,
+    CT("Udvikling af step up-medarbejdere BCV"), CT("Service"), CE, CN(2400), CN(1800), CN(1800), CE, CE,
+    CT("Udvikling af step up-medarbejdere BBU"), CT("Service"), CE, CN(2400), CN(1800), CN(1800), CE, CE,
+    CT("Udvikling af step up-medarbejdere (psykologfaglige konsulenter i BIF)"), CT("Service"), CE, CN(1200),
+    CN(1200), CN(1200), CE, CE,
+    CT("Udvikling af fremskudte medarbejdere BIF"), CT("Service"), CE, CN(3600), CN(3000), CN(3000), CE, CE,
+    CT("Samlede implementeringsomkostninger, service"), CT("Service"), CN(700), CN(11000), CN(9200), CN(9200), CE,
+    CE,
+    CT("Samlede implementeringsomkostninger"), CT("Service"), CN(700), CN(11000), CN(9200), CN(9200), CE, CE,
+    CT("Samlet \xc3\xb8" "konomisk p\xc3\xa5virkning"), CE, CN(700), CN(9800), CN(8000), CN(7400), CN(-4500),
+    CN(-4500),
+};
+static const sv_cell case_output1 = CN(1);
+static const sv_arg glue_case_args[3] /* CASECHECK has three */ = {
+    {0, 21, 8, case_tv03}, OMITTED, {0, 1, 1, &case_output1}};
+static const glue_arg g_case = {"caseCheck", glue_case_args};
+
 /* ---- the table of benchmarks ------------------------------------------------------------ */
 
 static const payback_arg pb6 = {row6, 6, SOCINV_PAYBACK_WHOLE}, pb6f = {row6, 6, SOCINV_PAYBACK_FRACTIONAL},
@@ -495,6 +540,8 @@ static const bench benches[] = {
     {"net_impact_year_20x6_service", "socinv_net_impact_year, 20 rows x 6 years, service, year 3",
      b_net_impact_year, NULL},
     {"rows_read_20", "socinv_rows_read, 20 kinds and areas as NETIMPACT's cells", b_rows_read, NULL},
+    {"glue_casecheck_tv03", "add-in glue: CASECHECK(TV03 as printed, 21x8;;1), the errors counted", b_glue,
+     &g_case},
 };
 #define N_BENCHES (sizeof benches / sizeof benches[0])
 

@@ -132,14 +132,55 @@ static int row_agrees(const auditor *a, size_t line, const double *computed)
     return 1;
 }
 
+/* The detail lines above the line being read, of one kind: summed as detail_sum sums
+ * them (line by line in order, from 0.0, blanks left out), in one pass over the lines
+ * instead of one sum per subtotal. */
+typedef struct {
+    double sum[SOCINV_CASE_MAX_YEARS];
+    size_t count;
+} lines_above;
+
+static void above_add(const auditor *a, lines_above *s, size_t line)
+{
+    for (size_t j = 0; j < a->t->nyears; j++) {
+        double v = value(a, line, j);
+        if (!isnan(v))
+            s->sum[j] += v;
+    }
+    s->count++;
+}
+
+/* detail_sum(a, upto, kind, SOCINV_AREA_NONE, sum) from the running sums of the two
+ * kinds a table has; any other kind (a caller's) summed afresh. */
+static size_t detail_sum_above(const auditor *a, const lines_above above[2], size_t upto, socinv_row_kind kind,
+                               double *sum)
+{
+    if (kind != SOCINV_ROW_PERMANENT && kind != SOCINV_ROW_IMPLEMENTATION)
+        return detail_sum(a, upto, kind, SOCINV_AREA_NONE, sum);
+    const lines_above *s = &above[kind == SOCINV_ROW_IMPLEMENTATION];
+    memcpy(sum, s->sum, a->t->nyears * sizeof *sum);
+    return s->count;
+}
+
 static void check_subtotals(auditor *a, double *buf_a, double *buf_b)
 {
     const socinv_case *t = a->t;
+    lines_above above[2]; /* permanent, implementation */
+    for (size_t k = 0; k < 2; k++) {
+        above[k].count = 0;
+        for (size_t j = 0; j < t->nyears; j++)
+            above[k].sum[j] = 0.0;
+    }
     for (size_t i = 0; i < t->nlines; i++) {
         const socinv_case_line *l = &a->lines[i];
+        if (l->role == SOCINV_LINE_DETAIL) {
+            if (l->kind == SOCINV_ROW_PERMANENT || l->kind == SOCINV_ROW_IMPLEMENTATION)
+                above_add(a, &above[l->kind == SOCINV_ROW_IMPLEMENTATION], i);
+            continue;
+        }
         if (l->role != SOCINV_LINE_SUBTOTAL || l->qualifier == SOCINV_QUAL_OTHER)
             continue;
-        size_t n_all = detail_sum(a, i, l->kind, SOCINV_AREA_NONE, buf_a);
+        size_t n_all = detail_sum_above(a, above, i, l->kind, buf_a);
         if (n_all == 0) {
             add(a, SOCINV_FINDING_LAYOUT, SOCINV_SEVERITY_WARNING, SOCINV_NOTE_NO_DETAIL, i, SOCINV_NONE, NAN, NAN);
             continue;

@@ -7,6 +7,11 @@
 
 /* Room for a folded label (si_fold): labels are compared by their first words. */
 #define SI_FOLD_CAP 192
+/* Room for the first words of a label, all a line's class needs (the longest word,
+ * 'samledeimplementeringsomkostninger', folds to 34 bytes; casetable.c checks each
+ * word fits at compile time): si_fold with a smaller room gives the first bytes of the
+ * whole folding, so a prefix answers the same. */
+#define SI_LABEL_CAP 36
 
 static inline const socinv_cell *si_cell_at(const socinv_grid *g, size_t r, size_t c)
 {
@@ -30,14 +35,14 @@ static inline int si_cell_blank(const socinv_cell *c)
     return 1;
 }
 
-/* A text cell folded (si_fold) into out (SI_FOLD_CAP bytes); "" for other cells. */
-static inline size_t si_cell_fold(const socinv_cell *c, char *out)
+/* A text cell folded (si_fold) into out (cap bytes); "" for other cells. */
+static inline size_t si_cell_fold(const socinv_cell *c, char *out, size_t cap)
 {
     if (c->kind != SOCINV_CELL_TEXT || !c->text) {
         out[0] = '\0';
         return 0;
     }
-    return si_fold(c->text, c->len, out, SI_FOLD_CAP);
+    return si_fold(c->text, c->len, out, cap);
 }
 
 /* Drop spaces and line ends around a text (a title, a label). */

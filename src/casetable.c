@@ -75,18 +75,25 @@ static int year_of(const socinv_cell *c, int *year)
     return 1;
 }
 
+/* Could the cell be a year heading? Blank cells and amounts are most of a table and
+ * are no years: told so inline, before year_of's call. */
+static inline int maybe_year(const socinv_cell *c)
+{
+    return c->kind == SOCINV_CELL_TEXT || (c->kind == SOCINV_CELL_NUMBER && c->num >= 1950 && c->num <= 2150);
+}
+
 /* The longest run (>= 2) of adjacent year cells in row r, right of a non-number. */
 static int find_years(const socinv_grid *g, size_t r, size_t *col, size_t *n)
 {
     size_t best = 0, best_col = 0;
     for (size_t c = 1; c < g->cols;) {
         int y;
-        if (!year_of(si_cell_at(g, r, c), &y)) {
+        if (!maybe_year(si_cell_at(g, r, c)) || !year_of(si_cell_at(g, r, c), &y)) {
             c++;
             continue;
         }
         size_t k = c;
-        while (k < g->cols && year_of(si_cell_at(g, r, k), &y))
+        while (k < g->cols && maybe_year(si_cell_at(g, r, k)) && year_of(si_cell_at(g, r, k), &y))
             k++;
         if (k - c > best) {
             best = k - c;
@@ -106,34 +113,72 @@ typedef struct {
     socinv_row_kind kind;
 } label_class;
 
-/* What a folded label says the line is (before looking at its numbers). */
-static label_class classify(const char *f)
+/* The labels that make a line more than an amount line, folded (si_fold), each
+ * compared as a prefix; a subtotal's spelling before the heading it begins with
+ * ('Varige ændringer total' before 'Varige ændringer'). */
+#define LABEL(lit, role, kind) {lit, WORD_LEN(lit), {role, kind}}
+/* A word's length, which must fit a folded label's first words (SI_LABEL_CAP - 1
+ * bytes): a word too long for them is a compile error (an array of size -1). */
+#define WORD_LEN(lit) (sizeof(lit) - 1 + 0 * sizeof(char[sizeof(lit) <= SI_LABEL_CAP ? 1 : -1]))
+static const struct {
+    const char *word;
+    size_t len;
+    label_class k;
+} label_words[] = {
+    LABEL("tilbagebetalingstid", SOCINV_LINE_PAYBACK, SOCINV_ROW_IGNORE),
+    LABEL("samlet\xc3\xb8konomiskp\xc3\xa5virkning", SOCINV_LINE_NET, SOCINV_ROW_IGNORE),
+    LABEL("samlede\xc3\xb8konomiskekonsekvenser", SOCINV_LINE_NET, SOCINV_ROW_IGNORE),
+    LABEL("samlet\xc3\xb8konomiskkonsekvens", SOCINV_LINE_NET, SOCINV_ROW_IGNORE),
+    LABEL("samletvarig\xc3\xa6ndring", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_PERMANENT),
+    LABEL("samledevarige\xc3\xa6ndringer", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_PERMANENT),
+    LABEL("varige\xc3\xa6ndringertotal", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_PERMANENT),
+    LABEL("samledeimplementeringsomkostninger", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_IMPLEMENTATION),
+    LABEL("samletimplementeringsomkostning", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_IMPLEMENTATION),
+    LABEL("implementeringsomkostningertotal", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_IMPLEMENTATION),
+    LABEL("investeringertotal", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_IMPLEMENTATION),
+    LABEL("samledeinvesteringer", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_IMPLEMENTATION),
+    LABEL("varige\xc3\xa6ndringer", SOCINV_LINE_HEADING, SOCINV_ROW_PERMANENT),
+    LABEL("implementeringsomkostninger", SOCINV_LINE_HEADING, SOCINV_ROW_IMPLEMENTATION),
+};
+
+/* A label's first words, folded (si_fold) only as far as a question needs: its first
+ * two bytes at first, which no word a line is known by matches in most amount lines
+ * ('Projektledelse BIF'); up to SI_LABEL_CAP - 1 bytes once one of them does. Either
+ * is the start of the whole folding, so every answer is the whole label's. */
+typedef struct {
+    const socinv_cell *cell;
+    size_t n;  /* bytes in f */
+    int whole; /* folded as far as f allows */
+    char f[SI_LABEL_CAP];
+} label_text;
+
+static void label_open(label_text *l, const socinv_cell *cell)
 {
-    label_class k = {SOCINV_LINE_DETAIL, SOCINV_ROW_IGNORE};
-    if (si_starts_with(f, "tilbagebetalingstid")) {
-        k.role = SOCINV_LINE_PAYBACK;
-    } else if (si_starts_with(f, "samlet\xc3\xb8konomiskp\xc3\xa5virkning") ||
-               si_starts_with(f, "samlede\xc3\xb8konomiskekonsekvenser") ||
-               si_starts_with(f, "samlet\xc3\xb8konomiskkonsekvens")) {
-        k.role = SOCINV_LINE_NET;
-    } else if (si_starts_with(f, "samletvarig\xc3\xa6ndring") || si_starts_with(f, "samledevarige\xc3\xa6ndringer") ||
-               si_starts_with(f, "varige\xc3\xa6ndringertotal")) {
-        k.role = SOCINV_LINE_SUBTOTAL;
-        k.kind = SOCINV_ROW_PERMANENT;
-    } else if (si_starts_with(f, "samledeimplementeringsomkostninger") ||
-               si_starts_with(f, "samletimplementeringsomkostning") ||
-               si_starts_with(f, "implementeringsomkostningertotal") ||
-               si_starts_with(f, "investeringertotal") || si_starts_with(f, "samledeinvesteringer")) {
-        k.role = SOCINV_LINE_SUBTOTAL;
-        k.kind = SOCINV_ROW_IMPLEMENTATION;
-    } else if (si_starts_with(f, "varige\xc3\xa6ndringer")) {
-        k.role = SOCINV_LINE_HEADING;
-        k.kind = SOCINV_ROW_PERMANENT;
-    } else if (si_starts_with(f, "implementeringsomkostninger")) {
-        k.role = SOCINV_LINE_HEADING;
-        k.kind = SOCINV_ROW_IMPLEMENTATION;
+    l->cell = cell;
+    l->n = si_cell_fold(cell, l->f, 3);
+    l->whole = l->n < 2; /* then the whole folding is shorter than any word */
+}
+
+/* Does the folded label start with word (len >= 2 bytes, folded)? */
+static inline int label_starts(label_text *l, const char *word, size_t len)
+{
+    if (l->n < 2 || l->f[0] != word[0] || l->f[1] != word[1])
+        return 0;
+    if (!l->whole) {
+        l->n = si_cell_fold(l->cell, l->f, sizeof l->f);
+        l->whole = 1;
     }
-    return k;
+    return l->n >= len && memcmp(l->f, word, len) == 0;
+}
+#define LABEL_STARTS(l, lit) label_starts((l), (lit), WORD_LEN(lit))
+
+/* What a label says the line is (before looking at its numbers): the first word it starts with. */
+static label_class classify(label_text *l)
+{
+    for (size_t i = 0; i < sizeof label_words / sizeof label_words[0]; i++)
+        if (label_starts(l, label_words[i].word, label_words[i].len))
+            return label_words[i].k;
+    return (label_class){SOCINV_LINE_DETAIL, SOCINV_ROW_IGNORE};
 }
 
 /* Is row r the year header of a table? A run of years that does not go back in
@@ -164,12 +209,14 @@ static int find_header(const socinv_grid *g, size_t r, int strong, size_t *col, 
             continue;
         if (x->kind != SOCINV_CELL_TEXT)
             return 0; /* an amount left of the years */
-        si_cell_fold(x, f);
-        if (si_starts_with(f, "styringsomr")) {
+        size_t fl = si_cell_fold(x, f, sizeof f);
+        if (SI_PREFIX(f, fl, "styringsomr")) {
             marked = 1;
             continue;
         }
-        if (classify(f).role != SOCINV_LINE_DETAIL)
+        label_text lt;
+        label_open(&lt, x);
+        if (classify(&lt).role != SOCINV_LINE_DETAIL)
             return 0; /* 'Samlet økonomisk påvirkning', ...: a line of a table */
         socinv_area a;
         if (socinv_area_parse(x->text, x->len, &a) == SOCINV_OK && a != SOCINV_AREA_NONE)
@@ -345,7 +392,7 @@ static void read_header(reader *rd, size_t hr, size_t year_col, size_t nyears)
 {
     const socinv_grid *g = rd->g;
     socinv_case *t = rd->t;
-    char f[SI_FOLD_CAP];
+    char f[SI_LABEL_CAP];
     memset(t, 0, sizeof *t);
     t->header_row = hr;
     /* The label column is where the header starts ("1.000 kr. 2025 p/l"): a table
@@ -369,8 +416,8 @@ static void read_header(reader *rd, size_t hr, size_t year_col, size_t nyears)
      * the column just left of the years, if its cells read as areas. */
     rd->area_headed = 0;
     for (size_t c = t->label_col + 1; c < year_col; c++) {
-        si_cell_fold(si_cell_at(g, hr, c), f);
-        if (si_starts_with(f, "styringsomr")) {
+        size_t fl = si_cell_fold(si_cell_at(g, hr, c), f, sizeof f);
+        if (SI_PREFIX(f, fl, "styringsomr")) {
             t->area_col = c;
             rd->area_headed = 1;
             break;
@@ -385,12 +432,12 @@ typedef enum { ROW_NEXT, ROW_END, ROW_LAST } row_step;
 
 /* "Tilbagebetalingstid" alone, then "total: 4 år" / "service: 5" on the next line:
  * the pending payback line gets its basis and value from row r. */
-static row_step split_payback(reader *rd, size_t r, const char *f)
+static row_step split_payback(reader *rd, size_t r, label_text *label)
 {
     socinv_case_line *l = rd->pending < rd->cap && rd->pending < rd->n && !rd->overflow ? &rd->lines[rd->pending] : NULL;
     double v;
     if (l) {
-        l->basis = si_starts_with(f, "total") ? SOCINV_BASIS_TOTAL : SOCINV_BASIS_SERVICE;
+        l->basis = LABEL_STARTS(label, "total") ? SOCINV_BASIS_TOTAL : SOCINV_BASIS_SERVICE;
         l->row = r;
         l->notes |= 1u << SOCINV_NOTE_SPLIT_PAYBACK;
         if (first_value(rd->g, r, rd->t->label_col, rd->style, &v))
@@ -428,12 +475,14 @@ static void amount_line(reader *rd, size_t r, socinv_case_line *l)
 }
 
 /* A line of the table, as its label class says. */
-static void table_line(reader *rd, size_t r, label_class k, const char *f, const socinv_cell *label)
+static void table_line(reader *rd, size_t r, label_class k, const socinv_cell *label)
 {
     socinv_case_line *l = add_line(rd, r, k.role);
     switch (k.role) {
     case SOCINV_LINE_PAYBACK: {
         double v;
+        char f[SI_FOLD_CAP]; /* the whole label: its basis may be anywhere in it */
+        si_cell_fold(label, f, sizeof f);
         l->basis = strstr(f, "service") ? SOCINV_BASIS_SERVICE : SOCINV_BASIS_TOTAL;
         if (first_value(rd->g, r, rd->t->label_col, rd->style, &v))
             l->payback = v;
@@ -469,19 +518,19 @@ static void table_line(reader *rd, size_t r, label_class k, const char *f, const
 /* Row r (not a header) of the table being read. */
 static row_step read_row(reader *rd, size_t r)
 {
-    char f[SI_FOLD_CAP];
+    label_text lt;
     size_t cells = nonblank_cells(rd->g, r);
     if (cells == 0)
         return ++rd->gap >= MAX_GAP && !rd->whole ? ROW_END : ROW_NEXT;
     const socinv_cell *label = si_cell_at(rd->g, r, rd->t->label_col);
-    si_cell_fold(label, f);
-    if ((si_starts_with(f, "note") || section_heading(label)) && !rd->whole)
+    label_open(&lt, label);
+    if ((LABEL_STARTS(&lt, "note") || section_heading(label)) && !rd->whole)
         return ROW_END;
-    if (rd->pending != SOCINV_NONE && (si_starts_with(f, "total") || si_starts_with(f, "service")))
-        return split_payback(rd, r, f);
+    if (rd->pending != SOCINV_NONE && (LABEL_STARTS(&lt, "total") || LABEL_STARTS(&lt, "service")))
+        return split_payback(rd, r, &lt);
     rd->pending = SOCINV_NONE;
 
-    label_class k = classify(f);
+    label_class k = classify(&lt);
     int amounts = has_amounts(rd->g, rd->t, r);
     if (k.role == SOCINV_LINE_HEADING && amounts)
         k.role = SOCINV_LINE_DETAIL, k.kind = SOCINV_ROW_IGNORE;
@@ -493,7 +542,7 @@ static row_step read_row(reader *rd, size_t r)
         add_line(rd, r, SOCINV_LINE_OTHER);
         return ++rd->footnotes > MAX_FOOTNOTES && !rd->whole ? ROW_END : ROW_NEXT;
     }
-    table_line(rd, r, k, f, label);
+    table_line(rd, r, k, label);
     return rd->paybacks >= 2 && !rd->whole ? ROW_LAST : ROW_NEXT;
 }
 
@@ -640,6 +689,9 @@ socinv_status socinv_case_label(const socinv_grid *grid, const socinv_case *tabl
     return SOCINV_OK;
 }
 
+/* Years summed together by socinv_case_net: a table's usual span, on the stack. */
+#define NET_BLOCK 32
+
 socinv_status socinv_case_net(const socinv_case *table, const socinv_case_line *lines,
                               const double *values, socinv_basis basis, double *net)
 {
@@ -647,8 +699,14 @@ socinv_status socinv_case_net(const socinv_case *table, const socinv_case_line *
         return SOCINV_E_NULL;
     if (table->nyears == 0)
         return SOCINV_E_LENGTH;
-    for (size_t j = 0; j < table->nyears; j++) {
-        si_sum s = {0, 0};
+    /* Line by line, each line's test once for all its years, a block of years at a time;
+     * each year's sum adds its lines in the same order as a year by year loop would. */
+    const size_t ny = table->nyears;
+    for (size_t j0 = 0; j0 < ny; j0 += NET_BLOCK) {
+        size_t nb = ny - j0 < NET_BLOCK ? ny - j0 : NET_BLOCK;
+        si_sum s[NET_BLOCK];
+        for (size_t j = 0; j < nb; j++)
+            s[j] = (si_sum){0, 0};
         for (size_t i = 0; i < table->nlines; i++) {
             const socinv_case_line *l = &lines[i];
             if (l->role != SOCINV_LINE_DETAIL)
@@ -656,13 +714,16 @@ socinv_status socinv_case_net(const socinv_case *table, const socinv_case_line *
             unsigned mask = l->kind == SOCINV_ROW_PERMANENT ? basis.permanent_areas : basis.implementation_areas;
             if (mask != SOCINV_AREAS_ALL && !(mask & (unsigned)l->area))
                 continue;
-            double v = values[i * table->nyears + j];
-            if (!isnan(v))
-                si_sum_add(&s, v);
+            const double *v = &values[i * ny + j0];
+            for (size_t j = 0; j < nb; j++)
+                if (!isnan(v[j]))
+                    si_sum_add(&s[j], v[j]);
         }
-        net[j] = si_sum_get(&s);
-        if (!isfinite(net[j]))
-            return SOCINV_E_OVERFLOW;
+        for (size_t j = 0; j < nb; j++) {
+            net[j0 + j] = si_sum_get(&s[j]);
+            if (!isfinite(net[j0 + j]))
+                return SOCINV_E_OVERFLOW; /* the years after it left as they were */
+        }
     }
     return SOCINV_OK;
 }

@@ -73,8 +73,8 @@ static void title_after_id(const socinv_grid *g, size_t r, size_t end, const cha
         return; /* prose, not a title */
     *title = t->text;
     *tlen = t->len;
-    char f[SI_FOLD_CAP];
-    si_cell_fold(t, f);
+    char f[SI_LABEL_CAP]; /* a prefix is looked for */
+    si_cell_fold(t, f, sizeof f);
     const char *colon = memchr(t->text, ':', t->len);
     if (si_starts_with(f, "forslagetstitel:") && colon) {
         *title = colon + 1;
@@ -99,7 +99,7 @@ socinv_status socinv_case_title(const socinv_grid *grid, size_t from_row, const 
     size_t end = table->header_row < grid->rows ? table->header_row : grid->rows;
     if ((st = si_grid_check_rows(grid, from_row, end)) != SOCINV_OK)
         return st;
-    char f[SI_FOLD_CAP];
+    char f[SI_LABEL_CAP]; /* a prefix is looked for */
     /* Nearest heading with an id wins; otherwise a 'Forslagets titel:' or the line before 'Kort resumé'. */
     for (size_t r = end; r-- > from_row;) {
         if (proposal_id(first_cell(grid, r), id, id_cap, title, title_len)) {
@@ -111,7 +111,7 @@ socinv_status socinv_case_title(const socinv_grid *grid, size_t from_row, const 
     }
     for (size_t r = end; r-- > from_row;) {
         const socinv_cell *c = first_cell(grid, r);
-        si_cell_fold(c, f);
+        si_cell_fold(c, f, sizeof f);
         if (si_starts_with(f, "forslagetstitel:")) {
             const char *colon = memchr(c->text, ':', c->len);
             *title = colon + 1;
@@ -121,7 +121,7 @@ socinv_status socinv_case_title(const socinv_grid *grid, size_t from_row, const 
         }
     }
     for (size_t r = end; r-- > from_row + 1;) {
-        si_cell_fold(first_cell(grid, r), f);
+        si_cell_fold(first_cell(grid, r), f, sizeof f);
         if (!si_starts_with(f, "kortresum"))
             continue;
         for (size_t q = r; q-- > from_row;) {

@@ -7,6 +7,7 @@
 
 #include <math.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "socinv.h"
 
@@ -99,5 +100,11 @@ size_t si_fold(const char *text, size_t len, char *out, size_t cap);
 
 /* Does folded text start with the folded prefix? */
 int si_starts_with(const char *folded, const char *prefix);
+
+/* si_starts_with for a string literal, given the folded length n (si_fold's answer):
+ * a length test and a memcmp of constant size, which the compiler inlines (no strlen,
+ * no strncmp call). The same answer: a NUL inside the folded text differs from every
+ * letter of a literal, as strncmp's stop there does. */
+#define SI_PREFIX(folded, n, lit) ((n) >= sizeof(lit) - 1 && memcmp((folded), (lit), sizeof(lit) - 1) == 0)
 
 #endif

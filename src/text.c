@@ -3,41 +3,65 @@
 
 #include "internal.h"
 
+/* What si_fold makes of each byte on its own: an ASCII byte as itself, a capital as its
+ * small letter; FOLD_OTHER for the ASCII bytes a label drops (space, tab, hyphen, CR,
+ * LF) and for every byte of 0x80 and up (UTF-8, looked at with the bytes after it). */
+#define FOLD_OTHER 0x80
+#define FOLD_BYTE(c)                                                                                        \
+    ((c) >= 0x80 || (c) == ' ' || (c) == '\t' || (c) == '-' || (c) == '\r' || (c) == '\n' ? FOLD_OTHER       \
+     : (c) >= 'A' && (c) <= 'Z'                                                             ? (c) - 'A' + 'a' \
+                                                                                            : (c))
+#define FOLD_ROW(r)                                                                                         \
+    FOLD_BYTE(r + 0), FOLD_BYTE(r + 1), FOLD_BYTE(r + 2), FOLD_BYTE(r + 3), FOLD_BYTE(r + 4), FOLD_BYTE(r + 5),   \
+        FOLD_BYTE(r + 6), FOLD_BYTE(r + 7), FOLD_BYTE(r + 8), FOLD_BYTE(r + 9), FOLD_BYTE(r + 10),             \
+        FOLD_BYTE(r + 11), FOLD_BYTE(r + 12), FOLD_BYTE(r + 13), FOLD_BYTE(r + 14), FOLD_BYTE(r + 15)
+static const unsigned char fold_byte[256] = {
+    FOLD_ROW(0x00), FOLD_ROW(0x10), FOLD_ROW(0x20), FOLD_ROW(0x30), FOLD_ROW(0x40), FOLD_ROW(0x50),
+    FOLD_ROW(0x60), FOLD_ROW(0x70), FOLD_ROW(0x80), FOLD_ROW(0x90), FOLD_ROW(0xA0), FOLD_ROW(0xB0),
+    FOLD_ROW(0xC0), FOLD_ROW(0xD0), FOLD_ROW(0xE0), FOLD_ROW(0xF0),
+};
+
 size_t si_fold(const char *text, size_t len, char *out, size_t cap)
 {
-    size_t o = 0;
+    const unsigned char *s = (const unsigned char *)text;
+    size_t o = 0, i = 0;
     if (cap == 0)
         return 0;
-    for (size_t i = 0; i < len && o + 1 < cap; i++) {
-        unsigned char c = (unsigned char)text[i];
-        if (c == ' ' || c == '\t' || c == '-' || c == '\r' || c == '\n')
-            continue;
-        if (c == 0xC2 && i + 1 < len) {
-            unsigned char d = (unsigned char)text[i + 1];
-            if (d == 0xA0 || d == 0xAD) { /* no-break space, soft hyphen */
-                i++;
-                continue;
+    while (i < len && o + 1 < cap) {
+        /* A run of ASCII, most of a label: a byte writes at most one byte, so the
+         * room is checked once for the run, and each byte is one look-up. */
+        size_t end = i + (len - i < cap - 1 - o ? len - i : cap - 1 - o);
+        for (; i < end; i++) {
+            unsigned char f = fold_byte[s[i]];
+            if (f == FOLD_OTHER) {
+                if (s[i] >= 0x80)
+                    break;
+                continue; /* space, tab, hyphen, CR, LF */
             }
+            out[o++] = (char)f;
         }
-        if (c == 0xE2 && i + 2 < len && (unsigned char)text[i + 1] == 0x80) {
-            unsigned char d = (unsigned char)text[i + 2];
-            if (d == 0x90 || d == 0x91 || d == 0x93) { /* hyphen, non-breaking hyphen, en dash */
-                i += 2;
-                continue;
-            }
+        if (i == end)
+            continue;
+        unsigned char c = s[i]; /* not ASCII; o + 1 < cap still holds */
+        if (c == 0xC2 && i + 1 < len && (s[i + 1] == 0xA0 || s[i + 1] == 0xAD)) {
+            i += 2; /* no-break space, soft hyphen */
+            continue;
+        }
+        if (c == 0xE2 && i + 2 < len && s[i + 1] == 0x80 && (s[i + 2] == 0x90 || s[i + 2] == 0x91 || s[i + 2] == 0x93)) {
+            i += 3; /* hyphen, non-breaking hyphen, en dash */
+            continue;
         }
         if (c == 0xC3 && i + 1 < len && o + 2 < cap) {
-            unsigned char d = (unsigned char)text[i + 1];
+            unsigned char d = s[i + 1];
             if (d >= 0x80 && d <= 0x9E && d != 0x97) /* Latin-1 capitals -> small */
                 d = (unsigned char)(d + 0x20);
             out[o++] = (char)c;
             out[o++] = (char)d;
-            i++;
+            i += 2;
             continue;
         }
-        if (c >= 'A' && c <= 'Z')
-            c = (unsigned char)(c - 'A' + 'a');
         out[o++] = (char)c;
+        i++;
     }
     out[o] = '\0';
     return o;
@@ -45,5 +69,10 @@ size_t si_fold(const char *text, size_t len, char *out, size_t cap)
 
 int si_starts_with(const char *folded, const char *prefix)
 {
-    return strncmp(folded, prefix, strlen(prefix)) == 0;
+    /* byte by byte: most prefixes differ at the first byte, where strlen and strncmp
+     * would each be a call; a NUL in folded differs from every byte of prefix */
+    for (; *prefix; folded++, prefix++)
+        if (*folded != *prefix)
+            return 0;
+    return 1;
 }

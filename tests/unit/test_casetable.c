@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "test_util.h"
+#include "casegrid.h"
 
 #ifndef SOCINV_TEST_DATA
 #error "SOCINV_TEST_DATA must name tests/data"
@@ -707,6 +708,178 @@ static void test_bad_cell_after_the_table(void **state)
     close_doc(d);
 }
 
+/* si_fold: ASCII runs (one room check per run) and the bytes that fall out of them. */
+static void test_fold(void **state)
+{
+    (void)state;
+    char f[SI_FOLD_CAP];
+    /* all ASCII: capitals lowered, space, hyphen, tab, CR and LF dropped */
+    assert_int_equal(si_fold("Samlet varig-\xc3\x86ndring", 21, f, sizeof f), 19);
+    assert_string_equal(f, "samletvarig\xc3\xa6ndring");
+    assert_int_equal(si_fold(" A-b\tC\r\nD@[", 11, f, sizeof f), 6);
+    assert_string_equal(f, "abcd@["); /* '@' and '[' sit beside 'A' and 'Z': kept as they are */
+    /* out of the run: no-break space and soft hyphen (C2 A0, C2 AD) dropped, C2 A9 kept;
+     * hyphen, non-breaking hyphen, en dash (E2 80 90/91/93) dropped, em dash (E2 80 94) kept;
+     * Æ Ø Å (C3 86/98/85) lowered, × (C3 97) and ß (C3 9F) kept */
+    assert_int_equal(si_fold("a\xc2\xa0" "b\xc2\xad" "c\xc2\xa9", 9, f, sizeof f), 5);
+    assert_string_equal(f, "abc\xc2\xa9");
+    assert_int_equal(si_fold("x\xe2\x80\x90y\xe2\x80\x91z\xe2\x80\x93w\xe2\x80\x94", 16, f, sizeof f), 7);
+    assert_string_equal(f, "xyzw\xe2\x80\x94");
+    assert_int_equal(si_fold("\xc3\x86\xc3\x98\xc3\x85\xc3\x97\xc3\x9f", 10, f, sizeof f), 10);
+    assert_string_equal(f, "\xc3\xa6\xc3\xb8\xc3\xa5\xc3\x97\xc3\x9f");
+    /* a lead byte at the end of the text, cut from its sequence: kept as it is */
+    assert_int_equal(si_fold("A\xc3", 2, f, sizeof f), 2);
+    assert_string_equal(f, "a\xc3");
+    assert_int_equal(si_fold("A\xe2\x80", 3, f, sizeof f), 3);
+    assert_string_equal(f, "a\xe2\x80");
+    /* the room: cap - 1 bytes and the NUL; dropped bytes take none; a pair that does
+     * not fit leaves its lead byte alone; cap 0 writes nothing */
+    assert_int_equal(si_fold("ABCDEF", 6, f, 4), 3);
+    assert_string_equal(f, "abc");
+    assert_int_equal(si_fold("A B C", 5, f, 3), 2);
+    assert_string_equal(f, "ab");
+    assert_int_equal(si_fold("AB\xc3\x86", 4, f, 4), 3);
+    assert_string_equal(f, "ab\xc3");
+    assert_int_equal(si_fold("AB\xc3\x86", 4, f, 5), 4);
+    assert_string_equal(f, "ab\xc3\xa6");
+    assert_int_equal(si_fold("AB", 2, f, 1), 0);
+    assert_string_equal(f, "");
+    f[0] = 'q';
+    assert_int_equal(si_fold("AB", 2, f, 0), 0);
+    assert_int_equal(f[0], 'q');
+    /* SI_PREFIX answers as si_starts_with: a NUL inside the text stops the match,
+     * a text shorter than the word does not match */
+    size_t n = si_fold("Sam\0let", 7, f, sizeof f);
+    assert_int_equal(n, 7);
+    assert_false(SI_PREFIX(f, n, "samlet"));
+    assert_false(si_starts_with(f, "samlet"));
+    assert_true(SI_PREFIX(f, n, "sam"));
+    n = si_fold("Note", 4, f, sizeof f);
+    assert_true(SI_PREFIX(f, n, "note"));
+    assert_true(si_starts_with(f, "note"));
+    assert_true(si_starts_with(f, "no"));
+    assert_true(si_starts_with(f, "")); /* every text starts with nothing */
+    assert_false(si_starts_with(f, "x"));
+    assert_false(SI_PREFIX(f, n, "notes"));
+    assert_false(si_starts_with(f, "notes"));
+}
+
+/* Labels folded two bytes at first, further only when they start a word (label_text):
+ * 'Sa' and 'S' are too short for any word, 'Samlet andet' starts like one and is folded
+ * on but names none, 'Projektledelse' starts like none: all amount lines (the block's
+ * kind, permanent); ' samlet VARIG-ændring' (a space, capitals, a hyphen) is the permanent
+ * subtotal; 'Note' after it ends the table in a document, not in a selected range. */
+static void test_label_prefixes(void **state)
+{
+    (void)state;
+    const char *text = "1.000 kr.\tStyringsområde\t2024\t2025\n"
+                       "Varige ændringer\n"
+                       "Sa\tService\t1\t2\n"
+                       "S\tService\t3\t4\n"
+                       "Samlet andet\tService\t5\t6\n"
+                       "Projektledelse\tService\t7\t8\n"
+                       " samlet VARIG-ændring\tService\t16\t20\n"
+                       "Note\n"
+                       "Samlet økonomisk påvirkning\t\t16\t20\n";
+    doc *d = open_text(text, strlen(text));
+    assert_ok(socinv_case_find(&d->grid, 0, SOCINV_NUMBERS_AUTO, &d->t, d->lines, CAP, d->values, N_OF(d->values)));
+    assert_int_equal(d->t.nlines, 6); /* the heading, four amount lines, the subtotal: 'Note' ends it */
+    assert_int_equal(d->lines[0].role, SOCINV_LINE_HEADING);
+    for (size_t i = 1; i <= 4; i++) {
+        assert_int_equal(d->lines[i].role, SOCINV_LINE_DETAIL);
+        assert_int_equal(d->lines[i].kind, SOCINV_ROW_PERMANENT);
+    }
+    assert_int_equal(d->lines[5].role, SOCINV_LINE_SUBTOTAL);
+    assert_int_equal(d->lines[5].kind, SOCINV_ROW_PERMANENT);
+    assert_ok(socinv_case_read(&d->grid, SOCINV_NUMBERS_AUTO, &d->t, d->lines, CAP, d->values, N_OF(d->values)));
+    assert_int_equal(d->t.nlines, 8); /* a selected range: 'Note' is a footnote, then the net line */
+    assert_int_equal(d->lines[6].role, SOCINV_LINE_OTHER);
+    assert_int_equal(d->lines[7].role, SOCINV_LINE_NET);
+    /* 1+3+5+7 = 16 and 2+4+6+8 = 20: the subtotal and the net line agree */
+    assert_ok(socinv_case_audit(&d->t, d->lines, d->values, SOCINV_CHECK_TOLERANCE, &d->rep, d->f, N_OF(d->f)));
+    assert_int_equal(d->rep.nerrors, 0);
+    close_doc(d);
+}
+
+/* socinv_case_net sums 32 years at a time: 40 years cross a block. Line 0 has j in year
+ * j, line 1 2j, so the net is 3j (93 in year 31, 96 in 32, 117 in 39); an amount of 1E308
+ * in both lines in year 35 overflows there (not finite): years to 35 written, 36 on left
+ * as they were. */
+static void test_net_many_years(void **state)
+{
+    (void)state;
+    enum { NY = 40 };
+    socinv_case t = {0};
+    t.nyears = NY;
+    t.nlines = 2;
+    socinv_case_line lines[2] = {{0}};
+    double values[2 * NY], net[NY];
+    for (size_t i = 0; i < 2; i++) {
+        lines[i].role = SOCINV_LINE_DETAIL;
+        lines[i].kind = SOCINV_ROW_PERMANENT;
+        lines[i].area = SOCINV_AREA_SERVICE;
+        for (size_t j = 0; j < NY; j++)
+            values[i * NY + j] = (double)((i + 1) * j);
+    }
+    assert_ok(socinv_case_net(&t, lines, values, socinv_basis_total(), net));
+    assert_close(net[0], 0, 0);
+    assert_close(net[31], 93, 0);
+    assert_close(net[32], 96, 0);
+    assert_close(net[39], 117, 0);
+    values[35] = values[NY + 35] = 1e308;
+    for (size_t j = 0; j < NY; j++)
+        net[j] = -1;
+    assert_status(socinv_case_net(&t, lines, values, socinv_basis_total(), net), SOCINV_E_OVERFLOW);
+    assert_close(net[34], 102, 0);
+    assert_true(isnan(net[35])); /* the sum is inf, its compensation -inf (Neumaier): NaN */
+    assert_close(net[36], -1, 0);
+    assert_close(net[39], -1, 0);
+}
+
+/* The subtotal check sums the detail lines above each subtotal in one pass for the two
+ * kinds a table has, afresh for any other kind a caller gives. One year: permanent
+ * lines 5 and 7 above a permanent subtotal printed 12 (agrees) and, after an
+ * implementation line 4, one printed 13 (12: an error, line 4, printed 13, computed 12);
+ * an implementation subtotal printed 4 (agrees); a subtotal of kind 'ignore' over the
+ * detail line of that kind (2) printed 3 (an error, line 7). */
+static void test_audit_subtotal_kinds(void **state)
+{
+    (void)state;
+    socinv_case t = {0};
+    t.nyears = 1;
+    t.years_consecutive = 1;
+    socinv_case_line lines[8] = {{0}};
+    const socinv_line_role roles[8] = {SOCINV_LINE_DETAIL,   SOCINV_LINE_DETAIL,   SOCINV_LINE_SUBTOTAL,
+                                       SOCINV_LINE_DETAIL,   SOCINV_LINE_SUBTOTAL, SOCINV_LINE_SUBTOTAL,
+                                       SOCINV_LINE_DETAIL,   SOCINV_LINE_SUBTOTAL};
+    const socinv_row_kind kinds[8] = {SOCINV_ROW_PERMANENT,      SOCINV_ROW_PERMANENT, SOCINV_ROW_PERMANENT,
+                                      SOCINV_ROW_IMPLEMENTATION, SOCINV_ROW_PERMANENT, SOCINV_ROW_IMPLEMENTATION,
+                                      SOCINV_ROW_IGNORE,         SOCINV_ROW_IGNORE};
+    double values[8] = {5, 7, 12, 4, 13, 4, 2, 3};
+    for (size_t i = 0; i < 8; i++) {
+        lines[i].role = roles[i];
+        lines[i].kind = kinds[i];
+        lines[i].area = SOCINV_AREA_SERVICE;
+        lines[i].payback = NAN;
+    }
+    t.nlines = 8;
+    socinv_case_report rep;
+    socinv_finding f[8];
+    assert_ok(socinv_case_audit(&t, lines, values, SOCINV_CHECK_TOLERANCE, &rep, f, 8));
+    size_t subtotal_errors = 0;
+    for (size_t i = 0; i < rep.nfindings; i++) {
+        if (f[i].kind != SOCINV_FINDING_SUBTOTAL)
+            continue;
+        subtotal_errors++;
+        assert_int_equal(f[i].severity, SOCINV_SEVERITY_ERROR);
+        assert_int_equal(f[i].note, SOCINV_NOTE_MISMATCH);
+        assert_true(f[i].line == 4 || f[i].line == 7);
+        assert_close(f[i].printed, f[i].line == 4 ? 13 : 3, 0);
+        assert_close(f[i].computed, f[i].line == 4 ? 12 : 2, 0);
+    }
+    assert_int_equal(subtotal_errors, 2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -731,6 +904,10 @@ int main(void)
         cmocka_unit_test(test_utf8_char_len),
         cmocka_unit_test(test_ragged),
         cmocka_unit_test(test_invalid),
+        cmocka_unit_test(test_fold),
+        cmocka_unit_test(test_label_prefixes),
+        cmocka_unit_test(test_net_many_years),
+        cmocka_unit_test(test_audit_subtotal_kinds),
     };
     return cmocka_run_group_tests_name("casetable", tests, NULL, NULL);
 }
