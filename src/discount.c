@@ -1,5 +1,4 @@
 /* Discount-rate schedules, present values and the ratios built on them. */
-#include <limits.h>
 #include <stddef.h>
 #include <string.h>
 
@@ -122,39 +121,30 @@ double socinv_schedule_rate(const socinv_schedule *s, unsigned year)
 }
 
 /* Walks the factors year by year: callers discount rows in order, so this is
- * one division per year instead of a pow() per band. The band's 1 + rate and
- * the year the next band starts are kept at hand: the same divisions as
- * looking them up every year, so the same bits. */
+ * one division per year instead of a pow() per band. The band is kept at hand
+ * (si_band): the same divisions as looking it up every year, so the same bits. */
 typedef struct {
     const socinv_schedule *s;
-    size_t band;
-    unsigned year, next_from; /* next_from: the next band's first year, UINT_MAX after the last */
-    double step;              /* 1 + the band's rate */
+    si_band b;
+    unsigned year;
     double df;
 } df_walker;
-
-static void df_enter_band(df_walker *w, size_t band)
-{
-    w->band = band;
-    w->step = 1.0 + w->s->band[band].rate;
-    w->next_from = band + 1 < w->s->nbands ? w->s->band[band + 1].from_year : UINT_MAX;
-}
 
 static void df_start(df_walker *w, const socinv_schedule *s)
 {
     w->s = s;
     w->year = 0;
     w->df = 1.0;
-    df_enter_band(w, 0);
+    w->b = si_band_at(s, 0, 0);
 }
 
 static inline double df_advance_to(df_walker *w, unsigned year)
 {
     while (w->year < year) {
         w->year++;
-        while (w->year >= w->next_from)
-            df_enter_band(w, w->band + 1);
-        w->df /= w->step;
+        if (w->year >= w->b.next_from)
+            w->b = si_band_at(w->s, w->b.band, w->year);
+        w->df /= w->b.onep;
     }
     return w->df;
 }

@@ -5,6 +5,7 @@
 #ifndef SOCINV_INTERNAL_H
 #define SOCINV_INTERNAL_H
 
+#include <limits.h>
 #include <math.h>
 #include <stddef.h>
 #include <string.h>
@@ -49,6 +50,25 @@ static inline socinv_status si_check_schedule(const socinv_schedule *s)
             return SOCINV_E_RATE;
     }
     return SOCINV_OK;
+}
+
+/* Where a year stands in a schedule, for the factors year by year, DF(t) =
+ * DF(t-1) / (1 + r(t)): the band is looked up again only from the year its
+ * successor starts (next_from), so a year costs one comparison; the same band as
+ * searching from the last year's band, whatever order a caller's bands are in.
+ * The walks (discount.c, payback.c) keep the factor itself in a variable of their own. */
+typedef struct {
+    size_t band;
+    unsigned next_from; /* the next band's first year; UINT_MAX for the last band */
+    double onep;        /* 1 + the band's rate */
+} si_band;
+
+static inline si_band si_band_at(const socinv_schedule *s, size_t band, unsigned t)
+{
+    while (band + 1 < s->nbands && s->band[band + 1].from_year <= t)
+        band++;
+    si_band p = {band, band + 1 < s->nbands ? s->band[band + 1].from_year : UINT_MAX, 1.0 + s->band[band].rate};
+    return p;
 }
 
 static inline int si_is_share(double s)

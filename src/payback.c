@@ -1,7 +1,6 @@
 /* Payback (tilbagebetalingstid): whole years by the Copenhagen rule, fractional
  * and discounted variants. */
 #include <float.h>
-#include <limits.h>
 
 #include "internal.h"
 
@@ -287,30 +286,11 @@ static double highest_rate_from(const socinv_schedule *s, size_t band)
     return highest;
 }
 
-/* Where a year stands in the schedule, for the factors year by year, DF(t) =
- * DF(t-1) / (1 + r(t)): the band is looked up again only from the year its
- * successor starts (next_from), so a year costs one comparison; the same band as
- * searching from the last year's band, whatever order a caller's bands are in. The
- * walks keep the factor itself in a variable of their own. */
-typedef struct {
-    size_t band;
-    unsigned next_from; /* the next band's first year; UINT_MAX for the last band */
-    double onep;        /* 1 + the band's rate */
-} band_pos;
-
-static inline band_pos band_at(const socinv_schedule *s, size_t band, unsigned t)
-{
-    while (band + 1 < s->nbands && s->band[band + 1].from_year <= t)
-        band++;
-    band_pos p = {band, band + 1 < s->nbands ? s->band[band + 1].from_year : UINT_MAX, 1.0 + s->band[band].rate};
-    return p;
-}
-
 /* Where the first-crossing walks stand in the table: year t's band and factor
  * (year 1's first), and the zero band's edge (-eps when strict: -eps - x rounds as
  * -(eps + x) does). */
 typedef struct {
-    band_pos b;
+    si_band b;
     unsigned t;
     double df, edge;
 } table_pos;
@@ -318,7 +298,7 @@ typedef struct {
 static inline __attribute__((always_inline)) table_pos table_start(const socinv_schedule *s, unsigned first_year,
                                                                    int strict)
 {
-    table_pos y = {band_at(s, 0, first_year), first_year, 1.0, strict ? -0.0 : 0.0};
+    table_pos y = {si_band_at(s, 0, first_year), first_year, 1.0, strict ? -0.0 : 0.0};
     if (y.t > 0) /* year 1's factor: 1 when the first value is today */
         y.df /= y.b.onep;
     return y;
@@ -329,7 +309,7 @@ static inline __attribute__((always_inline)) void table_next(const socinv_schedu
 {
     y->t++;
     if (y->t >= y->b.next_from)
-        y->b = band_at(s, y->b.band, y->t);
+        y->b = si_band_at(s, y->b.band, y->t);
     y->df /= y->b.onep;
 }
 
@@ -341,11 +321,11 @@ static inline __attribute__((always_inline)) double widened(int strict, double e
 
 /* One year t past the table: its factor, and the tail discounted by it added to
  * the compensated sum; the new cumulative. */
-static inline __attribute__((always_inline)) double tail_year(const socinv_schedule *s, band_pos *b, unsigned t,
+static inline __attribute__((always_inline)) double tail_year(const socinv_schedule *s, si_band *b, unsigned t,
                                                               double *df, si_sum *cum, double tail)
 {
     if (t >= b->next_from)
-        *b = band_at(s, b->band, t);
+        *b = si_band_at(s, b->band, t);
     *df /= b->onep; /* t > 0: past the first year */
     si_sum_add(cum, tail * *df);
     return si_sum_get(cum);
@@ -448,7 +428,7 @@ static int finite_from(const double *net, size_t from, size_t n)
  * answer. */
 static inline __attribute__((always_inline)) socinv_status falling_tail(const socinv_payback_opts *opts, int strict,
                                                                         double edge, const socinv_schedule *s,
-                                                                        band_pos b, double df, si_sum cum, double c,
+                                                                        si_band b, double df, si_sum cum, double c,
                                                                         double tail, unsigned k, unsigned t,
                                                                         unsigned horizon, const stop_test *st,
                                                                         double *years)
@@ -486,7 +466,7 @@ static inline __attribute__((always_inline)) socinv_status falling_tail(const so
  * walks falling_tail() from the table's end. Returns 1 with the status (and the
  * year) where every year up to the answer was decided. */
 static inline __attribute__((always_inline)) int whole_years_tail(int strict, double edge, const socinv_schedule *s,
-                                                                  band_pos b, double df, double p, double base,
+                                                                  si_band b, double df, double p, double base,
                                                                   double tail, unsigned k, unsigned t,
                                                                   unsigned horizon, const stop_test *st,
                                                                   socinv_status *status, double *years)
@@ -502,7 +482,7 @@ static inline __attribute__((always_inline)) int whole_years_tail(int strict, do
         const double stop_clear = (st->threshold + reach_below(st, df, (double)(horizon - k))) - 2.0 * delta;
         unsigned run_end = horizon - k < STOP_BLOCK ? horizon : k + STOP_BLOCK;
         if (t + 1 >= b.next_from)
-            b = band_at(s, b.band, t + 1);
+            b = si_band_at(s, b.band, t + 1);
         if (b.next_from - 1 - t < run_end - k) /* the band's last year ends the run */
             run_end = k + (b.next_from - 1 - t);
         const double onep = b.onep;
@@ -582,7 +562,7 @@ static inline __attribute__((always_inline)) int whole_years_as(int strict, cons
         table_next(s, &y);
     }
     const double edge = y.edge, df = y.df;
-    const band_pos b = y.b;
+    const si_band b = y.b;
     const unsigned t = y.t;
     if (!edge_in_range(strict, edge))
         return 0;
@@ -656,7 +636,7 @@ static inline __attribute__((always_inline)) socinv_status first_crossing_as(int
     }
     const double edge = y.edge;
     double df = y.df;
-    band_pos b = y.b;
+    si_band b = y.b;
     unsigned t = y.t + 1; /* year table + 1 */
     if (table == horizon) /* nothing beyond the table (or the horizon within it) */
         return finite_from(net, table, n) ? SOCINV_NO_RESULT : SOCINV_E_NONFINITE;
