@@ -69,7 +69,7 @@ static int year_of(const socinv_cell *c, int *year)
     } else {
         return 0;
     }
-    if (!(v >= 1950 && v <= 2150) || v != floor(v))
+    if (!(v >= 1950 && v <= 2150) || !si_is_whole(v))
         return 0;
     *year = (int)v;
     return 1;

@@ -90,7 +90,7 @@ socinv_status socinv_schedule_bands(const double *from_years, const double *rate
         return SOCINV_E_LENGTH;
     for (size_t i = 0; i < n; i++) {
         double y = from_years[i];
-        if (y != floor(y) || y < 1 || y > SOCINV_MAX_HORIZON)
+        if (!si_is_whole(y) || y < 1 || y > SOCINV_MAX_HORIZON)
             return SOCINV_E_DOMAIN;
         if (i == 0 && y != 1)
             return SOCINV_E_DOMAIN;

@@ -42,7 +42,8 @@ static int strictly_monotone(const double *years, size_t n)
         k++;
     if (k >= n)
         return 1;
-    for (k = 1; k < n && years[k] < years[k - 1];)
+    k = 1;
+    while (k < n && years[k] < years[k - 1])
         k++;
     return k >= n;
 }
@@ -135,7 +136,7 @@ socinv_status socinv_phase_in(double full_year, double start_month, double *out)
 {
     if (!isfinite(start_month))
         return SOCINV_E_NONFINITE;
-    if (start_month != floor(start_month) || start_month < 1.0 || start_month > 12.0)
+    if (!si_is_whole(start_month) || start_month < 1.0 || start_month > 12.0)
         return SOCINV_E_DOMAIN;
     return socinv_phase_in_months(full_year, 13.0 - start_month, out);
 }
