@@ -143,12 +143,8 @@ socinv_status sv_number(const sv_call *c, size_t i, double dflt, double *out)
 
 socinv_status sv_int_given(const sv_call *c, size_t i, long dflt, long lo, long hi, long *out)
 {
-    if (!present(c, i)) { /* the common case, decided in whole numbers */
-        if (dflt < lo || dflt > hi)
-            return SOCINV_E_DOMAIN;
-        *out = dflt;
-        return SOCINV_OK;
-    }
+    if (!present(c, i)) /* the common case, decided in whole numbers */
+        return sv_int_default(dflt, lo, hi, out);
     double v;
     socinv_status st = number_at(c, i, (double)dflt, &v);
     if (st != SOCINV_OK)

@@ -143,16 +143,19 @@ static inline int sv_left_out(const sv_call *c, size_t i)
     return i >= c->nargs || c->args[i].omitted;
 }
 
-/* A whole number in [lo, hi]; a fraction or out of range -> SOCINV_E_DOMAIN. */
-socinv_status sv_int_given(const sv_call *c, size_t i, long dflt, long lo, long hi, long *out);
-static inline socinv_status sv_int(const sv_call *c, size_t i, long dflt, long lo, long hi, long *out)
+/* An absent whole-number argument: its default, which must lie in [lo, hi]. */
+static inline socinv_status sv_int_default(long dflt, long lo, long hi, long *out)
 {
-    if (!sv_left_out(c, i))
-        return sv_int_given(c, i, dflt, lo, hi, out);
     if (dflt < lo || dflt > hi)
         return SOCINV_E_DOMAIN;
     *out = dflt;
     return SOCINV_OK;
+}
+/* A whole number in [lo, hi]; a fraction or out of range -> SOCINV_E_DOMAIN. */
+socinv_status sv_int_given(const sv_call *c, size_t i, long dflt, long lo, long hi, long *out);
+static inline socinv_status sv_int(const sv_call *c, size_t i, long dflt, long lo, long hi, long *out)
+{
+    return sv_left_out(c, i) ? sv_int_default(dflt, lo, hi, out) : sv_int_given(c, i, dflt, lo, hi, out);
 }
 /* Keyword arguments, all read by sv_keyword: a word (ASCII and æøå case
  * ignored), or a number by the keywords' rule. */
