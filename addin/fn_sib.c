@@ -4,11 +4,19 @@
 
 #include "glue.h"
 
-/* Caps: an empty cell means "no cap". */
-static socinv_status caps(sv_call *c, size_t i, size_t need, double **out)
+/* Caps: an empty cell means "no cap". A range of numbers only (the dispatcher's
+ * decoded doubles) is the caps as they are: no cell to copy or test. */
+static socinv_status caps(sv_call *c, size_t i, size_t need, const double **out)
 {
-    const sv_cell *cells;
+    const double *decoded;
     size_t n;
+    if (sv_numbers_decoded(c, i, &decoded, &n)) {
+        if (n != need) /* short, or a number past the last criterion */
+            return SOCINV_E_SHAPE;
+        *out = decoded;
+        return SOCINV_OK;
+    }
+    const sv_cell *cells;
     SV_TRY(sv_cells(c, i, &cells, &n));
     if (n < need)
         return SOCINV_E_SHAPE;
@@ -27,13 +35,32 @@ static socinv_status caps(sv_call *c, size_t i, size_t need, double **out)
     return SOCINV_OK;
 }
 
-/* Groups 1..1000 as the user numbers them (0 or empty: no group) into the
- * library's 0-based numbers; *ngroups is the highest used. */
+/* One group number as the user writes it, 1..1000 (0: no group), into the
+ * library's 0-based numbers; *highest grows to the highest used. */
+static inline socinv_status group_of(double g, unsigned *out, unsigned *highest)
+{
+    if (!(g >= 0.0 && g <= (double)SOCINV_SIB_MAX_GROUPS))
+        return SOCINV_E_DOMAIN;
+    unsigned u = (unsigned)g;
+    if ((double)u != g)
+        return SOCINV_E_DOMAIN;
+    *out = u - 1u; /* 0 wraps to SOCINV_SIB_NO_GROUP, (unsigned)-1 */
+    if (u > *highest)
+        *highest = u;
+    return SOCINV_OK;
+}
+
+/* The groups of the nc criteria (0 or empty: no group); *ngroups is the
+ * highest used. */
 static socinv_status read_groups(sv_call *c, size_t nc, unsigned **out, unsigned *ngroups)
 {
-    const sv_cell *gcells;
+    const double *decoded;
+    const sv_cell *gcells = NULL;
     size_t gn;
-    SV_TRY(sv_cells(c, SV_SIBPAYOUT_GROUPS, &gcells, &gn));
+    if (!sv_numbers_decoded(c, SV_SIBPAYOUT_GROUPS, &decoded, &gn)) {
+        decoded = NULL;
+        SV_TRY(sv_cells(c, SV_SIBPAYOUT_GROUPS, &gcells, &gn));
+    }
     if (gn != nc)
         return SOCINV_E_SHAPE;
     unsigned *groups = sv_alloc(c, nc * sizeof *groups);
@@ -41,17 +68,12 @@ static socinv_status read_groups(sv_call *c, size_t nc, unsigned **out, unsigned
         return SOCINV_E_NOMEM;
     unsigned highest = 0;
     for (size_t k = 0; k < nc; k++) {
-        if (gcells[k].kind == SV_TEXT)
+        double g = decoded ? decoded[k] : 0.0;
+        if (!decoded && gcells[k].kind == SV_TEXT)
             return SOCINV_E_TYPE;
-        double g = gcells[k].kind == SV_EMPTY ? 0.0 : gcells[k].num;
-        if (!(g >= 0.0 && g <= (double)SOCINV_SIB_MAX_GROUPS))
-            return SOCINV_E_DOMAIN;
-        unsigned u = (unsigned)g;
-        if ((double)u != g)
-            return SOCINV_E_DOMAIN;
-        groups[k] = u - 1u; /* 0 wraps to SOCINV_SIB_NO_GROUP, (unsigned)-1 */
-        if (u > highest)
-            highest = u;
+        if (!decoded && gcells[k].kind == SV_NUMBER)
+            g = gcells[k].num;
+        SV_TRY(group_of(g, &groups[k], &highest));
     }
     *ngroups = highest;
     *out = groups;
@@ -61,18 +83,14 @@ static socinv_status read_groups(sv_call *c, size_t nc, unsigned **out, unsigned
 /* The amounts and caps: earned, critcaps, groups, groupcaps, totalcap, index. */
 static socinv_status read_amounts(sv_call *c, socinv_sib_input *in)
 {
-    double *crit_caps, *gcaps;
     unsigned *groups, ngroups;
     SV_TRY(sv_matrix(c, SV_SIBPAYOUT_EARNED, &in->earned, &in->ncrit, &in->nyears));
-    SV_TRY(caps(c, SV_SIBPAYOUT_CRITCAPS, in->ncrit, &crit_caps));
-    in->crit_caps = crit_caps;
+    SV_TRY(caps(c, SV_SIBPAYOUT_CRITCAPS, in->ncrit, &in->crit_caps));
     SV_TRY(read_groups(c, in->ncrit, &groups, &ngroups));
     in->groups = groups;
     in->ngroups = ngroups;
-    if (ngroups) {
-        SV_TRY(caps(c, SV_SIBPAYOUT_GROUPCAPS, ngroups, &gcaps));
-        in->group_caps = gcaps;
-    }
+    if (ngroups)
+        SV_TRY(caps(c, SV_SIBPAYOUT_GROUPCAPS, ngroups, &in->group_caps));
     SV_TRY(sv_number(c, SV_SIBPAYOUT_TOTALCAP, -1.0, &in->total_cap));
     if (in->total_cap < 0.0 && sv_present(c, SV_SIBPAYOUT_TOTALCAP))
         return SOCINV_E_DOMAIN;

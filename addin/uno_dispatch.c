@@ -360,10 +360,12 @@ static int put_texts(sv_call *call, sv_arg *args, size_t text_args, size_t units
 typedef enum { SRC_OMITTED, SRC_DOUBLE, SRC_RANGE, SRC_ANY } arg_source;
 
 /* The shape of one argument: its source (*src, *from) and rows x cols in *arg.
- * SOCINV_E_TYPE for a value no argument can have, SOCINV_E_LENGTH for a range
- * over SOCINV_MAX_CELLS. */
-static inline socinv_status arg_shape(const sv_uno_types *t, sv_param_type type, void *pArg, unsigned char *src,
-                                      const void **from, sv_arg *arg)
+ * A range is as wide as its first row, which the cells' pass checks (a wider
+ * row: RAGGED, and the shapes are taken again with widest set: as wide as its
+ * widest row). SOCINV_E_TYPE for a value no argument can have, SOCINV_E_LENGTH
+ * for a range over SOCINV_MAX_CELLS. */
+static inline socinv_status arg_shape(const sv_uno_types *t, sv_param_type type, void *pArg, int widest,
+                                      unsigned char *src, const void **from, sv_arg *arg)
 {
     const uno_Sequence *rows;
     switch (type) {
@@ -399,11 +401,13 @@ static inline socinv_status arg_shape(const sv_uno_types *t, sv_param_type type,
     *src = SRC_RANGE;
     *from = rows;
     size_t nrows = rows ? (size_t)rows->nElements : 0, ncols = 0;
-    for (size_t r = 0; r < nrows; r++) {
-        const uno_Sequence *row = ((uno_Sequence *const *)rows->elements)[r];
-        if (row && (size_t)row->nElements > ncols)
-            ncols = (size_t)row->nElements;
-    }
+    uno_Sequence *const *row = nrows ? (uno_Sequence *const *)rows->elements : NULL;
+    if (nrows && row[0] && !widest) /* Calc's rows are all as wide: the first tells */
+        ncols = (size_t)row[0]->nElements;
+    if (!ncols) /* a caller's rows may differ: the widest, the others padded */
+        for (size_t r = 0; r < nrows; r++)
+            if (row[r] && (size_t)row[r]->nElements > ncols)
+                ncols = (size_t)row[r]->nElements;
     if (ncols && nrows > SOCINV_MAX_CELLS / ncols)
         return SOCINV_E_LENGTH;
     *arg = (sv_arg){0, ncols ? nrows : 0, ncols, NULL};
@@ -426,6 +430,10 @@ static inline int range_cell(const uno_Any *a, sv_cell *cell, double *num, size_
     return 1;
 }
 
+/* How the cells of a range were read: CELLS_TYPE for a value of a type no
+ * argument can have, CELLS_RAGGED for a row wider than the first (arg_shape). */
+enum { CELLS_OK, CELLS_TYPE, CELLS_RAGGED };
+
 /* A range of one column: a row of one any per cell, read without a loop per row. */
 static inline int column_cells(const uno_Sequence *rows, size_t nrows, sv_cell *cells, double *nums, size_t *units,
                                int *all_numbers)
@@ -434,21 +442,23 @@ static inline int column_cells(const uno_Sequence *rows, size_t nrows, sv_cell *
     size_t u = *units; /* a local: the cells' stores cannot touch it */
     uno_Sequence *const *row = (uno_Sequence *const *)rows->elements;
     for (size_t r = 0; r < nrows; r++) {
-        if (!row[r] || row[r]->nElements == 0) { /* a ragged row: an empty cell */
+        if (!row[r] || row[r]->nElements != 1) { /* ragged: an empty cell, or too wide */
+            if (row[r] && row[r]->nElements > 1)
+                return CELLS_RAGGED;
             cells[r] = (sv_cell){SV_EMPTY, 0.0, NULL, 0};
             numbers_only = 0;
         } else if (!range_cell((const uno_Any *)row[r]->elements, &cells[r], &nums[r], &u, &numbers_only)) {
-            return 0;
+            return CELLS_TYPE;
         }
     }
     *units = u;
     *all_numbers = numbers_only;
-    return 1;
+    return CELLS_OK;
 }
 
 /* The cells of a range ([][]any, rows x ncols) from its anys, and each number
  * also into nums; *all_numbers is 1 when every cell is a number (so nums is the
- * whole range). 0 for a value of a type no argument can have. */
+ * whole range). */
 static inline int range_cells(const uno_Sequence *rows, size_t nrows, size_t ncols, sv_cell *cells, double *nums,
                               size_t *units, int *all_numbers)
 {
@@ -457,12 +467,14 @@ static inline int range_cells(const uno_Sequence *rows, size_t nrows, size_t nco
     for (size_t r = 0; r < nrows; r++) {
         const uno_Sequence *row = ((uno_Sequence *const *)rows->elements)[r];
         size_t n = row ? (size_t)row->nElements : 0;
+        if (n > ncols)
+            return CELLS_RAGGED;
         const uno_Any *v = row ? (const uno_Any *)row->elements : NULL;
         sv_cell *out = cells + r * ncols;
         double *num = nums + r * ncols;
         for (size_t k = 0; k < n; k++)
             if (!range_cell(&v[k], &out[k], &num[k], &u, &numbers_only))
-                return 0;
+                return CELLS_TYPE;
         if (n < ncols)
             numbers_only = 0;
         for (size_t k = n; k < ncols; k++) /* a ragged row: pad with empty cells */
@@ -470,7 +482,7 @@ static inline int range_cells(const uno_Sequence *rows, size_t nrows, size_t nco
     }
     *units = u;
     *all_numbers = numbers_only;
-    return 1;
+    return CELLS_OK;
 }
 
 _Static_assert(SV_MAX_PARAMS <= sizeof(size_t) * 8, "decode_args keeps a bit per argument");
@@ -484,16 +496,17 @@ static inline const uno_Any *only_cell(const uno_Sequence *rows)
 
 /* Decode all arguments into call's scratch memory, reading each value once.
  * A range of more than one cell whose cells are all numbers gets its doubles
- * in arg_nums[i] too (NULL otherwise). */
-static socinv_status decode_args(const sv_uno_types *t, const sv_function *fn, void *pArgs[], sv_call *call,
-                                 sv_arg *args, const double **arg_nums)
+ * in arg_nums[i] too (NULL otherwise). Ranges are taken as wide as their first
+ * row unless widest (see arg_shape); a wider row is SOCINV_E_SHAPE then. */
+static socinv_status decode_args(const sv_uno_types *t, const sv_function *fn, void *pArgs[], int widest,
+                                 sv_call *call, sv_arg *args, const double **arg_nums)
 {
     unsigned char src[SV_MAX_PARAMS];
     const void *from[SV_MAX_PARAMS];
     size_t ncells = 0, nnums = 0, given = 0; /* given: the arguments up to the last one not left out */
     /* shapes first (rows only, not cells), so one block holds every cell */
     for (size_t i = 0; i < fn->nparams; i++) {
-        socinv_status st = arg_shape(t, fn->params[i].type, pArgs[i], &src[i], &from[i], &args[i]);
+        socinv_status st = arg_shape(t, fn->params[i].type, pArgs[i], widest, &src[i], &from[i], &args[i]);
         if (st != SOCINV_OK)
             return st;
         if (src[i] != SRC_OMITTED)
@@ -532,9 +545,11 @@ static socinv_status decode_args(const sv_uno_types *t, const sv_function *fn, v
                     return SOCINV_E_TYPE;
                 break;
             }
-            if (args[i].cols == 1 ? !column_cells(from[i], args[i].rows, cells, nums, &units, &all_numbers)
-                                  : !range_cells(from[i], args[i].rows, args[i].cols, cells, nums, &units, &all_numbers))
-                return SOCINV_E_TYPE;
+            int read = args[i].cols == 1
+                           ? column_cells(from[i], args[i].rows, cells, nums, &units, &all_numbers)
+                           : range_cells(from[i], args[i].rows, args[i].cols, cells, nums, &units, &all_numbers);
+            if (read != CELLS_OK)
+                return read == CELLS_TYPE ? SOCINV_E_TYPE : SOCINV_E_SHAPE;
             arg_nums[i] = all_numbers ? nums : NULL;
             nums += n;
             break;
@@ -748,7 +763,12 @@ int sv_uno_call(const sv_uno_types *t, const sv_function *fn, void *pReturn, voi
     const double *arg_nums[SV_MAX_PARAMS];
     sv_call call;
     sv_call_init(&call, NULL, 0); /* the arguments are attached once decoded */
-    socinv_status status = decode_args(t, fn, pArgs, &call, args, arg_nums);
+    socinv_status status = decode_args(t, fn, pArgs, 0, &call, args, arg_nums);
+    if (status != SOCINV_OK) { /* a row wider than the first, or an error: the exact shapes decide */
+        sv_call_done(&call);
+        sv_call_init(&call, NULL, 0);
+        status = decode_args(t, fn, pArgs, 1, &call, args, arg_nums);
+    }
     call.args = args;
     call.nargs = fn->nparams;
     call.nums = arg_nums;

@@ -38,8 +38,26 @@
 static sv_call C __attribute__((unused));
 static sv_arg full_args[SV_MAX_PARAMS] __attribute__((unused));
 
+static const double *full_nums[SV_MAX_PARAMS] __attribute__((unused));
+
+/* Argument a's cells as doubles, in the call's scratch memory, when it has more
+ * than one cell and every one is a number; else NULL: what the UNO dispatcher
+ * hands the glue beside the cells (sv_call.nums). */
+static inline const double *decoded_numbers(sv_call *c, const sv_arg *a)
+{
+    size_t n = a->omitted ? 0 : a->rows * a->cols;
+    for (size_t k = 0; k < n; k++)
+        if (a->cells[k].kind != SV_NUMBER)
+            return NULL;
+    double *v = n > 1 ? sv_alloc(c, n * sizeof *v) : NULL;
+    for (size_t k = 0; v && k < n; k++)
+        v[k] = a->cells[k].num;
+    return v;
+}
+
 /* Calls `method` as the dispatcher does: every parameter is passed, those not given
- * here arrive omitted. The result stays in C until the next call or the teardown. */
+ * here arrive omitted, and a range of numbers only comes as doubles too. The result
+ * stays in C until the next call or the teardown. */
 static inline socinv_status go(const char *method, const sv_arg *args, size_t n)
 {
     const sv_function *f = sv_function_find(method, strlen(method));
@@ -51,6 +69,9 @@ static inline socinv_status go(const char *method, const sv_arg *args, size_t n)
         full_args[i] = i < n ? args[i] : omitted;
     }
     sv_call_init(&C, full_args, f->nparams);
+    for (size_t i = 0; i < f->nparams; i++)
+        full_nums[i] = decoded_numbers(&C, &full_args[i]);
+    C.nums = full_nums;
     return f->glue(&C);
 }
 

@@ -173,6 +173,20 @@ static uno_Sequence *range(sal_Int32 rows, sal_Int32 cols, const cell *cells)
     return outer;
 }
 
+/* A range whose rows differ in width (a macro's, never Calc's): row r has widths[r]
+ * cells, taken from cells in order. */
+static uno_Sequence *ragged_range(sal_Int32 rows, const sal_Int32 *widths, const cell *cells)
+{
+    uno_Sequence *outer = seq_new(rows, sizeof(uno_Sequence *));
+    for (sal_Int32 r = 0; r < rows; r++) {
+        uno_Sequence *one_row = range(1, widths[r], cells);
+        ((uno_Sequence **)outer->elements)[r] = ((uno_Sequence **)one_row->elements)[0];
+        free(one_row);
+        cells += widths[r];
+    }
+    return outer;
+}
+
 static void any_range(uno_Any *a, sal_Int32 rows, sal_Int32 cols, const cell *cells)
 {
     a->pType = ref(typelib_TypeClass_SEQUENCE, "[][]any");
@@ -245,6 +259,26 @@ static void check_payback(void)
               rtl_ustr_ascii_compare_WithLength(message->buffer, 8, "socinv: ") == 0 &&
               *(sal_Int16 *)((char *)thrown->pData + 16) == -1,
           "PAYBACK(seed 001 row; 7) throws IllegalArgumentException \"socinv: ...\"");
+
+    /* rows of different widths are as wide as the widest, padded with empty cells,
+     * whichever row is the widest (the dispatcher reads the first row's width and
+     * takes the shapes again when a later row is wider): the portfolio form, a
+     * year per row. {5;-10}: cumulative 5, -5, year 2; {5;-1;-10}: 5, 4, -6, year 3;
+     * {-1}: year 1 (read as one column -1, 5, -10, ... it would be one number, 1) */
+    static const sal_Int32 narrow_first[] = {2, 3}, wide_first[] = {3, 2}, column_first[] = {1, 2, 1};
+    static const cell rows_23[] = {N(5), N(-10), N(5), N(-1), N(-10)};
+    static const cell rows_32[] = {N(5), N(-1), N(-10), N(5), N(-10)};
+    static const cell rows_121[] = {N(-1), N(5), N(-10), N(-1)};
+    uno_Sequence *ragged = ragged_range(2, narrow_first, rows_23);
+    args[0] = &ragged;
+    args[1] = &opt[0];
+    check(is_matrix(call(m_payback, args), 2, 1, (const double[]){2, 3}, 0), "PAYBACK({5;-10|5;-1;-10}) = {2|3}");
+    ragged = ragged_range(2, wide_first, rows_32);
+    check(is_matrix(call(m_payback, args), 2, 1, (const double[]){3, 2}, 0), "PAYBACK({5;-1;-10|5;-10}) = {3|2}");
+    ragged = ragged_range(3, column_first, rows_121);
+    check(is_matrix(call(m_payback, args), 3, 1, (const double[]){1, 2, 1}, 0),
+          "PAYBACK({-1|5;-10|-1}) = {1|2|1}, not a column");
+    args[0] = &net;
 
     any_number(&horizon2, 2); /* not paid back by year 2: #N/A, a void any */
     args[1] = &opt[0];
