@@ -2,16 +2,15 @@
  * result or exception. The only code that converts between UNO values and the
  * add-in's call model (call.h).
  *
- * Arguments belong to the caller and are only read. Each call makes at most
- * two scratch allocations, one for all its argument cells and one for their
- * text (none for arguments that fit the sv_call's inline buffer), and creates
- * UNO values only for the result. Everything it creates is handed over (the
- * return any) or released before it returns.
+ * Arguments belong to the caller and are only read. Each call takes its
+ * scratch memory (the cells of each argument, then one block for their text)
+ * from the sv_call's inline buffer, or from the heap for big ranges, and
+ * creates UNO values only for the result. Everything it creates is handed over
+ * (the return any) or released before it returns.
  *
- * decode_args() reads every value once: shapes first (so one block holds every
- * cell), then the values, then the UTF-8 of the texts into a second block sized
- * 3 bytes per UTF-16 unit, which needs no measuring pass (bench/README.md has the
- * figures). */
+ * decode_args() reads every value once: each argument's shape, then its cells,
+ * then the UTF-8 of all texts into one block sized 3 bytes per UTF-16 unit,
+ * which needs no measuring pass (bench/README.md has the figures). */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -310,9 +309,28 @@ static inline void put_text(sv_cell *cell, char **pool)
  * so where there is much text a string met again in this call shares the
  * UTF-8 written for it: the last few are remembered by address, which stays
  * valid while the call's arguments are alive (NETIMPACT's 40 labels: about
- * half are repeats, ~1 100 instructions). A keyword or two is written as it is. */
-#define TEXT_SEEN 16       /* a power of two */
+ * half are repeats, ~1 100 instructions). A keyword or two is written as it is.
+ * Two strings whose addresses hash alike share a bucket of two slots: with one
+ * slot each, such a pair (which addresses collide varies from run to run) kept
+ * evicting each other, and NETIMPACT's cost moved by ~900 between runs. */
+#define TEXT_SEEN 32       /* slots, a power of two: buckets of two */
 #define TEXT_SEEN_UNITS 64 /* remembered above this much text */
+
+typedef struct {
+    const rtl_uString *s;
+    const sv_cell *cell; /* the first cell given its UTF-8 */
+} text_seen;
+
+/* The slot that holds s, or else the one it is to take: its bucket's first if
+ * empty, else the second (the first comer stays). */
+static inline size_t seen_slot(const text_seen *seen, const rtl_uString *s)
+{
+    uintptr_t a = (uintptr_t)s;
+    size_t b = ((a >> 4) ^ (a >> 9)) & (TEXT_SEEN - 2);
+    if (seen[b].s == s || !seen[b].s)
+        return b;
+    return b + 1;
+}
 
 static int put_texts(sv_call *call, sv_arg *args, size_t text_args, size_t units)
 {
@@ -321,10 +339,7 @@ static int put_texts(sv_call *call, sv_arg *args, size_t text_args, size_t units
     char *pool = sv_alloc(call, 3 * units);
     if (!pool)
         return 0;
-    struct {
-        const rtl_uString *s;
-        const sv_cell *cell; /* the first cell given its UTF-8 */
-    } seen[TEXT_SEEN];
+    text_seen seen[TEXT_SEEN];
     const int remember = units > TEXT_SEEN_UNITS;
     for (size_t k = 0; remember && k < TEXT_SEEN; k++)
         seen[k].s = NULL;
@@ -341,8 +356,7 @@ static int put_texts(sv_call *call, sv_arg *args, size_t text_args, size_t units
                 continue;
             }
             const rtl_uString *s = (const rtl_uString *)(const void *)cells[k].text;
-            uintptr_t a = (uintptr_t)s;
-            size_t slot = ((a >> 4) ^ (a >> 9)) & (TEXT_SEEN - 1);
+            size_t slot = seen_slot(seen, s);
             if (seen[slot].s == s) {
                 cells[k].text = seen[slot].cell->text;
                 cells[k].len = seen[slot].cell->len;
@@ -494,68 +508,50 @@ static inline const uno_Any *only_cell(const uno_Sequence *rows)
     return (const uno_Any *)row->elements;
 }
 
-/* Decode all arguments into call's scratch memory, reading each value once.
- * A range of more than one cell whose cells are all numbers gets its doubles
- * in arg_nums[i] too (NULL otherwise). Ranges are taken as wide as their first
+/* Argument i's cells (and, for a range of more than one cell, a place for its
+ * numbers after them) from the call's scratch memory: the inline buffer for
+ * all but big ranges. */
+static inline sv_cell *arg_cells(sv_call *call, size_t n, int with_numbers)
+{
+    size_t bytes = n * sizeof(sv_cell) + (with_numbers ? n * sizeof(double) : 0); /* n <= SOCINV_MAX_CELLS */
+    return sv_alloc(call, bytes);
+}
+
+/* Decode all arguments into call's scratch memory, reading each value once,
+ * each argument whole (its shape, then its cells) before the next. A range of
+ * more than one cell whose cells are all numbers gets its doubles in
+ * arg_nums[i] too (NULL otherwise). Ranges are taken as wide as their first
  * row unless widest (see arg_shape); a wider row is SOCINV_E_SHAPE then. */
 static socinv_status decode_args(const sv_uno_types *t, const sv_function *fn, void *pArgs[], int widest,
                                  sv_call *call, sv_arg *args, const double **arg_nums)
 {
-    unsigned char src[SV_MAX_PARAMS];
-    const void *from[SV_MAX_PARAMS];
-    size_t ncells = 0, nnums = 0, given = 0; /* given: the arguments up to the last one not left out */
-    /* shapes first (rows only, not cells), so one block holds every cell */
-    for (size_t i = 0; i < fn->nparams; i++) {
-        socinv_status st = arg_shape(t, fn->params[i].type, pArgs[i], widest, &src[i], &from[i], &args[i]);
-        if (st != SOCINV_OK)
-            return st;
-        if (src[i] != SRC_OMITTED)
-            given = i + 1;
-        size_t n = args[i].rows * args[i].cols; /* each at most SOCINV_MAX_CELLS: no overflow */
-        ncells += n;
-        if (src[i] == SRC_RANGE && n > 1)
-            nnums += n;
-    }
-    sv_cell *cells = NULL;
-    double *nums = NULL; /* the numbers of the ranges, after the cells in the same block */
-    if (ncells) {
-        if (!(cells = sv_alloc(call, ncells * sizeof *cells + nnums * sizeof *nums)))
-            return SOCINV_E_NOMEM;
-        nums = (double *)(cells + ncells);
-    }
-    /* then every value, once */
     size_t units = 0, text_args = 0; /* text_args: a bit per argument with text */
-    for (size_t i = 0; i < given; i++) {
-        size_t n = args[i].rows * args[i].cols, units_before = units;
-        int all_numbers = 0;
+    for (size_t i = 0; i < fn->nparams; i++) {
+        unsigned char src;
+        const void *from;
+        SV_TRY(arg_shape(t, fn->params[i].type, pArgs[i], widest, &src, &from, &args[i]));
         arg_nums[i] = NULL;
-        switch (src[i]) {
-        case SRC_OMITTED:
+        size_t n = args[i].rows * args[i].cols, units_before = units;
+        if (n == 0) /* left out, or an empty range */
             continue;
-        case SRC_DOUBLE:
-            cells[0] = (sv_cell){SV_NUMBER, *(const double *)from[i], NULL, 0};
-            break;
-        case SRC_ANY:
-            if (!quick_cell(from[i], &cells[0], &units))
-                return SOCINV_E_TYPE;
-            break;
-        default:
-            if (n == 1) { /* one cell (A1 as a range): as a value */
-                if (!quick_cell(only_cell(from[i]), &cells[0], &units))
-                    return SOCINV_E_TYPE;
-                break;
-            }
+        int range = src == SRC_RANGE && n > 1, all_numbers = 0;
+        sv_cell *cells = arg_cells(call, n, range);
+        if (!cells)
+            return SOCINV_E_NOMEM;
+        args[i].cells = cells;
+        if (range) {
+            double *nums = (double *)(cells + n);
             int read = args[i].cols == 1
-                           ? column_cells(from[i], args[i].rows, cells, nums, &units, &all_numbers)
-                           : range_cells(from[i], args[i].rows, args[i].cols, cells, nums, &units, &all_numbers);
+                           ? column_cells(from, args[i].rows, cells, nums, &units, &all_numbers)
+                           : range_cells(from, args[i].rows, args[i].cols, cells, nums, &units, &all_numbers);
             if (read != CELLS_OK)
                 return read == CELLS_TYPE ? SOCINV_E_TYPE : SOCINV_E_SHAPE;
             arg_nums[i] = all_numbers ? nums : NULL;
-            nums += n;
-            break;
+        } else if (src == SRC_DOUBLE) {
+            cells[0] = (sv_cell){SV_NUMBER, *(const double *)from, NULL, 0};
+        } else if (!quick_cell(src == SRC_ANY ? from : only_cell(from), &cells[0], &units)) {
+            return SOCINV_E_TYPE; /* a value, or a range of one cell (A1): as a value */
         }
-        args[i].cells = cells;
-        cells += n;
         if (units != units_before)
             text_args |= (size_t)1 << i;
     }
