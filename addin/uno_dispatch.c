@@ -19,6 +19,9 @@
 #include <rtl/alloc.h>
 
 #include "uno_addin.h"
+#include "utf16.h"
+
+_Static_assert(sizeof(sal_Unicode) == sizeof(uint16_t), "Calc's text is UTF-16");
 
 /* ---- types, looked up once per object -------------------------------------------- */
 
@@ -174,51 +177,6 @@ const sv_function *sv_uno_function_for(const typelib_TypeDescription *member)
 
 /* ---- arguments ------------------------------------------------------------------- */
 
-static char *utf8_put(char *o, const sal_Unicode *s, sal_Int32 n)
-{
-    sal_Int32 i = 0;
-    for (; i + 4 <= n; i += 4) { /* four ASCII units at a time: most of a sheet's text */
-        uint64_t four;
-        memcpy(&four, s + i, sizeof four);
-        if (four & UINT64_C(0xFF80FF80FF80FF80))
-            break;
-        o[0] = (char)s[i];
-        o[1] = (char)s[i + 1];
-        o[2] = (char)s[i + 2];
-        o[3] = (char)s[i + 3];
-        o += 4;
-    }
-    for (; i < n; i++) {
-        uint32_t c = s[i];
-        if (c < 0x80) { /* ASCII first: nearly every character of a sheet's text */
-            *o++ = (char)c;
-            continue;
-        }
-        if (c >= 0xD800 && c <= 0xDFFF) {
-            if (c <= 0xDBFF && i + 1 < n && s[i + 1] >= 0xDC00 && s[i + 1] <= 0xDFFF) {
-                c = 0x10000 + ((c - 0xD800) << 10) + ((uint32_t)s[i + 1] - 0xDC00);
-                i++;
-            } else {
-                c = 0xFFFD;
-            }
-        }
-        if (c < 0x800) {
-            *o++ = (char)(0xC0 | (c >> 6));
-            *o++ = (char)(0x80 | (c & 0x3F));
-        } else if (c < 0x10000) {
-            *o++ = (char)(0xE0 | (c >> 12));
-            *o++ = (char)(0x80 | ((c >> 6) & 0x3F));
-            *o++ = (char)(0x80 | (c & 0x3F));
-        } else {
-            *o++ = (char)(0xF0 | (c >> 18));
-            *o++ = (char)(0x80 | ((c >> 12) & 0x3F));
-            *o++ = (char)(0x80 | ((c >> 6) & 0x3F));
-            *o++ = (char)(0x80 | (c & 0x3F));
-        }
-    }
-    return o;
-}
-
 /* A single value inside an any, as a cell. Text is only located here (*text);
  * it is converted when the cells are filled. SOCINV_E_TYPE for anything that
  * is not a number, a boolean, text or void. */
@@ -297,7 +255,7 @@ static inline void put_text(sv_cell *cell, char **pool)
 {
     const rtl_uString *s = (const rtl_uString *)(const void *)cell->text;
     cell->text = *pool;
-    *pool = utf8_put(*pool, s->buffer, s->length);
+    *pool = sv_utf16_to_utf8(*pool, s->buffer, (size_t)s->length);
     cell->len = (size_t)(*pool - cell->text);
 }
 
