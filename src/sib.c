@@ -304,6 +304,159 @@ static void total_cap(double *base, const socinv_sib_input *in, size_t t, size_t
     }
 }
 
+/* ---- Herning's shape pro rata, no cut asked for: what a cell in Calc computes ----
+ * The same operations in the same order as the passes above, with less to
+ * test per criterion: a criterion's group slot is groups[c] + 1 (slot 0: no
+ * group, SOCINV_SIB_NO_GROUP + 1 wraps to 0), and a group pays its amounts
+ * times a factor that is 1 where its cap does not bind (x * 1 is x for every
+ * amount here, none is NaN), so the group pass has no test per criterion. */
+
+/* Year t, step 1 (criterion_pass() with Herning's flags): `first` year 0,
+ * `next` a later year follows, `total` a total cap (its paid-so-far, *paid,
+ * and the sum in all, returned). */
+static inline __attribute__((always_inline)) double herning_caps(double *base, const socinv_sib_input *in, size_t t,
+                                                                 double *sum, si_sum *paid, const int first,
+                                                                 const int next, const int total)
+{
+    const size_t ny = in->nyears, nc = in->ncrit;
+    const double *earned = in->earned + t, *caps = in->crit_caps;
+    const unsigned *groups = in->groups;
+    double *p = base + t, all = 0.0;
+    si_sum paid_all = *paid; /* a local: the stores to base cannot touch it */
+    for (size_t c = 0; c < nc; c++, p += ny, earned += ny) {
+        if (total && !first)
+            paid_add(&paid_all, p[-1] * SLOT_SCALE);
+        double e = *earned;
+        double a = e > 0.0 ? e : 0.0;
+        double before = first ? 0.0 : p[0] + p[-1];
+        if (next)
+            p[1] = before;
+        double room = caps[c] - before;
+        if (room < 0.0)
+            room = 0.0;
+        if (a > room)
+            a = room;
+        p[0] = a;
+        double scaled = a * SLOT_SCALE;
+        sum[groups[c] + 1u] += scaled;
+        if (total)
+            all += scaled;
+    }
+    *paid = paid_all;
+    return all;
+}
+
+/* Year t, step 1, the variant for the year. */
+static double herning_year(double *base, const socinv_sib_input *in, size_t t, double *sum, si_sum *paid, int total)
+{
+    const int first = t == 0, next = t + 1 < in->nyears;
+    if (total && first)
+        return next ? herning_caps(base, in, t, sum, paid, 1, 1, 1) : herning_caps(base, in, t, sum, paid, 1, 0, 1);
+    if (total)
+        return next ? herning_caps(base, in, t, sum, paid, 0, 1, 1) : herning_caps(base, in, t, sum, paid, 0, 0, 1);
+    if (first)
+        return next ? herning_caps(base, in, t, sum, paid, 1, 1, 0) : herning_caps(base, in, t, sum, paid, 1, 0, 0);
+    return next ? herning_caps(base, in, t, sum, paid, 0, 1, 0) : herning_caps(base, in, t, sum, paid, 0, 0, 0);
+}
+
+/* A group with room 0 whose sum is not above it (factor still 1) binds when it
+ * has a positive amount, and pays none of it (group_rooms()' second half). */
+static SI_SLOW_PATH int herning_zero_rooms(const double *base, const socinv_sib_input *in, size_t t, size_t ng,
+                                           sib_state *s)
+{
+    memset(s->positive, 0, ng + 1);
+    for (size_t c = 0; c < in->ncrit; c++)
+        if (base[c * in->nyears + t] > 0.0)
+            s->positive[in->groups[c] + 1u] = 1;
+    int any = 0;
+    for (size_t g = 0; g < ng; g++) {
+        if (s->factor[g + 1] == 1.0 && in->group_caps[g] * SLOT_SCALE == 0.0 && s->positive[g + 1]) {
+            s->factor[g + 1] = 0.0;
+            any = 1;
+        }
+    }
+    return any;
+}
+
+/* Year t, step 2 (group_rooms()): each group's factor, 1 where its cap does not
+ * bind; returns whether any binds. A cap is >= 0, so is its room. */
+static int herning_groups(const double *base, const socinv_sib_input *in, size_t t, size_t ng, sib_state *s)
+{
+    const double *caps = in->group_caps;
+    double *sum = s->sum + 1, *factor = s->factor + 1;
+    int any = 0, zero = 0;
+    for (size_t g = 0; g < ng; g++) {
+        double room = caps[g] * SLOT_SCALE, sm = sum[g], f = 1.0;
+        sum[g] = 0.0;
+        if (sm > room) {
+            f = room / sm; /* sm > room >= 0 */
+            any = 1;
+        } else {
+            zero |= room == 0.0;
+        }
+        factor[g] = f;
+    }
+    if (zero)
+        any |= herning_zero_rooms(base, in, t, ng, s);
+    return any;
+}
+
+/* Year t, step 2 where a group cap binds (group_pass()): every amount times its
+ * group's factor; with a total cap the sum in all taken again, returned. */
+static inline __attribute__((always_inline)) double herning_group_cuts(double *base, const socinv_sib_input *in,
+                                                                       size_t t, const double *factor,
+                                                                       const int total)
+{
+    const size_t ny = in->nyears, nc = in->ncrit;
+    const unsigned *groups = in->groups;
+    double *p = base + t, all = 0.0;
+    for (size_t c = 0; c < nc; c++, p += ny) {
+        double v = *p * factor[groups[c] + 1u];
+        *p = v;
+        if (total)
+            all += v * SLOT_SCALE;
+    }
+    return all;
+}
+
+/* Year t, step 3 (total_cap()): where the total cap binds every amount times its share. */
+static void herning_total(double *base, const socinv_sib_input *in, size_t t, double all, const si_sum *paid)
+{
+    const size_t ny = in->nyears, nc = in->ncrit;
+    double room = in->total_cap * SLOT_SCALE - si_sum_get(paid), f = 0.0;
+    if (room < 0.0)
+        room = 0.0;
+    if (all > room) {
+        f = room / all;
+    } else {
+        if (room != 0.0)
+            return;
+        size_t c = 0; /* room 0 and all not above it: binds if an amount is positive */
+        while (c < nc && !(base[c * ny + t] > 0.0))
+            c++;
+        if (c == nc)
+            return;
+    }
+    for (size_t c = 0; c < nc; c++)
+        base[c * ny + t] *= f;
+}
+
+/* The years in Herning's shape pro rata without cuts (ng groups). */
+static void herning_payout(double *base, const socinv_sib_input *in, size_t ng, sib_state *s)
+{
+    const int total = in->total_cap >= 0.0;
+    si_sum paid = {0.0, 0.0};
+    memset(s->sum, 0, (ng + 1) * sizeof *s->sum);
+    s->factor[0] = 1.0;
+    for (size_t t = 0; t < in->nyears; t++) {
+        double all = herning_year(base, in, t, s->sum, &paid, total);
+        if (herning_groups(base, in, t, ng, s))
+            all = total ? herning_group_cuts(base, in, t, s->factor, 1) : herning_group_cuts(base, in, t, s->factor, 0);
+        if (total)
+            herning_total(base, in, t, all, &paid);
+    }
+}
+
 /* The year's factor applied to the payout and to the cuts asked for. */
 static socinv_status apply_index(const socinv_sib_input *in, const socinv_sib_result *out)
 {
@@ -339,6 +492,11 @@ socinv_status socinv_sib_payout(const socinv_sib_input *in, const socinv_sib_res
     }
     const int herning = ng && in->crit_caps && !in->crit_caps_annual && !in->carry;
     sib_state s;
+    if (herning && in->allocation == SOCINV_SIB_PRORATA && !out->cut_criterion && !out->cut_group &&
+        !out->cut_total) {
+        herning_payout(base, in, ng, &s);
+        return in->index ? apply_index(in, out) : SOCINV_OK;
+    }
     memset(s.sum, 0, ng * sizeof *s.sum); /* then cleared by group_rooms() once read */
     memset(s.paid, 0, (ng + 1) * sizeof *s.paid);
 
