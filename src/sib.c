@@ -319,24 +319,24 @@ static inline __attribute__((always_inline)) double herning_caps(double *base, c
                                                                  const int next, const int total)
 {
     const size_t ny = in->nyears, nc = in->ncrit;
-    const double *earned = in->earned + t, *caps = in->crit_caps;
+    const double *earned = in->earned, *caps = in->crit_caps;
     const unsigned *groups = in->groups;
-    double *p = base + t, all = 0.0;
+    double all = 0.0;
     si_sum paid_all = *paid; /* a local: the stores to base cannot touch it */
-    for (size_t c = 0; c < nc; c++, p += ny, earned += ny) {
+    for (size_t c = 0, i = t; c < nc; c++, i += ny) {
         if (total && !first)
-            paid_add(&paid_all, p[-1] * SLOT_SCALE);
-        double e = *earned;
+            paid_add(&paid_all, base[i - 1] * SLOT_SCALE);
+        double e = earned[i];
         double a = e > 0.0 ? e : 0.0;
-        double before = first ? 0.0 : p[0] + p[-1];
+        double before = first ? 0.0 : base[i] + base[i - 1];
         if (next)
-            p[1] = before;
+            base[i + 1] = before;
         double room = caps[c] - before;
         if (room < 0.0)
             room = 0.0;
         if (a > room)
             a = room;
-        p[0] = a;
+        base[i] = a;
         double scaled = a * SLOT_SCALE;
         sum[groups[c] + 1u] += scaled;
         if (total)
@@ -369,9 +369,9 @@ static SI_SLOW_PATH int herning_zero_rooms(const double *base, const socinv_sib_
         if (base[c * in->nyears + t] > 0.0)
             s->positive[in->groups[c] + 1u] = 1;
     int any = 0;
-    for (size_t g = 0; g < ng; g++) {
-        if (s->factor[g + 1] == 1.0 && in->group_caps[g] * SLOT_SCALE == 0.0 && s->positive[g + 1]) {
-            s->factor[g + 1] = 0.0;
+    for (size_t g = 1; g <= ng; g++) {
+        if (s->factor[g] == 1.0 && s->room[g] == 0.0 && s->positive[g]) {
+            s->factor[g] = 0.0;
             any = 1;
         }
     }
@@ -379,20 +379,20 @@ static SI_SLOW_PATH int herning_zero_rooms(const double *base, const socinv_sib_
 }
 
 /* Year t, step 2 (group_rooms()): each group's factor, 1 where its cap does not
- * bind; returns whether any binds. A cap is >= 0, so is its room. */
-static int herning_groups(const double *base, const socinv_sib_input *in, size_t t, size_t ng, sib_state *s)
+ * bind; returns whether any binds. The rooms (slots 1..ng) are the same every
+ * year; `zero`: one of them is 0. */
+static int herning_groups(const double *base, const socinv_sib_input *in, size_t t, size_t ng, sib_state *s,
+                          int zero)
 {
-    const double *caps = in->group_caps;
-    double *sum = s->sum + 1, *factor = s->factor + 1;
-    int any = 0, zero = 0;
-    for (size_t g = 0; g < ng; g++) {
-        double room = caps[g] * SLOT_SCALE, sm = sum[g], f = 1.0;
+    double *sum = s->sum, *factor = s->factor;
+    const double *room = s->room;
+    int any = 0;
+    for (size_t g = 1; g <= ng; g++) {
+        double sm = sum[g], f = 1.0;
         sum[g] = 0.0;
-        if (sm > room) {
-            f = room / sm; /* sm > room >= 0 */
+        if (sm > room[g]) {
+            f = room[g] / sm; /* sm > room >= 0 */
             any = 1;
-        } else {
-            zero |= room == 0.0;
         }
         factor[g] = f;
     }
@@ -441,16 +441,23 @@ static void herning_total(double *base, const socinv_sib_input *in, size_t t, do
         base[c * ny + t] *= f;
 }
 
-/* The years in Herning's shape pro rata without cuts (ng groups). */
+/* The years in Herning's shape pro rata without cuts (ng groups). A group's
+ * room is its cap, scaled: >= 0, as a cap is. */
 static void herning_payout(double *base, const socinv_sib_input *in, size_t ng, sib_state *s)
 {
     const int total = in->total_cap >= 0.0;
     si_sum paid = {0.0, 0.0};
-    memset(s->sum, 0, (ng + 1) * sizeof *s->sum);
+    int zero = 0;
+    s->sum[0] = 0.0;
     s->factor[0] = 1.0;
+    for (size_t g = 1; g <= ng; g++) {
+        s->sum[g] = 0.0;
+        s->room[g] = in->group_caps[g - 1] * SLOT_SCALE;
+        zero |= s->room[g] == 0.0;
+    }
     for (size_t t = 0; t < in->nyears; t++) {
         double all = herning_year(base, in, t, s->sum, &paid, total);
-        if (herning_groups(base, in, t, ng, s))
+        if (herning_groups(base, in, t, ng, s, zero))
             all = total ? herning_group_cuts(base, in, t, s->factor, 1) : herning_group_cuts(base, in, t, s->factor, 0);
         if (total)
             herning_total(base, in, t, all, &paid);
