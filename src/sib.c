@@ -313,22 +313,29 @@ static void total_cap(double *base, const socinv_sib_input *in, size_t t, size_t
 
 /* Year t, step 1 (criterion_pass() with Herning's flags): `first` year 0,
  * `next` a later year follows, `total` a total cap (its paid-so-far, *paid,
- * and the sum in all, returned). */
+ * and the sum in all, returned), `pending` year t-1's group cuts are made here
+ * as its amounts are read (each times its group's factor, still in s->factor). */
 static inline __attribute__((always_inline)) double herning_caps(double *base, const socinv_sib_input *in, size_t t,
-                                                                 double *sum, si_sum *paid, const int first,
-                                                                 const int next, const int total)
+                                                                 sib_state *s, si_sum *paid, const int first,
+                                                                 const int next, const int total, const int pending)
 {
     const size_t ny = in->nyears, nc = in->ncrit;
-    const double *earned = in->earned, *caps = in->crit_caps;
+    const double *earned = in->earned, *caps = in->crit_caps, *factor = s->factor;
     const unsigned *groups = in->groups;
-    double all = 0.0;
+    double *sum = s->sum, all = 0.0;
     si_sum paid_all = *paid; /* a local: the stores to base cannot touch it */
     for (size_t c = 0, i = t; c < nc; c++, i += ny) {
+        const unsigned g = groups[c] + 1u;
+        double last = first ? 0.0 : base[i - 1];
+        if (pending && !first) {
+            last *= factor[g];
+            base[i - 1] = last;
+        }
         if (total && !first)
-            paid_add(&paid_all, base[i - 1] * SLOT_SCALE);
+            paid_add(&paid_all, last * SLOT_SCALE);
         double e = earned[i];
         double a = e > 0.0 ? e : 0.0;
-        double before = first ? 0.0 : base[i] + base[i - 1];
+        double before = first ? 0.0 : base[i] + last;
         if (next)
             base[i + 1] = before;
         double room = caps[c] - before;
@@ -338,7 +345,7 @@ static inline __attribute__((always_inline)) double herning_caps(double *base, c
             a = room;
         base[i] = a;
         double scaled = a * SLOT_SCALE;
-        sum[groups[c] + 1u] += scaled;
+        sum[g] += scaled;
         if (total)
             all += scaled;
     }
@@ -347,16 +354,20 @@ static inline __attribute__((always_inline)) double herning_caps(double *base, c
 }
 
 /* Year t, step 1, the variant for the year. */
-static double herning_year(double *base, const socinv_sib_input *in, size_t t, double *sum, si_sum *paid, int total)
+static double herning_year(double *base, const socinv_sib_input *in, size_t t, sib_state *s, si_sum *paid, int total,
+                           int pending)
 {
-    const int first = t == 0, next = t + 1 < in->nyears;
-    if (total && first)
-        return next ? herning_caps(base, in, t, sum, paid, 1, 1, 1) : herning_caps(base, in, t, sum, paid, 1, 0, 1);
+    const int next = t + 1 < in->nyears;
+    if (t == 0)
+        return total ? (next ? herning_caps(base, in, t, s, paid, 1, 1, 1, 0) : herning_caps(base, in, t, s, paid, 1, 0, 1, 0))
+                     : (next ? herning_caps(base, in, t, s, paid, 1, 1, 0, 0) : herning_caps(base, in, t, s, paid, 1, 0, 0, 0));
+    if (total && pending)
+        return next ? herning_caps(base, in, t, s, paid, 0, 1, 1, 1) : herning_caps(base, in, t, s, paid, 0, 0, 1, 1);
     if (total)
-        return next ? herning_caps(base, in, t, sum, paid, 0, 1, 1) : herning_caps(base, in, t, sum, paid, 0, 0, 1);
-    if (first)
-        return next ? herning_caps(base, in, t, sum, paid, 1, 1, 0) : herning_caps(base, in, t, sum, paid, 1, 0, 0);
-    return next ? herning_caps(base, in, t, sum, paid, 0, 1, 0) : herning_caps(base, in, t, sum, paid, 0, 0, 0);
+        return next ? herning_caps(base, in, t, s, paid, 0, 1, 1, 0) : herning_caps(base, in, t, s, paid, 0, 0, 1, 0);
+    if (pending)
+        return next ? herning_caps(base, in, t, s, paid, 0, 1, 0, 1) : herning_caps(base, in, t, s, paid, 0, 0, 0, 1);
+    return next ? herning_caps(base, in, t, s, paid, 0, 1, 0, 0) : herning_caps(base, in, t, s, paid, 0, 0, 0, 0);
 }
 
 /* A group with room 0 whose sum is not above it (factor still 1) binds when it
@@ -419,13 +430,12 @@ static inline __attribute__((always_inline)) double herning_group_cuts(double *b
     return all;
 }
 
-/* Year t, step 3 (total_cap()): where the total cap binds every amount times its share. */
-static void herning_total(double *base, const socinv_sib_input *in, size_t t, double all, const si_sum *paid)
+/* Year t, step 3 (total_cap()), the room (below 0 is 0) given: where the
+ * total cap binds every amount times its share. */
+static void herning_total(double *base, const socinv_sib_input *in, size_t t, double all, double room)
 {
     const size_t ny = in->nyears, nc = in->ncrit;
-    double room = in->total_cap * SLOT_SCALE - si_sum_get(paid), f = 0.0;
-    if (room < 0.0)
-        room = 0.0;
+    double f = 0.0;
     if (all > room) {
         f = room / all;
     } else {
@@ -442,12 +452,16 @@ static void herning_total(double *base, const socinv_sib_input *in, size_t t, do
 }
 
 /* The years in Herning's shape pro rata without cuts (ng groups). A group's
- * room is its cap, scaled: >= 0, as a cap is. */
+ * room is its cap, scaled: >= 0, as a cap is. Where no later step of the year
+ * reads them, a year's group cuts are left to the next year's pass (pending):
+ * without a total cap, or where its room is above 0 and not below the year's
+ * sum before the group cuts, as the sum after them is at most that (every factor
+ * is <= 1, and rounding keeps the order), so the total cap does not bind. */
 static void herning_payout(double *base, const socinv_sib_input *in, size_t ng, sib_state *s)
 {
     const int total = in->total_cap >= 0.0;
     si_sum paid = {0.0, 0.0};
-    int zero = 0;
+    int zero = 0, pending = 0;
     s->sum[0] = 0.0;
     s->factor[0] = 1.0;
     for (size_t g = 1; g <= ng; g++) {
@@ -456,11 +470,26 @@ static void herning_payout(double *base, const socinv_sib_input *in, size_t ng, 
         zero |= s->room[g] == 0.0;
     }
     for (size_t t = 0; t < in->nyears; t++) {
-        double all = herning_year(base, in, t, s->sum, &paid, total);
-        if (herning_groups(base, in, t, ng, s, zero))
-            all = total ? herning_group_cuts(base, in, t, s->factor, 1) : herning_group_cuts(base, in, t, s->factor, 0);
-        if (total)
-            herning_total(base, in, t, all, &paid);
+        const int next = t + 1 < in->nyears;
+        double all = herning_year(base, in, t, s, &paid, total, pending);
+        int any = herning_groups(base, in, t, ng, s, zero);
+        pending = 0;
+        double room = 0.0;
+        if (total) {
+            room = in->total_cap * SLOT_SCALE - si_sum_get(&paid);
+            if (room < 0.0)
+                room = 0.0;
+        }
+        if (!total || (room > 0.0 && !(all > room))) {
+            if (any && next)
+                pending = 1;
+            else if (any)
+                herning_group_cuts(base, in, t, s->factor, 0);
+            continue;
+        }
+        if (any)
+            all = herning_group_cuts(base, in, t, s->factor, 1);
+        herning_total(base, in, t, all, room);
     }
 }
 

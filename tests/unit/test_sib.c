@@ -673,7 +673,10 @@ static void test_payout_herning_no_cuts(void **state)
  * x 2/3: 2/3 and 4/3; criterion 2 keeps 4. A group room of 0: two years, groups
  * capped at 0 and 1 a year, total cap 10; criterion 1 earns 1E-310 (scaled by
  * 2^-64 its sum is 0, not above the room) then 0.5, and pays 0 both years;
- * criterion 2 earns 3 (> 1: x 1/3, pays 1) then 0.2 (pays 0.2). A total cap
+ * criterion 2 earns 3 (> 1: x 1/3, pays 1) then 0.2 (pays 0.2); the same
+ * without a total cap. Year 1's group cuts are made in year 2's pass (the total
+ * room 10 is above year 1's sum 3 before them; in Herning unlimited above it is
+ * not, 12.58 > 5.58, and they are made in the year). A total cap
  * of 0 (group cap 1): 1E-310 alone, its scaled sum 0 not above the room, pays 0. */
 static void test_payout_herning_no_cuts_edges(void **state)
 {
@@ -696,6 +699,12 @@ static void test_payout_herning_no_cuts_edges(void **state)
     in.crit_caps = caps2;
     sib_groups(&in, groups2, gcaps2, 2);
     in.total_cap = 10;
+    assert_ok(socinv_sib_payout(&in, &r));
+    assert_close(p[0], 0, 0);
+    assert_close(p[1], 0, 0);
+    assert_close(p[2], 1, 1e-15);
+    assert_close(p[3], 0.2, 0);
+    in.total_cap = -1; /* no total cap: the same */
     assert_ok(socinv_sib_payout(&in, &r));
     assert_close(p[0], 0, 0);
     assert_close(p[1], 0, 0);
