@@ -741,6 +741,28 @@ static void expect_payout_error(const socinv_sib_input *in, socinv_status expect
     }
 }
 
+/** The earned amounts are checked four, then two, then one at a time: a NaN or
+ * an infinity in any place of 1 to 9 amounts (one criterion a year, no caps) is
+ * E_NONFINITE, the same amounts all finite pay as earned (1, 2, ... each). */
+static void test_payout_nonfinite_every_place(void **state)
+{
+    (void)state;
+    for (size_t n = 1; n <= 9; n++) {
+        for (size_t bad = 0; bad <= n; bad++) { /* bad == n: every amount finite */
+            double earned[9], p[9];
+            for (size_t i = 0; i < n; i++)
+                earned[i] = (double)(i + 1);
+            if (bad < n)
+                earned[bad] = bad % 2 ? NAN : -INFINITY;
+            socinv_sib_input in = sib_input(earned, 1, n);
+            socinv_sib_result r = {p, NULL, NULL, NULL};
+            assert_status(socinv_sib_payout(&in, &r), bad < n ? SOCINV_E_NONFINITE : SOCINV_OK);
+            for (size_t i = 0; bad == n && i < n; i++)
+                assert_close(p[i], (double)(i + 1), 0);
+        }
+    }
+}
+
 /** NULL input, output, payout buffer or earned: E_NULL. */
 static void test_payout_invalid_null(void **state)
 {
@@ -1252,6 +1274,7 @@ int main(void)
         cmocka_unit_test(test_payout_invalid_null),
         cmocka_unit_test(test_payout_invalid_length),
         cmocka_unit_test(test_payout_invalid_nonfinite),
+        cmocka_unit_test(test_payout_nonfinite_every_place),
         cmocka_unit_test(test_payout_invalid_total_cap_infinite),
         cmocka_unit_test(test_payout_invalid_domain),
         cmocka_unit_test(test_payout_too_many_groups),
