@@ -379,9 +379,10 @@ static double herning_year(double *base, const socinv_sib_input *in, size_t t, s
                            int pending)
 {
     const int next = t + 1 < in->nyears;
+    if (t == 0 && total)
+        return next ? herning_caps(base, in, t, s, paid, 1, 1, 1, 0) : herning_caps(base, in, t, s, paid, 1, 0, 1, 0);
     if (t == 0)
-        return total ? (next ? herning_caps(base, in, t, s, paid, 1, 1, 1, 0) : herning_caps(base, in, t, s, paid, 1, 0, 1, 0))
-                     : (next ? herning_caps(base, in, t, s, paid, 1, 1, 0, 0) : herning_caps(base, in, t, s, paid, 1, 0, 0, 0));
+        return next ? herning_caps(base, in, t, s, paid, 1, 1, 0, 0) : herning_caps(base, in, t, s, paid, 1, 0, 0, 0);
     if (total && pending)
         return next ? herning_caps(base, in, t, s, paid, 0, 1, 1, 1) : herning_caps(base, in, t, s, paid, 0, 0, 1, 1);
     if (total)

@@ -245,8 +245,9 @@ static int old_group_rooms(const double *base, const socinv_sib_input *in, size_
 
 /* Year t, step 2, where a group cap binds: its criteria cut to the group's
  * room, and the sum in all (slot ngroups) taken again after the cuts. */
-static inline __attribute__((always_inline)) void old_group_pass(double *base, const socinv_sib_input *in, size_t t,
-                                                             size_t ng, old_sib_state *s, double *cut, const int prorata)
+static inline __attribute__((always_inline)) void old_group_pass(double *base, const socinv_sib_input *in,
+                                                                 size_t t, size_t ng, old_sib_state *s, double *cut,
+                                                                 const int prorata)
 {
     const size_t ny = in->nyears, nc = in->ncrit;
     const unsigned *groups = in->groups;
@@ -291,7 +292,8 @@ static void old_total_cap(double *base, const socinv_sib_input *in, size_t t, si
         return;
     for (size_t c = 0; c < nc; c++) {
         size_t i = c * ny + t;
-        double before = base[i], after = prorata ? old_cut_to_room(s, ng, before, 1) : old_cut_to_room(s, ng, before, 0);
+        double before = base[i],
+               after = prorata ? old_cut_to_room(s, ng, before, 1) : old_cut_to_room(s, ng, before, 0);
         base[i] = after;
         if (cut)
             cut[i] = before - after;

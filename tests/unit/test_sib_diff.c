@@ -14,30 +14,10 @@
 
 #include "old_sib.h"
 
-static uint64_t rng = 0x13198A2E03707344u;
+#define DIFF_SEED 0x13198A2E03707344u
+#include "diff_util.h"
 
-static uint64_t next(void)
-{
-    /* splitmix64 */
-    uint64_t z = (rng += 0x9E3779B97F4A7C15u);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
-    return z ^ (z >> 31);
-}
-
-static size_t below(size_t n)
-{
-    return (size_t)(next() % n);
-}
-
-static size_t cases(void)
-{
-    const char *env = getenv("SOCINV_DIFF_CASES");
-    long n = env ? strtol(env, NULL, 10) : 0;
-    return n > 0 ? (size_t)n : 20000;
-}
-
-/* An amount or a cap: mostly `lo` + hundredths up to `span`, and the edges. */
+/* An amount or a cap: mostly whole hundredths 0..span, with `edges` now and then an edge. */
 static double random_value(double span, int edges)
 {
     if (!edges || below(4))
