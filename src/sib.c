@@ -360,7 +360,7 @@ static inline __attribute__((always_inline)) double herning_caps(double *base, c
         if (next)
             base[i + 1] = before;
         double room = caps[c] - before;
-        if (room < 0.0)
+        if (!first && room < 0.0) /* in year 0 the room is the cap, >= 0 */
             room = 0.0;
         if (a > room)
             a = room;
