@@ -332,6 +332,15 @@ static void total_cap(double *base, const socinv_sib_input *in, size_t t, size_t
  * times a factor that is 1 where its cap does not bind (x * 1 is x for every
  * amount here, none is NaN), so the group pass has no test per criterion. */
 
+/* A criterion's group slot less one, from its checked group number (below
+ * SOCINV_SIB_MAX_GROUPS): -1 for SOCINV_SIB_NO_GROUP. As an int read from an
+ * unsigned's bits it takes one load (GCC and Clang see the test as the
+ * conversion's own: UINT_MAX is -1 there), where + 1u took two steps. */
+static inline int slot_of(unsigned group)
+{
+    return group == SOCINV_SIB_NO_GROUP ? -1 : (int)group;
+}
+
 /* Year t, step 1 (criterion_pass() with Herning's flags): `first` year 0,
  * `next` a later year follows, `total` a total cap (its paid-so-far, *paid,
  * and the sum in all, returned), `pending` year t-1's group cuts are made here
@@ -341,12 +350,12 @@ static inline __attribute__((always_inline)) double herning_caps(double *base, c
                                                                  const int next, const int total, const int pending)
 {
     const size_t ny = in->nyears, nc = in->ncrit;
-    const double *earned = in->earned, *caps = in->crit_caps, *factor = s->factor;
+    const double *earned = in->earned, *caps = in->crit_caps, *factor = s->factor + 1;
     const unsigned *groups = in->groups;
-    double *sum = s->sum, all = 0.0;
+    double *sum = s->sum + 1, all = 0.0;
     si_sum paid_all = *paid; /* a local: the stores to base cannot touch it */
     for (size_t c = 0, i = t; c < nc; c++, i += ny) {
-        const unsigned g = groups[c] + 1u;
+        const int g = slot_of(groups[c]);
         double last = first ? 0.0 : base[i - 1];
         if (pending && !first) {
             last *= factor[g];
@@ -443,8 +452,9 @@ static inline __attribute__((always_inline)) double herning_group_cuts(double *b
     const size_t ny = in->nyears, nc = in->ncrit;
     const unsigned *groups = in->groups;
     double *p = base + t, all = 0.0;
+    factor++;
     for (size_t c = 0; c < nc; c++, p += ny) {
-        double v = *p * factor[groups[c] + 1u];
+        double v = *p * factor[slot_of(groups[c])];
         *p = v;
         if (total)
             all += v * SLOT_SCALE;
