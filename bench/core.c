@@ -292,6 +292,47 @@ static void make_sib_many(sib_arg *a, size_t n)
     a->in.carry = 1;
 }
 
+/* SIBPAYOUT as bench/catalogue.py's sheet calls it, =SIBPAYOUT(AE1:AG5;Herning's
+ * caps;5.58) filled down: 5 criteria x 3 years earned 0-2.00 (whole hundredths,
+ * as the sheet's randint(0, 200) / 100), a window of five rows sliding down
+ * SIB_CALC_ROWS + 4 rows call by call, so the branch mix (which caps bind) is the
+ * sheet's; caps 5.58/2/3/1/1 over the period, groups 1-3 and 4-5 with 2 and 0.66
+ * a year, total cap 5.58, no index, pro rata, only the payout asked for (output
+ * "total": no cut buffers). */
+#define SIB_CALC_ROWS 200
+static double sib_calc_earned[(SIB_CALC_ROWS + 4) * 3];
+static double sib_calc_out[15];
+static size_t sib_calc_next;
+
+static void make_sib_calc(void)
+{
+    uint64_t saved = rng_state;
+    rng_state = 20261202u;
+    for (size_t i = 0; i < (SIB_CALC_ROWS + 4) * 3; i++)
+        sib_calc_earned[i] = floor(uniform(0, 201)) / 100;
+    rng_state = saved;
+}
+
+static void b_sib_calc(const void *p)
+{
+    (void)p;
+    static const double crit_caps[5] = {5.58, 2, 3, 1, 1}, group_caps[2] = {2, 0.66};
+    static const unsigned groups[5] = {0, 0, 0, 1, 1};
+    socinv_sib_input in = socinv_sib_input_default();
+    in.earned = sib_calc_earned + 3 * sib_calc_next; /* rows r..r+4, criterion-major as the sheet's */
+    in.ncrit = 5;
+    in.nyears = 3;
+    in.crit_caps = crit_caps;
+    in.groups = groups;
+    in.group_caps = group_caps;
+    in.ngroups = 2;
+    in.total_cap = 5.58;
+    sib_calc_next = (sib_calc_next + 1) % SIB_CALC_ROWS;
+    socinv_sib_result r = {sib_calc_out, NULL, NULL, NULL};
+    socinv_status st = socinv_sib_payout(&in, &r);
+    sink += sib_calc_out[0] + sib_calc_out[14] + (double)st;
+}
+
 /* The add-in glue without UNO: a call built as the dispatcher builds it from
  * what Calc delivers (every parameter passed, the optional ones omitted). */
 typedef struct {
@@ -542,6 +583,8 @@ static const bench benches[] = {
     {"rows_read_20", "socinv_rows_read, 20 kinds and areas as NETIMPACT's cells", b_rows_read, NULL},
     {"glue_casecheck_tv03", "add-in glue: CASECHECK(TV03 as printed, 21x8;;1), the errors counted", b_glue,
      &g_case},
+    {"sib_calc_5x3", "socinv_sib_payout as Calc calls it: 5x3, Herning's caps, 5.58, no cuts, the sheet's windows",
+     b_sib_calc, NULL},
 };
 #define N_BENCHES (sizeof benches / sizeof benches[0])
 
@@ -709,6 +752,7 @@ int main(int argc, char **argv)
     make_sib_many(&sib_1m, 1000000);
     make_glue_args();
     make_payback_mix();
+    make_sib_calc();
     if (socinv_schedule_named("DK2021", 6, &dk2021) != SOCINV_OK || !load_seed(seeds))
         return 1;
 

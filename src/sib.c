@@ -13,14 +13,35 @@ socinv_sib_input socinv_sib_input_default(void)
     return in;
 }
 
+/* Two doubles in one register (GCC's and Clang's vector extension: SSE2's
+ * mulpd/addpd on x86-64): the same operations on each lane. */
+typedef double sib_pair __attribute__((vector_size(16)));
+
 /* Are all n values finite? One multiply and add a value: x * 0 is NaN for an
- * infinite or NaN x and a zero otherwise, and a NaN stays in the sum. */
-static int all_finite(const double *v, size_t n)
+ * infinite or NaN x and a zero otherwise, and a NaN stays in the sum. Two
+ * values a step, four a round. */
+static inline int all_finite(const double *v, size_t n)
 {
-    double z = 0.0;
-    for (size_t i = 0; i < n; i++)
-        z += v[i] * 0.0;
-    return z == z;
+    sib_pair z = {0.0, 0.0}, y = {0.0, 0.0};
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        sib_pair a, b;
+        memcpy(&a, v + i, sizeof a);
+        memcpy(&b, v + i + 2, sizeof b);
+        z += a * 0.0;
+        y += b * 0.0;
+    }
+    if (i + 2 <= n) {
+        sib_pair a;
+        memcpy(&a, v + i, sizeof a);
+        z += a * 0.0;
+        i += 2;
+    }
+    z += y;
+    double sum = z[0] + z[1];
+    if (i < n)
+        sum += v[i] * 0.0;
+    return sum == sum;
 }
 
 static socinv_status check_caps_exactly(const double *caps, size_t n)
@@ -304,6 +325,206 @@ static void total_cap(double *base, const socinv_sib_input *in, size_t t, size_t
     }
 }
 
+/* ---- Herning's shape pro rata, no cut asked for: what a cell in Calc computes ----
+ * The same operations in the same order as the passes above, with less to
+ * test per criterion: a criterion's group slot is groups[c] + 1 (slot 0: no
+ * group, SOCINV_SIB_NO_GROUP + 1 wraps to 0), and a group pays its amounts
+ * times a factor that is 1 where its cap does not bind (x * 1 is x for every
+ * amount here, none is NaN), so the group pass has no test per criterion. */
+
+/* A criterion's group slot less one, from its checked group number (below
+ * SOCINV_SIB_MAX_GROUPS): -1 for SOCINV_SIB_NO_GROUP. As an int read from an
+ * unsigned's bits it takes one load (GCC and Clang see the test as the
+ * conversion's own: UINT_MAX is -1 there), where + 1u took two steps. */
+static inline int slot_of(unsigned group)
+{
+    return group == SOCINV_SIB_NO_GROUP ? -1 : (int)group;
+}
+
+/* Year t, step 1 (criterion_pass() with Herning's flags): `first` year 0,
+ * `next` a later year follows, `total` a total cap (its paid-so-far, *paid,
+ * and the sum in all, returned), `pending` year t-1's group cuts are made here
+ * as its amounts are read (each times its group's factor, still in s->factor). */
+static inline __attribute__((always_inline)) double herning_caps(double *base, const socinv_sib_input *in, size_t t,
+                                                                 sib_state *s, si_sum *paid, const int first,
+                                                                 const int next, const int total, const int pending)
+{
+    const size_t ny = in->nyears, nc = in->ncrit;
+    const double *earned = in->earned, *caps = in->crit_caps, *factor = s->factor + 1;
+    const unsigned *groups = in->groups;
+    double *sum = s->sum + 1, all = 0.0;
+    si_sum paid_all = *paid; /* a local: the stores to base cannot touch it */
+    for (size_t c = 0, i = t; c < nc; c++, i += ny) {
+        const int g = slot_of(groups[c]);
+        double last = first ? 0.0 : base[i - 1];
+        if (pending && !first) {
+            last *= factor[g];
+            base[i - 1] = last;
+        }
+        if (total && !first)
+            paid_add(&paid_all, last * SLOT_SCALE);
+        double e = earned[i];
+        double a = e > 0.0 ? e : 0.0;
+        double before = first ? 0.0 : base[i] + last;
+        if (next)
+            base[i + 1] = before;
+        double room = caps[c] - before;
+        if (!first && room < 0.0) /* in year 0 the room is the cap, >= 0 */
+            room = 0.0;
+        if (a > room)
+            a = room;
+        base[i] = a;
+        double scaled = a * SLOT_SCALE;
+        sum[g] += scaled;
+        if (total)
+            all += scaled;
+    }
+    *paid = paid_all;
+    return all;
+}
+
+/* Year t, step 1, the variant for the year. */
+static double herning_year(double *base, const socinv_sib_input *in, size_t t, sib_state *s, si_sum *paid, int total,
+                           int pending)
+{
+    const int next = t + 1 < in->nyears;
+    if (t == 0 && total)
+        return next ? herning_caps(base, in, t, s, paid, 1, 1, 1, 0) : herning_caps(base, in, t, s, paid, 1, 0, 1, 0);
+    if (t == 0)
+        return next ? herning_caps(base, in, t, s, paid, 1, 1, 0, 0) : herning_caps(base, in, t, s, paid, 1, 0, 0, 0);
+    if (total && pending)
+        return next ? herning_caps(base, in, t, s, paid, 0, 1, 1, 1) : herning_caps(base, in, t, s, paid, 0, 0, 1, 1);
+    if (total)
+        return next ? herning_caps(base, in, t, s, paid, 0, 1, 1, 0) : herning_caps(base, in, t, s, paid, 0, 0, 1, 0);
+    if (pending)
+        return next ? herning_caps(base, in, t, s, paid, 0, 1, 0, 1) : herning_caps(base, in, t, s, paid, 0, 0, 0, 1);
+    return next ? herning_caps(base, in, t, s, paid, 0, 1, 0, 0) : herning_caps(base, in, t, s, paid, 0, 0, 0, 0);
+}
+
+/* A group with room 0 whose sum is not above it (factor still 1) binds when it
+ * has a positive amount, and pays none of it (group_rooms()' second half). */
+static SI_SLOW_PATH int herning_zero_rooms(const double *base, const socinv_sib_input *in, size_t t, size_t ng,
+                                           sib_state *s)
+{
+    memset(s->positive, 0, ng + 1);
+    for (size_t c = 0; c < in->ncrit; c++)
+        if (base[c * in->nyears + t] > 0.0)
+            s->positive[in->groups[c] + 1u] = 1;
+    int any = 0;
+    for (size_t g = 1; g <= ng; g++) {
+        if (s->factor[g] == 1.0 && s->room[g] == 0.0 && s->positive[g]) {
+            s->factor[g] = 0.0;
+            any = 1;
+        }
+    }
+    return any;
+}
+
+/* Year t, step 2 (group_rooms()): each group's factor, 1 where its cap does not
+ * bind; returns whether any binds. The rooms (slots 1..ng) are the same every
+ * year; `zero`: one of them is 0. */
+static int herning_groups(const double *base, const socinv_sib_input *in, size_t t, size_t ng, sib_state *s,
+                          int zero)
+{
+    double *sum = s->sum, *factor = s->factor;
+    const double *room = s->room;
+    int any = 0;
+    for (size_t g = 1; g <= ng; g++) {
+        double sm = sum[g], f = 1.0;
+        sum[g] = 0.0;
+        if (sm > room[g]) {
+            f = room[g] / sm; /* sm > room >= 0 */
+            any = 1;
+        }
+        factor[g] = f;
+    }
+    if (zero)
+        any |= herning_zero_rooms(base, in, t, ng, s);
+    return any;
+}
+
+/* Year t, step 2 where a group cap binds (group_pass()): every amount times its
+ * group's factor; with a total cap the sum in all taken again, returned. */
+static inline __attribute__((always_inline)) double herning_group_cuts(double *base, const socinv_sib_input *in,
+                                                                       size_t t, const double *factor,
+                                                                       const int total)
+{
+    const size_t ny = in->nyears, nc = in->ncrit;
+    const unsigned *groups = in->groups;
+    double *p = base + t, all = 0.0;
+    factor++;
+    for (size_t c = 0; c < nc; c++, p += ny) {
+        double v = *p * factor[slot_of(groups[c])];
+        *p = v;
+        if (total)
+            all += v * SLOT_SCALE;
+    }
+    return all;
+}
+
+/* Year t, step 3 (total_cap()), the room (below 0 is 0) given: where the
+ * total cap binds every amount times its share. */
+static void herning_total(double *base, const socinv_sib_input *in, size_t t, double all, double room)
+{
+    const size_t ny = in->nyears, nc = in->ncrit;
+    double f = 0.0;
+    if (all > room) {
+        f = room / all;
+    } else {
+        if (room != 0.0)
+            return;
+        size_t c = 0; /* room 0 and all not above it: binds if an amount is positive */
+        while (c < nc && !(base[c * ny + t] > 0.0))
+            c++;
+        if (c == nc)
+            return;
+    }
+    for (size_t c = 0; c < nc; c++)
+        base[c * ny + t] *= f;
+}
+
+/* The years in Herning's shape pro rata without cuts (ng groups). A group's
+ * room is its cap, scaled: >= 0, as a cap is. Where no later step of the year
+ * reads them, a year's group cuts are left to the next year's pass (pending):
+ * without a total cap, or where its room is above 0 and not below the year's
+ * sum before the group cuts, as the sum after them is at most that (every factor
+ * is <= 1, and rounding keeps the order), so the total cap does not bind. */
+static void herning_payout(double *base, const socinv_sib_input *in, size_t ng, sib_state *s)
+{
+    const int total = in->total_cap >= 0.0;
+    si_sum paid = {0.0, 0.0};
+    int zero = 0, pending = 0;
+    s->sum[0] = 0.0;
+    s->factor[0] = 1.0;
+    for (size_t g = 1; g <= ng; g++) {
+        s->sum[g] = 0.0;
+        s->room[g] = in->group_caps[g - 1] * SLOT_SCALE;
+        zero |= s->room[g] == 0.0;
+    }
+    for (size_t t = 0; t < in->nyears; t++) {
+        const int next = t + 1 < in->nyears;
+        double all = herning_year(base, in, t, s, &paid, total, pending);
+        int any = herning_groups(base, in, t, ng, s, zero);
+        pending = 0;
+        double room = 0.0;
+        if (total) {
+            room = in->total_cap * SLOT_SCALE - si_sum_get(&paid);
+            if (room < 0.0)
+                room = 0.0;
+        }
+        if (!total || (room > 0.0 && !(all > room))) {
+            if (any && next)
+                pending = 1;
+            else if (any)
+                herning_group_cuts(base, in, t, s->factor, 0);
+            continue;
+        }
+        if (any)
+            all = herning_group_cuts(base, in, t, s->factor, 1);
+        herning_total(base, in, t, all, room);
+    }
+}
+
 /* The year's factor applied to the payout and to the cuts asked for. */
 static socinv_status apply_index(const socinv_sib_input *in, const socinv_sib_result *out)
 {
@@ -339,6 +560,11 @@ socinv_status socinv_sib_payout(const socinv_sib_input *in, const socinv_sib_res
     }
     const int herning = ng && in->crit_caps && !in->crit_caps_annual && !in->carry;
     sib_state s;
+    if (herning && in->allocation == SOCINV_SIB_PRORATA && !out->cut_criterion && !out->cut_group &&
+        !out->cut_total) {
+        herning_payout(base, in, ng, &s);
+        return in->index ? apply_index(in, out) : SOCINV_OK;
+    }
     memset(s.sum, 0, ng * sizeof *s.sum); /* then cleared by group_rooms() once read */
     memset(s.paid, 0, (ng + 1) * sizeof *s.paid);
 

@@ -12,28 +12,8 @@
 
 /* ---- random inputs -------------------------------------------------------------------- */
 
-static uint64_t rng = 0x243F6A8885A308D3u;
-
-static uint64_t next(void)
-{
-    /* splitmix64 */
-    uint64_t z = (rng += 0x9E3779B97F4A7C15u);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
-    return z ^ (z >> 31);
-}
-
-static size_t below(size_t n)
-{
-    return (size_t)(next() % n);
-}
-
-static size_t cases(void)
-{
-    const char *env = getenv("SOCINV_DIFF_CASES");
-    long n = env ? strtol(env, NULL, 10) : 0;
-    return n > 0 ? (size_t)n : 20000;
-}
+#define DIFF_SEED 0x243F6A8885A308D3u
+#include "diff_util.h"
 
 /* Words the parsers know, near misses, and the edges of folding. */
 static const char *const words[] = {

@@ -631,6 +631,96 @@ static void test_payout_herning_shape_and_general(void **state)
     }
 }
 
+/** Herning's shape pro rata with no cut buffer (the call a Calc cell makes) has a
+ * path of its own: Herning unlimited pays as with the buffers (the pro rata table
+ * above: group 1 x 2/10.58, group 2 x 0.66/2 in years 1-2, all x 0.26/2.66 in
+ * year 3), indexed after (1, 1.02, 1.0404: criterion 1 year 2 1.054820 x 1.02 =
+ * 1.075916). The same input in order (4.26, 0, 0, 1.00, 0.32 as above) or with
+ * a cut buffer leaves that path and pays as before. */
+static void test_payout_herning_no_cuts(void **state)
+{
+    (void)state;
+    socinv_sib_input in = herning(unlimited);
+    bufs b;
+    socinv_sib_result r = {b.payout, NULL, NULL, NULL};
+    assert_ok(socinv_sib_payout(&in, &r));
+    const double paid[NC][NY] = {{1.054820, 1.054820, 0.103103}, {0.378072, 0.378072, 0.036954},
+                                 {0.567108, 0.567108, 0.055432}, {0.33, 0.33, 0.032256}, {0.33, 0.33, 0.032256}};
+    assert_payout(&b, paid, 1e-6);
+    assert_close(b.payout[0], 2 * 5.58 / 10.58, 1e-12);
+    assert_close(sum(b.payout, CELLS), 5.58, 1e-12);
+    const double index[NY] = {1, 1.02, 1.0404};
+    in.index = index;
+    assert_ok(socinv_sib_payout(&in, &r));
+    assert_close(b.payout[1], 1.075916, 1e-6);
+    assert_close(sum(b.payout, CELLS), 5.643704, 1e-9);
+
+    in = herning(unlimited); /* out of the path: in order */
+    in.allocation = SOCINV_SIB_ORDER;
+    assert_ok(socinv_sib_payout(&in, &r));
+    const double in_order[NC][NY] = {{2, 2, 0.26}, {0, 0, 0}, {0, 0, 0}, {0.66, 0.34, 0}, {0, 0.32, 0}};
+    assert_payout(&b, in_order, 1e-12);
+    double cut[CELLS]; /* out of the path: a cut asked for */
+    r.cut_total = cut;
+    in.allocation = SOCINV_SIB_PRORATA;
+    assert_ok(socinv_sib_payout(&in, &r));
+    assert_payout(&b, paid, 1e-6);
+    assert_close(cut[2], 0.951718, 1e-6);
+}
+
+/** The no-cut path's corners. One year, no total cap, criterion 2 in no group:
+ * caps 1, 5, 10 leave 3, 4, 2 as 1, 4, 2; group 1 (criteria 1 and 3) 3 > 2 pays
+ * x 2/3: 2/3 and 4/3; criterion 2 keeps 4. A group room of 0: two years, groups
+ * capped at 0 and 1 a year, total cap 10; criterion 1 earns 1E-310 (scaled by
+ * 2^-64 its sum is 0, not above the room) then 0.5, and pays 0 both years;
+ * criterion 2 earns 3 (> 1: x 1/3, pays 1) then 0.2 (pays 0.2); the same
+ * without a total cap. Year 1's group cuts are made in year 2's pass (the total
+ * room 10 is above year 1's sum 3 before them; in Herning unlimited above it is
+ * not, 12.58 > 5.58, and they are made in the year). A total cap
+ * of 0 (group cap 1): 1E-310 alone, its scaled sum 0 not above the room, pays 0. */
+static void test_payout_herning_no_cuts_edges(void **state)
+{
+    (void)state;
+    const double earned1[] = {3, 4, 2}, caps1[] = {1, 5, 10}, gcap1[] = {2};
+    const unsigned groups1[] = {0, SOCINV_SIB_NO_GROUP, 0};
+    socinv_sib_input in = sib_input(earned1, 3, 1);
+    in.crit_caps = caps1;
+    sib_groups(&in, groups1, gcap1, 1);
+    double p[4];
+    socinv_sib_result r = {p, NULL, NULL, NULL};
+    assert_ok(socinv_sib_payout(&in, &r));
+    assert_close(p[0], 2.0 / 3.0, 1e-15);
+    assert_close(p[1], 4, 0);
+    assert_close(p[2], 4.0 / 3.0, 1e-15);
+
+    const double earned2[] = {1e-310, 0.5, 3, 0.2}, caps2[] = {10, 10}, gcaps2[] = {0, 1};
+    const unsigned groups2[] = {0, 1};
+    in = sib_input(earned2, 2, 2);
+    in.crit_caps = caps2;
+    sib_groups(&in, groups2, gcaps2, 2);
+    in.total_cap = 10;
+    assert_ok(socinv_sib_payout(&in, &r));
+    assert_close(p[0], 0, 0);
+    assert_close(p[1], 0, 0);
+    assert_close(p[2], 1, 1e-15);
+    assert_close(p[3], 0.2, 0);
+    in.total_cap = -1; /* no total cap: the same */
+    assert_ok(socinv_sib_payout(&in, &r));
+    assert_close(p[0], 0, 0);
+    assert_close(p[1], 0, 0);
+    assert_close(p[2], 1, 1e-15);
+    assert_close(p[3], 0.2, 0);
+
+    const double gcap_open[] = {1}; /* criterion 1's first year alone, group cap 1, total cap 0 */
+    in = sib_input(earned2, 1, 1);
+    in.crit_caps = caps2;
+    sib_groups(&in, groups2, gcap_open, 1);
+    in.total_cap = 0;
+    p[0] = 42;
+    assert_ok(socinv_sib_payout(&in, &r));
+    assert_close(p[0], 0, 0);
+}
+
 /* ---- invalid input: payout ---------------------------------------------------------------- */
 
 /* Runs a bad input and checks the status and that no output buffer was written. */
@@ -648,6 +738,28 @@ static void expect_payout_error(const socinv_sib_input *in, socinv_status expect
         assert_close(b.cut_criterion[i], 43, 0);
         assert_close(b.cut_group[i], 44, 0);
         assert_close(b.cut_total[i], 45, 0);
+    }
+}
+
+/** The earned amounts are checked four, then two, then one at a time: a NaN or
+ * an infinity in any place of 1 to 9 amounts (one criterion a year, no caps) is
+ * E_NONFINITE, the same amounts all finite pay as earned (1, 2, ... each). */
+static void test_payout_nonfinite_every_place(void **state)
+{
+    (void)state;
+    for (size_t n = 1; n <= 9; n++) {
+        for (size_t bad = 0; bad <= n; bad++) { /* bad == n: every amount finite */
+            double earned[9], p[9];
+            for (size_t i = 0; i < n; i++)
+                earned[i] = (double)(i + 1);
+            if (bad < n)
+                earned[bad] = bad % 2 ? NAN : -INFINITY;
+            socinv_sib_input in = sib_input(earned, 1, n);
+            socinv_sib_result r = {p, NULL, NULL, NULL};
+            assert_status(socinv_sib_payout(&in, &r), bad < n ? SOCINV_E_NONFINITE : SOCINV_OK);
+            for (size_t i = 0; bad == n && i < n; i++)
+                assert_close(p[i], (double)(i + 1), 0);
+        }
     }
 }
 
@@ -1157,9 +1269,12 @@ int main(void)
         cmocka_unit_test(test_payout_huge_amounts),
         cmocka_unit_test(test_payout_zero_room_tiny_amount),
         cmocka_unit_test(test_payout_herning_shape_and_general),
+        cmocka_unit_test(test_payout_herning_no_cuts),
+        cmocka_unit_test(test_payout_herning_no_cuts_edges),
         cmocka_unit_test(test_payout_invalid_null),
         cmocka_unit_test(test_payout_invalid_length),
         cmocka_unit_test(test_payout_invalid_nonfinite),
+        cmocka_unit_test(test_payout_nonfinite_every_place),
         cmocka_unit_test(test_payout_invalid_total_cap_infinite),
         cmocka_unit_test(test_payout_invalid_domain),
         cmocka_unit_test(test_payout_too_many_groups),
