@@ -51,29 +51,31 @@ static inline socinv_status group_of(double g, unsigned *out, unsigned *highest)
 }
 
 /* The groups of the nc criteria (0 or empty: no group); *ngroups is the
- * highest used. */
+ * highest used. Numbers only (the dispatcher's doubles) go without the cell
+ * tests. */
 static socinv_status read_groups(sv_call *c, size_t nc, unsigned **out, unsigned *ngroups)
 {
     const double *decoded;
-    const sv_cell *gcells = NULL;
+    const sv_cell *gcells;
     size_t gn;
-    if (!sv_numbers_decoded(c, SV_SIBPAYOUT_GROUPS, &decoded, &gn)) {
-        decoded = NULL;
+    int numbers = sv_numbers_decoded(c, SV_SIBPAYOUT_GROUPS, &decoded, &gn);
+    if (!numbers)
         SV_TRY(sv_cells(c, SV_SIBPAYOUT_GROUPS, &gcells, &gn));
-    }
     if (gn != nc)
         return SOCINV_E_SHAPE;
     unsigned *groups = sv_alloc(c, nc * sizeof *groups);
     if (!groups)
         return SOCINV_E_NOMEM;
     unsigned highest = 0;
-    for (size_t k = 0; k < nc; k++) {
-        double g = decoded ? decoded[k] : 0.0;
-        if (!decoded && gcells[k].kind == SV_TEXT)
-            return SOCINV_E_TYPE;
-        if (!decoded && gcells[k].kind == SV_NUMBER)
-            g = gcells[k].num;
-        SV_TRY(group_of(g, &groups[k], &highest));
+    if (numbers) {
+        for (size_t k = 0; k < nc; k++)
+            SV_TRY(group_of(decoded[k], &groups[k], &highest));
+    } else {
+        for (size_t k = 0; k < nc; k++) {
+            if (gcells[k].kind == SV_TEXT)
+                return SOCINV_E_TYPE;
+            SV_TRY(group_of(gcells[k].kind == SV_NUMBER ? gcells[k].num : 0.0, &groups[k], &highest));
+        }
     }
     *ngroups = highest;
     *out = groups;
@@ -152,13 +154,15 @@ static socinv_status set_payout_result(sv_call *c, const double *src, size_t nc,
     size_t orows = fold_rows ? 1 : r1 - r0, ocols = fold_cols ? 1 : c1 - c0;
     if (orows == 1 && ocols == 1) {
         double sum = 0.0;
-        if (c0 == 0 && c1 == ny) /* every year of rows r0..r1: one run of cells, in the same order */
+        if (c0 == 0 && c1 == ny) { /* every year of rows r0..r1: one run of cells, in the same order */
+#pragma GCC unroll 4
             for (size_t k = r0 * ny; k < r1 * ny; k++)
                 sum += src[k];
-        else
+        } else {
             for (size_t r = r0; r < r1; r++)
                 for (size_t t = c0; t < c1; t++)
                     sum += src[r * ny + t];
+        }
         sv_set_number(c, sum);
         return SOCINV_OK;
     }
