@@ -221,13 +221,17 @@ static int is_seq_seq_any(const sv_uno_types *t, const typelib_TypeDescriptionRe
            (type->eTypeClass == typelib_TypeClass_SEQUENCE && sv_uno_equals_ascii(type->pTypeName, "[][]any"));
 }
 
-/* A cell from an any in one step; text is only located: the cell holds the
- * rtl_uString (text = the string, len = TEXT_PENDING) until put_texts() writes
- * its UTF-8. *units grows by the string's UTF-16 length. 0 for a value of a
- * type no argument can have (SOCINV_E_TYPE). */
-#define TEXT_PENDING SIZE_MAX
+/* The text cells of a call, found as the cells are read and given their UTF-8
+ * when all are (put_texts()): each holds its rtl_uString (text) and, in len, the
+ * text cell found before it, so put_texts() walks only them. */
+typedef struct {
+    sv_cell *last; /* the text cell found last, NULL for none */
+    size_t units;  /* their UTF-16 units */
+} text_cells;
 
-static inline __attribute__((always_inline)) int quick_cell(const uno_Any *a, sv_cell *cell, size_t *units)
+/* A cell from an any in one step; text is only located (text_cells). 0 for a
+ * value of a type no argument can have (SOCINV_E_TYPE). */
+static inline __attribute__((always_inline)) int quick_cell(const uno_Any *a, sv_cell *cell, text_cells *texts)
 {
     switch (a->pType->eTypeClass) {
     case typelib_TypeClass_DOUBLE:
@@ -238,8 +242,9 @@ static inline __attribute__((always_inline)) int quick_cell(const uno_Any *a, sv
         if (!s || s->length <= 0) {
             *cell = (sv_cell){SV_EMPTY, 0.0, NULL, 0}; /* "" is what an empty cell of a range arrives as */
         } else {
-            *cell = (sv_cell){SV_TEXT, 0.0, (const char *)s, TEXT_PENDING};
-            *units += (size_t)s->length;
+            *cell = (sv_cell){SV_TEXT, 0.0, (const char *)s, (size_t)(uintptr_t)texts->last};
+            texts->last = cell;
+            texts->units += (size_t)s->length;
         }
         return 1;
     }
@@ -250,7 +255,7 @@ static inline __attribute__((always_inline)) int quick_cell(const uno_Any *a, sv
     }
 }
 
-/* A pending text cell's UTF-8, written at *pool. */
+/* A located text cell's UTF-8, written at *pool. */
 static inline void put_text(sv_cell *cell, char **pool)
 {
     const rtl_uString *s = (const rtl_uString *)(const void *)cell->text;
@@ -259,11 +264,11 @@ static inline void put_text(sv_cell *cell, char **pool)
     cell->len = (size_t)(*pool - cell->text);
 }
 
-/* The UTF-8 of every pending text cell, into one block. A UTF-16 unit never
+/* The UTF-8 of every located text cell, into one block. A UTF-16 unit never
  * takes more than 3 bytes, so 3 * units is enough without measuring first.
- * Only the arguments with a bit in text_args hold text: the others are not
- * walked (NETIMPACT's 120 amounts beside its 40 labels). Calc often hands
- * the cells that show one string the same rtl_uString (its shared strings),
+ * Only the text cells are visited (not CASECHECK's 100 amounts beside its
+ * labels, nor NETIMPACT's 120). Calc often hands the cells that show one
+ * string the same rtl_uString (its shared strings),
  * so where there is much text a string met again in this call shares the
  * UTF-8 written for it: the last few are remembered by address, which stays
  * valid while the call's arguments are alive (NETIMPACT's 40 labels: about
@@ -290,39 +295,35 @@ static inline size_t seen_slot(const text_seen *seen, const rtl_uString *s)
     return b + 1;
 }
 
-static int put_texts(sv_call *call, sv_arg *args, size_t text_args, size_t units)
+static int put_texts(sv_call *call, const text_cells *texts)
 {
-    if (units > SIZE_MAX / 3)
+    if (texts->units > SIZE_MAX / 3)
         return 0;
-    char *pool = sv_alloc(call, 3 * units);
+    char *pool = sv_alloc(call, 3 * texts->units);
     if (!pool)
         return 0;
+    sv_cell *cell = texts->last, *before;
+    if (texts->units <= TEXT_SEEN_UNITS) { /* a keyword or two */
+        for (; cell; cell = before) {
+            before = (sv_cell *)(uintptr_t)cell->len;
+            put_text(cell, &pool);
+        }
+        return 1;
+    }
     text_seen seen[TEXT_SEEN];
-    const int remember = units > TEXT_SEEN_UNITS;
-    for (size_t k = 0; remember && k < TEXT_SEEN; k++)
+    for (size_t k = 0; k < TEXT_SEEN; k++)
         seen[k].s = NULL;
-    for (size_t i = 0; text_args >> i; i++) {
-        if (!((text_args >> i) & 1))
-            continue;
-        sv_cell *cells = (sv_cell *)args[i].cells;
-        size_t n = args[i].rows * args[i].cols;
-        for (size_t k = 0; k < n; k++) {
-            if (cells[k].len != TEXT_PENDING)
-                continue;
-            if (!remember) {
-                put_text(&cells[k], &pool);
-                continue;
-            }
-            const rtl_uString *s = (const rtl_uString *)(const void *)cells[k].text;
-            size_t slot = seen_slot(seen, s);
-            if (seen[slot].s == s) {
-                cells[k].text = seen[slot].cell->text;
-                cells[k].len = seen[slot].cell->len;
-            } else {
-                seen[slot].s = s;
-                seen[slot].cell = &cells[k];
-                put_text(&cells[k], &pool);
-            }
+    for (; cell; cell = before) {
+        before = (sv_cell *)(uintptr_t)cell->len;
+        const rtl_uString *s = (const rtl_uString *)(const void *)cell->text;
+        size_t slot = seen_slot(seen, s);
+        if (seen[slot].s == s) {
+            cell->text = seen[slot].cell->text;
+            cell->len = seen[slot].cell->len;
+        } else {
+            put_text(cell, &pool);
+            seen[slot].s = s;
+            seen[slot].cell = cell;
         }
     }
     return 1;
@@ -388,14 +389,14 @@ static inline socinv_status arg_shape(const sv_uno_types *t, sv_param_type type,
 
 /* One cell of a range from its any, the number also into *num; 0 for a value
  * of a type no argument can have. */
-static inline int range_cell(const uno_Any *a, sv_cell *cell, double *num, size_t *units, int *numbers_only)
+static inline int range_cell(const uno_Any *a, sv_cell *cell, double *num, text_cells *texts, int *numbers_only)
 {
     if (a->pType->eTypeClass == typelib_TypeClass_DOUBLE) { /* most cells: no call */
         *num = *(const double *)a->pData;
         *cell = (sv_cell){SV_NUMBER, *num, NULL, 0};
         return 1;
     }
-    if (!quick_cell(a, cell, units))
+    if (!quick_cell(a, cell, texts))
         return 0;
     *numbers_only &= cell->kind == SV_NUMBER; /* TRUE, an integer: a number too */
     *num = cell->num;
@@ -407,11 +408,11 @@ static inline int range_cell(const uno_Any *a, sv_cell *cell, double *num, size_
 enum { CELLS_OK, CELLS_TYPE, CELLS_RAGGED };
 
 /* A range of one column: a row of one any per cell, read without a loop per row. */
-static inline int column_cells(const uno_Sequence *rows, size_t nrows, sv_cell *cells, double *nums, size_t *units,
-                               int *all_numbers)
+static inline int column_cells(const uno_Sequence *rows, size_t nrows, sv_cell *cells, double *nums,
+                               text_cells *texts, int *all_numbers)
 {
     int numbers_only = 1;
-    size_t u = *units; /* a local: the cells' stores cannot touch it */
+    text_cells t = *texts; /* a local: the cells' stores cannot touch it */
     uno_Sequence *const *row = (uno_Sequence *const *)rows->elements;
     for (size_t r = 0; r < nrows; r++) {
         if (!row[r] || row[r]->nElements != 1) { /* ragged: an empty cell, or too wide */
@@ -419,11 +420,11 @@ static inline int column_cells(const uno_Sequence *rows, size_t nrows, sv_cell *
                 return CELLS_RAGGED;
             cells[r] = (sv_cell){SV_EMPTY, 0.0, NULL, 0};
             numbers_only = 0;
-        } else if (!range_cell((const uno_Any *)row[r]->elements, &cells[r], &nums[r], &u, &numbers_only)) {
+        } else if (!range_cell((const uno_Any *)row[r]->elements, &cells[r], &nums[r], &t, &numbers_only)) {
             return CELLS_TYPE;
         }
     }
-    *units = u;
+    *texts = t;
     *all_numbers = numbers_only;
     return CELLS_OK;
 }
@@ -432,10 +433,10 @@ static inline int column_cells(const uno_Sequence *rows, size_t nrows, sv_cell *
  * also into nums; *all_numbers is 1 when every cell is a number (so nums is the
  * whole range). */
 static inline int range_cells(const uno_Sequence *rows, size_t nrows, size_t ncols, sv_cell *cells, double *nums,
-                              size_t *units, int *all_numbers)
+                              text_cells *texts, int *all_numbers)
 {
     int numbers_only = 1;
-    size_t u = *units; /* a local: the cells' stores cannot touch it */
+    text_cells t = *texts; /* a local: the cells' stores cannot touch it */
     for (size_t r = 0; r < nrows; r++) {
         const uno_Sequence *row = ((uno_Sequence *const *)rows->elements)[r];
         size_t n = row ? (size_t)row->nElements : 0;
@@ -445,14 +446,14 @@ static inline int range_cells(const uno_Sequence *rows, size_t nrows, size_t nco
         sv_cell *out = cells + r * ncols;
         double *num = nums + r * ncols;
         for (size_t k = 0; k < n; k++)
-            if (!range_cell(&v[k], &out[k], &num[k], &u, &numbers_only))
+            if (!range_cell(&v[k], &out[k], &num[k], &t, &numbers_only))
                 return CELLS_TYPE;
         if (n < ncols)
             numbers_only = 0;
         for (size_t k = n; k < ncols; k++) /* a ragged row: pad with empty cells */
             out[k] = (sv_cell){SV_EMPTY, 0.0, NULL, 0};
     }
-    *units = u;
+    *texts = t;
     *all_numbers = numbers_only;
     return CELLS_OK;
 }
@@ -483,13 +484,13 @@ static inline sv_cell *arg_cells(sv_call *call, size_t n, int with_numbers)
 static socinv_status decode_args(const sv_uno_types *t, const sv_function *fn, void *pArgs[], int widest,
                                  sv_call *call, sv_arg *args, const double **arg_nums)
 {
-    size_t units = 0, text_args = 0; /* text_args: a bit per argument with text */
+    text_cells texts = {NULL, 0};
     for (size_t i = 0; i < fn->nparams; i++) {
         unsigned char src;
         const void *from;
         SV_TRY(arg_shape(t, fn->params[i].type, pArgs[i], widest, &src, &from, &args[i]));
         arg_nums[i] = NULL;
-        size_t n = args[i].rows * args[i].cols, units_before = units;
+        size_t n = args[i].rows * args[i].cols;
         if (n == 0) /* left out, or an empty range */
             continue;
         int range = src == SRC_RANGE && n > 1, all_numbers = 0;
@@ -500,20 +501,18 @@ static socinv_status decode_args(const sv_uno_types *t, const sv_function *fn, v
         if (range) {
             double *nums = (double *)(cells + n);
             int read = args[i].cols == 1
-                           ? column_cells(from, args[i].rows, cells, nums, &units, &all_numbers)
-                           : range_cells(from, args[i].rows, args[i].cols, cells, nums, &units, &all_numbers);
+                           ? column_cells(from, args[i].rows, cells, nums, &texts, &all_numbers)
+                           : range_cells(from, args[i].rows, args[i].cols, cells, nums, &texts, &all_numbers);
             if (read != CELLS_OK)
                 return read == CELLS_TYPE ? SOCINV_E_TYPE : SOCINV_E_SHAPE;
             arg_nums[i] = all_numbers ? nums : NULL;
         } else if (src == SRC_DOUBLE) {
             cells[0] = (sv_cell){SV_NUMBER, *(const double *)from, NULL, 0};
-        } else if (!quick_cell(src == SRC_ANY ? from : only_cell(from), &cells[0], &units)) {
+        } else if (!quick_cell(src == SRC_ANY ? from : only_cell(from), &cells[0], &texts)) {
             return SOCINV_E_TYPE; /* a value, or a range of one cell (A1): as a value */
         }
-        if (units != units_before)
-            text_args |= (size_t)1 << i;
     }
-    if (units && !put_texts(call, args, text_args, units))
+    if (texts.last && !put_texts(call, &texts))
         return SOCINV_E_NOMEM;
     return SOCINV_OK;
 }
