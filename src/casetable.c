@@ -24,14 +24,22 @@ socinv_status si_grid_check(const socinv_grid *g)
     return SOCINV_OK;
 }
 
+/* A cell's kind is one of the three, and a text has its bytes. */
+static inline socinv_status cell_status(const socinv_cell *x)
+{
+    if (x->kind != SOCINV_CELL_EMPTY && x->kind != SOCINV_CELL_NUMBER && x->kind != SOCINV_CELL_TEXT)
+        return SOCINV_E_TYPE;
+    if (x->kind == SOCINV_CELL_TEXT && !x->text && x->len)
+        return SOCINV_E_NULL;
+    return SOCINV_OK;
+}
+
 static socinv_status check_row(const socinv_grid *g, size_t r)
 {
     for (size_t c = 0; c < g->cols; c++) {
-        const socinv_cell *x = si_cell_at(g, r, c);
-        if (x->kind != SOCINV_CELL_EMPTY && x->kind != SOCINV_CELL_NUMBER && x->kind != SOCINV_CELL_TEXT)
-            return SOCINV_E_TYPE;
-        if (x->kind == SOCINV_CELL_TEXT && !x->text && x->len)
-            return SOCINV_E_NULL;
+        socinv_status st = cell_status(si_cell_at(g, r, c));
+        if (st != SOCINV_OK)
+            return st;
     }
     return SOCINV_OK;
 }
@@ -75,11 +83,14 @@ static int year_of(const socinv_cell *c, int *year)
     return 1;
 }
 
-/* Could the cell be a year heading? Blank cells and amounts are most of a table and
- * are no years: told so inline, before year_of's call. */
+/* Could the cell be a year heading? Blank cells, amounts and words are most of a table
+ * and are no years: told so inline, before year_of's call (a text year is four digits
+ * after any spaces, so a text shorter than that or starting with another byte is none). */
 static inline int maybe_year(const socinv_cell *c)
 {
-    return c->kind == SOCINV_CELL_TEXT || (c->kind == SOCINV_CELL_NUMBER && c->num >= 1950 && c->num <= 2150);
+    if (c->kind == SOCINV_CELL_TEXT)
+        return c->len >= 4 && ((c->text[0] >= '0' && c->text[0] <= '9') || si_is_space((unsigned char)c->text[0]));
+    return c->kind == SOCINV_CELL_NUMBER && c->num >= 1950 && c->num <= 2150;
 }
 
 /* The longest run (>= 2) of adjacent year cells in row r, right of a non-number. */
@@ -113,72 +124,120 @@ typedef struct {
     socinv_row_kind kind;
 } label_class;
 
-/* The labels that make a line more than an amount line, folded (si_fold), each
- * compared as a prefix; a subtotal's spelling before the heading it begins with
- * ('Varige ændringer total' before 'Varige ændringer'). */
+/* A word a line is known by, folded (si_fold), compared as a prefix of its label. */
+typedef struct {
+    const char *word;
+    size_t len;
+    label_class k;
+} label_word;
+
+/* The words by their first byte: a label is tried only against the words that start
+ * as it does, in the order given, a subtotal's spelling before the heading it begins
+ * with ('Varige ændringer total' before 'Varige ændringer'). */
 #define LABEL(lit, role, kind) {lit, WORD_LEN(lit), {role, kind}}
 /* A word's length, which must fit a folded label's first words (SI_LABEL_CAP - 1
  * bytes): a word too long for them is a compile error (an array of size -1). */
 #define WORD_LEN(lit) (sizeof(lit) - 1 + 0 * sizeof(char[sizeof(lit) <= SI_LABEL_CAP ? 1 : -1]))
-static const struct {
-    const char *word;
-    size_t len;
-    label_class k;
-} label_words[] = {
+static const label_word words_t[] = {
     LABEL("tilbagebetalingstid", SOCINV_LINE_PAYBACK, SOCINV_ROW_IGNORE),
+};
+static const label_word words_s[] = {
     LABEL("samlet\xc3\xb8konomiskp\xc3\xa5virkning", SOCINV_LINE_NET, SOCINV_ROW_IGNORE),
     LABEL("samlede\xc3\xb8konomiskekonsekvenser", SOCINV_LINE_NET, SOCINV_ROW_IGNORE),
     LABEL("samlet\xc3\xb8konomiskkonsekvens", SOCINV_LINE_NET, SOCINV_ROW_IGNORE),
     LABEL("samletvarig\xc3\xa6ndring", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_PERMANENT),
     LABEL("samledevarige\xc3\xa6ndringer", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_PERMANENT),
-    LABEL("varige\xc3\xa6ndringertotal", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_PERMANENT),
     LABEL("samledeimplementeringsomkostninger", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_IMPLEMENTATION),
     LABEL("samletimplementeringsomkostning", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_IMPLEMENTATION),
+    LABEL("samledeinvesteringer", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_IMPLEMENTATION),
+};
+static const label_word words_v[] = {
+    LABEL("varige\xc3\xa6ndringertotal", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_PERMANENT),
+    LABEL("varige\xc3\xa6ndringer", SOCINV_LINE_HEADING, SOCINV_ROW_PERMANENT),
+};
+static const label_word words_i[] = {
     LABEL("implementeringsomkostningertotal", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_IMPLEMENTATION),
     LABEL("investeringertotal", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_IMPLEMENTATION),
-    LABEL("samledeinvesteringer", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_IMPLEMENTATION),
-    LABEL("varige\xc3\xa6ndringer", SOCINV_LINE_HEADING, SOCINV_ROW_PERMANENT),
     LABEL("implementeringsomkostninger", SOCINV_LINE_HEADING, SOCINV_ROW_IMPLEMENTATION),
 };
 
-/* A label's first words, folded (si_fold) only as far as a question needs: its first
- * two bytes at first, which no word a line is known by matches in most amount lines
- * ('Projektledelse BIF'); up to SI_LABEL_CAP - 1 bytes once one of them does. Either
- * is the start of the whole folding, so every answer is the whole label's. */
+/* A label's folding (si_fold), made only as far as a comparison needs (si_fold_more):
+ * most labels differ from every word in their first bytes ('Projektledelse BIF'), and
+ * most words from a label in their first ten. Every answer is the whole label's. */
 typedef struct {
     const socinv_cell *cell;
-    size_t n;  /* bytes in f */
-    int whole; /* folded as far as f allows */
-    char f[SI_LABEL_CAP];
+    size_t n;  /* bytes folded, in f */
+    size_t at; /* bytes of the text read */
+    char f[SI_LABEL_CAP + 2]; /* room for the longest word and a two-byte letter after it */
 } label_text;
 
-static void label_open(label_text *l, const socinv_cell *cell)
+/* Bytes folded at a time when a comparison needs more. */
+#define LABEL_STEP 8
+
+static inline void label_open(label_text *l, const socinv_cell *cell)
 {
     l->cell = cell;
-    l->n = si_cell_fold(cell, l->f, 3);
-    l->whole = l->n < 2; /* then the whole folding is shorter than any word */
+    l->n = l->at = 0;
+    if (cell->kind != SOCINV_CELL_TEXT || !cell->text) {
+        l->at = SOCINV_NONE; /* folds to "" (si_cell_fold) */
+        return;
+    }
+    if (cell->len >= 2) {
+        /* two ASCII bytes that fold to themselves or their small letter: the first two
+         * bytes of the folding, without a call */
+        unsigned char a = si_fold_byte[(unsigned char)cell->text[0]], b = si_fold_byte[(unsigned char)cell->text[1]];
+        if (a != SI_FOLD_OTHER && b != SI_FOLD_OTHER) {
+            l->f[0] = (char)a;
+            l->f[1] = (char)b;
+            l->n = l->at = 2;
+        }
+    }
 }
 
-/* Does the folded label start with word (len >= 2 bytes, folded)? */
+/* Is the folding's byte k there (folding more if need be)? No: the folding is shorter. */
+static int label_more(label_text *l, size_t k)
+{
+    if (l->at >= l->cell->len) /* read to its end (or no text: SOCINV_NONE) */
+        return 0;
+    size_t cap = k + LABEL_STEP + 2 < sizeof l->f ? k + LABEL_STEP + 2 : sizeof l->f;
+    l->n = si_fold_more(l->cell->text, l->cell->len, &l->at, l->f, l->n, cap);
+    return l->n > k;
+}
+
+static inline int label_has(label_text *l, size_t k)
+{
+    return k < l->n || label_more(l, k);
+}
+
+/* Does the folded label start with word (len <= SI_LABEL_CAP - 1 bytes, folded)? */
 static inline int label_starts(label_text *l, const char *word, size_t len)
 {
-    if (l->n < 2 || l->f[0] != word[0] || l->f[1] != word[1])
-        return 0;
-    if (!l->whole) {
-        l->n = si_cell_fold(l->cell, l->f, sizeof l->f);
-        l->whole = 1;
-    }
-    return l->n >= len && memcmp(l->f, word, len) == 0;
+    for (size_t k = 0; k < len; k++)
+        if (!label_has(l, k) || l->f[k] != word[k])
+            return 0;
+    return 1;
 }
 #define LABEL_STARTS(l, lit) label_starts((l), (lit), WORD_LEN(lit))
+
+static label_class first_word(label_text *l, const label_word *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (label_starts(l, w[i].word, w[i].len))
+            return w[i].k;
+    return (label_class){SOCINV_LINE_DETAIL, SOCINV_ROW_IGNORE};
+}
+#define FIRST_WORD(l, words) first_word((l), (words), sizeof(words) / sizeof(words)[0])
 
 /* What a label says the line is (before looking at its numbers): the first word it starts with. */
 static label_class classify(label_text *l)
 {
-    for (size_t i = 0; i < sizeof label_words / sizeof label_words[0]; i++)
-        if (label_starts(l, label_words[i].word, label_words[i].len))
-            return label_words[i].k;
-    return (label_class){SOCINV_LINE_DETAIL, SOCINV_ROW_IGNORE};
+    switch (label_has(l, 0) ? l->f[0] : '\0') {
+    case 't': return FIRST_WORD(l, words_t);
+    case 's': return FIRST_WORD(l, words_s);
+    case 'v': return FIRST_WORD(l, words_v);
+    case 'i': return FIRST_WORD(l, words_i);
+    default: return (label_class){SOCINV_LINE_DETAIL, SOCINV_ROW_IGNORE};
+    }
 }
 
 /* Is row r the year header of a table? A run of years that does not go back in
@@ -266,17 +325,17 @@ static void qualify(const socinv_cell *label, socinv_case_line *line)
 }
 
 /* Amount of a cell in a year column: NaN for blank; *bad set when it is text that is no number. */
-static double amount(const socinv_cell *c, socinv_number_style style, int *bad)
+static inline double amount(const socinv_cell *c, socinv_number_style style, int *bad)
 {
     double v;
-    if (si_cell_blank(c))
-        return NAN;
-    if (c->kind == SOCINV_CELL_NUMBER) {
+    if (c->kind == SOCINV_CELL_NUMBER) { /* most cells: told first */
         if (isfinite(c->num))
             return c->num;
         *bad = 1;
         return NAN;
     }
+    if (si_cell_blank(c))
+        return NAN;
     if (socinv_parse_number(c->text, c->len, style, &v) == SOCINV_OK)
         return v;
     *bad = 1;
@@ -321,7 +380,8 @@ typedef struct {
     size_t area_ok, area_bad; /* cells of an unheaded area column that read as areas, or not */
 } reader;
 
-static socinv_case_line *add_line(reader *rd, size_t row, socinv_line_role role)
+/* A line added; its amounts blank in every year unless `amounts` (read_amounts writes each). */
+static socinv_case_line *add_line(reader *rd, size_t row, socinv_line_role role, int amounts)
 {
     socinv_case_line *l = &rd->scratch; /* counted, not kept, once the buffers are full */
     if (!rd->overflow && rd->n < rd->cap && (rd->n + 1) * rd->t->nyears <= rd->values_cap)
@@ -333,7 +393,7 @@ static socinv_case_line *add_line(reader *rd, size_t row, socinv_line_role role)
     l->label_row = row;
     l->role = role;
     l->payback = NAN;
-    if (!rd->overflow) /* lines without amounts read as blank in every year */
+    if (!rd->overflow && !amounts) /* lines without amounts read as blank in every year */
         for (size_t j = 0; j < rd->t->nyears; j++)
             rd->values[rd->n * rd->t->nyears + j] = NAN;
     rd->n++;
@@ -360,20 +420,29 @@ static void read_amounts(reader *rd, size_t row, socinv_case_line *l)
     }
 }
 
-static int has_amounts(const socinv_grid *g, const socinv_case *t, size_t row)
-{
-    for (size_t j = 0; j < t->nyears; j++)
-        if (!si_cell_blank(si_cell_at(g, row, t->year_col + j)))
-            return 1;
-    return 0;
-}
+/* What reading a row of a table asks of its cells, gathered in the pass that checks them. */
+typedef struct {
+    size_t cells; /* non-blank cells */
+    int amounts;  /* a non-blank cell in a year column */
+} row_facts;
 
-static size_t nonblank_cells(const socinv_grid *g, size_t row)
+/* check_row(g, r), and the row's facts when it is valid. */
+static socinv_status scan_row(const socinv_grid *g, const socinv_case *t, size_t r, row_facts *rf)
 {
     size_t k = 0;
-    for (size_t c = 0; c < g->cols; c++)
-        k += !si_cell_blank(si_cell_at(g, row, c));
-    return k;
+    int amounts = 0;
+    for (size_t c = 0; c < g->cols; c++) {
+        const socinv_cell *x = si_cell_at(g, r, c);
+        socinv_status st = cell_status(x);
+        if (st != SOCINV_OK)
+            return st;
+        int filled = !si_cell_blank(x);
+        k += (size_t)filled;
+        amounts |= filled & (c - t->year_col < t->nyears);
+    }
+    rf->cells = k;
+    rf->amounts = amounts;
+    return SOCINV_OK;
 }
 
 /* "3. Implementering og opfølgning": a numbered section heading ends the table. */
@@ -477,7 +546,9 @@ static void amount_line(reader *rd, size_t r, socinv_case_line *l)
 /* A line of the table, as its label class says. */
 static void table_line(reader *rd, size_t r, label_class k, const socinv_cell *label)
 {
-    socinv_case_line *l = add_line(rd, r, k.role);
+    /* every role but these reads its amounts (read_amounts) below */
+    int amounts = k.role != SOCINV_LINE_PAYBACK && k.role != SOCINV_LINE_HEADING;
+    socinv_case_line *l = add_line(rd, r, k.role, amounts);
     switch (k.role) {
     case SOCINV_LINE_PAYBACK: {
         double v;
@@ -516,10 +587,10 @@ static void table_line(reader *rd, size_t r, label_class k, const socinv_cell *l
 }
 
 /* Row r (not a header) of the table being read. */
-static row_step read_row(reader *rd, size_t r)
+static row_step read_row(reader *rd, size_t r, const row_facts *rf)
 {
     label_text lt;
-    size_t cells = nonblank_cells(rd->g, r);
+    size_t cells = rf->cells;
     if (cells == 0)
         return ++rd->gap >= MAX_GAP && !rd->whole ? ROW_END : ROW_NEXT;
     const socinv_cell *label = si_cell_at(rd->g, r, rd->t->label_col);
@@ -531,7 +602,7 @@ static row_step read_row(reader *rd, size_t r)
     rd->pending = SOCINV_NONE;
 
     label_class k = classify(&lt);
-    int amounts = has_amounts(rd->g, rd->t, r);
+    int amounts = rf->amounts;
     if (k.role == SOCINV_LINE_HEADING && amounts)
         k.role = SOCINV_LINE_DETAIL, k.kind = SOCINV_ROW_IGNORE;
     rd->gap = 0;
@@ -539,7 +610,7 @@ static row_step read_row(reader *rd, size_t r)
         /* A lone text: a footnote inside the table, or prose after it. */
         if (!rd->whole && (rd->seen_end_lines || label->kind != SOCINV_CELL_TEXT || label->len > FOOTNOTE_MAX))
             return ROW_END;
-        add_line(rd, r, SOCINV_LINE_OTHER);
+        add_line(rd, r, SOCINV_LINE_OTHER, 0);
         return ++rd->footnotes > MAX_FOOTNOTES && !rd->whole ? ROW_END : ROW_NEXT;
     }
     table_line(rd, r, k, label);
@@ -594,11 +665,12 @@ static int read_table(reader *rd, size_t hr, size_t year_col, size_t nyears, int
     size_t r = hr + 1;
     for (; r < rd->g->rows; r++) {
         size_t yc, yn;
-        if ((rd->status = check_row(rd->g, r)) != SOCINV_OK)
+        row_facts rf;
+        if ((rd->status = scan_row(rd->g, rd->t, r, &rf)) != SOCINV_OK)
             return 0;
         if (find_header(rd->g, r, 1, &yc, &yn))
             break;
-        row_step step = read_row(rd, r);
+        row_step step = read_row(rd, r, &rf);
         if (step == ROW_END)
             break;
         if (step == ROW_LAST) {

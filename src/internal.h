@@ -118,6 +118,20 @@ static inline double si_sum_get(const si_sum *s)
  * cap-1 bytes plus NUL to out and returns the folded length. */
 size_t si_fold(const char *text, size_t len, char *out, size_t cap);
 
+/* si_fold one step at a time: folds text[*at..len) after the out[0..o) folded so far,
+ * whole characters only, while room is left in out (cap bytes, NUL included); moves *at
+ * past what it folded. Calls from *at = 0, o = 0 on give the bytes of si_fold(text, len)
+ * in order, each once, however the room grows between calls (a label is folded only as
+ * far as a comparison needs). */
+size_t si_fold_more(const char *text, size_t len, size_t *at, char *out, size_t o, size_t cap);
+
+/* What si_fold makes of an ASCII byte on its own (a capital its small letter), or
+ * SI_FOLD_OTHER: a byte it drops (space, tab, hyphen, CR, LF) or 0x80 and up (UTF-8,
+ * read with the bytes after it). Two such bytes at a label's start tell its first
+ * folded bytes without a call. */
+#define SI_FOLD_OTHER 0x80
+extern const unsigned char si_fold_byte[256];
+
 /* Does folded text start with the folded prefix? */
 int si_starts_with(const char *folded, const char *prefix);
 

@@ -764,6 +764,68 @@ static void test_fold(void **state)
     assert_false(si_starts_with(f, "notes"));
 }
 
+/* si_fold_more: folding resumed where it stopped gives si_fold's bytes. "AB\xc3\x86C" with
+ * room 4: 'a', 'b', then Æ (two bytes) does not fit with its NUL: left for the next call
+ * (*at stays 2; si_fold puts the lone lead byte there instead). Room 6 on: "æ" (c3 a6)
+ * and 'c', 5 bytes, all 5 bytes of the text read. Then " -x" from where "ab" ended,
+ * room 10: the space and the hyphen dropped, "abx". */
+static void test_fold_more(void **state)
+{
+    (void)state;
+    char f[16];
+    size_t at = 0;
+    size_t n = si_fold_more("AB\xc3\x86" "C", 5, &at, f, 0, 4);
+    assert_int_equal(n, 2);
+    assert_int_equal(at, 2);
+    assert_string_equal(f, "ab");
+    n = si_fold_more("AB\xc3\x86" "C", 5, &at, f, n, 6);
+    assert_int_equal(n, 5);
+    assert_int_equal(at, 5);
+    assert_string_equal(f, "ab\xc3\xa6" "c");
+    char g[16];
+    assert_int_equal(si_fold("AB\xc3\x86" "C", 5, g, sizeof g), 5);
+    assert_string_equal(f, g);
+    at = 2;
+    n = si_fold_more("AB -x", 5, &at, f, 2, 10);
+    assert_int_equal(n, 3);
+    assert_int_equal(at, 5);
+    assert_string_equal(f, "abx");
+}
+
+/* Labels folded as far as a comparison needs (label_text): two plain ASCII bytes at the
+ * start are read without folding ('Samlet ...'); a label starting with a hyphen or 'Ø'
+ * is folded from its start ('-Varige ændringer total': the permanent subtotal; 'Øvrige
+ * udgifter': no word starts with 'ø', an amount line). 'Samlet implÆndring' folds to
+ * "samletimpl" + "æ": its first ten bytes are those of 'samletimplementeringsomkostning',
+ * its first fold stops before the two bytes of 'æ' (room for 10 bytes after the first
+ * two), the next goes on from there, and 'æ' is not 'e': an amount line. Years as text
+ * with a space before or after (" 2024", "2025 ") are still a header's years. */
+static void test_label_steps(void **state)
+{
+    (void)state;
+    const char *text = "1.000 kr.\tStyringsområde\t 2024\t2025 \n"
+                       "Varige ændringer\n"
+                       "Samlet implÆndring\tService\t1\t2\n"
+                       "Øvrige udgifter\tService\t3\t4\n"
+                       "-Varige ændringer total\tService\t4\t6\n"
+                       "Samlet økonomisk påvirkning\t\t4\t6\n";
+    doc *d = open_text(text, strlen(text));
+    assert_ok(socinv_case_find(&d->grid, 0, SOCINV_NUMBERS_AUTO, &d->t, d->lines, CAP, d->values, N_OF(d->values)));
+    assert_int_equal(d->t.first_year, 2024);
+    assert_int_equal(d->t.nyears, 2);
+    assert_int_equal(d->t.nlines, 5);
+    assert_int_equal(d->lines[0].role, SOCINV_LINE_HEADING);
+    assert_int_equal(d->lines[1].role, SOCINV_LINE_DETAIL);
+    assert_int_equal(d->lines[2].role, SOCINV_LINE_DETAIL);
+    assert_int_equal(d->lines[3].role, SOCINV_LINE_SUBTOTAL);
+    assert_int_equal(d->lines[3].kind, SOCINV_ROW_PERMANENT);
+    assert_int_equal(d->lines[4].role, SOCINV_LINE_NET);
+    /* 1+3 = 4 and 2+4 = 6: subtotal and net agree */
+    assert_ok(socinv_case_audit(&d->t, d->lines, d->values, SOCINV_CHECK_TOLERANCE, &d->rep, d->f, N_OF(d->f)));
+    assert_int_equal(d->rep.nerrors, 0);
+    close_doc(d);
+}
+
 /* Labels folded two bytes at first, further only when they start a word (label_text):
  * 'Sa' and 'S' are too short for any word, 'Samlet andet' starts like one and is folded
  * on but names none, 'Projektledelse' starts like none: all amount lines (the block's
@@ -906,6 +968,8 @@ int main(void)
         cmocka_unit_test(test_invalid),
         cmocka_unit_test(test_fold),
         cmocka_unit_test(test_label_prefixes),
+        cmocka_unit_test(test_fold_more),
+        cmocka_unit_test(test_label_steps),
         cmocka_unit_test(test_net_many_years),
         cmocka_unit_test(test_audit_subtotal_kinds),
     };
