@@ -162,17 +162,14 @@ static const label_word words_i[] = {
 };
 
 /* A label's folding (si_fold), made only as far as a comparison needs (si_fold_more):
- * most labels differ from every word in their first bytes ('Projektledelse BIF'), and
- * most words from a label in their first ten. Every answer is the whole label's. */
+ * most labels differ from every word in their first bytes ('Projektledelse BIF'), which
+ * are read without folding. Every answer is the whole label's. */
 typedef struct {
     const socinv_cell *cell;
     size_t n;  /* bytes folded, in f */
-    size_t at; /* bytes of the text read */
-    char f[SI_LABEL_CAP + 2]; /* room for the longest word and a two-byte letter after it */
+    size_t at; /* bytes of the text read; SOCINV_NONE for a cell without text */
+    char f[SI_LABEL_CAP + 2]; /* room for the longest word, a two-byte letter and the NUL */
 } label_text;
-
-/* Bytes folded at a time when a comparison needs more. */
-#define LABEL_STEP 8
 
 static inline void label_open(label_text *l, const socinv_cell *cell)
 {
@@ -194,28 +191,25 @@ static inline void label_open(label_text *l, const socinv_cell *cell)
     }
 }
 
-/* Is the folding's byte k there (folding more if need be)? No: the folding is shorter. */
-static int label_more(label_text *l, size_t k)
+/* Fold on until `want` bytes (at most SI_LABEL_CAP - 1) are folded or the text is read
+ * to its end: are they? (si_fold_more with room for want + 1 bytes stops at want or
+ * more, or before a two-byte letter at want.) */
+static int label_fill(label_text *l, size_t want)
 {
-    if (l->at >= l->cell->len) /* read to its end (or no text: SOCINV_NONE) */
-        return 0;
-    size_t cap = k + LABEL_STEP + 2 < sizeof l->f ? k + LABEL_STEP + 2 : sizeof l->f;
-    l->n = si_fold_more(l->cell->text, l->cell->len, &l->at, l->f, l->n, cap);
-    return l->n > k;
+    if (l->at < l->cell->len)
+        l->n = si_fold_more(l->cell->text, l->cell->len, &l->at, l->f, l->n, want + 2);
+    return l->n >= want;
 }
 
-static inline int label_has(label_text *l, size_t k)
-{
-    return k < l->n || label_more(l, k);
-}
-
-/* Does the folded label start with word (len <= SI_LABEL_CAP - 1 bytes, folded)? */
+/* Does the folded label start with word (len <= SI_LABEL_CAP - 1 bytes, folded)? The
+ * bytes folded so far first, where most words differ; then folded on to the word's end. */
 static inline int label_starts(label_text *l, const char *word, size_t len)
 {
-    for (size_t k = 0; k < len; k++)
-        if (!label_has(l, k) || l->f[k] != word[k])
+    size_t m = l->n < len ? l->n : len;
+    for (size_t k = 0; k < m; k++)
+        if (l->f[k] != word[k])
             return 0;
-    return 1;
+    return m == len || (label_fill(l, len) && memcmp(l->f + m, word + m, len - m) == 0);
 }
 #define LABEL_STARTS(l, lit) label_starts((l), (lit), WORD_LEN(lit))
 
@@ -231,7 +225,7 @@ static label_class first_word(label_text *l, const label_word *w, size_t n)
 /* What a label says the line is (before looking at its numbers): the first word it starts with. */
 static label_class classify(label_text *l)
 {
-    switch (label_has(l, 0) ? l->f[0] : '\0') {
+    switch (l->n > 0 || label_fill(l, 1) ? l->f[0] : '\0') {
     case 't': return FIRST_WORD(l, words_t);
     case 's': return FIRST_WORD(l, words_s);
     case 'v': return FIRST_WORD(l, words_v);

@@ -795,17 +795,18 @@ static void test_fold_more(void **state)
 /* Labels folded as far as a comparison needs (label_text): two plain ASCII bytes at the
  * start are read without folding ('Samlet ...'); a label starting with a hyphen or 'Ø'
  * is folded from its start ('-Varige ændringer total': the permanent subtotal; 'Øvrige
- * udgifter': no word starts with 'ø', an amount line). 'Samlet implÆndring' folds to
- * "samletimpl" + "æ": its first ten bytes are those of 'samletimplementeringsomkostning',
- * its first fold stops before the two bytes of 'æ' (room for 10 bytes after the first
- * two), the next goes on from there, and 'æ' is not 'e': an amount line. Years as text
+ * udgifter': no word starts with 'ø', an amount line). 'Samlet implementeringsomkosÆndring'
+ * folds to "samletimplementeringsomkos" (26 bytes) + "æ" + ...: tried against the first
+ * word, 'samletøkonomiskpåvirkning' (26 bytes), it is folded to 26 bytes, which stops
+ * before the two bytes of 'æ'; its 26 bytes are the first of 'samletimplementerings-
+ * omkostning' (31), so it is folded on from the 'æ', which is not 't': an amount line. Years as text
  * with a space before or after (" 2024", "2025 ") are still a header's years. */
 static void test_label_steps(void **state)
 {
     (void)state;
     const char *text = "1.000 kr.\tStyringsområde\t 2024\t2025 \n"
                        "Varige ændringer\n"
-                       "Samlet implÆndring\tService\t1\t2\n"
+                       "Samlet implementeringsomkosÆndring\tService\t1\t2\n"
                        "Øvrige udgifter\tService\t3\t4\n"
                        "-Varige ændringer total\tService\t4\t6\n"
                        "Samlet økonomisk påvirkning\t\t4\t6\n";
