@@ -27,7 +27,8 @@ socinv_status si_grid_check(const socinv_grid *g)
 /* A cell's kind is one of the three, and a text has its bytes. */
 static inline socinv_status cell_status(const socinv_cell *x)
 {
-    if (x->kind != SOCINV_CELL_EMPTY && x->kind != SOCINV_CELL_NUMBER && x->kind != SOCINV_CELL_TEXT)
+    /* EMPTY, NUMBER, TEXT are 0, 1, 2: one unsigned comparison (a caller's kind may be any int) */
+    if ((unsigned)x->kind > SOCINV_CELL_TEXT)
         return SOCINV_E_TYPE;
     if (x->kind == SOCINV_CELL_TEXT && !x->text && x->len)
         return SOCINV_E_NULL;
@@ -119,6 +120,34 @@ static int find_years(const socinv_grid *g, size_t r, size_t *col, size_t *n)
     return 1;
 }
 
+/* What reading a row asks of its cells, gathered in the pass that checks them. */
+typedef struct {
+    size_t cells;      /* non-blank cells */
+    int amounts;       /* a non-blank cell in the year columns [year_col, year_col + nyears) */
+    size_t year_cells; /* cells right of the first that may be a year (maybe_year): a header has two */
+} row_facts;
+
+/* check_row(g, r), and the row's facts when it is valid. */
+static socinv_status scan_row(const socinv_grid *g, size_t year_col, size_t nyears, size_t r, row_facts *rf)
+{
+    size_t k = 0, years = 0;
+    int amounts = 0;
+    const socinv_cell *x = si_cell_at(g, r, 0);
+    for (size_t c = 0; c < g->cols; c++, x++) {
+        socinv_status st = cell_status(x);
+        if (st != SOCINV_OK)
+            return st;
+        int filled = !si_cell_blank(x);
+        k += (size_t)filled;
+        amounts |= filled & (c - year_col < nyears);
+        years += (size_t)(maybe_year(x) & (c > 0));
+    }
+    rf->cells = k;
+    rf->amounts = amounts;
+    rf->year_cells = years;
+    return SOCINV_OK;
+}
+
 typedef struct {
     socinv_line_role role;
     socinv_row_kind kind;
@@ -201,15 +230,29 @@ static int label_fill(label_text *l, size_t want)
     return l->n >= want;
 }
 
+/* Bytes a label is folded to before a longer word is compared to its end: most words
+ * that start as a label does differ from it within them ('Varig SOF-BBU ...' and
+ * 'varigeændringertotal'). */
+#define LABEL_FIRST 8
+
 /* Does the folded label start with word (len <= SI_LABEL_CAP - 1 bytes, folded)? The
- * bytes folded so far first, where most words differ; then folded on to the word's end. */
+ * bytes folded so far first, then to LABEL_FIRST bytes, then to the word's end. */
 static inline int label_starts(label_text *l, const char *word, size_t len)
 {
     size_t m = l->n < len ? l->n : len;
     for (size_t k = 0; k < m; k++)
         if (l->f[k] != word[k])
             return 0;
-    return m == len || (label_fill(l, len) && memcmp(l->f + m, word + m, len - m) == 0);
+    if (m == len)
+        return 1;
+    if (m < LABEL_FIRST && len > LABEL_FIRST) {
+        if (!label_fill(l, LABEL_FIRST))
+            return 0; /* the label is shorter than the word */
+        for (; m < LABEL_FIRST; m++)
+            if (l->f[m] != word[m])
+                return 0;
+    }
+    return label_fill(l, len) && memcmp(l->f + m, word + m, len - m) == 0;
 }
 #define LABEL_STARTS(l, lit) label_starts((l), (lit), WORD_LEN(lit))
 
@@ -404,40 +447,18 @@ static double *line_values(reader *rd)
 static void read_amounts(reader *rd, size_t row, socinv_case_line *l)
 {
     double *v = line_values(rd);
-    for (size_t j = 0; j < rd->t->nyears; j++) {
-        int bad = 0;
-        double a = amount(si_cell_at(rd->g, row, rd->t->year_col + j), rd->style, &bad);
-        if (bad)
-            l->notes |= 1u << SOCINV_NOTE_TEXT_AMOUNT;
+    const socinv_cell *c = si_cell_at(rd->g, row, rd->t->year_col);
+    int bad = 0;
+    for (size_t j = 0, ny = rd->t->nyears; j < ny; j++) {
+        double a = amount(&c[j], rd->style, &bad);
         if (v)
             v[j] = a;
     }
+    if (bad)
+        l->notes |= 1u << SOCINV_NOTE_TEXT_AMOUNT;
 }
 
-/* What reading a row of a table asks of its cells, gathered in the pass that checks them. */
-typedef struct {
-    size_t cells; /* non-blank cells */
-    int amounts;  /* a non-blank cell in a year column */
-} row_facts;
 
-/* check_row(g, r), and the row's facts when it is valid. */
-static socinv_status scan_row(const socinv_grid *g, const socinv_case *t, size_t r, row_facts *rf)
-{
-    size_t k = 0;
-    int amounts = 0;
-    for (size_t c = 0; c < g->cols; c++) {
-        const socinv_cell *x = si_cell_at(g, r, c);
-        socinv_status st = cell_status(x);
-        if (st != SOCINV_OK)
-            return st;
-        int filled = !si_cell_blank(x);
-        k += (size_t)filled;
-        amounts |= filled & (c - t->year_col < t->nyears);
-    }
-    rf->cells = k;
-    rf->amounts = amounts;
-    return SOCINV_OK;
-}
 
 /* "3. Implementering og opfølgning": a numbered section heading ends the table. */
 static int section_heading(const socinv_cell *c)
@@ -660,9 +681,9 @@ static int read_table(reader *rd, size_t hr, size_t year_col, size_t nyears, int
     for (; r < rd->g->rows; r++) {
         size_t yc, yn;
         row_facts rf;
-        if ((rd->status = scan_row(rd->g, rd->t, r, &rf)) != SOCINV_OK)
+        if ((rd->status = scan_row(rd->g, rd->t->year_col, rd->t->nyears, r, &rf)) != SOCINV_OK)
             return 0;
-        if (find_header(rd->g, r, 1, &yc, &yn))
+        if (rf.year_cells >= 2 && find_header(rd->g, r, 1, &yc, &yn))
             break;
         row_step step = read_row(rd, r, &rf);
         if (step == ROW_END)
@@ -697,9 +718,10 @@ static socinv_status find_table(const socinv_grid *grid, size_t from_row, socinv
     rd.values_cap = values_cap;
     for (size_t r = from_row; r < grid->rows; r++) {
         size_t yc, yn;
-        if ((st = check_row(grid, r)) != SOCINV_OK)
+        row_facts rf;
+        if ((st = scan_row(grid, 0, 0, r, &rf)) != SOCINV_OK)
             return st;
-        if (!find_header(grid, r, 0, &yc, &yn))
+        if (rf.year_cells < 2 || !find_header(grid, r, 0, &yc, &yn))
             continue;
         int is_table = read_table(&rd, r, yc, yn, whole);
         if (rd.status != SOCINV_OK)
