@@ -162,10 +162,11 @@ static size_t detail_sum_above(const auditor *a, const lines_above above[2], siz
     return s->count;
 }
 
-static void check_subtotals(auditor *a, double *buf_a, double *buf_b)
+/* above[0], above[1]: left as the sums of all permanent and all implementation lines
+ * (detail_sum(a, nlines, kind, SOCINV_AREA_NONE, ...)), for the checks after it. */
+static void check_subtotals(auditor *a, lines_above above[2], double *buf_a, double *buf_b)
 {
     const socinv_case *t = a->t;
-    lines_above above[2]; /* permanent, implementation */
     for (size_t k = 0; k < 2; k++) {
         above[k].count = 0;
         for (size_t j = 0; j < t->nyears; j++)
@@ -208,8 +209,9 @@ static void check_subtotals(auditor *a, double *buf_a, double *buf_b)
 }
 
 /* Qualified subtotals of one kind (departments, or distinct areas) must add up
- * to the unqualified total of that kind (or to all its lines when there is none). */
-static void check_siblings(auditor *a, socinv_row_kind kind, socinv_qualifier q, double *sum, double *total)
+ * to the unqualified total of that kind (or to all its lines, `all`, when there is none). */
+static void check_siblings(auditor *a, socinv_row_kind kind, socinv_qualifier q, const lines_above *all,
+                           double *sum, double *total)
 {
     const socinv_case *t = a->t;
     size_t first = SOCINV_NONE, count = 0, unq = SOCINV_NONE;
@@ -247,8 +249,10 @@ static void check_siblings(auditor *a, socinv_row_kind kind, socinv_qualifier q,
             double v = value(a, unq, j);
             total[j] = isnan(v) ? 0.0 : v;
         }
-    } else if (detail_sum(a, t->nlines, kind, SOCINV_AREA_NONE, total) == 0) {
+    } else if (all->count == 0) {
         return;
+    } else {
+        memcpy(total, all->sum, t->nyears * sizeof *total);
     }
     for (size_t j = 0; j < t->nyears; j++)
         if (fabs(sum[j] - total[j]) > a->tol)
@@ -256,11 +260,11 @@ static void check_siblings(auditor *a, socinv_row_kind kind, socinv_qualifier q,
                 total[j]);
 }
 
-static void check_net(auditor *a, double *perm, double *impl)
+/* above: the sums of all permanent and all implementation lines (check_subtotals). */
+static void check_net(auditor *a, const lines_above above[2])
 {
     const socinv_case *t = a->t;
-    detail_sum(a, t->nlines, SOCINV_ROW_PERMANENT, SOCINV_AREA_NONE, perm);
-    detail_sum(a, t->nlines, SOCINV_ROW_IMPLEMENTATION, SOCINV_AREA_NONE, impl);
+    const double *perm = above[0].sum, *impl = above[1].sum;
     for (size_t i = 0; i < t->nlines; i++) {
         if (a->lines[i].role != SOCINV_LINE_NET)
             continue;
@@ -346,14 +350,16 @@ socinv_status socinv_case_audit(const socinv_case *table, const socinv_case_line
     report->payback_rule[0] = report->payback_rule[1] = NAN;
     /* three rows of scratch on the stack (under 5 KB): tables have at most SOCINV_CASE_MAX_YEARS years */
     double buf[3][SOCINV_CASE_MAX_YEARS];
+    lines_above above[2]; /* permanent, implementation: all lines of each, summed once */
     auditor a = {table, lines, values, tol, report, findings, cap};
     layout_notes(&a);
-    check_subtotals(&a, buf[0], buf[1]);
+    check_subtotals(&a, above, buf[0], buf[1]);
     for (int k = SOCINV_ROW_PERMANENT; k <= SOCINV_ROW_IMPLEMENTATION; k++) {
-        check_siblings(&a, (socinv_row_kind)k, SOCINV_QUAL_OTHER, buf[0], buf[1]);
-        check_siblings(&a, (socinv_row_kind)k, SOCINV_QUAL_AREA, buf[0], buf[1]);
+        const lines_above *all = &above[k == SOCINV_ROW_IMPLEMENTATION];
+        check_siblings(&a, (socinv_row_kind)k, SOCINV_QUAL_OTHER, all, buf[0], buf[1]);
+        check_siblings(&a, (socinv_row_kind)k, SOCINV_QUAL_AREA, all, buf[0], buf[1]);
     }
-    check_net(&a, buf[0], buf[1]);
+    check_net(&a, above);
     check_paybacks(&a, buf[2]);
     return SOCINV_OK;
 }
