@@ -284,22 +284,32 @@ static void check_paybacks(auditor *a, double *net)
     socinv_case_report *r = a->rep;
     const socinv_basis bases[2] = {socinv_basis_service(), socinv_basis_total()};
     size_t printed_line[2] = {SOCINV_NONE, SOCINV_NONE};
-    int any_detail = 0;
+    int any_detail = 0, same_lines = 1; /* every line counting on one basis counts on the other */
     for (size_t i = 0; i < t->nlines; i++) {
         const socinv_case_line *l = &a->lines[i];
         any_detail |= l->role == SOCINV_LINE_DETAIL;
+        same_lines &= si_line_counts(l, bases[0]) == si_line_counts(l, bases[1]);
         if (l->role == SOCINV_LINE_PAYBACK && (unsigned)l->basis < 2) {
             r->payback_printed[l->basis] = l->payback;
             printed_line[l->basis] = i;
         }
     }
+    socinv_status net_st = SOCINV_OK;
     for (int b = 0; b < 2; b++) {
         double years;
         r->payback_rule[b] = NAN;
-        if (!any_detail || socinv_case_net(t, a->lines, a->values, bases[b], net) != SOCINV_OK)
+        if (!any_detail)
             continue;
-        if (socinv_payback(net, t->nyears, NULL, &years) == SOCINV_OK)
-            r->payback_rule[b] = years;
+        if (b == 0 || !same_lines) {
+            net_st = socinv_case_net(t, a->lines, a->values, bases[b], net);
+            if (net_st == SOCINV_OK && socinv_payback(net, t->nyears, NULL, &years) == SOCINV_OK)
+                r->payback_rule[b] = years;
+        } else {
+            /* the same lines in the same order: the same sums, status and payback */
+            r->payback_rule[b] = r->payback_rule[0];
+        }
+        if (net_st != SOCINV_OK)
+            continue;
         double p = r->payback_printed[b], k = r->payback_rule[b];
         if (printed_line[b] == SOCINV_NONE)
             continue;

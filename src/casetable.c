@@ -796,11 +796,7 @@ socinv_status socinv_case_net(const socinv_case *table, const socinv_case_line *
         for (size_t j = 0; j < nb; j++)
             s[j] = (si_sum){0, 0};
         for (size_t i = 0; i < table->nlines; i++) {
-            const socinv_case_line *l = &lines[i];
-            if (l->role != SOCINV_LINE_DETAIL)
-                continue;
-            unsigned mask = l->kind == SOCINV_ROW_PERMANENT ? basis.permanent_areas : basis.implementation_areas;
-            if (mask != SOCINV_AREAS_ALL && !(mask & (unsigned)l->area))
+            if (!si_line_counts(&lines[i], basis))
                 continue;
             const double *v = &values[i * ny + j0];
             for (size_t j = 0; j < nb; j++)

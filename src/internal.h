@@ -104,6 +104,14 @@ static inline double si_sum_get(const si_sum *s)
     return s->sum + s->comp;
 }
 
+/* Does a detail line of a business-case table count on a basis (socinv_case_net)? Its
+ * kind's mask of areas is all areas, or has the line's area. */
+static inline int si_line_counts(const socinv_case_line *l, socinv_basis basis)
+{
+    unsigned mask = l->kind == SOCINV_ROW_PERMANENT ? basis.permanent_areas : basis.implementation_areas;
+    return l->role == SOCINV_LINE_DETAIL && (mask == SOCINV_AREAS_ALL || (mask & (unsigned)l->area));
+}
+
 /* On a rarely taken path split out of a hot function (the net-impact parsers'
  * folding): kept out of line, so the common path needs no stack frame. */
 #if defined(__GNUC__)

@@ -406,6 +406,42 @@ static void test_qualified_sum_no_total(void **state)
     close_doc(d);
 }
 
+/** The paybacks by the rule on both bases. All permanent lines on Service: the same lines
+ * count on both, the net is 800, -500, -500 (cumulative 800, 300, -200): year 3 on both,
+ * summed once. An Anlæg line of -1.000 in 2025 counts only on the total basis: service
+ * 800, -500, -500 gives 3, total 800, -1500, -500 (cumulative 800, -700) gives 2. */
+static void test_paybacks_bases(void **state)
+{
+    (void)state;
+    doc *d = audit_text("1.000 kr.\tStyringsområde\t2024\t2025\t2026\n"
+                        "Varige ændringer\n"
+                        "A\tService\t\t-500\t-500\n"
+                        "Samlet varig ændring\t\t\t-500\t-500\n"
+                        "Implementeringsomkostninger\n"
+                        "B\tService\t800\t\t\n"
+                        "Samlede implementeringsomkostninger\t\t800\t\t\n"
+                        "Samlet økonomisk påvirkning\t\t800\t-500\t-500\n"
+                        "Tilbagebetalingstid baseret på serviceeffektivisering\t3 år\n"
+                        "Tilbagebetalingstid baseret på totaløkonomi\t3 år\n");
+    assert_int_equal(d->rep.nerrors, 0);
+    assert_paybacks(d, 3, 3, 3, 3);
+    close_doc(d);
+    d = audit_text("1.000 kr.\tStyringsområde\t2024\t2025\t2026\n"
+                   "Varige ændringer\n"
+                   "A\tService\t\t-500\t-500\n"
+                   "C\tAnlæg\t\t-1.000\t\n"
+                   "Samlet varig ændring\t\t\t-1.500\t-500\n"
+                   "Implementeringsomkostninger\n"
+                   "B\tService\t800\t\t\n"
+                   "Samlede implementeringsomkostninger\t\t800\t\t\n"
+                   "Samlet økonomisk påvirkning\t\t800\t-1.500\t-500\n"
+                   "Tilbagebetalingstid baseret på serviceeffektivisering\t3 år\n"
+                   "Tilbagebetalingstid baseret på totaløkonomi\t2 år\n");
+    assert_int_equal(d->rep.nerrors, 0);
+    assert_paybacks(d, 3, 2, 3, 2);
+    close_doc(d);
+}
+
 /** Text in an amount cell, footnotes and blank lines inside, and no payback printed. */
 static void test_text_amounts_and_footnotes(void **state)
 {
@@ -985,6 +1021,7 @@ int main(void)
         cmocka_unit_test(test_subtotal_error),
         cmocka_unit_test(test_qualified_sum),
         cmocka_unit_test(test_qualified_sum_no_total),
+        cmocka_unit_test(test_paybacks_bases),
         cmocka_unit_test(test_text_amounts_and_footnotes),
         cmocka_unit_test(test_bad_years),
         cmocka_unit_test(test_thirty_years),
