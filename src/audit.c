@@ -138,6 +138,9 @@ static int row_agrees(const auditor *a, size_t line, const double *computed)
 typedef struct {
     double sum[SOCINV_CASE_MAX_YEARS];
     size_t count;
+    socinv_area area; /* the area of every line summed, when one_area */
+    int one_area;
+    size_t qualified[2]; /* subtotals of the kind in the whole table qualified by area, otherwise */
 } lines_above;
 
 static void above_add(const auditor *a, lines_above *s, size_t line)
@@ -147,7 +150,21 @@ static void above_add(const auditor *a, lines_above *s, size_t line)
         if (!isnan(v))
             s->sum[j] += v;
     }
+    socinv_area area = a->lines[line].area;
+    s->one_area = s->count == 0 || (s->one_area && s->area == area);
+    s->area = area;
     s->count++;
+}
+
+/* Are the detail lines of an area-qualified subtotal (detail_sum's with its area) all the
+ * lines of its kind above it (n_all of them, in buf_a)? Its area is none (no restriction),
+ * or every line above has it. Then their sum is buf_a, added in the same order. */
+static int area_is_all(const lines_above above[2], const socinv_case_line *l)
+{
+    if (l->kind != SOCINV_ROW_PERMANENT && l->kind != SOCINV_ROW_IMPLEMENTATION)
+        return 0;
+    const lines_above *s = &above[l->kind == SOCINV_ROW_IMPLEMENTATION];
+    return l->area == SOCINV_AREA_NONE || (s->one_area && s->area == l->area);
 }
 
 /* detail_sum(a, upto, kind, SOCINV_AREA_NONE, sum) from the running sums of the two
@@ -169,16 +186,23 @@ static void check_subtotals(auditor *a, lines_above above[2], double *buf_a, dou
     const socinv_case *t = a->t;
     for (size_t k = 0; k < 2; k++) {
         above[k].count = 0;
+        above[k].one_area = 0;
+        above[k].area = SOCINV_AREA_NONE;
+        above[k].qualified[0] = above[k].qualified[1] = 0;
         for (size_t j = 0; j < t->nyears; j++)
             above[k].sum[j] = 0.0;
     }
     for (size_t i = 0; i < t->nlines; i++) {
         const socinv_case_line *l = &a->lines[i];
+        int two_kinds = l->kind == SOCINV_ROW_PERMANENT || l->kind == SOCINV_ROW_IMPLEMENTATION;
         if (l->role == SOCINV_LINE_DETAIL) {
-            if (l->kind == SOCINV_ROW_PERMANENT || l->kind == SOCINV_ROW_IMPLEMENTATION)
+            if (two_kinds)
                 above_add(a, &above[l->kind == SOCINV_ROW_IMPLEMENTATION], i);
             continue;
         }
+        if (l->role == SOCINV_LINE_SUBTOTAL && two_kinds &&
+            (l->qualifier == SOCINV_QUAL_AREA || l->qualifier == SOCINV_QUAL_OTHER))
+            above[l->kind == SOCINV_ROW_IMPLEMENTATION].qualified[l->qualifier == SOCINV_QUAL_OTHER]++;
         if (l->role != SOCINV_LINE_SUBTOTAL || l->qualifier == SOCINV_QUAL_OTHER)
             continue;
         size_t n_all = detail_sum_above(a, above, i, l->kind, buf_a);
@@ -190,21 +214,25 @@ static void check_subtotals(auditor *a, lines_above above[2], double *buf_a, dou
             compare_row(a, i, buf_a, SOCINV_FINDING_SUBTOTAL, SOCINV_NOTE_MISMATCH);
             continue;
         }
-        detail_sum(a, i, l->kind, l->area, buf_b);
-        if (row_agrees(a, i, buf_b))
+        const double *area_sum = buf_a; /* the sum of the subtotal's area */
+        if (!area_is_all(above, l)) {
+            detail_sum(a, i, l->kind, l->area, buf_b);
+            area_sum = buf_b;
+        }
+        if (row_agrees(a, i, area_sum))
             continue;
-        if (row_agrees(a, i, buf_a)) {
+        if (area_sum != buf_a && row_agrees(a, i, buf_a)) {
             /* e.g. 'Samlet varig ændring, service' that also counts an Anlæg line */
             for (size_t j = 0; j < t->nyears; j++) {
-                if (differs(a, value(a, i, j), buf_b[j])) {
+                if (differs(a, value(a, i, j), area_sum[j])) {
                     add(a, SOCINV_FINDING_AREA, SOCINV_SEVERITY_WARNING, SOCINV_NOTE_AREA_ALL_ROWS, i, j,
-                        value(a, i, j), buf_b[j]);
+                        value(a, i, j), area_sum[j]);
                     break;
                 }
             }
             continue;
         }
-        compare_row(a, i, buf_b, SOCINV_FINDING_SUBTOTAL, SOCINV_NOTE_MISMATCH);
+        compare_row(a, i, area_sum, SOCINV_FINDING_SUBTOTAL, SOCINV_NOTE_MISMATCH);
     }
 }
 
@@ -365,9 +393,12 @@ socinv_status socinv_case_audit(const socinv_case *table, const socinv_case_line
     layout_notes(&a);
     check_subtotals(&a, above, buf[0], buf[1]);
     for (int k = SOCINV_ROW_PERMANENT; k <= SOCINV_ROW_IMPLEMENTATION; k++) {
+        /* siblings are two subtotals or more (check_siblings finds nothing in fewer) */
         const lines_above *all = &above[k == SOCINV_ROW_IMPLEMENTATION];
-        check_siblings(&a, (socinv_row_kind)k, SOCINV_QUAL_OTHER, all, buf[0], buf[1]);
-        check_siblings(&a, (socinv_row_kind)k, SOCINV_QUAL_AREA, all, buf[0], buf[1]);
+        if (all->qualified[1] >= 2)
+            check_siblings(&a, (socinv_row_kind)k, SOCINV_QUAL_OTHER, all, buf[0], buf[1]);
+        if (all->qualified[0] >= 2)
+            check_siblings(&a, (socinv_row_kind)k, SOCINV_QUAL_AREA, all, buf[0], buf[1]);
     }
     check_net(&a, above);
     check_paybacks(&a, buf[2]);

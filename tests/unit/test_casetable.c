@@ -442,6 +442,46 @@ static void test_paybacks_bases(void **state)
     close_doc(d);
 }
 
+/** An area subtotal whose lines above are all of its area: their sum is all the lines'
+ * (summed once). 'Samlet varig ændring, service' printed -400, -650 against -100-300 = -400
+ * and -200-400 = -600: one error, 2025, printed -650, computed -600 (line 3). Its area
+ * made none (a caller's table): no restriction, the same finding. Line B made Anlæg: the
+ * Service lines alone, -100 and -200, differ in both years (printed -400 and -650). */
+static void test_area_subtotal_one_area(void **state)
+{
+    (void)state;
+    doc *d = audit_text("1.000 kr.\tStyringsområde\t2024\t2025\n"
+                        "Varige ændringer\n"
+                        "A\tService\t-100\t-200\n"
+                        "B\tService\t-300\t-400\n"
+                        "Samlet varig ændring, service\t\t-400\t-650\n"
+                        "Samlet varig ændring\t\t-400\t-600\n"
+                        "Samlet økonomisk påvirkning\t\t-400\t-600\n");
+    assert_int_equal(d->lines[3].qualifier, SOCINV_QUAL_AREA);
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass == 1) {
+            d->lines[3].area = SOCINV_AREA_NONE;
+            assert_ok(socinv_case_audit(&d->t, d->lines, d->values, SOCINV_CHECK_TOLERANCE, &d->rep, d->f,
+                                        N_OF(d->f)));
+        }
+        assert_int_equal(d->rep.nfindings_total, 1);
+        assert_int_equal(d->f[0].note, SOCINV_NOTE_MISMATCH);
+        assert_int_equal(d->f[0].line, 3);
+        assert_int_equal(d->f[0].year, 1);
+        assert_close(d->f[0].printed, -650, 0);
+        assert_close(d->f[0].computed, -600, 0);
+    }
+    d->lines[3].area = SOCINV_AREA_SERVICE;
+    d->lines[2].area = SOCINV_AREA_ANLAEG;
+    assert_ok(socinv_case_audit(&d->t, d->lines, d->values, SOCINV_CHECK_TOLERANCE, &d->rep, d->f, N_OF(d->f)));
+    assert_int_equal(d->rep.nerrors, 2);
+    assert_close(d->f[0].printed, -400, 0);
+    assert_close(d->f[0].computed, -100, 0);
+    assert_close(d->f[1].printed, -650, 0);
+    assert_close(d->f[1].computed, -200, 0);
+    close_doc(d);
+}
+
 /** Text in an amount cell, footnotes and blank lines inside, and no payback printed. */
 static void test_text_amounts_and_footnotes(void **state)
 {
@@ -1022,6 +1062,7 @@ int main(void)
         cmocka_unit_test(test_qualified_sum),
         cmocka_unit_test(test_qualified_sum_no_total),
         cmocka_unit_test(test_paybacks_bases),
+        cmocka_unit_test(test_area_subtotal_one_area),
         cmocka_unit_test(test_text_amounts_and_footnotes),
         cmocka_unit_test(test_bad_years),
         cmocka_unit_test(test_thirty_years),
