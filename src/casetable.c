@@ -288,11 +288,11 @@ static int find_header(const socinv_grid *g, size_t r, int strong, size_t *col, 
     char f[SI_FOLD_CAP];
     if (!find_years(g, r, col, n))
         return 0;
-    for (size_t j = 1; j < *n; j++) {
-        int a, b;
-        year_of(si_cell_at(g, r, *col + j - 1), &a);
-        year_of(si_cell_at(g, r, *col + j), &b);
-        if (b < a)
+    int prev, y; /* each year of the run (find_years read them all), each read once */
+    year_of(si_cell_at(g, r, *col), &prev);
+    for (size_t j = 1; j < *n; j++, prev = y) {
+        year_of(si_cell_at(g, r, *col + j), &y);
+        if (y < prev)
             return 0;
     }
     for (size_t c = *col + *n; c < g->cols; c++)
@@ -449,10 +449,13 @@ static void read_amounts(reader *rd, size_t row, socinv_case_line *l)
     double *v = line_values(rd);
     const socinv_cell *c = si_cell_at(rd->g, row, rd->t->year_col);
     int bad = 0;
-    for (size_t j = 0, ny = rd->t->nyears; j < ny; j++) {
-        double a = amount(&c[j], rd->style, &bad);
-        if (v)
-            v[j] = a;
+    size_t ny = rd->t->nyears;
+    if (v) {
+        for (size_t j = 0; j < ny; j++)
+            v[j] = amount(&c[j], rd->style, &bad);
+    } else { /* the buffers are full: the line is counted, its notes made */
+        for (size_t j = 0; j < ny; j++)
+            (void)amount(&c[j], rd->style, &bad);
     }
     if (bad)
         l->notes |= 1u << SOCINV_NOTE_TEXT_AMOUNT;
@@ -489,11 +492,10 @@ static void read_header(reader *rd, size_t hr, size_t year_col, size_t nyears)
     t->area_col = SOCINV_NONE;
     year_of(si_cell_at(g, hr, year_col), &t->first_year);
     t->years_consecutive = 1;
-    for (size_t j = 1; j < nyears; j++) {
-        int a, b;
-        year_of(si_cell_at(g, hr, year_col + j - 1), &a);
-        year_of(si_cell_at(g, hr, year_col + j), &b);
-        if (b != a + 1)
+    int prev = t->first_year, y;
+    for (size_t j = 1; j < nyears; j++, prev = y) {
+        year_of(si_cell_at(g, hr, year_col + j), &y);
+        if (y != prev + 1)
             t->years_consecutive = 0;
     }
     /* The area column: headed 'Styringsområde' ("Styrings- område"), else maybe
