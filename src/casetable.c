@@ -134,12 +134,15 @@ static socinv_status scan_row(const socinv_grid *g, size_t year_col, size_t nyea
     int amounts = 0;
     const socinv_cell *x = si_cell_at(g, r, 0);
     for (size_t c = 0; c < g->cols; c++, x++) {
+        if (x->kind == SOCINV_CELL_EMPTY)
+            continue; /* most cells of a table: blank, no year, valid */
         socinv_status st = cell_status(x);
         if (st != SOCINV_OK)
             return st;
-        int filled = !si_cell_blank(x);
-        k += (size_t)filled;
-        amounts |= filled & (c - year_col < nyears);
+        if (si_cell_blank(x))
+            continue; /* a text of spaces: no year either (year_of wants four digits) */
+        k++;
+        amounts |= c - year_col < nyears;
         years += (size_t)(maybe_year(x) & (c > 0));
     }
     rf->cells = k;
