@@ -357,7 +357,7 @@ static void layout_notes(auditor *a)
     for (size_t i = 0; i < t->nlines; i++) {
         const socinv_case_line *l = &a->lines[i];
         static const socinv_note once[] = {SOCINV_NOTE_NO_IMPL_HEADING, SOCINV_NOTE_NO_HEADING};
-        for (size_t k = 0; k < sizeof once / sizeof once[0]; k++) {
+        for (size_t k = 0; l->notes && k < sizeof once / sizeof once[0]; k++) { /* most lines have none */
             if ((l->notes & (1u << once[k])) && !(reported & (1u << once[k]))) {
                 reported |= 1u << once[k];
                 add(a, SOCINV_FINDING_LAYOUT, SOCINV_SEVERITY_WARNING, once[k], i, SOCINV_NONE, NAN, NAN);
