@@ -170,27 +170,33 @@ typedef struct {
 /* A word's length, which must fit a folded label's first words (SI_LABEL_CAP - 1
  * bytes): a word too long for them is a compile error (an array of size -1). */
 #define WORD_LEN(lit) (sizeof(lit) - 1 + 0 * sizeof(char[sizeof(lit) <= SI_LABEL_CAP ? 1 : -1]))
+/* The bytes every word of a group starts with: written once, so each word's start is its
+ * group's by construction, and compared once for the group (first_word). */
+#define WORDS_T "tilbagebetalingstid"
+#define WORDS_S "samle"
+#define WORDS_V "varige\xc3\xa6ndringer"
+#define WORDS_I "i"
 static const label_word words_t[] = {
-    LABEL("tilbagebetalingstid", SOCINV_LINE_PAYBACK, SOCINV_ROW_IGNORE),
+    LABEL(WORDS_T, SOCINV_LINE_PAYBACK, SOCINV_ROW_IGNORE),
 };
 static const label_word words_s[] = {
-    LABEL("samlet\xc3\xb8konomiskp\xc3\xa5virkning", SOCINV_LINE_NET, SOCINV_ROW_IGNORE),
-    LABEL("samlede\xc3\xb8konomiskekonsekvenser", SOCINV_LINE_NET, SOCINV_ROW_IGNORE),
-    LABEL("samlet\xc3\xb8konomiskkonsekvens", SOCINV_LINE_NET, SOCINV_ROW_IGNORE),
-    LABEL("samletvarig\xc3\xa6ndring", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_PERMANENT),
-    LABEL("samledevarige\xc3\xa6ndringer", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_PERMANENT),
-    LABEL("samledeimplementeringsomkostninger", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_IMPLEMENTATION),
-    LABEL("samletimplementeringsomkostning", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_IMPLEMENTATION),
-    LABEL("samledeinvesteringer", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_IMPLEMENTATION),
+    LABEL(WORDS_S "t\xc3\xb8konomiskp\xc3\xa5virkning", SOCINV_LINE_NET, SOCINV_ROW_IGNORE),
+    LABEL(WORDS_S "de\xc3\xb8konomiskekonsekvenser", SOCINV_LINE_NET, SOCINV_ROW_IGNORE),
+    LABEL(WORDS_S "t\xc3\xb8konomiskkonsekvens", SOCINV_LINE_NET, SOCINV_ROW_IGNORE),
+    LABEL(WORDS_S "tvarig\xc3\xa6ndring", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_PERMANENT),
+    LABEL(WORDS_S "devarige\xc3\xa6ndringer", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_PERMANENT),
+    LABEL(WORDS_S "deimplementeringsomkostninger", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_IMPLEMENTATION),
+    LABEL(WORDS_S "timplementeringsomkostning", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_IMPLEMENTATION),
+    LABEL(WORDS_S "deinvesteringer", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_IMPLEMENTATION),
 };
 static const label_word words_v[] = {
-    LABEL("varige\xc3\xa6ndringertotal", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_PERMANENT),
-    LABEL("varige\xc3\xa6ndringer", SOCINV_LINE_HEADING, SOCINV_ROW_PERMANENT),
+    LABEL(WORDS_V "total", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_PERMANENT),
+    LABEL(WORDS_V, SOCINV_LINE_HEADING, SOCINV_ROW_PERMANENT),
 };
 static const label_word words_i[] = {
-    LABEL("implementeringsomkostningertotal", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_IMPLEMENTATION),
-    LABEL("investeringertotal", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_IMPLEMENTATION),
-    LABEL("implementeringsomkostninger", SOCINV_LINE_HEADING, SOCINV_ROW_IMPLEMENTATION),
+    LABEL(WORDS_I "mplementeringsomkostningertotal", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_IMPLEMENTATION),
+    LABEL(WORDS_I "nvesteringertotal", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_IMPLEMENTATION),
+    LABEL(WORDS_I "mplementeringsomkostninger", SOCINV_LINE_HEADING, SOCINV_ROW_IMPLEMENTATION),
 };
 
 /* A label's folding (si_fold), made only as far as a comparison needs (si_fold_more):
@@ -240,10 +246,10 @@ static int label_fill(label_text *l, size_t want)
 
 /* Does the folded label start with word (len <= SI_LABEL_CAP - 1 bytes, folded)? The
  * bytes folded so far first, then to LABEL_FIRST bytes, then to the word's end. */
-static inline int label_starts(label_text *l, const char *word, size_t len)
+static inline int label_starts_from(label_text *l, const char *word, size_t len, size_t from)
 {
-    size_t m = l->n < len ? l->n : len;
-    for (size_t k = 0; k < m; k++)
+    size_t m = l->n < len ? l->n : len; /* from <= m: the label's first `from` bytes are the word's */
+    for (size_t k = from; k < m; k++)
         if (l->f[k] != word[k])
             return 0;
     if (m == len)
@@ -257,25 +263,32 @@ static inline int label_starts(label_text *l, const char *word, size_t len)
     }
     return label_fill(l, len) && memcmp(l->f + m, word + m, len - m) == 0;
 }
+static inline int label_starts(label_text *l, const char *word, size_t len)
+{
+    return label_starts_from(l, word, len, 0);
+}
 #define LABEL_STARTS(l, lit) label_starts((l), (lit), WORD_LEN(lit))
 
-static label_class first_word(label_text *l, const label_word *w, size_t n)
+/* The first word of a group the label starts with: the group's first bytes (`start`, the
+ * first of which classify has seen) compared once, each word's from there. */
+static label_class first_word(label_text *l, const char *start, size_t start_len, const label_word *w, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        if (label_starts(l, w[i].word, w[i].len))
-            return w[i].k;
+    if (label_starts_from(l, start, start_len, 1))
+        for (size_t i = 0; i < n; i++)
+            if (label_starts_from(l, w[i].word, w[i].len, start_len))
+                return w[i].k;
     return (label_class){SOCINV_LINE_DETAIL, SOCINV_ROW_IGNORE};
 }
-#define FIRST_WORD(l, words) first_word((l), (words), sizeof(words) / sizeof(words)[0])
+#define FIRST_WORD(l, start, words) first_word((l), start, WORD_LEN(start), (words), sizeof(words) / sizeof(words)[0])
 
 /* What a label says the line is (before looking at its numbers): the first word it starts with. */
 static label_class classify(label_text *l)
 {
     switch (l->n > 0 || label_fill(l, 1) ? l->f[0] : '\0') {
-    case 't': return FIRST_WORD(l, words_t);
-    case 's': return FIRST_WORD(l, words_s);
-    case 'v': return FIRST_WORD(l, words_v);
-    case 'i': return FIRST_WORD(l, words_i);
+    case 't': return FIRST_WORD(l, WORDS_T, words_t);
+    case 's': return FIRST_WORD(l, WORDS_S, words_s);
+    case 'v': return FIRST_WORD(l, WORDS_V, words_v);
+    case 'i': return FIRST_WORD(l, WORDS_I, words_i);
     default: return (label_class){SOCINV_LINE_DETAIL, SOCINV_ROW_IGNORE};
     }
 }
