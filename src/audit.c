@@ -138,6 +138,9 @@ static int row_agrees(const auditor *a, size_t line, const double *computed)
 typedef struct {
     double sum[SOCINV_CASE_MAX_YEARS];
     size_t count;
+    socinv_area area; /* the area of every line summed, when one_area */
+    int one_area;
+    size_t qualified[2]; /* subtotals of the kind in the whole table qualified by area, otherwise */
 } lines_above;
 
 static void above_add(const auditor *a, lines_above *s, size_t line)
@@ -147,7 +150,21 @@ static void above_add(const auditor *a, lines_above *s, size_t line)
         if (!isnan(v))
             s->sum[j] += v;
     }
+    socinv_area area = a->lines[line].area;
+    s->one_area = s->count == 0 || (s->one_area && s->area == area);
+    s->area = area;
     s->count++;
+}
+
+/* Are the detail lines of an area-qualified subtotal (detail_sum's with its area) all the
+ * lines of its kind above it (n_all of them, in buf_a)? Its area is none (no restriction),
+ * or every line above has it. Then their sum is buf_a, added in the same order. */
+static int area_is_all(const lines_above above[2], const socinv_case_line *l)
+{
+    if (l->kind != SOCINV_ROW_PERMANENT && l->kind != SOCINV_ROW_IMPLEMENTATION)
+        return 0;
+    const lines_above *s = &above[l->kind == SOCINV_ROW_IMPLEMENTATION];
+    return l->area == SOCINV_AREA_NONE || (s->one_area && s->area == l->area);
 }
 
 /* detail_sum(a, upto, kind, SOCINV_AREA_NONE, sum) from the running sums of the two
@@ -162,22 +179,30 @@ static size_t detail_sum_above(const auditor *a, const lines_above above[2], siz
     return s->count;
 }
 
-static void check_subtotals(auditor *a, double *buf_a, double *buf_b)
+/* above[0], above[1]: left as the sums of all permanent and all implementation lines
+ * (detail_sum(a, nlines, kind, SOCINV_AREA_NONE, ...)), for the checks after it. */
+static void check_subtotals(auditor *a, lines_above above[2], double *buf_a, double *buf_b)
 {
     const socinv_case *t = a->t;
-    lines_above above[2]; /* permanent, implementation */
     for (size_t k = 0; k < 2; k++) {
         above[k].count = 0;
+        above[k].one_area = 0;
+        above[k].area = SOCINV_AREA_NONE;
+        above[k].qualified[0] = above[k].qualified[1] = 0;
         for (size_t j = 0; j < t->nyears; j++)
             above[k].sum[j] = 0.0;
     }
     for (size_t i = 0; i < t->nlines; i++) {
         const socinv_case_line *l = &a->lines[i];
+        int two_kinds = l->kind == SOCINV_ROW_PERMANENT || l->kind == SOCINV_ROW_IMPLEMENTATION;
         if (l->role == SOCINV_LINE_DETAIL) {
-            if (l->kind == SOCINV_ROW_PERMANENT || l->kind == SOCINV_ROW_IMPLEMENTATION)
+            if (two_kinds)
                 above_add(a, &above[l->kind == SOCINV_ROW_IMPLEMENTATION], i);
             continue;
         }
+        if (l->role == SOCINV_LINE_SUBTOTAL && two_kinds &&
+            (l->qualifier == SOCINV_QUAL_AREA || l->qualifier == SOCINV_QUAL_OTHER))
+            above[l->kind == SOCINV_ROW_IMPLEMENTATION].qualified[l->qualifier == SOCINV_QUAL_OTHER]++;
         if (l->role != SOCINV_LINE_SUBTOTAL || l->qualifier == SOCINV_QUAL_OTHER)
             continue;
         size_t n_all = detail_sum_above(a, above, i, l->kind, buf_a);
@@ -189,27 +214,32 @@ static void check_subtotals(auditor *a, double *buf_a, double *buf_b)
             compare_row(a, i, buf_a, SOCINV_FINDING_SUBTOTAL, SOCINV_NOTE_MISMATCH);
             continue;
         }
-        detail_sum(a, i, l->kind, l->area, buf_b);
-        if (row_agrees(a, i, buf_b))
+        const double *area_sum = buf_a; /* the sum of the subtotal's area */
+        if (!area_is_all(above, l)) {
+            detail_sum(a, i, l->kind, l->area, buf_b);
+            area_sum = buf_b;
+        }
+        if (row_agrees(a, i, area_sum))
             continue;
-        if (row_agrees(a, i, buf_a)) {
+        if (area_sum != buf_a && row_agrees(a, i, buf_a)) {
             /* e.g. 'Samlet varig ændring, service' that also counts an Anlæg line */
             for (size_t j = 0; j < t->nyears; j++) {
-                if (differs(a, value(a, i, j), buf_b[j])) {
+                if (differs(a, value(a, i, j), area_sum[j])) {
                     add(a, SOCINV_FINDING_AREA, SOCINV_SEVERITY_WARNING, SOCINV_NOTE_AREA_ALL_ROWS, i, j,
-                        value(a, i, j), buf_b[j]);
+                        value(a, i, j), area_sum[j]);
                     break;
                 }
             }
             continue;
         }
-        compare_row(a, i, buf_b, SOCINV_FINDING_SUBTOTAL, SOCINV_NOTE_MISMATCH);
+        compare_row(a, i, area_sum, SOCINV_FINDING_SUBTOTAL, SOCINV_NOTE_MISMATCH);
     }
 }
 
 /* Qualified subtotals of one kind (departments, or distinct areas) must add up
- * to the unqualified total of that kind (or to all its lines when there is none). */
-static void check_siblings(auditor *a, socinv_row_kind kind, socinv_qualifier q, double *sum, double *total)
+ * to the unqualified total of that kind (or to all its lines, `all`, when there is none). */
+static void check_siblings(auditor *a, socinv_row_kind kind, socinv_qualifier q, const lines_above *all,
+                           double *sum, double *total)
 {
     const socinv_case *t = a->t;
     size_t first = SOCINV_NONE, count = 0, unq = SOCINV_NONE;
@@ -247,8 +277,10 @@ static void check_siblings(auditor *a, socinv_row_kind kind, socinv_qualifier q,
             double v = value(a, unq, j);
             total[j] = isnan(v) ? 0.0 : v;
         }
-    } else if (detail_sum(a, t->nlines, kind, SOCINV_AREA_NONE, total) == 0) {
+    } else if (all->count == 0) {
         return;
+    } else {
+        memcpy(total, all->sum, t->nyears * sizeof *total);
     }
     for (size_t j = 0; j < t->nyears; j++)
         if (fabs(sum[j] - total[j]) > a->tol)
@@ -256,11 +288,11 @@ static void check_siblings(auditor *a, socinv_row_kind kind, socinv_qualifier q,
                 total[j]);
 }
 
-static void check_net(auditor *a, double *perm, double *impl)
+/* above: the sums of all permanent and all implementation lines (check_subtotals). */
+static void check_net(auditor *a, const lines_above above[2])
 {
     const socinv_case *t = a->t;
-    detail_sum(a, t->nlines, SOCINV_ROW_PERMANENT, SOCINV_AREA_NONE, perm);
-    detail_sum(a, t->nlines, SOCINV_ROW_IMPLEMENTATION, SOCINV_AREA_NONE, impl);
+    const double *perm = above[0].sum, *impl = above[1].sum;
     for (size_t i = 0; i < t->nlines; i++) {
         if (a->lines[i].role != SOCINV_LINE_NET)
             continue;
@@ -280,22 +312,32 @@ static void check_paybacks(auditor *a, double *net)
     socinv_case_report *r = a->rep;
     const socinv_basis bases[2] = {socinv_basis_service(), socinv_basis_total()};
     size_t printed_line[2] = {SOCINV_NONE, SOCINV_NONE};
-    int any_detail = 0;
+    int any_detail = 0, same_lines = 1; /* every line counting on one basis counts on the other */
     for (size_t i = 0; i < t->nlines; i++) {
         const socinv_case_line *l = &a->lines[i];
         any_detail |= l->role == SOCINV_LINE_DETAIL;
+        same_lines &= si_line_counts(l, bases[0]) == si_line_counts(l, bases[1]);
         if (l->role == SOCINV_LINE_PAYBACK && (unsigned)l->basis < 2) {
             r->payback_printed[l->basis] = l->payback;
             printed_line[l->basis] = i;
         }
     }
+    socinv_status net_st = SOCINV_OK;
     for (int b = 0; b < 2; b++) {
         double years;
         r->payback_rule[b] = NAN;
-        if (!any_detail || socinv_case_net(t, a->lines, a->values, bases[b], net) != SOCINV_OK)
+        if (!any_detail)
             continue;
-        if (socinv_payback(net, t->nyears, NULL, &years) == SOCINV_OK)
-            r->payback_rule[b] = years;
+        if (b == 0 || !same_lines) {
+            net_st = socinv_case_net(t, a->lines, a->values, bases[b], net);
+            if (net_st == SOCINV_OK && socinv_payback(net, t->nyears, NULL, &years) == SOCINV_OK)
+                r->payback_rule[b] = years;
+        } else {
+            /* the same lines in the same order: the same sums, status and payback */
+            r->payback_rule[b] = r->payback_rule[0];
+        }
+        if (net_st != SOCINV_OK)
+            continue;
         double p = r->payback_printed[b], k = r->payback_rule[b];
         if (printed_line[b] == SOCINV_NONE)
             continue;
@@ -315,7 +357,7 @@ static void layout_notes(auditor *a)
     for (size_t i = 0; i < t->nlines; i++) {
         const socinv_case_line *l = &a->lines[i];
         static const socinv_note once[] = {SOCINV_NOTE_NO_IMPL_HEADING, SOCINV_NOTE_NO_HEADING};
-        for (size_t k = 0; k < sizeof once / sizeof once[0]; k++) {
+        for (size_t k = 0; l->notes && k < sizeof once / sizeof once[0]; k++) { /* most lines have none */
             if ((l->notes & (1u << once[k])) && !(reported & (1u << once[k]))) {
                 reported |= 1u << once[k];
                 add(a, SOCINV_FINDING_LAYOUT, SOCINV_SEVERITY_WARNING, once[k], i, SOCINV_NONE, NAN, NAN);
@@ -346,14 +388,19 @@ socinv_status socinv_case_audit(const socinv_case *table, const socinv_case_line
     report->payback_rule[0] = report->payback_rule[1] = NAN;
     /* three rows of scratch on the stack (under 5 KB): tables have at most SOCINV_CASE_MAX_YEARS years */
     double buf[3][SOCINV_CASE_MAX_YEARS];
+    lines_above above[2]; /* permanent, implementation: all lines of each, summed once */
     auditor a = {table, lines, values, tol, report, findings, cap};
     layout_notes(&a);
-    check_subtotals(&a, buf[0], buf[1]);
+    check_subtotals(&a, above, buf[0], buf[1]);
     for (int k = SOCINV_ROW_PERMANENT; k <= SOCINV_ROW_IMPLEMENTATION; k++) {
-        check_siblings(&a, (socinv_row_kind)k, SOCINV_QUAL_OTHER, buf[0], buf[1]);
-        check_siblings(&a, (socinv_row_kind)k, SOCINV_QUAL_AREA, buf[0], buf[1]);
+        /* siblings are two subtotals or more (check_siblings finds nothing in fewer) */
+        const lines_above *all = &above[k == SOCINV_ROW_IMPLEMENTATION];
+        if (all->qualified[1] >= 2)
+            check_siblings(&a, (socinv_row_kind)k, SOCINV_QUAL_OTHER, all, buf[0], buf[1]);
+        if (all->qualified[0] >= 2)
+            check_siblings(&a, (socinv_row_kind)k, SOCINV_QUAL_AREA, all, buf[0], buf[1]);
     }
-    check_net(&a, buf[0], buf[1]);
+    check_net(&a, above);
     check_paybacks(&a, buf[2]);
     return SOCINV_OK;
 }

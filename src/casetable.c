@@ -24,14 +24,23 @@ socinv_status si_grid_check(const socinv_grid *g)
     return SOCINV_OK;
 }
 
+/* A cell's kind is one of the three, and a text has its bytes. */
+static inline socinv_status cell_status(const socinv_cell *x)
+{
+    /* EMPTY, NUMBER, TEXT are 0, 1, 2: one unsigned comparison (a caller's kind may be any int) */
+    if ((unsigned)x->kind > SOCINV_CELL_TEXT)
+        return SOCINV_E_TYPE;
+    if (x->kind == SOCINV_CELL_TEXT && !x->text && x->len)
+        return SOCINV_E_NULL;
+    return SOCINV_OK;
+}
+
 static socinv_status check_row(const socinv_grid *g, size_t r)
 {
     for (size_t c = 0; c < g->cols; c++) {
-        const socinv_cell *x = si_cell_at(g, r, c);
-        if (x->kind != SOCINV_CELL_EMPTY && x->kind != SOCINV_CELL_NUMBER && x->kind != SOCINV_CELL_TEXT)
-            return SOCINV_E_TYPE;
-        if (x->kind == SOCINV_CELL_TEXT && !x->text && x->len)
-            return SOCINV_E_NULL;
+        socinv_status st = cell_status(si_cell_at(g, r, c));
+        if (st != SOCINV_OK)
+            return st;
     }
     return SOCINV_OK;
 }
@@ -75,11 +84,14 @@ static int year_of(const socinv_cell *c, int *year)
     return 1;
 }
 
-/* Could the cell be a year heading? Blank cells and amounts are most of a table and
- * are no years: told so inline, before year_of's call. */
+/* Could the cell be a year heading? Blank cells, amounts and words are most of a table
+ * and are no years: told so inline, before year_of's call (a text year is four digits
+ * after any spaces, so a text shorter than that or starting with another byte is none). */
 static inline int maybe_year(const socinv_cell *c)
 {
-    return c->kind == SOCINV_CELL_TEXT || (c->kind == SOCINV_CELL_NUMBER && c->num >= 1950 && c->num <= 2150);
+    if (c->kind == SOCINV_CELL_TEXT)
+        return c->len >= 4 && ((c->text[0] >= '0' && c->text[0] <= '9') || si_is_space((unsigned char)c->text[0]));
+    return c->kind == SOCINV_CELL_NUMBER && c->num >= 1950 && c->num <= 2150;
 }
 
 /* The longest run (>= 2) of adjacent year cells in row r, right of a non-number. */
@@ -108,77 +120,177 @@ static int find_years(const socinv_grid *g, size_t r, size_t *col, size_t *n)
     return 1;
 }
 
+/* What reading a row asks of its cells, gathered in the pass that checks them. */
+typedef struct {
+    size_t cells;      /* non-blank cells */
+    int amounts;       /* a non-blank cell in the year columns [year_col, year_col + nyears) */
+    size_t year_cells; /* cells right of the first that may be a year (maybe_year): a header has two */
+} row_facts;
+
+/* check_row(g, r), and the row's facts when it is valid. */
+static socinv_status scan_row(const socinv_grid *g, size_t year_col, size_t nyears, size_t r, row_facts *rf)
+{
+    size_t k = 0, years = 0;
+    int amounts = 0;
+    const socinv_cell *x = si_cell_at(g, r, 0);
+    for (size_t c = 0; c < g->cols; c++, x++) {
+        if (x->kind == SOCINV_CELL_EMPTY)
+            continue; /* most cells of a table: blank, no year, valid */
+        socinv_status st = cell_status(x);
+        if (st != SOCINV_OK)
+            return st;
+        if (si_cell_blank(x))
+            continue; /* a text of spaces: no year either (year_of wants four digits) */
+        k++;
+        amounts |= c - year_col < nyears;
+        years += (size_t)(maybe_year(x) & (c > 0));
+    }
+    rf->cells = k;
+    rf->amounts = amounts;
+    rf->year_cells = years;
+    return SOCINV_OK;
+}
+
 typedef struct {
     socinv_line_role role;
     socinv_row_kind kind;
 } label_class;
 
-/* The labels that make a line more than an amount line, folded (si_fold), each
- * compared as a prefix; a subtotal's spelling before the heading it begins with
- * ('Varige ændringer total' before 'Varige ændringer'). */
+/* A word a line is known by, folded (si_fold), compared as a prefix of its label. */
+typedef struct {
+    const char *word;
+    size_t len;
+    label_class k;
+} label_word;
+
+/* The words by their first byte: a label is tried only against the words that start
+ * as it does, in the order given, a subtotal's spelling before the heading it begins
+ * with ('Varige ændringer total' before 'Varige ændringer'). */
 #define LABEL(lit, role, kind) {lit, WORD_LEN(lit), {role, kind}}
 /* A word's length, which must fit a folded label's first words (SI_LABEL_CAP - 1
  * bytes): a word too long for them is a compile error (an array of size -1). */
 #define WORD_LEN(lit) (sizeof(lit) - 1 + 0 * sizeof(char[sizeof(lit) <= SI_LABEL_CAP ? 1 : -1]))
-static const struct {
-    const char *word;
-    size_t len;
-    label_class k;
-} label_words[] = {
-    LABEL("tilbagebetalingstid", SOCINV_LINE_PAYBACK, SOCINV_ROW_IGNORE),
-    LABEL("samlet\xc3\xb8konomiskp\xc3\xa5virkning", SOCINV_LINE_NET, SOCINV_ROW_IGNORE),
-    LABEL("samlede\xc3\xb8konomiskekonsekvenser", SOCINV_LINE_NET, SOCINV_ROW_IGNORE),
-    LABEL("samlet\xc3\xb8konomiskkonsekvens", SOCINV_LINE_NET, SOCINV_ROW_IGNORE),
-    LABEL("samletvarig\xc3\xa6ndring", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_PERMANENT),
-    LABEL("samledevarige\xc3\xa6ndringer", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_PERMANENT),
-    LABEL("varige\xc3\xa6ndringertotal", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_PERMANENT),
-    LABEL("samledeimplementeringsomkostninger", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_IMPLEMENTATION),
-    LABEL("samletimplementeringsomkostning", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_IMPLEMENTATION),
-    LABEL("implementeringsomkostningertotal", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_IMPLEMENTATION),
-    LABEL("investeringertotal", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_IMPLEMENTATION),
-    LABEL("samledeinvesteringer", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_IMPLEMENTATION),
-    LABEL("varige\xc3\xa6ndringer", SOCINV_LINE_HEADING, SOCINV_ROW_PERMANENT),
-    LABEL("implementeringsomkostninger", SOCINV_LINE_HEADING, SOCINV_ROW_IMPLEMENTATION),
+/* The bytes every word of a group starts with: written once, so each word's start is its
+ * group's by construction, and compared once for the group (first_word). */
+#define WORDS_T "tilbagebetalingstid"
+#define WORDS_S "samle"
+#define WORDS_V "varige\xc3\xa6ndringer"
+#define WORDS_I "i"
+static const label_word words_t[] = {
+    LABEL(WORDS_T, SOCINV_LINE_PAYBACK, SOCINV_ROW_IGNORE),
+};
+static const label_word words_s[] = {
+    LABEL(WORDS_S "t\xc3\xb8konomiskp\xc3\xa5virkning", SOCINV_LINE_NET, SOCINV_ROW_IGNORE),
+    LABEL(WORDS_S "de\xc3\xb8konomiskekonsekvenser", SOCINV_LINE_NET, SOCINV_ROW_IGNORE),
+    LABEL(WORDS_S "t\xc3\xb8konomiskkonsekvens", SOCINV_LINE_NET, SOCINV_ROW_IGNORE),
+    LABEL(WORDS_S "tvarig\xc3\xa6ndring", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_PERMANENT),
+    LABEL(WORDS_S "devarige\xc3\xa6ndringer", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_PERMANENT),
+    LABEL(WORDS_S "deimplementeringsomkostninger", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_IMPLEMENTATION),
+    LABEL(WORDS_S "timplementeringsomkostning", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_IMPLEMENTATION),
+    LABEL(WORDS_S "deinvesteringer", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_IMPLEMENTATION),
+};
+static const label_word words_v[] = {
+    LABEL(WORDS_V "total", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_PERMANENT),
+    LABEL(WORDS_V, SOCINV_LINE_HEADING, SOCINV_ROW_PERMANENT),
+};
+static const label_word words_i[] = {
+    LABEL(WORDS_I "mplementeringsomkostningertotal", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_IMPLEMENTATION),
+    LABEL(WORDS_I "nvesteringertotal", SOCINV_LINE_SUBTOTAL, SOCINV_ROW_IMPLEMENTATION),
+    LABEL(WORDS_I "mplementeringsomkostninger", SOCINV_LINE_HEADING, SOCINV_ROW_IMPLEMENTATION),
 };
 
-/* A label's first words, folded (si_fold) only as far as a question needs: its first
- * two bytes at first, which no word a line is known by matches in most amount lines
- * ('Projektledelse BIF'); up to SI_LABEL_CAP - 1 bytes once one of them does. Either
- * is the start of the whole folding, so every answer is the whole label's. */
+/* A label's folding (si_fold), made only as far as a comparison needs (si_fold_more):
+ * most labels differ from every word in their first bytes ('Projektledelse BIF'), which
+ * are read without folding. Every answer is the whole label's. */
 typedef struct {
     const socinv_cell *cell;
-    size_t n;  /* bytes in f */
-    int whole; /* folded as far as f allows */
-    char f[SI_LABEL_CAP];
+    size_t n;  /* bytes folded, in f */
+    size_t at; /* bytes of the text read; SOCINV_NONE for a cell without text */
+    char f[SI_LABEL_CAP + 2]; /* room for the longest word, a two-byte letter and the NUL */
 } label_text;
 
-static void label_open(label_text *l, const socinv_cell *cell)
+static inline void label_open(label_text *l, const socinv_cell *cell)
 {
     l->cell = cell;
-    l->n = si_cell_fold(cell, l->f, 3);
-    l->whole = l->n < 2; /* then the whole folding is shorter than any word */
+    l->n = l->at = 0;
+    if (cell->kind != SOCINV_CELL_TEXT || !cell->text) {
+        l->at = SOCINV_NONE; /* folds to "" (si_cell_fold) */
+        return;
+    }
+    if (cell->len >= 2) {
+        /* two ASCII bytes that fold to themselves or their small letter: the first two
+         * bytes of the folding, without a call */
+        unsigned char a = si_fold_byte[(unsigned char)cell->text[0]], b = si_fold_byte[(unsigned char)cell->text[1]];
+        if (a != SI_FOLD_OTHER && b != SI_FOLD_OTHER) {
+            l->f[0] = (char)a;
+            l->f[1] = (char)b;
+            l->n = l->at = 2;
+        }
+    }
 }
 
-/* Does the folded label start with word (len >= 2 bytes, folded)? */
+/* Fold on until `want` bytes (at most SI_LABEL_CAP - 1) are folded or the text is read
+ * to its end: are they? (si_fold_more with room for want + 1 bytes stops at want or
+ * more, or before a two-byte letter at want.) */
+static int label_fill(label_text *l, size_t want)
+{
+    if (l->at < l->cell->len)
+        l->n = si_fold_more(l->cell->text, l->cell->len, &l->at, l->f, l->n, want + 2);
+    return l->n >= want;
+}
+
+/* Bytes a label is folded to before a longer word is compared to its end: most words
+ * that start as a label does differ from it within them ('Varig SOF-BBU ...' and
+ * 'varigeændringertotal'). */
+#define LABEL_FIRST 8
+
+/* Does the folded label start with word (len <= SI_LABEL_CAP - 1 bytes, folded)? The
+ * bytes folded so far first, then to LABEL_FIRST bytes, then to the word's end. */
+static inline int label_starts_from(label_text *l, const char *word, size_t len, size_t from)
+{
+    size_t m = l->n < len ? l->n : len; /* from <= m: the label's first `from` bytes are the word's */
+    for (size_t k = from; k < m; k++)
+        if (l->f[k] != word[k])
+            return 0;
+    if (m == len)
+        return 1;
+    if (m < LABEL_FIRST && len > LABEL_FIRST) {
+        if (!label_fill(l, LABEL_FIRST))
+            return 0; /* the label is shorter than the word */
+        for (; m < LABEL_FIRST; m++)
+            if (l->f[m] != word[m])
+                return 0;
+    }
+    return label_fill(l, len) && memcmp(l->f + m, word + m, len - m) == 0;
+}
 static inline int label_starts(label_text *l, const char *word, size_t len)
 {
-    if (l->n < 2 || l->f[0] != word[0] || l->f[1] != word[1])
-        return 0;
-    if (!l->whole) {
-        l->n = si_cell_fold(l->cell, l->f, sizeof l->f);
-        l->whole = 1;
-    }
-    return l->n >= len && memcmp(l->f, word, len) == 0;
+    return label_starts_from(l, word, len, 0);
 }
 #define LABEL_STARTS(l, lit) label_starts((l), (lit), WORD_LEN(lit))
+
+/* The first word of a group the label starts with: the group's first bytes (`start`, the
+ * first of which classify has seen) compared once, each word's from there. */
+static label_class first_word(label_text *l, const char *start, size_t start_len, const label_word *w, size_t n)
+{
+    if (label_starts_from(l, start, start_len, 1))
+        for (size_t i = 0; i < n; i++)
+            if (label_starts_from(l, w[i].word, w[i].len, start_len))
+                return w[i].k;
+    return (label_class){SOCINV_LINE_DETAIL, SOCINV_ROW_IGNORE};
+}
+#define FIRST_WORD(l, start, words) first_word((l), start, WORD_LEN(start), (words), sizeof(words) / sizeof(words)[0])
 
 /* What a label says the line is (before looking at its numbers): the first word it starts with. */
 static label_class classify(label_text *l)
 {
-    for (size_t i = 0; i < sizeof label_words / sizeof label_words[0]; i++)
-        if (label_starts(l, label_words[i].word, label_words[i].len))
-            return label_words[i].k;
-    return (label_class){SOCINV_LINE_DETAIL, SOCINV_ROW_IGNORE};
+    switch (l->n > 0 || label_fill(l, 1) ? l->f[0] : '\0') {
+    case 't': return FIRST_WORD(l, WORDS_T, words_t);
+    case 's': return FIRST_WORD(l, WORDS_S, words_s);
+    case 'v': return FIRST_WORD(l, WORDS_V, words_v);
+    case 'i': return FIRST_WORD(l, WORDS_I, words_i);
+    default: return (label_class){SOCINV_LINE_DETAIL, SOCINV_ROW_IGNORE};
+    }
 }
 
 /* Is row r the year header of a table? A run of years that does not go back in
@@ -192,11 +304,11 @@ static int find_header(const socinv_grid *g, size_t r, int strong, size_t *col, 
     char f[SI_FOLD_CAP];
     if (!find_years(g, r, col, n))
         return 0;
-    for (size_t j = 1; j < *n; j++) {
-        int a, b;
-        year_of(si_cell_at(g, r, *col + j - 1), &a);
-        year_of(si_cell_at(g, r, *col + j), &b);
-        if (b < a)
+    int prev, y; /* each year of the run (find_years read them all), each read once */
+    year_of(si_cell_at(g, r, *col), &prev);
+    for (size_t j = 1; j < *n; j++, prev = y) {
+        year_of(si_cell_at(g, r, *col + j), &y);
+        if (y < prev)
             return 0;
     }
     for (size_t c = *col + *n; c < g->cols; c++)
@@ -266,17 +378,17 @@ static void qualify(const socinv_cell *label, socinv_case_line *line)
 }
 
 /* Amount of a cell in a year column: NaN for blank; *bad set when it is text that is no number. */
-static double amount(const socinv_cell *c, socinv_number_style style, int *bad)
+static inline double amount(const socinv_cell *c, socinv_number_style style, int *bad)
 {
     double v;
-    if (si_cell_blank(c))
-        return NAN;
-    if (c->kind == SOCINV_CELL_NUMBER) {
+    if (c->kind == SOCINV_CELL_NUMBER) { /* most cells: told first */
         if (isfinite(c->num))
             return c->num;
         *bad = 1;
         return NAN;
     }
+    if (si_cell_blank(c))
+        return NAN;
     if (socinv_parse_number(c->text, c->len, style, &v) == SOCINV_OK)
         return v;
     *bad = 1;
@@ -321,7 +433,8 @@ typedef struct {
     size_t area_ok, area_bad; /* cells of an unheaded area column that read as areas, or not */
 } reader;
 
-static socinv_case_line *add_line(reader *rd, size_t row, socinv_line_role role)
+/* A line added; its amounts blank in every year unless `amounts` (read_amounts writes each). */
+static socinv_case_line *add_line(reader *rd, size_t row, socinv_line_role role, int amounts)
 {
     socinv_case_line *l = &rd->scratch; /* counted, not kept, once the buffers are full */
     if (!rd->overflow && rd->n < rd->cap && (rd->n + 1) * rd->t->nyears <= rd->values_cap)
@@ -333,7 +446,7 @@ static socinv_case_line *add_line(reader *rd, size_t row, socinv_line_role role)
     l->label_row = row;
     l->role = role;
     l->payback = NAN;
-    if (!rd->overflow) /* lines without amounts read as blank in every year */
+    if (!rd->overflow && !amounts) /* lines without amounts read as blank in every year */
         for (size_t j = 0; j < rd->t->nyears; j++)
             rd->values[rd->n * rd->t->nyears + j] = NAN;
     rd->n++;
@@ -350,31 +463,21 @@ static double *line_values(reader *rd)
 static void read_amounts(reader *rd, size_t row, socinv_case_line *l)
 {
     double *v = line_values(rd);
-    for (size_t j = 0; j < rd->t->nyears; j++) {
-        int bad = 0;
-        double a = amount(si_cell_at(rd->g, row, rd->t->year_col + j), rd->style, &bad);
-        if (bad)
-            l->notes |= 1u << SOCINV_NOTE_TEXT_AMOUNT;
-        if (v)
-            v[j] = a;
+    const socinv_cell *c = si_cell_at(rd->g, row, rd->t->year_col);
+    int bad = 0;
+    size_t ny = rd->t->nyears;
+    if (v) {
+        for (size_t j = 0; j < ny; j++)
+            v[j] = amount(&c[j], rd->style, &bad);
+    } else { /* the buffers are full: the line is counted, its notes made */
+        for (size_t j = 0; j < ny; j++)
+            (void)amount(&c[j], rd->style, &bad);
     }
+    if (bad)
+        l->notes |= 1u << SOCINV_NOTE_TEXT_AMOUNT;
 }
 
-static int has_amounts(const socinv_grid *g, const socinv_case *t, size_t row)
-{
-    for (size_t j = 0; j < t->nyears; j++)
-        if (!si_cell_blank(si_cell_at(g, row, t->year_col + j)))
-            return 1;
-    return 0;
-}
 
-static size_t nonblank_cells(const socinv_grid *g, size_t row)
-{
-    size_t k = 0;
-    for (size_t c = 0; c < g->cols; c++)
-        k += !si_cell_blank(si_cell_at(g, row, c));
-    return k;
-}
 
 /* "3. Implementering og opfølgning": a numbered section heading ends the table. */
 static int section_heading(const socinv_cell *c)
@@ -405,11 +508,10 @@ static void read_header(reader *rd, size_t hr, size_t year_col, size_t nyears)
     t->area_col = SOCINV_NONE;
     year_of(si_cell_at(g, hr, year_col), &t->first_year);
     t->years_consecutive = 1;
-    for (size_t j = 1; j < nyears; j++) {
-        int a, b;
-        year_of(si_cell_at(g, hr, year_col + j - 1), &a);
-        year_of(si_cell_at(g, hr, year_col + j), &b);
-        if (b != a + 1)
+    int prev = t->first_year, y;
+    for (size_t j = 1; j < nyears; j++, prev = y) {
+        year_of(si_cell_at(g, hr, year_col + j), &y);
+        if (y != prev + 1)
             t->years_consecutive = 0;
     }
     /* The area column: headed 'Styringsområde' ("Styrings- område"), else maybe
@@ -477,7 +579,9 @@ static void amount_line(reader *rd, size_t r, socinv_case_line *l)
 /* A line of the table, as its label class says. */
 static void table_line(reader *rd, size_t r, label_class k, const socinv_cell *label)
 {
-    socinv_case_line *l = add_line(rd, r, k.role);
+    /* every role but these reads its amounts (read_amounts) below */
+    int amounts = k.role != SOCINV_LINE_PAYBACK && k.role != SOCINV_LINE_HEADING;
+    socinv_case_line *l = add_line(rd, r, k.role, amounts);
     switch (k.role) {
     case SOCINV_LINE_PAYBACK: {
         double v;
@@ -516,10 +620,10 @@ static void table_line(reader *rd, size_t r, label_class k, const socinv_cell *l
 }
 
 /* Row r (not a header) of the table being read. */
-static row_step read_row(reader *rd, size_t r)
+static row_step read_row(reader *rd, size_t r, const row_facts *rf)
 {
     label_text lt;
-    size_t cells = nonblank_cells(rd->g, r);
+    size_t cells = rf->cells;
     if (cells == 0)
         return ++rd->gap >= MAX_GAP && !rd->whole ? ROW_END : ROW_NEXT;
     const socinv_cell *label = si_cell_at(rd->g, r, rd->t->label_col);
@@ -531,7 +635,7 @@ static row_step read_row(reader *rd, size_t r)
     rd->pending = SOCINV_NONE;
 
     label_class k = classify(&lt);
-    int amounts = has_amounts(rd->g, rd->t, r);
+    int amounts = rf->amounts;
     if (k.role == SOCINV_LINE_HEADING && amounts)
         k.role = SOCINV_LINE_DETAIL, k.kind = SOCINV_ROW_IGNORE;
     rd->gap = 0;
@@ -539,7 +643,7 @@ static row_step read_row(reader *rd, size_t r)
         /* A lone text: a footnote inside the table, or prose after it. */
         if (!rd->whole && (rd->seen_end_lines || label->kind != SOCINV_CELL_TEXT || label->len > FOOTNOTE_MAX))
             return ROW_END;
-        add_line(rd, r, SOCINV_LINE_OTHER);
+        add_line(rd, r, SOCINV_LINE_OTHER, 0);
         return ++rd->footnotes > MAX_FOOTNOTES && !rd->whole ? ROW_END : ROW_NEXT;
     }
     table_line(rd, r, k, label);
@@ -594,11 +698,12 @@ static int read_table(reader *rd, size_t hr, size_t year_col, size_t nyears, int
     size_t r = hr + 1;
     for (; r < rd->g->rows; r++) {
         size_t yc, yn;
-        if ((rd->status = check_row(rd->g, r)) != SOCINV_OK)
+        row_facts rf;
+        if ((rd->status = scan_row(rd->g, rd->t->year_col, rd->t->nyears, r, &rf)) != SOCINV_OK)
             return 0;
-        if (find_header(rd->g, r, 1, &yc, &yn))
+        if (rf.year_cells >= 2 && find_header(rd->g, r, 1, &yc, &yn))
             break;
-        row_step step = read_row(rd, r);
+        row_step step = read_row(rd, r, &rf);
         if (step == ROW_END)
             break;
         if (step == ROW_LAST) {
@@ -631,9 +736,10 @@ static socinv_status find_table(const socinv_grid *grid, size_t from_row, socinv
     rd.values_cap = values_cap;
     for (size_t r = from_row; r < grid->rows; r++) {
         size_t yc, yn;
-        if ((st = check_row(grid, r)) != SOCINV_OK)
+        row_facts rf;
+        if ((st = scan_row(grid, 0, 0, r, &rf)) != SOCINV_OK)
             return st;
-        if (!find_header(grid, r, 0, &yc, &yn))
+        if (rf.year_cells < 2 || !find_header(grid, r, 0, &yc, &yn))
             continue;
         int is_table = read_table(&rd, r, yc, yn, whole);
         if (rd.status != SOCINV_OK)
@@ -708,11 +814,7 @@ socinv_status socinv_case_net(const socinv_case *table, const socinv_case_line *
         for (size_t j = 0; j < nb; j++)
             s[j] = (si_sum){0, 0};
         for (size_t i = 0; i < table->nlines; i++) {
-            const socinv_case_line *l = &lines[i];
-            if (l->role != SOCINV_LINE_DETAIL)
-                continue;
-            unsigned mask = l->kind == SOCINV_ROW_PERMANENT ? basis.permanent_areas : basis.implementation_areas;
-            if (mask != SOCINV_AREAS_ALL && !(mask & (unsigned)l->area))
+            if (!si_line_counts(&lines[i], basis))
                 continue;
             const double *v = &values[i * ny + j0];
             for (size_t j = 0; j < nb; j++)

@@ -104,6 +104,14 @@ static inline double si_sum_get(const si_sum *s)
     return s->sum + s->comp;
 }
 
+/* Does a detail line of a business-case table count on a basis (socinv_case_net)? Its
+ * kind's mask of areas is all areas, or has the line's area. */
+static inline int si_line_counts(const socinv_case_line *l, socinv_basis basis)
+{
+    unsigned mask = l->kind == SOCINV_ROW_PERMANENT ? basis.permanent_areas : basis.implementation_areas;
+    return l->role == SOCINV_LINE_DETAIL && (mask == SOCINV_AREAS_ALL || (mask & (unsigned)l->area));
+}
+
 /* On a rarely taken path split out of a hot function (the net-impact parsers'
  * folding): kept out of line, so the common path needs no stack frame. */
 #if defined(__GNUC__)
@@ -117,6 +125,20 @@ static inline double si_sum_get(const si_sum *s)
  * and "Efterspørgselsst yret" onto their dictionary spelling. Writes at most
  * cap-1 bytes plus NUL to out and returns the folded length. */
 size_t si_fold(const char *text, size_t len, char *out, size_t cap);
+
+/* si_fold one step at a time: folds text[*at..len) after the out[0..o) folded so far,
+ * whole characters only, while room is left in out (cap bytes, NUL included); moves *at
+ * past what it folded. Calls from *at = 0, o = 0 on give the bytes of si_fold(text, len)
+ * in order, each once, however the room grows between calls (a label is folded only as
+ * far as a comparison needs). */
+size_t si_fold_more(const char *text, size_t len, size_t *at, char *out, size_t o, size_t cap);
+
+/* What si_fold makes of an ASCII byte on its own (a capital its small letter), or
+ * SI_FOLD_OTHER: a byte it drops (space, tab, hyphen, CR, LF) or 0x80 and up (UTF-8,
+ * read with the bytes after it). Two such bytes at a label's start tell its first
+ * folded bytes without a call. */
+#define SI_FOLD_OTHER 0x80
+extern const unsigned char si_fold_byte[256];
 
 /* Does folded text start with the folded prefix? */
 int si_starts_with(const char *folded, const char *prefix);

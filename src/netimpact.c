@@ -42,6 +42,10 @@ static const struct {
 #define NAME_ANLAEG "Anl\xc3\xa6g"
 #define NAME_OVERFOERSLER "Overf\xc3\xb8rsler"
 #define NAME_EFTERSPOERGSEL "Eftersp\xc3\xb8rgselsstyret"
+/* ... and as a subtotal's qualifier spells them (", service", ", anlæg"): each folds to
+ * itself, the start of its area's word. */
+#define QUAL_SERVICE "service"
+#define QUAL_ANLAEG "anl\xc3\xa6g"
 #define IS_NAME(text, len, name) ((len) == sizeof(name) - 1 && memcmp((text), (name), sizeof(name) - 1) == 0)
 
 /* The spellings a sheet almost always has, compared as they are, by length first
@@ -49,10 +53,12 @@ static const struct {
  * ~750 instructions a row, this a few (NETIMPACT reads an area per row per call). */
 static inline int exact_area(const char *text, size_t len, socinv_area *area)
 {
-    socinv_area a = IS_NAME(text, len, NAME_SERVICE)        ? SOCINV_AREA_SERVICE
-                    : IS_NAME(text, len, NAME_ANLAEG)       ? SOCINV_AREA_ANLAEG
-                    : IS_NAME(text, len, NAME_OVERFOERSLER) ? SOCINV_AREA_OVERFOERSLER
+    socinv_area a = IS_NAME(text, len, NAME_SERVICE)          ? SOCINV_AREA_SERVICE
+                    : IS_NAME(text, len, NAME_ANLAEG)         ? SOCINV_AREA_ANLAEG
+                    : IS_NAME(text, len, NAME_OVERFOERSLER)   ? SOCINV_AREA_OVERFOERSLER
                     : IS_NAME(text, len, NAME_EFTERSPOERGSEL) ? SOCINV_AREA_EFTERSPOERGSEL
+                    : IS_NAME(text, len, QUAL_SERVICE)        ? SOCINV_AREA_SERVICE
+                    : IS_NAME(text, len, QUAL_ANLAEG)         ? SOCINV_AREA_ANLAEG
                                                               : SOCINV_AREA_NONE;
     if (a == SOCINV_AREA_NONE)
         return 0; /* *area untouched: an unknown area writes nothing */
@@ -78,12 +84,30 @@ SI_SLOW_PATH static socinv_status folded_area(const char *text, size_t len, soci
     return SOCINV_E_AREA;
 }
 
+/* Does text start with a byte that folds to itself or its small letter (not ',' or '(',
+ * where the area's text is cut) and that no area's word starts with? Then its folding
+ * starts with that byte and is no area ("1.000 kr.", "Projektledelse"): told before folding. */
+static inline int no_area_word(const char *text, size_t len)
+{
+    if (len == 0)
+        return 0;
+    unsigned char b = si_fold_byte[(unsigned char)text[0]];
+    if (b == SI_FOLD_OTHER || b == ',' || b == '(')
+        return 0;
+    for (size_t i = 0; i < sizeof area_words / sizeof area_words[0]; i++)
+        if ((unsigned char)area_words[i].prefix[0] == b)
+            return 0;
+    return 1;
+}
+
 socinv_status socinv_area_parse(const char *text, size_t len, socinv_area *area)
 {
     if (!area || (!text && len))
         return SOCINV_E_NULL;
     if (exact_area(text, len, area))
         return SOCINV_OK;
+    if (no_area_word(text, len))
+        return SOCINV_E_AREA;
     return folded_area(text, len, area);
 }
 

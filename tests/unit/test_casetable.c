@@ -377,6 +377,111 @@ static void test_qualified_sum(void **state)
     close_doc(d);
 }
 
+/** Qualified subtotals and no unqualified total: they must add up to all lines of their
+ * kind, 800 + 200 = 1000 (the sums of all lines the net check uses too). Service 700 +
+ * anlæg 200 = 900: a sum error in 2024 on the first of them (line 3), printed 900,
+ * computed 1000; 'service' 700 against its line 800 a subtotal error; the net 1.000
+ * agrees with 0 + 1000. */
+static void test_qualified_sum_no_total(void **state)
+{
+    (void)state;
+    doc *d = audit_text("1.000 kr.\tStyringsområde\t2024\t2025\n"
+                        "Implementeringsomkostninger\n"
+                        "A\tService\t800\t\n"
+                        "B\tAnlæg\t200\t\n"
+                        "Samlede implementeringsomkostninger, service\t\t700\t\n"
+                        "Samlede implementeringsomkostninger, anlæg\t\t200\t\n"
+                        "Samlet økonomisk påvirkning\t\t1.000\t\n");
+    assert_int_equal(d->rep.nerrors, 2);
+    assert_int_equal(count_note(d, SOCINV_NOTE_QUALIFIED_SUM), 1);
+    assert_int_equal(count_note(d, SOCINV_NOTE_MISMATCH), 1);
+    for (size_t i = 0; i < d->rep.nfindings; i++) {
+        if (d->f[i].note != SOCINV_NOTE_QUALIFIED_SUM)
+            continue;
+        assert_int_equal(d->f[i].line, 3);
+        assert_int_equal(d->f[i].year, 0);
+        assert_close(d->f[i].printed, 900, 0);
+        assert_close(d->f[i].computed, 1000, 0);
+    }
+    close_doc(d);
+}
+
+/** The paybacks by the rule on both bases. All permanent lines on Service: the same lines
+ * count on both, the net is 800, -500, -500 (cumulative 800, 300, -200): year 3 on both,
+ * summed once. An Anlæg line of -1.000 in 2025 counts only on the total basis: service
+ * 800, -500, -500 gives 3, total 800, -1500, -500 (cumulative 800, -700) gives 2. */
+static void test_paybacks_bases(void **state)
+{
+    (void)state;
+    doc *d = audit_text("1.000 kr.\tStyringsområde\t2024\t2025\t2026\n"
+                        "Varige ændringer\n"
+                        "A\tService\t\t-500\t-500\n"
+                        "Samlet varig ændring\t\t\t-500\t-500\n"
+                        "Implementeringsomkostninger\n"
+                        "B\tService\t800\t\t\n"
+                        "Samlede implementeringsomkostninger\t\t800\t\t\n"
+                        "Samlet økonomisk påvirkning\t\t800\t-500\t-500\n"
+                        "Tilbagebetalingstid baseret på serviceeffektivisering\t3 år\n"
+                        "Tilbagebetalingstid baseret på totaløkonomi\t3 år\n");
+    assert_int_equal(d->rep.nerrors, 0);
+    assert_paybacks(d, 3, 3, 3, 3);
+    close_doc(d);
+    d = audit_text("1.000 kr.\tStyringsområde\t2024\t2025\t2026\n"
+                   "Varige ændringer\n"
+                   "A\tService\t\t-500\t-500\n"
+                   "C\tAnlæg\t\t-1.000\t\n"
+                   "Samlet varig ændring\t\t\t-1.500\t-500\n"
+                   "Implementeringsomkostninger\n"
+                   "B\tService\t800\t\t\n"
+                   "Samlede implementeringsomkostninger\t\t800\t\t\n"
+                   "Samlet økonomisk påvirkning\t\t800\t-1.500\t-500\n"
+                   "Tilbagebetalingstid baseret på serviceeffektivisering\t3 år\n"
+                   "Tilbagebetalingstid baseret på totaløkonomi\t2 år\n");
+    assert_int_equal(d->rep.nerrors, 0);
+    assert_paybacks(d, 3, 2, 3, 2);
+    close_doc(d);
+}
+
+/** An area subtotal whose lines above are all of its area: their sum is all the lines'
+ * (summed once). 'Samlet varig ændring, service' printed -400, -650 against -100-300 = -400
+ * and -200-400 = -600: one error, 2025, printed -650, computed -600 (line 3). Its area
+ * made none (a caller's table): no restriction, the same finding. Line B made Anlæg: the
+ * Service lines alone, -100 and -200, differ in both years (printed -400 and -650). */
+static void test_area_subtotal_one_area(void **state)
+{
+    (void)state;
+    doc *d = audit_text("1.000 kr.\tStyringsområde\t2024\t2025\n"
+                        "Varige ændringer\n"
+                        "A\tService\t-100\t-200\n"
+                        "B\tService\t-300\t-400\n"
+                        "Samlet varig ændring, service\t\t-400\t-650\n"
+                        "Samlet varig ændring\t\t-400\t-600\n"
+                        "Samlet økonomisk påvirkning\t\t-400\t-600\n");
+    assert_int_equal(d->lines[3].qualifier, SOCINV_QUAL_AREA);
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass == 1) {
+            d->lines[3].area = SOCINV_AREA_NONE;
+            assert_ok(socinv_case_audit(&d->t, d->lines, d->values, SOCINV_CHECK_TOLERANCE, &d->rep, d->f,
+                                        N_OF(d->f)));
+        }
+        assert_int_equal(d->rep.nfindings_total, 1);
+        assert_int_equal(d->f[0].note, SOCINV_NOTE_MISMATCH);
+        assert_int_equal(d->f[0].line, 3);
+        assert_int_equal(d->f[0].year, 1);
+        assert_close(d->f[0].printed, -650, 0);
+        assert_close(d->f[0].computed, -600, 0);
+    }
+    d->lines[3].area = SOCINV_AREA_SERVICE;
+    d->lines[2].area = SOCINV_AREA_ANLAEG;
+    assert_ok(socinv_case_audit(&d->t, d->lines, d->values, SOCINV_CHECK_TOLERANCE, &d->rep, d->f, N_OF(d->f)));
+    assert_int_equal(d->rep.nerrors, 2);
+    assert_close(d->f[0].printed, -400, 0);
+    assert_close(d->f[0].computed, -100, 0);
+    assert_close(d->f[1].printed, -650, 0);
+    assert_close(d->f[1].computed, -200, 0);
+    close_doc(d);
+}
+
 /** Text in an amount cell, footnotes and blank lines inside, and no payback printed. */
 static void test_text_amounts_and_footnotes(void **state)
 {
@@ -764,6 +869,69 @@ static void test_fold(void **state)
     assert_false(si_starts_with(f, "notes"));
 }
 
+/* si_fold_more: folding resumed where it stopped gives si_fold's bytes. "AB\xc3\x86C" with
+ * room 4: 'a', 'b', then Æ (two bytes) does not fit with its NUL: left for the next call
+ * (*at stays 2; si_fold puts the lone lead byte there instead). Room 6 on: "æ" (c3 a6)
+ * and 'c', 5 bytes, all 5 bytes of the text read. Then " -x" from where "ab" ended,
+ * room 10: the space and the hyphen dropped, "abx". */
+static void test_fold_more(void **state)
+{
+    (void)state;
+    char f[16];
+    size_t at = 0;
+    size_t n = si_fold_more("AB\xc3\x86" "C", 5, &at, f, 0, 4);
+    assert_int_equal(n, 2);
+    assert_int_equal(at, 2);
+    assert_string_equal(f, "ab");
+    n = si_fold_more("AB\xc3\x86" "C", 5, &at, f, n, 6);
+    assert_int_equal(n, 5);
+    assert_int_equal(at, 5);
+    assert_string_equal(f, "ab\xc3\xa6" "c");
+    char g[16];
+    assert_int_equal(si_fold("AB\xc3\x86" "C", 5, g, sizeof g), 5);
+    assert_string_equal(f, g);
+    at = 2;
+    n = si_fold_more("AB -x", 5, &at, f, 2, 10);
+    assert_int_equal(n, 3);
+    assert_int_equal(at, 5);
+    assert_string_equal(f, "abx");
+}
+
+/* Labels folded as far as a comparison needs (label_text): two plain ASCII bytes at the
+ * start are read without folding ('Samlet ...'); a label starting with a hyphen or 'Ø'
+ * is folded from its start ('-Varige ændringer total': the permanent subtotal; 'Øvrige
+ * udgifter': no word starts with 'ø', an amount line). 'Samlet vaÆrig ændring' folds to
+ * "samletva" + "æ" + ...: tried against the first word, 'samletøkonomiskpåvirkning', it is
+ * folded to its first 8 bytes (LABEL_FIRST), which stops before the two bytes of 'æ';
+ * those 8 bytes are the first of 'samletvarigændring', so it is folded on from the 'æ',
+ * which is not 'r': an amount line. Years as text with a space before or after (" 2024",
+ * "2025 ") are still a header's years. */
+static void test_label_steps(void **state)
+{
+    (void)state;
+    const char *text = "1.000 kr.\tStyringsområde\t 2024\t2025 \n"
+                       "Varige ændringer\n"
+                       "Samlet vaÆrig ændring\tService\t1\t2\n"
+                       "Øvrige udgifter\tService\t3\t4\n"
+                       "-Varige ændringer total\tService\t4\t6\n"
+                       "Samlet økonomisk påvirkning\t\t4\t6\n";
+    doc *d = open_text(text, strlen(text));
+    assert_ok(socinv_case_find(&d->grid, 0, SOCINV_NUMBERS_AUTO, &d->t, d->lines, CAP, d->values, N_OF(d->values)));
+    assert_int_equal(d->t.first_year, 2024);
+    assert_int_equal(d->t.nyears, 2);
+    assert_int_equal(d->t.nlines, 5);
+    assert_int_equal(d->lines[0].role, SOCINV_LINE_HEADING);
+    assert_int_equal(d->lines[1].role, SOCINV_LINE_DETAIL);
+    assert_int_equal(d->lines[2].role, SOCINV_LINE_DETAIL);
+    assert_int_equal(d->lines[3].role, SOCINV_LINE_SUBTOTAL);
+    assert_int_equal(d->lines[3].kind, SOCINV_ROW_PERMANENT);
+    assert_int_equal(d->lines[4].role, SOCINV_LINE_NET);
+    /* 1+3 = 4 and 2+4 = 6: subtotal and net agree */
+    assert_ok(socinv_case_audit(&d->t, d->lines, d->values, SOCINV_CHECK_TOLERANCE, &d->rep, d->f, N_OF(d->f)));
+    assert_int_equal(d->rep.nerrors, 0);
+    close_doc(d);
+}
+
 /* Labels folded two bytes at first, further only when they start a word (label_text):
  * 'Sa' and 'S' are too short for any word, 'Samlet andet' starts like one and is folded
  * on but names none, 'Projektledelse' starts like none: all amount lines (the block's
@@ -892,6 +1060,9 @@ int main(void)
         cmocka_unit_test(test_seed003_ud01_subtotals_above),
         cmocka_unit_test(test_subtotal_error),
         cmocka_unit_test(test_qualified_sum),
+        cmocka_unit_test(test_qualified_sum_no_total),
+        cmocka_unit_test(test_paybacks_bases),
+        cmocka_unit_test(test_area_subtotal_one_area),
         cmocka_unit_test(test_text_amounts_and_footnotes),
         cmocka_unit_test(test_bad_years),
         cmocka_unit_test(test_thirty_years),
@@ -906,6 +1077,8 @@ int main(void)
         cmocka_unit_test(test_invalid),
         cmocka_unit_test(test_fold),
         cmocka_unit_test(test_label_prefixes),
+        cmocka_unit_test(test_fold_more),
+        cmocka_unit_test(test_label_steps),
         cmocka_unit_test(test_net_many_years),
         cmocka_unit_test(test_audit_subtotal_kinds),
     };

@@ -106,6 +106,28 @@ static void test_area_unknown(void **state)
     assert_status(socinv_area_parse(NULL, 3, &a), SOCINV_E_NULL);
 }
 
+/** Areas told before folding. A qualifier's spellings "service" and "anlæg" are read as
+ * they are (and fold to themselves: the same areas). A first byte no area's word starts
+ * with ('1', 'P', 'x': the words start with s, a, c, o, t, e, d) is no area, *area left
+ * as it was; a first byte that is dropped (' ') or not ASCII ('Æ') is folded as before
+ * (" service" is Service, "Ærø" no area); a first ',' or '(' cuts the text to nothing:
+ * no area, OK. */
+static void test_area_before_fold(void **state)
+{
+    (void)state;
+    assert_int_equal(area("service"), SV);
+    assert_int_equal(area("anl\xc3\xa6g"), AN);
+    assert_int_equal(area(" service"), SV);
+    assert_int_equal(area("(BUF)"), SOCINV_AREA_NONE);
+    assert_int_equal(area(", service"), SOCINV_AREA_NONE);
+    socinv_area a = OV;
+    assert_status(socinv_area_parse("1.000 kr.", 9, &a), SOCINV_E_AREA);
+    assert_status(socinv_area_parse("Projektledelse", 14, &a), SOCINV_E_AREA);
+    assert_status(socinv_area_parse("xservice", 8, &a), SOCINV_E_AREA);
+    assert_status(socinv_area_parse("\xc3\x86r\xc3\xb8", 5, &a), SOCINV_E_AREA);
+    assert_int_equal(a, OV);
+}
+
 /** Row kinds as kind_spellings lists them; any other (X) is an error. */
 static void test_kinds(void **state)
 {
@@ -481,6 +503,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_area_spellings),
         cmocka_unit_test(test_area_unknown),
+        cmocka_unit_test(test_area_before_fold),
         cmocka_unit_test(test_kinds),
         cmocka_unit_test(test_basis),
         cmocka_unit_test(test_exact_spellings),
