@@ -76,8 +76,8 @@ static inline const sv_arg *arg(const sv_call *c, size_t i)
     return i < c->nargs ? &c->args[i] : NULL;
 }
 
-/* Argument i's cells as doubles when all are numbers, else NULL; only for an
- * argument that is there (the dispatcher sets it up to the last one given). */
+/* Argument i's cells as doubles when all are numbers, else NULL (the
+ * dispatcher sets it for every argument of the function). */
 static inline const double *nums_of(const sv_call *c, size_t i)
 {
     return c->nums ? c->nums[i] : NULL;

@@ -206,7 +206,7 @@ static inline int sv_numbers_decoded(const sv_call *c, size_t i, const double **
     if (!c->nums || i >= c->nargs)
         return 0;
     const sv_arg *a = &c->args[i];
-    if (a->omitted || (a->rows > 1 && a->cols > 1) || !c->nums[i]) /* omitted first: only then is nums[i] set */
+    if (a->omitted || (a->rows > 1 && a->cols > 1) || !c->nums[i])
         return 0;
     *v = c->nums[i];
     *n = a->rows * a->cols;

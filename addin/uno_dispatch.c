@@ -177,19 +177,15 @@ const sv_function *sv_uno_function_for(const typelib_TypeDescription *member)
 
 /* ---- arguments ------------------------------------------------------------------- */
 
-/* A single value inside an any, as a cell. Text is only located here (*text);
- * it is converted when the cells are filled. SOCINV_E_TYPE for anything that
- * is not a number, a boolean, text or void. */
-static socinv_status scalar_of(const uno_Any *a, sv_cell *cell, const rtl_uString **text)
+/* A value of the other scalar types an argument can have (quick_cell reads a
+ * number and text itself): void as an empty cell, a boolean or an integer as a
+ * number. SOCINV_E_TYPE for anything else. */
+static socinv_status scalar_of(const uno_Any *a, sv_cell *cell)
 {
     const void *d = a->pData;
-    *text = NULL;
-    cell->kind = SV_NUMBER;
-    cell->text = NULL;
-    cell->len = 0;
+    *cell = (sv_cell){SV_NUMBER, 0.0, NULL, 0};
     switch (a->pType->eTypeClass) {
-    case typelib_TypeClass_VOID: cell->kind = SV_EMPTY; cell->num = 0.0; return SOCINV_OK;
-    case typelib_TypeClass_DOUBLE: cell->num = *(const double *)d; return SOCINV_OK;
+    case typelib_TypeClass_VOID: cell->kind = SV_EMPTY; return SOCINV_OK;
     case typelib_TypeClass_FLOAT: cell->num = *(const float *)d; return SOCINV_OK;
     case typelib_TypeClass_BOOLEAN: cell->num = *(const sal_Bool *)d ? 1.0 : 0.0; return SOCINV_OK;
     case typelib_TypeClass_BYTE: cell->num = *(const sal_Int8 *)d; return SOCINV_OK;
@@ -199,17 +195,6 @@ static socinv_status scalar_of(const uno_Any *a, sv_cell *cell, const rtl_uStrin
     case typelib_TypeClass_UNSIGNED_LONG: cell->num = *(const sal_uInt32 *)d; return SOCINV_OK;
     case typelib_TypeClass_HYPER: cell->num = (double)*(const sal_Int64 *)d; return SOCINV_OK;
     case typelib_TypeClass_UNSIGNED_HYPER: cell->num = (double)*(const sal_uInt64 *)d; return SOCINV_OK;
-    case typelib_TypeClass_STRING: {
-        const rtl_uString *s = *(rtl_uString *const *)d;
-        cell->num = 0.0;
-        if (!s || s->length <= 0) {
-            cell->kind = SV_EMPTY; /* "" is what an empty cell of a range arrives as */
-        } else {
-            cell->kind = SV_TEXT;
-            *text = s;
-        }
-        return SOCINV_OK;
-    }
     default:
         return SOCINV_E_TYPE;
     }
@@ -248,10 +233,8 @@ static inline __attribute__((always_inline)) int quick_cell(const uno_Any *a, sv
         }
         return 1;
     }
-    default: {
-        const rtl_uString *s; /* never text here */
-        return scalar_of(a, cell, &s) == SOCINV_OK;
-    }
+    default:
+        return scalar_of(a, cell) == SOCINV_OK;
     }
 }
 
@@ -270,7 +253,7 @@ static inline void put_text(sv_cell *cell, char **pool)
  * labels, nor NETIMPACT's 120). Calc often hands the cells that show one
  * string the same rtl_uString (its shared strings),
  * so where there is much text a string met again in this call shares the
- * UTF-8 written for it: the last few are remembered by address, which stays
+ * UTF-8 written for it: the strings are remembered by address, which stays
  * valid while the call's arguments are alive (NETIMPACT's 40 labels: about
  * half are repeats, ~1 100 instructions). A keyword or two is written as it is.
  * Two strings whose addresses hash alike share a bucket of two slots: with one
@@ -329,7 +312,7 @@ static int put_texts(sv_call *call, const text_cells *texts)
     return 1;
 }
 
-/* Where an argument's values come from, noted by the shape pass of decode_args(). */
+/* Where an argument's values come from, as arg_shape() finds it. */
 typedef enum { SRC_OMITTED, SRC_DOUBLE, SRC_RANGE, SRC_ANY } arg_source;
 
 /* The shape of one argument: its source (*src, *from) and rows x cols in *arg.
@@ -457,8 +440,6 @@ static inline int range_cells(const uno_Sequence *rows, size_t nrows, size_t nco
     *all_numbers = numbers_only;
     return CELLS_OK;
 }
-
-_Static_assert(SV_MAX_PARAMS <= sizeof(size_t) * 8, "decode_args keeps a bit per argument");
 
 /* The one value of a range of one cell ([][]any 1x1, as arg_shape measured it). */
 static inline const uno_Any *only_cell(const uno_Sequence *rows)
