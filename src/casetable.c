@@ -477,8 +477,6 @@ static void read_amounts(reader *rd, size_t row, socinv_case_line *l)
         l->notes |= 1u << SOCINV_NOTE_TEXT_AMOUNT;
 }
 
-
-
 /* "3. Implementering og opfølgning": a numbered section heading ends the table. */
 static int section_heading(const socinv_cell *c)
 {

@@ -113,7 +113,8 @@ static inline int si_line_counts(const socinv_case_line *l, socinv_basis basis)
 }
 
 /* On a rarely taken path split out of a hot function (the net-impact parsers'
- * folding): kept out of line, so the common path needs no stack frame. */
+ * folding, SIBPAYOUT's groups with no room): kept out of line, so the common path
+ * needs no stack frame. */
 #if defined(__GNUC__)
 #define SI_SLOW_PATH __attribute__((noinline, cold))
 #else
