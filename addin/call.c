@@ -76,6 +76,15 @@ static inline const sv_arg *arg(const sv_call *c, size_t i)
     return i < c->nargs ? &c->args[i] : NULL;
 }
 
+const sv_arg *sv_arg_read(const sv_call *c, size_t i)
+{
+    const sv_arg *a = arg(c, i);
+    const double *nums = c->nums && a ? c->nums[i] : NULL;
+    if (nums) /* written each time it is read: the same cells, and rarely twice */
+        sv_number_cells((sv_cell *)(uintptr_t)a->cells, nums, a->rows * a->cols);
+    return a;
+}
+
 /* Argument i's cells as doubles when all are numbers, else NULL (the
  * dispatcher sets it for every argument of the function). */
 static inline const double *nums_of(const sv_call *c, size_t i)
@@ -285,6 +294,7 @@ socinv_status sv_vector_read(sv_call *c, size_t i, int keep_trailing, const doub
     if (a->rows > 1 && a->cols > 1)
         return SOCINV_E_SHAPE;
     /* (a row or column of numbers only was answered inline: sv_numbers_decoded) */
+    a = sv_arg_read(c, i);
     size_t used = used_cells(a->cells, a->rows * a->cols, keep_trailing);
     if (used == 0 || used > SOCINV_MAX_CELLS)
         return SOCINV_E_LENGTH;
@@ -421,7 +431,7 @@ socinv_status sv_cells(const sv_call *c, size_t i, const sv_cell **cells, size_t
         return SOCINV_E_LENGTH;
     if (a->rows > 1 && a->cols > 1)
         return SOCINV_E_SHAPE;
-    *cells = a->cells;
+    *cells = sv_arg_read(c, i)->cells;
     *n = a->rows * a->cols;
     return SOCINV_OK;
 }

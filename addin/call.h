@@ -25,6 +25,14 @@ typedef struct sv_arg {
     const sv_cell *cells; /* row-major */
 } sv_arg;
 
+/* n number cells from their doubles: how sv_arg_read() writes the cells of a
+ * range the dispatcher decoded as doubles only (sv_call.nums). */
+static inline void sv_number_cells(sv_cell *cells, const double *nums, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        cells[k] = (sv_cell){SV_NUMBER, nums[k], NULL, 0};
+}
+
 typedef enum sv_result_kind {
     SV_RES_NUMBER = 0,
     SV_RES_MATRIX, /* rows x cols numbers */
@@ -57,9 +65,13 @@ typedef struct sv_result {
 typedef struct sv_call {
     const sv_arg *args;
     size_t nargs;
-    /* NULL, or per argument NULL or its cells as doubles when every one of them
-     * is a number (no empty cell, no text): the UNO dispatcher fills it in as it
-     * decodes the ranges, so the readers of numbers hand it out, not a copy */
+    /* NULL, or per argument NULL or its cells as doubles when it has more than
+     * one cell and every one is a number (no empty cell, no text): the UNO
+     * dispatcher fills it in as it decodes the ranges, so the readers of
+     * numbers hand it out, not a copy. Such an argument's cells are writable
+     * scratch memory of the call, not yet written: most glue reads the doubles
+     * only (SIBPAYOUT's 27 cells, a PAYBACK row), and sv_arg_read() writes the
+     * cells for a reader of cells. */
     const double *const *nums;
     sv_result res;
     size_t used;
@@ -126,6 +138,11 @@ sv_error_class sv_error_class_of(socinv_status status);
 const char *sv_error_class_name(sv_error_class c);
 
 /* ---- reading argument i (return SOCINV_OK or the status to report) --------- */
+
+/* Argument i with its cells written (see sv_call.nums); NULL past the last.
+ * Every reader of the cells of a range goes through it; a reader of one cell
+ * need not (the dispatcher writes the cell of a scalar). */
+const sv_arg *sv_arg_read(const sv_call *c, size_t i);
 
 /* Does optional argument i have a value? Left out (=F(A1;;2)), or a lone empty
  * text "" (as an empty cell of a range arrives), counts as absent. A reference to

@@ -7,7 +7,7 @@ socinv_status sv_schedule_arg(sv_call *c, size_t i, socinv_schedule *s)
 {
     if (sv_left_out(c, i) || !sv_present(c, i)) /* the first test inline: the common case */
         return socinv_schedule_named(SOCINV_SCHEDULE_DEFAULT, sizeof SOCINV_SCHEDULE_DEFAULT - 1, s);
-    const sv_arg *a = &c->args[i];
+    const sv_arg *a = sv_arg_read(c, i);
     if (a->rows == 1 && a->cols == 1) {
         if (a->cells[0].kind == SV_NUMBER)
             return isfinite(a->cells[0].num) ? socinv_schedule_flat(a->cells[0].num, s)

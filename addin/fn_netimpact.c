@@ -37,7 +37,7 @@ typedef struct {
 /* Argument i as a whole business-case table, read by the recognizer in src/. */
 static socinv_status read_case(sv_call *c, size_t i, case_arg *k)
 {
-    const sv_arg *a = &c->args[i];
+    const sv_arg *a = sv_arg_read(c, i);
     if (a->omitted || !a->cells || a->rows == 0 || a->cols == 0)
         return SOCINV_E_LENGTH;
     k->grid.cells = a->cells;

@@ -372,7 +372,7 @@ static inline socinv_status arg_shape(const sv_uno_types *t, sv_param_type type,
 
 /* One cell of a range from its any, the number also into *num; 0 for a value
  * of a type no argument can have. */
-static inline int range_cell(const uno_Any *a, sv_cell *cell, double *num, text_cells *texts, int *numbers_only)
+static inline int range_cell(const uno_Any *a, sv_cell *cell, double *num, text_cells *texts)
 {
     if (a->pType->eTypeClass == typelib_TypeClass_DOUBLE) { /* most cells: no call */
         *num = *(const double *)a->pData;
@@ -381,7 +381,6 @@ static inline int range_cell(const uno_Any *a, sv_cell *cell, double *num, text_
     }
     if (!quick_cell(a, cell, texts))
         return 0;
-    *numbers_only &= cell->kind == SV_NUMBER; /* TRUE, an integer: a number too */
     *num = cell->num;
     return 1;
 }
@@ -390,37 +389,65 @@ static inline int range_cell(const uno_Any *a, sv_cell *cell, double *num, text_
  * argument can have, CELLS_RAGGED for a row wider than the first (arg_shape). */
 enum { CELLS_OK, CELLS_TYPE, CELLS_RAGGED };
 
+/* The leading rows of a range whose cells are all doubles, as doubles only (no
+ * cell is written: sv_call.nums), read in a loop that keeps no other state;
+ * the count of rows read. Most ranges are all numbers (SIBPAYOUT's 27 cells, a
+ * PAYBACK row). The caller reads the rest, from the first row that is short or
+ * holds anything else, cell by cell. */
+static inline size_t double_rows(const uno_Sequence *rows, size_t nrows, size_t ncols, double *nums)
+{
+    uno_Sequence *const *row = (uno_Sequence *const *)rows->elements;
+    size_t r = 0;
+    for (; r < nrows; r++, nums += ncols) {
+        if (!row[r] || (size_t)row[r]->nElements != ncols)
+            break;
+        const uno_Any *v = (const uno_Any *)row[r]->elements;
+        size_t k = 0;
+        for (; k < ncols && v[k].pType->eTypeClass == typelib_TypeClass_DOUBLE; k++)
+            nums[k] = *(const double *)v[k].pData;
+        if (k < ncols)
+            break;
+    }
+    return r;
+}
+
 /* A range of one column: a row of one any per cell, read without a loop per row. */
 static inline int column_cells(const uno_Sequence *rows, size_t nrows, sv_cell *cells, double *nums,
                                text_cells *texts, int *all_numbers)
 {
-    int numbers_only = 1;
+    size_t r = double_rows(rows, nrows, 1, nums);
+    *all_numbers = r == nrows;
+    if (*all_numbers)
+        return CELLS_OK;
+    sv_number_cells(cells, nums, r);
     text_cells t = *texts; /* a local: the cells' stores cannot touch it */
     uno_Sequence *const *row = (uno_Sequence *const *)rows->elements;
-    for (size_t r = 0; r < nrows; r++) {
+    for (; r < nrows; r++) {
         if (!row[r] || row[r]->nElements != 1) { /* ragged: an empty cell, or too wide */
             if (row[r] && row[r]->nElements > 1)
                 return CELLS_RAGGED;
             cells[r] = (sv_cell){SV_EMPTY, 0.0, NULL, 0};
-            numbers_only = 0;
-        } else if (!range_cell((const uno_Any *)row[r]->elements, &cells[r], &nums[r], &t, &numbers_only)) {
+        } else if (!range_cell((const uno_Any *)row[r]->elements, &cells[r], &nums[r], &t)) {
             return CELLS_TYPE;
         }
     }
     *texts = t;
-    *all_numbers = numbers_only;
     return CELLS_OK;
 }
 
 /* The cells of a range ([][]any, rows x ncols) from its anys, and each number
- * also into nums; *all_numbers is 1 when every cell is a number (so nums is the
- * whole range). */
+ * also into nums; *all_numbers is 1 when every cell is a number: then only nums
+ * is written (sv_call.nums). */
 static inline int range_cells(const uno_Sequence *rows, size_t nrows, size_t ncols, sv_cell *cells, double *nums,
                               text_cells *texts, int *all_numbers)
 {
-    int numbers_only = 1;
+    size_t r = double_rows(rows, nrows, ncols, nums);
+    *all_numbers = r == nrows;
+    if (*all_numbers)
+        return CELLS_OK;
+    sv_number_cells(cells, nums, r * ncols);
     text_cells t = *texts; /* a local: the cells' stores cannot touch it */
-    for (size_t r = 0; r < nrows; r++) {
+    for (; r < nrows; r++) {
         const uno_Sequence *row = ((uno_Sequence *const *)rows->elements)[r];
         size_t n = row ? (size_t)row->nElements : 0;
         if (n > ncols)
@@ -429,15 +456,12 @@ static inline int range_cells(const uno_Sequence *rows, size_t nrows, size_t nco
         sv_cell *out = cells + r * ncols;
         double *num = nums + r * ncols;
         for (size_t k = 0; k < n; k++)
-            if (!range_cell(&v[k], &out[k], &num[k], &t, &numbers_only))
+            if (!range_cell(&v[k], &out[k], &num[k], &t))
                 return CELLS_TYPE;
-        if (n < ncols)
-            numbers_only = 0;
         for (size_t k = n; k < ncols; k++) /* a ragged row: pad with empty cells */
             out[k] = (sv_cell){SV_EMPTY, 0.0, NULL, 0};
     }
     *texts = t;
-    *all_numbers = numbers_only;
     return CELLS_OK;
 }
 

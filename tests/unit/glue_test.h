@@ -55,9 +55,22 @@ static inline const double *decoded_numbers(sv_call *c, const sv_arg *a)
     return v;
 }
 
+/* The cells of an argument that comes as doubles: as the dispatcher leaves them, not
+ * yet written (sv_call.nums), but as text, so a reader that takes them without
+ * sv_arg_read() fails its test (text where numbers belong) instead of passing by
+ * reading the test's own cells. */
+static inline const sv_cell *unwritten_cells(sv_call *c, size_t n)
+{
+    sv_cell *cells = sv_alloc(c, n * sizeof *cells);
+    assert_non_null(cells);
+    for (size_t k = 0; k < n; k++)
+        cells[k] = (sv_cell){SV_TEXT, 0.0, "not written", 11};
+    return cells;
+}
+
 /* Calls `method` as the dispatcher does: every parameter is passed, those not given
- * here arrive omitted, and a range of numbers only comes as doubles too. The result
- * stays in C until the next call or the teardown. */
+ * here arrive omitted, and a range of numbers only comes as doubles, its cells not
+ * written. The result stays in C until the next call or the teardown. */
 static inline socinv_status go(const char *method, const sv_arg *args, size_t n)
 {
     const sv_function *f = sv_function_find(method, strlen(method));
@@ -69,8 +82,11 @@ static inline socinv_status go(const char *method, const sv_arg *args, size_t n)
         full_args[i] = i < n ? args[i] : omitted;
     }
     sv_call_init(&C, full_args, f->nparams);
-    for (size_t i = 0; i < f->nparams; i++)
+    for (size_t i = 0; i < f->nparams; i++) {
         full_nums[i] = decoded_numbers(&C, &full_args[i]);
+        if (full_nums[i])
+            full_args[i].cells = unwritten_cells(&C, full_args[i].rows * full_args[i].cols);
+    }
     C.nums = full_nums;
     return f->glue(&C);
 }

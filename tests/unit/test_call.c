@@ -276,6 +276,46 @@ static void test_numbers_as_decoded(void **state)
     sv_call_done(&c);
 }
 
+/** A range the dispatcher decoded as doubles (c.nums) comes with its cells not yet
+ * written (here text, as if left over): the readers of numbers hand out the doubles and
+ * leave the cells as they are; sv_cells and sv_arg_read write them first, so a reader of
+ * cells sees the numbers 4, -2.5, 0 (a row) and 1..4 (a 2 x 2 block); past the last
+ * argument sv_arg_read is NULL. */
+static void test_cells_written_when_read(void **state)
+{
+    (void)state;
+    sv_cell row_cells[3], block_cells[4];
+    for (size_t k = 0; k < 4; k++)
+        row_cells[k % 3] = block_cells[k] = (sv_cell){SV_TEXT, 0.0, "not written", 11};
+    const sv_arg a[] = {{0, 1, 3, row_cells}, {0, 2, 2, block_cells}};
+    static const double row[] = {4, -2.5, 0}, block[] = {1, 2, 3, 4};
+    const double *nums[] = {row, block};
+    sv_call c;
+    with(&c, a, N_OF(a));
+    c.nums = nums;
+    const double *v = NULL;
+    size_t n = 0, rows = 0, cols = 0;
+    assert_ok(sv_vector(&c, 0, &v, &n));
+    assert_ok(sv_matrix(&c, 1, &v, &rows, &cols));
+    assert_int_equal(row_cells[0].kind, SV_TEXT); /* not written by a reader of numbers */
+    assert_int_equal(block_cells[3].kind, SV_TEXT);
+    const sv_cell *cells = NULL;
+    assert_ok(sv_cells(&c, 0, &cells, &n));
+    assert_ptr_equal(cells, row_cells);
+    assert_int_equal(n, 3);
+    for (size_t k = 0; k < 3; k++) {
+        assert_int_equal(cells[k].kind, SV_NUMBER);
+        assert_close(cells[k].num, row[k], 0);
+    }
+    assert_ptr_equal(sv_arg_read(&c, 1), &a[1]);
+    for (size_t k = 0; k < 4; k++) {
+        assert_int_equal(block_cells[k].kind, SV_NUMBER);
+        assert_close(block_cells[k].num, block[k], 0);
+    }
+    assert_null(sv_arg_read(&c, 2));
+    sv_call_done(&c);
+}
+
 /** sv_cells: the raw cells of a row or column; 2-D E_SHAPE, omitted E_LENGTH. */
 static void test_cells(void **state)
 {
@@ -497,6 +537,7 @@ int main(void)
         T(test_vector_invalid),
         T(test_matrix),
         T(test_numbers_as_decoded),
+        T(test_cells_written_when_read),
         T(test_cells),
         T(test_alloc_beyond_inline),
         T(test_vector_beyond_inline),

@@ -209,6 +209,39 @@ static void test_no_table(void **state)
     free_range(r);
 }
 
+/** A range of numbers only arrives from the dispatcher as doubles, its cells not yet
+ * written (sv_call.nums); the whole-table functions read it as cells, so they must have
+ * them written first (sv_arg_read), or the recognizer would read the call's scratch
+ * memory. The cells here start as text: after NETIMPACT and CASECHECK they hold the six
+ * numbers, and a grid of numbers only has no labels, so no table: #N/A (SOCINV_E_NOTABLE). */
+static void test_numbers_only_range(void **state)
+{
+    (void)state;
+    static const double nums[6] = {1511, -1130, -504, 2, 0, 7.5};
+    const char *methods[] = {"netImpact", "caseCheck"};
+    for (size_t m = 0; m < 2; m++) {
+        sv_cell cells[6];
+        for (size_t k = 0; k < 6; k++)
+            cells[k] = (sv_cell){SV_TEXT, 0.0, "not written", 11};
+        sv_arg args[SV_MAX_PARAMS];
+        const double *decoded[SV_MAX_PARAMS] = {nums};
+        args[0] = (sv_arg){0, 2, 3, cells};
+        for (size_t i = 1; i < SV_MAX_PARAMS; i++)
+            args[i] = (sv_arg){1, 0, 0, NULL};
+        const sv_function *fn = sv_function_find(methods[m], strlen(methods[m]));
+        assert_non_null(fn);
+        sv_call c;
+        sv_call_init(&c, args, fn->nparams);
+        c.nums = decoded;
+        assert_status(fn->glue(&c), SOCINV_E_NOTABLE);
+        for (size_t k = 0; k < 6; k++) {
+            assert_int_equal(cells[k].kind, SV_NUMBER);
+            assert_close(cells[k].num, nums[k], 0);
+        }
+        sv_call_done(&c);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -217,6 +250,7 @@ int main(void)
         cmocka_unit_test(test_casecheck),
         cmocka_unit_test(test_blank_rows_inside_range),
         cmocka_unit_test(test_no_table),
+        cmocka_unit_test(test_numbers_only_range),
     };
     return cmocka_run_group_tests_name("glue_case", tests, NULL, NULL);
 }
