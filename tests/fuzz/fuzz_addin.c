@@ -29,7 +29,8 @@
  * SV_RESULT_TEXT_MAX and UTF-8 when every text argument is; and the call is
  * deterministic: run twice with the scratch memory filled with different
  * garbage, it gives the same result (reading scratch memory before writing it
- * would show here). */
+ * would show here). A range of numbers only comes as the dispatcher hands it
+ * over: as doubles, its cells left to be written when read (sv_call.nums). */
 #include "fuzz.h"
 #include "functions.h"
 
@@ -293,12 +294,62 @@ static int same_double(double a, double b)
     return a == b || (isnan(a) && isnan(b));
 }
 
-/* One call with the scratch memory filled with `garbage`; checks the result. */
-static void call(const sv_function *f, const sv_arg *args, int text_utf8, unsigned char garbage, outcome *o)
+/* A range of more than one cell, every one a number, as the dispatcher hands it
+ * over: its doubles in *nums, its cells in writable memory not yet written (here
+ * `garbage`), for sv_arg_read() to write when a reader of cells asks (sv_call.nums).
+ * A reader that took them unwritten would read garbage text pointers or give a
+ * result that depends on the garbage. */
+static void as_dispatched(sv_arg *a, const double **nums, sv_cell *unwritten, double *decoded,
+                          unsigned char garbage)
+{
+    size_t n = a->omitted ? 0 : a->rows * a->cols;
+    *nums = NULL;
+    for (size_t k = 0; k < n; k++)
+        if (a->cells[k].kind != SV_NUMBER)
+            return;
+    if (n < 2)
+        return;
+    for (size_t k = 0; k < n; k++)
+        decoded[k] = a->cells[k].num;
+    memset(unwritten, garbage, n * sizeof *unwritten);
+    a->cells = unwritten;
+    *nums = decoded;
+}
+
+static void same_outcome(const outcome *a, const outcome *b)
+{
+    FZ_CHECK(a->st == b->st);
+    if (a->st == SOCINV_OK) {
+        FZ_CHECK(a->kind == b->kind && same_double(a->num, b->num) && a->rows == b->rows && a->cols == b->cols);
+        for (size_t k = 0; k < a->rows * a->cols; k++)
+            FZ_CHECK(same_double(a->matrix[k], b->matrix[k]));
+        FZ_CHECK(!strcmp(a->text, b->text));
+    }
+}
+
+/* One call with the scratch memory filled with `garbage`, ranges of numbers
+ * as the dispatcher hands them over or (dispatched 0) as cells only; checks
+ * the result. */
+static void call(const sv_function *f, const sv_arg *given, int text_utf8, unsigned char garbage, int dispatched,
+                 outcome *o)
 {
     static sv_call c;
+    static sv_cell unwritten[MAX_CELLS_PER_CALL];
+    static double decoded[MAX_CELLS_PER_CALL];
+    sv_arg args[SV_MAX_PARAMS];
+    const double *nums[SV_MAX_PARAMS];
+    size_t used = 0;
+    for (size_t i = 0; i < f->nparams; i++) {
+        args[i] = given[i];
+        nums[i] = NULL;
+        if (dispatched)
+            as_dispatched(&args[i], &nums[i], unwritten + used, decoded + used, garbage);
+        if (nums[i])
+            used += args[i].rows * args[i].cols; /* all cells of a call fit in MAX_CELLS_PER_CALL */
+    }
     memset(&c, garbage, sizeof c);
     sv_call_init(&c, args, f->nparams);
+    c.nums = nums;
     o->st = f->glue(&c);
     FZ_STATUS(o->st);
     FZ_CHECK((o->st == SOCINV_OK) == (sv_error_class_of(o->st) == SV_ERR_NONE));
@@ -393,18 +444,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
     }
     if (ok) {
-        outcome a, b;
-        call(f, args, ps.text_utf8, 0xA5, &a);
-        call(f, args, ps.text_utf8, 0x5A, &b);
-        FZ_CHECK(a.st == b.st);
-        if (a.st == SOCINV_OK) {
-            FZ_CHECK(a.kind == b.kind && same_double(a.num, b.num) && a.rows == b.rows && a.cols == b.cols);
-            for (size_t k = 0; k < a.rows * a.cols; k++)
-                FZ_CHECK(same_double(a.matrix[k], b.matrix[k]));
-            FZ_CHECK(!strcmp(a.text, b.text));
-        }
+        outcome a, b, cells_only;
+        call(f, args, ps.text_utf8, 0xA5, 1, &a);
+        call(f, args, ps.text_utf8, 0x5A, 1, &b);
+        call(f, args, ps.text_utf8, 0xA5, 0, &cells_only);
+        same_outcome(&a, &b);
+        same_outcome(&a, &cells_only); /* as doubles or as cells: the same answer */
         free(a.matrix);
         free(b.matrix);
+        free(cells_only.matrix);
     }
     for (size_t g = 0; g < ps.ngrids; g++)
         socinv_grid_free(&ps.grids[g]);
