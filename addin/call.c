@@ -76,15 +76,6 @@ static inline const sv_arg *arg(const sv_call *c, size_t i)
     return i < c->nargs ? &c->args[i] : NULL;
 }
 
-const sv_arg *sv_arg_read(const sv_call *c, size_t i)
-{
-    const sv_arg *a = arg(c, i);
-    const double *nums = c->nums && a ? c->nums[i] : NULL;
-    if (nums) /* written each time it is read: the same cells, and rarely twice */
-        sv_number_cells((sv_cell *)(uintptr_t)a->cells, nums, a->rows * a->cols);
-    return a;
-}
-
 /* Argument i's cells as doubles when all are numbers, else NULL (the
  * dispatcher sets it for every argument of the function). */
 static inline const double *nums_of(const sv_call *c, size_t i)

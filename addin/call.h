@@ -6,6 +6,7 @@
 #define SOCINV_CALL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "socinv.h"
 
@@ -142,7 +143,14 @@ const char *sv_error_class_name(sv_error_class c);
 /* Argument i with its cells written (see sv_call.nums); NULL past the last.
  * Every reader of the cells of a range goes through it; a reader of one cell
  * need not (the dispatcher writes the cell of a scalar). */
-const sv_arg *sv_arg_read(const sv_call *c, size_t i);
+static inline const sv_arg *sv_arg_read(const sv_call *c, size_t i)
+{
+    const sv_arg *a = i < c->nargs ? &c->args[i] : NULL;
+    const double *nums = a && c->nums ? c->nums[i] : NULL;
+    if (nums) /* written each time it is read: the same cells, and rarely twice */
+        sv_number_cells((sv_cell *)(uintptr_t)a->cells, nums, a->rows * a->cols);
+    return a;
+}
 
 /* Does optional argument i have a value? Left out (=F(A1;;2)), or a lone empty
  * text "" (as an empty cell of a range arrives), counts as absent. A reference to
