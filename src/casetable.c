@@ -84,6 +84,12 @@ static int year_of(const socinv_cell *c, int *year)
     return 1;
 }
 
+/* Could an amount be a year heading (year_of's range)? */
+static inline int maybe_year_number(double v)
+{
+    return v >= 1950 && v <= 2150;
+}
+
 /* Could the cell be a year heading? Blank cells, amounts and words are most of a table
  * and are no years: told so inline, before year_of's call (a text year is four digits
  * after any spaces, so a text shorter than that or starting with another byte is none). */
@@ -91,7 +97,7 @@ static inline int maybe_year(const socinv_cell *c)
 {
     if (c->kind == SOCINV_CELL_TEXT)
         return c->len >= 4 && ((c->text[0] >= '0' && c->text[0] <= '9') || si_is_space((unsigned char)c->text[0]));
-    return c->kind == SOCINV_CELL_NUMBER && c->num >= 1950 && c->num <= 2150;
+    return c->kind == SOCINV_CELL_NUMBER && maybe_year_number(c->num);
 }
 
 /* The longest run (>= 2) of adjacent year cells in row r, right of a non-number. */
@@ -127,13 +133,17 @@ typedef struct {
     size_t year_cells; /* cells right of the first that may be a year (maybe_year): a header has two */
 } row_facts;
 
-/* check_row(g, r), and the row's facts when it is valid. */
-static socinv_status scan_row(const socinv_grid *g, size_t year_col, size_t nyears, size_t r, row_facts *rf)
+/* check_row over the cells [x, end) of a row, counting the non-blank ones in *cells and
+ * those that may be a year (maybe_year) in *years. */
+SI_INLINE socinv_status scan_cells(const socinv_cell *x, const socinv_cell *end, size_t *cells, size_t *years)
 {
-    size_t k = 0, years = 0;
-    int amounts = 0;
-    const socinv_cell *x = si_cell_at(g, r, 0);
-    for (size_t c = 0; c < g->cols; c++, x++) {
+    size_t k = *cells, y = *years;
+    for (; x < end; x++) {
+        if (x->kind == SOCINV_CELL_NUMBER) { /* an amount: valid, not blank */
+            k++;
+            y += (size_t)maybe_year_number(x->num);
+            continue;
+        }
         if (x->kind == SOCINV_CELL_EMPTY)
             continue; /* most cells of a table: blank, no year, valid */
         socinv_status st = cell_status(x);
@@ -142,13 +152,34 @@ static socinv_status scan_row(const socinv_grid *g, size_t year_col, size_t nyea
         if (si_cell_blank(x))
             continue; /* a text of spaces: no year either (year_of wants four digits) */
         k++;
-        amounts |= c - year_col < nyears;
-        years += (size_t)(maybe_year(x) & (c > 0));
+        y += (size_t)maybe_year(x);
     }
-    rf->cells = k;
-    rf->amounts = amounts;
-    rf->year_cells = years;
+    *cells = k;
+    *years = y;
     return SOCINV_OK;
+}
+
+/* check_row(g, r), and the row's facts when it is valid: the label's cell, the cells
+ * left of the year columns [year_col, year_col + nyears), in them and right of them
+ * counted apart, so that no cell asks where it is (1 <= year_col, year_col + nyears <=
+ * the grid's columns: a header's, or 1 and 0 where there is no header yet). */
+SI_INLINE socinv_status scan_row(const socinv_grid *g, size_t year_col, size_t nyears, size_t r, row_facts *rf)
+{
+    const socinv_cell *row = si_cell_at(g, r, 0), *end = row + g->cols;
+    size_t k = 0, years = 0, left;
+    socinv_status st = scan_cells(row, row + 1, &k, &years);
+    years = 0; /* the first cell is a label, never a year */
+    if (st == SOCINV_OK)
+        st = scan_cells(row + 1, row + year_col, &k, &years);
+    left = k;
+    if (st == SOCINV_OK)
+        st = scan_cells(row + year_col, row + year_col + nyears, &k, &years);
+    rf->amounts = k > left;
+    if (st == SOCINV_OK)
+        st = scan_cells(row + year_col + nyears, end, &k, &years);
+    rf->cells = k;
+    rf->year_cells = years;
+    return st;
 }
 
 typedef struct {
@@ -735,7 +766,7 @@ static socinv_status find_table(const socinv_grid *grid, size_t from_row, socinv
     for (size_t r = from_row; r < grid->rows; r++) {
         size_t yc, yn;
         row_facts rf;
-        if ((st = scan_row(grid, 0, 0, r, &rf)) != SOCINV_OK)
+        if ((st = scan_row(grid, 1, 0, r, &rf)) != SOCINV_OK)
             return st;
         if (rf.year_cells < 2 || !find_header(grid, r, 0, &yc, &yn))
             continue;
