@@ -491,7 +491,7 @@ static double *line_values(reader *rd)
     return &rd->values[(rd->n - 1) * rd->t->nyears];
 }
 
-static void read_amounts(reader *rd, size_t row, socinv_case_line *l)
+SI_INLINE void read_amounts(reader *rd, size_t row, socinv_case_line *l)
 {
     double *v = line_values(rd);
     const socinv_cell *c = si_cell_at(rd->g, row, rd->t->year_col);
