@@ -141,7 +141,8 @@ SI_INLINE socinv_status scan_cells(const socinv_cell *x, const socinv_cell *end,
     for (; x < end; x++) {
         if (x->kind == SOCINV_CELL_NUMBER) { /* an amount: valid, not blank */
             k++;
-            y += (size_t)maybe_year_number(x->num);
+            if (maybe_year_number(x->num))
+                y++; /* rare: a branch, no addition per amount */
             continue;
         }
         if (x->kind == SOCINV_CELL_EMPTY)
@@ -657,7 +658,7 @@ static row_step read_row(reader *rd, size_t r, const row_facts *rf)
         return ++rd->gap >= MAX_GAP && !rd->whole ? ROW_END : ROW_NEXT;
     const socinv_cell *label = si_cell_at(rd->g, r, rd->t->label_col);
     label_open(&lt, label);
-    if ((LABEL_STARTS(&lt, "note") || section_heading(label)) && !rd->whole)
+    if (!rd->whole && (LABEL_STARTS(&lt, "note") || section_heading(label)))
         return ROW_END;
     if (rd->pending != SOCINV_NONE && (LABEL_STARTS(&lt, "total") || LABEL_STARTS(&lt, "service")))
         return split_payback(rd, r, &lt);
