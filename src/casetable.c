@@ -461,6 +461,7 @@ typedef struct {
     int after_perm_total;     /* a 'Samlet varig ændring' was read (implementation may follow unheaded) */
     int seen_end_lines;       /* a net or payback line was read: lone text after it is prose */
     int gap, footnotes, paybacks;
+    int structure, net;       /* a heading, subtotal, net or payback line was read; a net line */
     size_t pending;           /* a payback label waiting for its basis and value, or SOCINV_NONE */
     size_t area_ok, area_bad; /* cells of an unheaded area column that read as areas, or not */
 } reader;
@@ -612,6 +613,10 @@ static void table_line(reader *rd, size_t r, label_class k, const socinv_cell *l
     /* every role but these reads its amounts (read_amounts) below */
     int amounts = k.role != SOCINV_LINE_PAYBACK && k.role != SOCINV_LINE_HEADING;
     socinv_case_line *l = add_line(rd, r, k.role, amounts);
+    /* the line keeps its role (an amount line's is DETAIL): the table's structure told here */
+    rd->structure |= k.role == SOCINV_LINE_HEADING || k.role == SOCINV_LINE_SUBTOTAL || k.role == SOCINV_LINE_NET ||
+                     k.role == SOCINV_LINE_PAYBACK;
+    rd->net |= k.role == SOCINV_LINE_NET;
     switch (k.role) {
     case SOCINV_LINE_PAYBACK: {
         double v;
@@ -702,14 +707,7 @@ static int finish_table(reader *rd, size_t hr, size_t r)
     }
     if (rd->overflow)
         return 1; /* the caller reports the buffer; the table may well be one */
-    int structure = 0, net = 0;
-    for (size_t i = 0; i < rd->n; i++) {
-        socinv_line_role role = rd->lines[i].role;
-        structure |= role == SOCINV_LINE_HEADING || role == SOCINV_LINE_SUBTOTAL || role == SOCINV_LINE_NET ||
-                     role == SOCINV_LINE_PAYBACK;
-        net |= role == SOCINV_LINE_NET;
-    }
-    return structure && (rd->whole || rd->area_headed || net);
+    return rd->structure && (rd->whole || rd->area_headed || rd->net);
 }
 
 /* Read the table whose years are in row hr; returns whether it is a business-case
@@ -723,6 +721,7 @@ static int read_table(reader *rd, size_t hr, size_t year_col, size_t nyears, int
     rd->overflow = 0;
     rd->block = SOCINV_ROW_IGNORE;
     rd->after_perm_total = rd->seen_end_lines = rd->gap = rd->footnotes = rd->paybacks = 0;
+    rd->structure = rd->net = 0;
     rd->pending = SOCINV_NONE;
     rd->area_ok = rd->area_bad = 0;
     size_t r = hr + 1;
