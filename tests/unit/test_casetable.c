@@ -969,6 +969,40 @@ static void test_label_prefixes(void **state)
     close_doc(d);
 }
 
+/* A row's cells are counted left of the year columns, in them and right of them apart
+ * (scan_row): a heading with a number left of the years (in the area column) or right of
+ * them is still a heading; with one in a year column it is an amount line, of the block
+ * it is under. 'Udvikling' has a year-like amount (2031) and 1: not a header. Net, all
+ * lines counting: 2024: -600 + 2031 + 100 + 5 = 1536; 2025: -600 + 1 = -599. */
+static void test_row_ranges(void **state)
+{
+    (void)state;
+    const char *text = "1.000 kr.\tStyringsområde\t2024\t2025\t\n"
+                       "Varige ændringer\t7\t\t\t\n"
+                       "Besparelse\tService\t-600\t-600\t\n"
+                       "Udvikling\tService\t2031\t1\t\n"
+                       "Implementeringsomkostninger\t\t\t\t9\n"
+                       "Projekt\tService\t100\t\t\n"
+                       "Varige ændringer\t\t5\t\t\n"
+                       "Samlet økonomisk påvirkning\t\t1536\t-599\t\n";
+    doc *d = open_text(text, strlen(text));
+    assert_ok(socinv_case_find(&d->grid, 0, SOCINV_NUMBERS_AUTO, &d->t, d->lines, CAP, d->values, N_OF(d->values)));
+    assert_int_equal(d->t.year_col, 2);
+    assert_int_equal(d->t.nyears, 2);
+    assert_int_equal(d->t.nlines, 7);
+    assert_int_equal(d->lines[0].role, SOCINV_LINE_HEADING);
+    assert_int_equal(d->lines[0].kind, SOCINV_ROW_PERMANENT);
+    assert_int_equal(d->lines[2].role, SOCINV_LINE_DETAIL);
+    assert_int_equal(d->lines[2].kind, SOCINV_ROW_PERMANENT);
+    assert_int_equal(d->lines[3].role, SOCINV_LINE_HEADING);
+    assert_int_equal(d->lines[3].kind, SOCINV_ROW_IMPLEMENTATION);
+    assert_int_equal(d->lines[5].role, SOCINV_LINE_DETAIL);
+    assert_int_equal(d->lines[5].kind, SOCINV_ROW_IMPLEMENTATION);
+    assert_int_equal(d->lines[6].role, SOCINV_LINE_NET);
+    assert_net(d, socinv_basis_total(), DBL(1536, -599), 2);
+    close_doc(d);
+}
+
 /* socinv_case_net sums 32 years at a time: 40 years cross a block. Line 0 has j in year
  * j, line 1 2j, so the net is 3j (93 in year 31, 96 in 32, 117 in 39); an amount of 1E308
  * in both lines in year 35 overflows there (not finite): years to 35 written, 36 on left
@@ -1078,6 +1112,7 @@ int main(void)
         cmocka_unit_test(test_fold),
         cmocka_unit_test(test_label_prefixes),
         cmocka_unit_test(test_fold_more),
+        cmocka_unit_test(test_row_ranges),
         cmocka_unit_test(test_label_steps),
         cmocka_unit_test(test_net_many_years),
         cmocka_unit_test(test_audit_subtotal_kinds),
