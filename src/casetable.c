@@ -100,29 +100,39 @@ static inline int maybe_year(const socinv_cell *c)
     return c->kind == SOCINV_CELL_NUMBER && maybe_year_number(c->num);
 }
 
+/* A run of year cells in a row, and what its years say, each year read once. */
+typedef struct {
+    size_t col, n;   /* the columns [col, col + n) */
+    int first_year;
+    int ordered;     /* no year before the one left of it */
+    int consecutive; /* each year the one left of it plus 1 */
+} year_run;
+
 /* The longest run (>= 2) of adjacent year cells in row r, right of a non-number. */
-static int find_years(const socinv_grid *g, size_t r, size_t *col, size_t *n)
+static int find_years(const socinv_grid *g, size_t r, year_run *run)
 {
-    size_t best = 0, best_col = 0;
+    size_t best = 0;
     for (size_t c = 1; c < g->cols;) {
-        int y;
-        if (!maybe_year(si_cell_at(g, r, c)) || !year_of(si_cell_at(g, r, c), &y)) {
+        int y, prev;
+        if (!maybe_year(si_cell_at(g, r, c)) || !year_of(si_cell_at(g, r, c), &prev)) {
             c++;
             continue;
         }
-        size_t k = c;
-        while (k < g->cols && maybe_year(si_cell_at(g, r, k)) && year_of(si_cell_at(g, r, k), &y))
-            k++;
+        year_run here = {c, 0, prev, 1, 1};
+        size_t k = c + 1;
+        for (; k < g->cols && maybe_year(si_cell_at(g, r, k)) && year_of(si_cell_at(g, r, k), &y); k++, prev = y) {
+            here.ordered &= y >= prev;
+            here.consecutive &= y == prev + 1;
+        }
         if (k - c > best) {
             best = k - c;
-            best_col = c;
+            *run = here;
         }
         c = k;
     }
     if (best < 2 || best > SOCINV_CASE_MAX_YEARS || si_cell_at(g, r, 0)->kind == SOCINV_CELL_NUMBER)
         return 0;
-    *col = best_col;
-    *n = best;
+    run->n = best;
     return 1;
 }
 
@@ -331,23 +341,16 @@ static label_class classify(label_text *l)
  * never a header. `strong` (a header that ends the table being read) also wants
  * the unit ("1.000 kr. ...") or a 'Styringsområde' cell, since within a table a
  * new one begins only where a document starts one. */
-static int find_header(const socinv_grid *g, size_t r, int strong, size_t *col, size_t *n)
+static int find_header(const socinv_grid *g, size_t r, int strong, year_run *run)
 {
     char f[SI_FOLD_CAP];
-    if (!find_years(g, r, col, n))
+    if (!find_years(g, r, run) || !run->ordered)
         return 0;
-    int prev, y; /* each year of the run (find_years read them all), each read once */
-    year_of(si_cell_at(g, r, *col), &prev);
-    for (size_t j = 1; j < *n; j++, prev = y) {
-        year_of(si_cell_at(g, r, *col + j), &y);
-        if (y < prev)
-            return 0;
-    }
-    for (size_t c = *col + *n; c < g->cols; c++)
+    for (size_t c = run->col + run->n; c < g->cols; c++)
         if (!si_cell_blank(si_cell_at(g, r, c)))
             return 0;
     int marked = 0;
-    for (size_t c = 0; c < *col; c++) {
+    for (size_t c = 0; c < run->col; c++) {
         const socinv_cell *x = si_cell_at(g, r, c);
         if (si_cell_blank(x))
             continue;
@@ -522,8 +525,9 @@ static int section_heading(const socinv_cell *c)
 }
 
 /* The header row's facts: label column, years, the area column. */
-static void read_header(reader *rd, size_t hr, size_t year_col, size_t nyears)
+static void read_header(reader *rd, size_t hr, const year_run *run)
 {
+    size_t year_col = run->col;
     const socinv_grid *g = rd->g;
     socinv_case *t = rd->t;
     char f[SI_LABEL_CAP];
@@ -535,16 +539,10 @@ static void read_header(reader *rd, size_t hr, size_t year_col, size_t nyears)
     while (t->label_col + 1 < year_col && si_cell_blank(si_cell_at(g, hr, t->label_col)))
         t->label_col++;
     t->year_col = year_col;
-    t->nyears = nyears;
+    t->nyears = run->n;
     t->area_col = SOCINV_NONE;
-    year_of(si_cell_at(g, hr, year_col), &t->first_year);
-    t->years_consecutive = 1;
-    int prev = t->first_year, y;
-    for (size_t j = 1; j < nyears; j++, prev = y) {
-        year_of(si_cell_at(g, hr, year_col + j), &y);
-        if (y != prev + 1)
-            t->years_consecutive = 0;
-    }
+    t->first_year = run->first_year;
+    t->years_consecutive = run->consecutive;
     /* The area column: headed 'Styringsområde' ("Styrings- område"), else maybe
      * the column just left of the years, if its cells read as areas. */
     rd->area_headed = 0;
@@ -713,9 +711,9 @@ static int finish_table(reader *rd, size_t hr, size_t r)
 /* Read the table whose years are in row hr; returns whether it is a business-case
  * table. `whole`: the grid is a range selected around the table, so blank lines and
  * stray text do not end it (only the next header or the end of the range does). */
-static int read_table(reader *rd, size_t hr, size_t year_col, size_t nyears, int whole)
+static int read_table(reader *rd, size_t hr, const year_run *run, int whole)
 {
-    read_header(rd, hr, year_col, nyears);
+    read_header(rd, hr, run);
     rd->whole = whole;
     rd->n = 0;
     rd->overflow = 0;
@@ -726,11 +724,11 @@ static int read_table(reader *rd, size_t hr, size_t year_col, size_t nyears, int
     rd->area_ok = rd->area_bad = 0;
     size_t r = hr + 1;
     for (; r < rd->g->rows; r++) {
-        size_t yc, yn;
+        year_run next;
         row_facts rf;
         if ((rd->status = scan_row(rd->g, rd->t->year_col, rd->t->nyears, r, &rf)) != SOCINV_OK)
             return 0;
-        if (rf.year_cells >= 2 && find_header(rd->g, r, 1, &yc, &yn))
+        if (rf.year_cells >= 2 && find_header(rd->g, r, 1, &next))
             break;
         row_step step = read_row(rd, r, &rf);
         if (step == ROW_END)
@@ -764,13 +762,13 @@ static socinv_status find_table(const socinv_grid *grid, size_t from_row, socinv
     rd.values = values;
     rd.values_cap = values_cap;
     for (size_t r = from_row; r < grid->rows; r++) {
-        size_t yc, yn;
+        year_run run;
         row_facts rf;
         if ((st = scan_row(grid, 1, 0, r, &rf)) != SOCINV_OK)
             return st;
-        if (rf.year_cells < 2 || !find_header(grid, r, 0, &yc, &yn))
+        if (rf.year_cells < 2 || !find_header(grid, r, 0, &run))
             continue;
-        int is_table = read_table(&rd, r, yc, yn, whole);
+        int is_table = read_table(&rd, r, &run, whole);
         if (rd.status != SOCINV_OK)
             return rd.status;
         if (is_table) {

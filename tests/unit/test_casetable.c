@@ -1003,6 +1003,35 @@ static void test_row_ranges(void **state)
     close_doc(d);
 }
 
+/* A header's years are read once (find_years): the longest run of them is the table's
+ * (a lone '2020' left of it is not), its first year and whether each is the one before
+ * plus 1 (2025 -> 2027: not consecutive); years that go back (2025, 2024) are no header. */
+static void test_year_runs(void **state)
+{
+    (void)state;
+    const char *text = "1.000 kr.\t2020\tStyringsområde\t2024\t2025\t2027\n"
+                       "Implementeringsomkostninger\n"
+                       "A\t\tService\t1\t2\t3\n"
+                       "Samlet økonomisk påvirkning\t\t\t1\t2\t3\n";
+    doc *d = open_text(text, strlen(text));
+    assert_ok(socinv_case_find(&d->grid, 0, SOCINV_NUMBERS_AUTO, &d->t, d->lines, CAP, d->values, N_OF(d->values)));
+    assert_int_equal(d->t.year_col, 3);
+    assert_int_equal(d->t.nyears, 3);
+    assert_int_equal(d->t.first_year, 2024);
+    assert_int_equal(d->t.years_consecutive, 0);
+    assert_int_equal(d->t.area_col, 2);
+    assert_int_equal(d->t.nlines, 3);
+    close_doc(d);
+    const char *back = "1.000 kr.\tStyringsområde\t2025\t2024\n"
+                       "Implementeringsomkostninger\n"
+                       "A\tService\t1\t2\n"
+                       "Samlet økonomisk påvirkning\t\t1\t2\n";
+    d = open_text(back, strlen(back));
+    assert_status(socinv_case_find(&d->grid, 0, SOCINV_NUMBERS_AUTO, &d->t, d->lines, CAP, d->values, N_OF(d->values)),
+                  SOCINV_E_NOTABLE);
+    close_doc(d);
+}
+
 /* socinv_case_net sums 32 years at a time: 40 years cross a block. Line 0 has j in year
  * j, line 1 2j, so the net is 3j (93 in year 31, 96 in 32, 117 in 39); an amount of 1E308
  * in both lines in year 35 overflows there (not finite): years to 35 written, 36 on left
@@ -1113,6 +1142,7 @@ int main(void)
         cmocka_unit_test(test_label_prefixes),
         cmocka_unit_test(test_fold_more),
         cmocka_unit_test(test_row_ranges),
+        cmocka_unit_test(test_year_runs),
         cmocka_unit_test(test_label_steps),
         cmocka_unit_test(test_net_many_years),
         cmocka_unit_test(test_audit_subtotal_kinds),
