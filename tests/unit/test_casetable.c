@@ -766,6 +766,13 @@ static void test_invalid(void **state)
     socinv_cell bad[2] = {{(socinv_cell_kind)7, 0, NULL, 0}, {SOCINV_CELL_EMPTY, 0, NULL, 0}};
     socinv_grid badg = {bad, 1, 2};
     assert_status(socinv_case_find(&badg, 0, SOCINV_NUMBERS_AUTO, &t, lines, 4, values, 16), SOCINV_E_TYPE);
+    /* a text cell without its bytes is no valid cell, after a label (scan_cells' quick way for a
+     * text with bytes) too; one of no bytes is blank */
+    socinv_cell notext[2] = {{SOCINV_CELL_TEXT, 0, "Label", 5}, {SOCINV_CELL_TEXT, 0, NULL, 3}};
+    socinv_grid notextg = {notext, 1, 2};
+    assert_status(socinv_case_find(&notextg, 0, SOCINV_NUMBERS_AUTO, &t, lines, 4, values, 16), SOCINV_E_NULL);
+    notext[1].len = 0;
+    assert_status(socinv_case_find(&notextg, 0, SOCINV_NUMBERS_AUTO, &t, lines, 4, values, 16), SOCINV_E_NOTABLE);
     socinv_grid huge = {bad, (size_t)-1, 2};
     assert_status(socinv_case_find(&huge, 0, SOCINV_NUMBERS_AUTO, &t, lines, 4, values, 16), SOCINV_E_LENGTH);
     /* no table in prose */
