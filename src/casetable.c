@@ -84,6 +84,12 @@ static int year_of(const socinv_cell *c, int *year)
     return 1;
 }
 
+/* Could an amount be a year heading (year_of's range)? */
+static inline int maybe_year_number(double v)
+{
+    return v >= 1950 && v <= 2150;
+}
+
 /* Could the cell be a year heading? Blank cells, amounts and words are most of a table
  * and are no years: told so inline, before year_of's call (a text year is four digits
  * after any spaces, so a text shorter than that or starting with another byte is none). */
@@ -91,32 +97,42 @@ static inline int maybe_year(const socinv_cell *c)
 {
     if (c->kind == SOCINV_CELL_TEXT)
         return c->len >= 4 && ((c->text[0] >= '0' && c->text[0] <= '9') || si_is_space((unsigned char)c->text[0]));
-    return c->kind == SOCINV_CELL_NUMBER && c->num >= 1950 && c->num <= 2150;
+    return c->kind == SOCINV_CELL_NUMBER && maybe_year_number(c->num);
 }
 
+/* A run of year cells in a row, and what its years say, each year read once. */
+typedef struct {
+    size_t col, n;   /* the columns [col, col + n) */
+    int first_year;
+    int ordered;     /* no year before the one left of it */
+    int consecutive; /* each year the one left of it plus 1 */
+} year_run;
+
 /* The longest run (>= 2) of adjacent year cells in row r, right of a non-number. */
-static int find_years(const socinv_grid *g, size_t r, size_t *col, size_t *n)
+static int find_years(const socinv_grid *g, size_t r, year_run *run)
 {
-    size_t best = 0, best_col = 0;
+    size_t best = 0;
     for (size_t c = 1; c < g->cols;) {
-        int y;
-        if (!maybe_year(si_cell_at(g, r, c)) || !year_of(si_cell_at(g, r, c), &y)) {
+        int y, prev;
+        if (!maybe_year(si_cell_at(g, r, c)) || !year_of(si_cell_at(g, r, c), &prev)) {
             c++;
             continue;
         }
-        size_t k = c;
-        while (k < g->cols && maybe_year(si_cell_at(g, r, k)) && year_of(si_cell_at(g, r, k), &y))
-            k++;
+        year_run here = {c, 0, prev, 1, 1};
+        size_t k = c + 1;
+        for (; k < g->cols && maybe_year(si_cell_at(g, r, k)) && year_of(si_cell_at(g, r, k), &y); k++, prev = y) {
+            here.ordered &= y >= prev;
+            here.consecutive &= y == prev + 1;
+        }
         if (k - c > best) {
             best = k - c;
-            best_col = c;
+            *run = here;
         }
         c = k;
     }
     if (best < 2 || best > SOCINV_CASE_MAX_YEARS || si_cell_at(g, r, 0)->kind == SOCINV_CELL_NUMBER)
         return 0;
-    *col = best_col;
-    *n = best;
+    run->n = best;
     return 1;
 }
 
@@ -127,28 +143,60 @@ typedef struct {
     size_t year_cells; /* cells right of the first that may be a year (maybe_year): a header has two */
 } row_facts;
 
-/* check_row(g, r), and the row's facts when it is valid. */
-static socinv_status scan_row(const socinv_grid *g, size_t year_col, size_t nyears, size_t r, row_facts *rf)
+/* check_row over the cells [x, end) of a row, counting the non-blank ones in *cells and
+ * those that may be a year (maybe_year) in *years. */
+SI_INLINE socinv_status scan_cells(const socinv_cell *x, const socinv_cell *end, size_t *cells, size_t *years)
 {
-    size_t k = 0, years = 0;
-    int amounts = 0;
-    const socinv_cell *x = si_cell_at(g, r, 0);
-    for (size_t c = 0; c < g->cols; c++, x++) {
+    size_t k = *cells, y = *years;
+    for (; x < end; x++) {
+        if (x->kind == SOCINV_CELL_NUMBER) { /* an amount: valid, not blank */
+            k++;
+            if (maybe_year_number(x->num))
+                y++; /* rare: a branch, no addition per amount */
+            continue;
+        }
         if (x->kind == SOCINV_CELL_EMPTY)
             continue; /* most cells of a table: blank, no year, valid */
+        if (x->kind == SOCINV_CELL_TEXT && x->text && x->len && !si_is_space((unsigned char)x->text[0])) {
+            /* a label, an area: valid, not blank, a year only as four digits or more (maybe_year) */
+            k++;
+            y += (size_t)(x->len >= 4 && x->text[0] >= '0' && x->text[0] <= '9');
+            continue;
+        }
         socinv_status st = cell_status(x);
         if (st != SOCINV_OK)
             return st;
         if (si_cell_blank(x))
             continue; /* a text of spaces: no year either (year_of wants four digits) */
         k++;
-        amounts |= c - year_col < nyears;
-        years += (size_t)(maybe_year(x) & (c > 0));
+        y += (size_t)maybe_year(x);
     }
-    rf->cells = k;
-    rf->amounts = amounts;
-    rf->year_cells = years;
+    *cells = k;
+    *years = y;
     return SOCINV_OK;
+}
+
+/* check_row(g, r), and the row's facts when it is valid: the label's cell, the cells
+ * left of the year columns [year_col, year_col + nyears), in them and right of them
+ * counted apart, so that no cell asks where it is (1 <= year_col, year_col + nyears <=
+ * the grid's columns: a header's, or 1 and 0 where there is no header yet). */
+SI_INLINE socinv_status scan_row(const socinv_grid *g, size_t year_col, size_t nyears, size_t r, row_facts *rf)
+{
+    const socinv_cell *row = si_cell_at(g, r, 0), *end = row + g->cols;
+    size_t k = 0, years = 0, left;
+    socinv_status st = scan_cells(row, row + 1, &k, &years);
+    years = 0; /* the first cell is a label, never a year */
+    if (st == SOCINV_OK)
+        st = scan_cells(row + 1, row + year_col, &k, &years);
+    left = k;
+    if (st == SOCINV_OK)
+        st = scan_cells(row + year_col, row + year_col + nyears, &k, &years);
+    rf->amounts = k > left;
+    if (st == SOCINV_OK)
+        st = scan_cells(row + year_col + nyears, end, &k, &years);
+    rf->cells = k;
+    rf->year_cells = years;
+    return st;
 }
 
 typedef struct {
@@ -299,23 +347,16 @@ static label_class classify(label_text *l)
  * never a header. `strong` (a header that ends the table being read) also wants
  * the unit ("1.000 kr. ...") or a 'Styringsområde' cell, since within a table a
  * new one begins only where a document starts one. */
-static int find_header(const socinv_grid *g, size_t r, int strong, size_t *col, size_t *n)
+static int find_header(const socinv_grid *g, size_t r, int strong, year_run *run)
 {
     char f[SI_FOLD_CAP];
-    if (!find_years(g, r, col, n))
+    if (!find_years(g, r, run) || !run->ordered)
         return 0;
-    int prev, y; /* each year of the run (find_years read them all), each read once */
-    year_of(si_cell_at(g, r, *col), &prev);
-    for (size_t j = 1; j < *n; j++, prev = y) {
-        year_of(si_cell_at(g, r, *col + j), &y);
-        if (y < prev)
-            return 0;
-    }
-    for (size_t c = *col + *n; c < g->cols; c++)
+    for (size_t c = run->col + run->n; c < g->cols; c++)
         if (!si_cell_blank(si_cell_at(g, r, c)))
             return 0;
     int marked = 0;
-    for (size_t c = 0; c < *col; c++) {
+    for (size_t c = 0; c < run->col; c++) {
         const socinv_cell *x = si_cell_at(g, r, c);
         if (si_cell_blank(x))
             continue;
@@ -429,6 +470,7 @@ typedef struct {
     int after_perm_total;     /* a 'Samlet varig ændring' was read (implementation may follow unheaded) */
     int seen_end_lines;       /* a net or payback line was read: lone text after it is prose */
     int gap, footnotes, paybacks;
+    int structure, net;       /* a heading, subtotal, net or payback line was read; a net line */
     size_t pending;           /* a payback label waiting for its basis and value, or SOCINV_NONE */
     size_t area_ok, area_bad; /* cells of an unheaded area column that read as areas, or not */
 } reader;
@@ -460,7 +502,7 @@ static double *line_values(reader *rd)
     return &rd->values[(rd->n - 1) * rd->t->nyears];
 }
 
-static void read_amounts(reader *rd, size_t row, socinv_case_line *l)
+SI_INLINE void read_amounts(reader *rd, size_t row, socinv_case_line *l)
 {
     double *v = line_values(rd);
     const socinv_cell *c = si_cell_at(rd->g, row, rd->t->year_col);
@@ -489,8 +531,9 @@ static int section_heading(const socinv_cell *c)
 }
 
 /* The header row's facts: label column, years, the area column. */
-static void read_header(reader *rd, size_t hr, size_t year_col, size_t nyears)
+static void read_header(reader *rd, size_t hr, const year_run *run)
 {
+    size_t year_col = run->col;
     const socinv_grid *g = rd->g;
     socinv_case *t = rd->t;
     char f[SI_LABEL_CAP];
@@ -502,16 +545,10 @@ static void read_header(reader *rd, size_t hr, size_t year_col, size_t nyears)
     while (t->label_col + 1 < year_col && si_cell_blank(si_cell_at(g, hr, t->label_col)))
         t->label_col++;
     t->year_col = year_col;
-    t->nyears = nyears;
+    t->nyears = run->n;
     t->area_col = SOCINV_NONE;
-    year_of(si_cell_at(g, hr, year_col), &t->first_year);
-    t->years_consecutive = 1;
-    int prev = t->first_year, y;
-    for (size_t j = 1; j < nyears; j++, prev = y) {
-        year_of(si_cell_at(g, hr, year_col + j), &y);
-        if (y != prev + 1)
-            t->years_consecutive = 0;
-    }
+    t->first_year = run->first_year;
+    t->years_consecutive = run->consecutive;
     /* The area column: headed 'Styringsområde' ("Styrings- område"), else maybe
      * the column just left of the years, if its cells read as areas. */
     rd->area_headed = 0;
@@ -580,6 +617,10 @@ static void table_line(reader *rd, size_t r, label_class k, const socinv_cell *l
     /* every role but these reads its amounts (read_amounts) below */
     int amounts = k.role != SOCINV_LINE_PAYBACK && k.role != SOCINV_LINE_HEADING;
     socinv_case_line *l = add_line(rd, r, k.role, amounts);
+    /* the line keeps its role (an amount line's is DETAIL): the table's structure told here */
+    rd->structure |= k.role == SOCINV_LINE_HEADING || k.role == SOCINV_LINE_SUBTOTAL || k.role == SOCINV_LINE_NET ||
+                     k.role == SOCINV_LINE_PAYBACK;
+    rd->net |= k.role == SOCINV_LINE_NET;
     switch (k.role) {
     case SOCINV_LINE_PAYBACK: {
         double v;
@@ -626,7 +667,7 @@ static row_step read_row(reader *rd, size_t r, const row_facts *rf)
         return ++rd->gap >= MAX_GAP && !rd->whole ? ROW_END : ROW_NEXT;
     const socinv_cell *label = si_cell_at(rd->g, r, rd->t->label_col);
     label_open(&lt, label);
-    if ((LABEL_STARTS(&lt, "note") || section_heading(label)) && !rd->whole)
+    if (!rd->whole && (LABEL_STARTS(&lt, "note") || section_heading(label)))
         return ROW_END;
     if (rd->pending != SOCINV_NONE && (LABEL_STARTS(&lt, "total") || LABEL_STARTS(&lt, "service")))
         return split_payback(rd, r, &lt);
@@ -670,36 +711,30 @@ static int finish_table(reader *rd, size_t hr, size_t r)
     }
     if (rd->overflow)
         return 1; /* the caller reports the buffer; the table may well be one */
-    int structure = 0, net = 0;
-    for (size_t i = 0; i < rd->n; i++) {
-        socinv_line_role role = rd->lines[i].role;
-        structure |= role == SOCINV_LINE_HEADING || role == SOCINV_LINE_SUBTOTAL || role == SOCINV_LINE_NET ||
-                     role == SOCINV_LINE_PAYBACK;
-        net |= role == SOCINV_LINE_NET;
-    }
-    return structure && (rd->whole || rd->area_headed || net);
+    return rd->structure && (rd->whole || rd->area_headed || rd->net);
 }
 
 /* Read the table whose years are in row hr; returns whether it is a business-case
  * table. `whole`: the grid is a range selected around the table, so blank lines and
  * stray text do not end it (only the next header or the end of the range does). */
-static int read_table(reader *rd, size_t hr, size_t year_col, size_t nyears, int whole)
+static int read_table(reader *rd, size_t hr, const year_run *run, int whole)
 {
-    read_header(rd, hr, year_col, nyears);
+    read_header(rd, hr, run);
     rd->whole = whole;
     rd->n = 0;
     rd->overflow = 0;
     rd->block = SOCINV_ROW_IGNORE;
     rd->after_perm_total = rd->seen_end_lines = rd->gap = rd->footnotes = rd->paybacks = 0;
+    rd->structure = rd->net = 0;
     rd->pending = SOCINV_NONE;
     rd->area_ok = rd->area_bad = 0;
     size_t r = hr + 1;
     for (; r < rd->g->rows; r++) {
-        size_t yc, yn;
+        year_run next;
         row_facts rf;
         if ((rd->status = scan_row(rd->g, rd->t->year_col, rd->t->nyears, r, &rf)) != SOCINV_OK)
             return 0;
-        if (rf.year_cells >= 2 && find_header(rd->g, r, 1, &yc, &yn))
+        if (rf.year_cells >= 2 && find_header(rd->g, r, 1, &next))
             break;
         row_step step = read_row(rd, r, &rf);
         if (step == ROW_END)
@@ -733,13 +768,13 @@ static socinv_status find_table(const socinv_grid *grid, size_t from_row, socinv
     rd.values = values;
     rd.values_cap = values_cap;
     for (size_t r = from_row; r < grid->rows; r++) {
-        size_t yc, yn;
+        year_run run;
         row_facts rf;
-        if ((st = scan_row(grid, 0, 0, r, &rf)) != SOCINV_OK)
+        if ((st = scan_row(grid, 1, 0, r, &rf)) != SOCINV_OK)
             return st;
-        if (rf.year_cells < 2 || !find_header(grid, r, 0, &yc, &yn))
+        if (rf.year_cells < 2 || !find_header(grid, r, 0, &run))
             continue;
-        int is_table = read_table(&rd, r, yc, yn, whole);
+        int is_table = read_table(&rd, r, &run, whole);
         if (rd.status != SOCINV_OK)
             return rd.status;
         if (is_table) {

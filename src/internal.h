@@ -121,6 +121,14 @@ static inline int si_line_counts(const socinv_case_line *l, socinv_basis basis)
 #define SI_SLOW_PATH
 #endif
 
+/* A small function on a hot path the compiler would otherwise call (one loop inlined at
+ * each of its callers). */
+#if defined(__GNUC__)
+#define SI_INLINE static inline __attribute__((always_inline))
+#else
+#define SI_INLINE static inline
+#endif
+
 /* Case-insensitive (ASCII + the Danish letters æøå in UTF-8) comparison of
  * text with spaces, hyphens and soft hyphens removed: folds "Styrings- område"
  * and "Efterspørgselsst yret" onto their dictionary spelling. Writes at most

@@ -766,6 +766,13 @@ static void test_invalid(void **state)
     socinv_cell bad[2] = {{(socinv_cell_kind)7, 0, NULL, 0}, {SOCINV_CELL_EMPTY, 0, NULL, 0}};
     socinv_grid badg = {bad, 1, 2};
     assert_status(socinv_case_find(&badg, 0, SOCINV_NUMBERS_AUTO, &t, lines, 4, values, 16), SOCINV_E_TYPE);
+    /* a text cell without its bytes is no valid cell, after a label (scan_cells' quick way for a
+     * text with bytes) too; one of no bytes is blank */
+    socinv_cell notext[2] = {{SOCINV_CELL_TEXT, 0, "Label", 5}, {SOCINV_CELL_TEXT, 0, NULL, 3}};
+    socinv_grid notextg = {notext, 1, 2};
+    assert_status(socinv_case_find(&notextg, 0, SOCINV_NUMBERS_AUTO, &t, lines, 4, values, 16), SOCINV_E_NULL);
+    notext[1].len = 0;
+    assert_status(socinv_case_find(&notextg, 0, SOCINV_NUMBERS_AUTO, &t, lines, 4, values, 16), SOCINV_E_NOTABLE);
     socinv_grid huge = {bad, (size_t)-1, 2};
     assert_status(socinv_case_find(&huge, 0, SOCINV_NUMBERS_AUTO, &t, lines, 4, values, 16), SOCINV_E_LENGTH);
     /* no table in prose */
@@ -969,6 +976,71 @@ static void test_label_prefixes(void **state)
     close_doc(d);
 }
 
+/* A row's cells are counted left of the year columns, in them and right of them apart
+ * (scan_row): a heading with a number left of the years (in the area column) or right of
+ * them is still a heading; with one in a year column it is an amount line, of the block
+ * it is under. 'Udvikling' has a year-like amount (2031) and 1: not a header. Net, all
+ * lines counting: 2024: -600 + 2031 + 100 + 5 = 1536; 2025: -600 + 1 = -599. */
+static void test_row_ranges(void **state)
+{
+    (void)state;
+    const char *text = "1.000 kr.\tStyringsområde\t2024\t2025\t\n"
+                       "Varige ændringer\t7\t\t\t\n"
+                       "Besparelse\tService\t-600\t-600\t\n"
+                       "Udvikling\tService\t2031\t1\t\n"
+                       "Implementeringsomkostninger\t\t\t\t9\n"
+                       "Projekt\tService\t100\t\t\n"
+                       "Varige ændringer\t\t5\t\t\n"
+                       "Samlet økonomisk påvirkning\t\t1536\t-599\t\n";
+    doc *d = open_text(text, strlen(text));
+    assert_ok(socinv_case_find(&d->grid, 0, SOCINV_NUMBERS_AUTO, &d->t, d->lines, CAP, d->values, N_OF(d->values)));
+    assert_int_equal(d->t.year_col, 2);
+    assert_int_equal(d->t.nyears, 2);
+    assert_int_equal(d->t.nlines, 7);
+    static const struct {
+        socinv_line_role role;
+        socinv_row_kind kind;
+    } want[] = {{SOCINV_LINE_HEADING, SOCINV_ROW_PERMANENT}, {SOCINV_LINE_DETAIL, SOCINV_ROW_PERMANENT},
+                {SOCINV_LINE_DETAIL, SOCINV_ROW_PERMANENT},  {SOCINV_LINE_HEADING, SOCINV_ROW_IMPLEMENTATION},
+                {SOCINV_LINE_DETAIL, SOCINV_ROW_IMPLEMENTATION}, {SOCINV_LINE_DETAIL, SOCINV_ROW_IMPLEMENTATION}};
+    for (size_t i = 0; i < N_OF(want); i++) {
+        assert_int_equal(d->lines[i].role, want[i].role);
+        assert_int_equal(d->lines[i].kind, want[i].kind);
+    }
+    assert_int_equal(d->lines[6].role, SOCINV_LINE_NET);
+    assert_net(d, socinv_basis_total(), DBL(1536, -599), 2);
+    close_doc(d);
+}
+
+/* A header's years are read once (find_years): the longest run of them is the table's
+ * (a lone '2020' left of it is not), its first year and whether each is the one before
+ * plus 1 (2025 -> 2027: not consecutive); years that go back (2025, 2024) are no header. */
+static void test_year_runs(void **state)
+{
+    (void)state;
+    const char *text = "1.000 kr.\t2020\tStyringsområde\t2024\t2025\t2027\n"
+                       "Implementeringsomkostninger\n"
+                       "A\t\tService\t1\t2\t3\n"
+                       "Samlet økonomisk påvirkning\t\t\t1\t2\t3\n";
+    doc *d = open_text(text, strlen(text));
+    assert_ok(socinv_case_find(&d->grid, 0, SOCINV_NUMBERS_AUTO, &d->t, d->lines, CAP, d->values, N_OF(d->values)));
+    assert_int_equal(d->t.year_col, 3);
+    assert_int_equal(d->t.nyears, 3);
+    assert_int_equal(d->t.first_year, 2024);
+    assert_int_equal(d->t.years_consecutive, 0);
+    assert_int_equal(d->t.area_col, 2);
+    assert_int_equal(d->t.nlines, 3);
+    close_doc(d);
+    const char *back = "1.000 kr.\tStyringsområde\t2025\t2024\n"
+                       "Implementeringsomkostninger\n"
+                       "A\tService\t1\t2\n"
+                       "Samlet økonomisk påvirkning\t\t1\t2\n";
+    d = open_text(back, strlen(back));
+    assert_status(socinv_case_find(&d->grid, 0, SOCINV_NUMBERS_AUTO, &d->t, d->lines, CAP, d->values, N_OF(d->values)),
+                  SOCINV_E_NOTABLE);
+    close_doc(d);
+}
+
 /* socinv_case_net sums 32 years at a time: 40 years cross a block. Line 0 has j in year
  * j, line 1 2j, so the net is 3j (93 in year 31, 96 in 32, 117 in 39); an amount of 1E308
  * in both lines in year 35 overflows there (not finite): years to 35 written, 36 on left
@@ -1078,6 +1150,8 @@ int main(void)
         cmocka_unit_test(test_fold),
         cmocka_unit_test(test_label_prefixes),
         cmocka_unit_test(test_fold_more),
+        cmocka_unit_test(test_row_ranges),
+        cmocka_unit_test(test_year_runs),
         cmocka_unit_test(test_label_steps),
         cmocka_unit_test(test_net_many_years),
         cmocka_unit_test(test_audit_subtotal_kinds),
