@@ -71,11 +71,6 @@ const char *sv_error_class_name(sv_error_class c)
     }
 }
 
-static inline const sv_arg *arg(const sv_call *c, size_t i)
-{
-    return i < c->nargs ? &c->args[i] : NULL;
-}
-
 /* Argument i's cells as doubles when all are numbers, else NULL (the
  * dispatcher sets it for every argument of the function). */
 static inline const double *nums_of(const sv_call *c, size_t i)
@@ -87,7 +82,7 @@ static inline const double *nums_of(const sv_call *c, size_t i)
  * are left out, and this is all such an argument costs. */
 static inline int present(const sv_call *c, size_t i)
 {
-    const sv_arg *a = arg(c, i);
+    const sv_arg *a = sv_arg_at(c, i);
     if (!a || a->omitted || a->rows == 0 || a->cols == 0 || !a->cells)
         return 0;
     return !(a->rows == 1 && a->cols == 1 && a->cells[0].kind == SV_EMPTY);
@@ -101,7 +96,7 @@ int sv_present(const sv_call *c, size_t i)
 /* The single cell of a scalar argument. */
 static socinv_status single(const sv_call *c, size_t i, const sv_cell **cell)
 {
-    const sv_arg *a = arg(c, i);
+    const sv_arg *a = sv_arg_at(c, i);
     if (a->rows != 1 || a->cols != 1)
         return SOCINV_E_SHAPE;
     *cell = &a->cells[0];
@@ -279,7 +274,7 @@ static socinv_status cells_to_numbers(const sv_cell *cells, size_t total, int ke
 
 socinv_status sv_vector_read(sv_call *c, size_t i, int keep_trailing, const double **v, size_t *n)
 {
-    const sv_arg *a = arg(c, i);
+    const sv_arg *a = sv_arg_at(c, i);
     if (!a || a->omitted || !a->cells || a->rows == 0 || a->cols == 0)
         return SOCINV_E_LENGTH;
     if (a->rows > 1 && a->cols > 1)
@@ -300,7 +295,7 @@ socinv_status sv_vector_read(sv_call *c, size_t i, int keep_trailing, const doub
 
 socinv_status sv_per_row(sv_call *c, size_t i, sv_row_rule rule, const void *ctx)
 {
-    const sv_arg *a = arg(c, i);
+    const sv_arg *a = sv_arg_at(c, i);
     if (a->rows > SOCINV_MAX_CELLS || a->cols > SOCINV_MAX_CELLS / a->rows)
         return SOCINV_E_LENGTH;
     const double *nums = nums_of(c, i);
@@ -327,7 +322,7 @@ socinv_status sv_per_row(sv_call *c, size_t i, sv_row_rule rule, const void *ctx
 
 socinv_status sv_matrix(sv_call *c, size_t i, const double **m, size_t *rows, size_t *cols)
 {
-    const sv_arg *a = arg(c, i);
+    const sv_arg *a = sv_arg_at(c, i);
     if (!a || a->omitted || !a->cells || a->rows == 0 || a->cols == 0)
         return SOCINV_E_LENGTH;
     if (a->rows > SOCINV_MAX_CELLS || a->cols > SOCINV_MAX_CELLS / a->rows)
@@ -392,7 +387,7 @@ double *sv_set_matrix(sv_call *c, size_t rows, size_t cols)
 
 int sv_is_column(const sv_call *c, size_t i)
 {
-    const sv_arg *a = arg(c, i);
+    const sv_arg *a = sv_arg_at(c, i);
     return a && !a->omitted && a->rows > 1;
 }
 
@@ -417,7 +412,7 @@ socinv_status sv_set_vector_or_pick(sv_call *c, const double *v, size_t n, int a
 
 socinv_status sv_cells(const sv_call *c, size_t i, const sv_cell **cells, size_t *n)
 {
-    const sv_arg *a = arg(c, i);
+    const sv_arg *a = sv_arg_at(c, i);
     if (!a || a->omitted || !a->cells || a->rows == 0 || a->cols == 0)
         return SOCINV_E_LENGTH;
     if (a->rows > 1 && a->cols > 1)

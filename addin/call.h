@@ -140,12 +140,18 @@ const char *sv_error_class_name(sv_error_class c);
 
 /* ---- reading argument i (return SOCINV_OK or the status to report) --------- */
 
+/* Argument i as it came, NULL past the last. */
+static inline const sv_arg *sv_arg_at(const sv_call *c, size_t i)
+{
+    return i < c->nargs ? &c->args[i] : NULL;
+}
+
 /* Argument i with its cells written (see sv_call.nums); NULL past the last.
  * Every reader of the cells of a range goes through it; a reader of one cell
  * need not (the dispatcher writes the cell of a scalar). */
 static inline const sv_arg *sv_arg_read(const sv_call *c, size_t i)
 {
-    const sv_arg *a = i < c->nargs ? &c->args[i] : NULL;
+    const sv_arg *a = sv_arg_at(c, i);
     const double *nums = a && c->nums ? c->nums[i] : NULL;
     if (nums) /* written each time it is read: the same cells, and rarely twice */
         sv_number_cells((sv_cell *)(uintptr_t)a->cells, nums, a->rows * a->cols);
@@ -288,7 +294,7 @@ int sv_word_is(const char *text, size_t len, const char *word);
  * function that takes a row of years then answers each row (sv_per_row). */
 static inline int sv_is_portfolio(const sv_call *c, size_t i)
 {
-    const sv_arg *a = i < c->nargs ? &c->args[i] : NULL;
+    const sv_arg *a = sv_arg_at(c, i);
     return a && !a->omitted && a->cells && a->rows > 1 && a->cols > 1;
 }
 /* The rule for one row of numbers (as sv_vector reads it): its result in *out. */
