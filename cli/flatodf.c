@@ -104,11 +104,24 @@ static void put_text(builder *b, size_t k, xmlBuffer *buf)
     xmlBufferFree(buf);
 }
 
+/* An array formula's rows or columns as the file gives them (0: not given or not
+ * positive, as attr_long reads them), 1 to max. */
+static size_t span(long given, long max)
+{
+    return given < 1 ? 1 : given > max ? (size_t)max : (size_t)given;
+}
+
 static void set_cell(builder *b, size_t r, size_t c, const xmlNode *cell)
 {
     xmlChar *formula = xmlGetNsProp(cell, (const xmlChar *)"formula", (const xmlChar *)NS_TABLE);
     if (formula) {
-        gb_set_formula(b, r * b->cols + c, (const char *)formula);
+        /* an array formula: its result's size (the other cells hold values only) */
+        long rows = attr_long(cell, NS_TABLE, "number-matrix-rows-spanned", 0);
+        long cols = attr_long(cell, NS_TABLE, "number-matrix-columns-spanned", 0);
+        if (rows || cols)
+            gb_set_array_formula(b, r, c, (const char *)formula, span(rows, MAX_ROWS), span(cols, MAX_COLS));
+        else
+            gb_set_formula(b, r * b->cols + c, (const char *)formula);
         xmlFree(formula);
     }
     xmlChar *type = xmlGetNsProp(cell, (const xmlChar *)"value-type", (const xmlChar *)NS_OFFICE);

@@ -95,6 +95,27 @@ socinv_cell *gb_new_row(builder *b, size_t cols)
     return row;
 }
 
+/* Every cell of an array formula's result given its formula, where it has none of its
+ * own. The results of a valid file's arrays do not overlap; a crafted file's that claim
+ * each other's cells are filled only up to the sheet's cells in all: linear in the sheet. */
+static void fill_arrays(const builder *b, const char **formulas)
+{
+    size_t budget = b->rows * b->cols;
+    for (size_t i = 0; i < b->narrays; i++) {
+        const gb_array *a = &b->arrays[i];
+        size_t row_end = a->rows < b->rows - a->row ? a->row + a->rows : b->rows;
+        size_t col_end = a->cols < b->cols - a->col ? a->col + a->cols : b->cols;
+        for (size_t r = a->row; r < row_end; r++)
+            for (size_t c = a->col; c < col_end; c++) {
+                if (budget == 0)
+                    return;
+                budget--;
+                if (!formulas[r * b->cols + c])
+                    formulas[r * b->cols + c] = b->pool + a->formula - 1;
+            }
+    }
+}
+
 /* Close a builder into a part: text pointers into the pool. */
 int gb_finish(builder *b, input *in, const char *name)
 {
@@ -142,6 +163,7 @@ int gb_finish(builder *b, input *in, const char *name)
         for (size_t i = 0; i < b->rows * b->cols; i++)
             if (b->formulas[i])
                 p->formulas[i] = b->pool + b->formulas[i] - 1;
+        fill_arrays(b, p->formulas);
     }
     p->cells_owned = b->cells;
     p->text_owned = b->pool;
@@ -150,6 +172,7 @@ int gb_finish(builder *b, input *in, const char *name)
     p->grid.cols = b->cols;
     free(b->offsets);
     free(b->formulas);
+    free(b->arrays);
     memset(b, 0, sizeof *b);
     return 0;
 }
@@ -160,6 +183,7 @@ void gb_drop(builder *b)
     free(b->offsets);
     free(b->formulas);
     free(b->pool);
+    free(b->arrays);
     memset(b, 0, sizeof *b);
 }
 
@@ -193,6 +217,33 @@ void gb_set_formula(builder *b, size_t k, const char *formula)
 {
     b->formulas[k] = 1 + pool_add(b, formula, strlen(formula));
     b->any_formula = 1;
+}
+
+void gb_set_array_formula(builder *b, size_t row, size_t col, const char *formula, size_t rows, size_t cols)
+{
+    size_t n = strlen(formula);
+    char *braced = malloc(n + 3);
+    if (b->narrays == b->arrays_cap) {
+        size_t cap = b->arrays_cap ? 2 * b->arrays_cap : 16;
+        gb_array *a = realloc(b->arrays, cap * sizeof *a);
+        if (a) {
+            b->arrays = a;
+            b->arrays_cap = cap;
+        }
+    }
+    if (!braced || b->narrays == b->arrays_cap) {
+        free(braced);
+        b->failed = 1;
+        return;
+    }
+    braced[0] = '{';
+    memcpy(braced + 1, formula, n);
+    memcpy(braced + 1 + n, "}", 2);
+    size_t at = 1 + pool_add(b, braced, n + 2);
+    free(braced);
+    b->formulas[row * b->cols + col] = at;
+    b->any_formula = 1;
+    b->arrays[b->narrays++] = (gb_array){row, col, rows, cols, at};
 }
 
 /* A number as XML writes it (xsd:double in the C locale's form, blanks around it allowed):

@@ -13,6 +13,12 @@
 #define GB_MAX_ROWS 1048576
 #define GB_MAX_CELLS ((size_t)8 << 20)
 
+/* An array formula's result: the cells [row, row + rows) x [col, col + cols), its
+ * formula in the pool (1 + offset, as formulas). */
+typedef struct {
+    size_t row, col, rows, cols, formula;
+} gb_array;
+
 typedef struct {
     socinv_cell *cells;
     size_t rows, cols, cap_rows; /* cols: the row stride, grown in steps; at least width */
@@ -22,6 +28,8 @@ typedef struct {
     size_t *offsets;  /* text offsets into the pool, fixed up at the end */
     size_t *formulas; /* 1 + pool offset of a cell's formula, 0 for none (same layout as cells) */
     int any_formula;
+    gb_array *arrays; /* array formulas, their cells given the formula by gb_finish */
+    size_t narrays, arrays_cap;
     int failed;
     int too_large;
     size_t cut_cols; /* cells right of GB_MAX_COLS that were not read (named in a warning) */
@@ -37,6 +45,10 @@ int gb_room_for(builder *b, size_t rows, size_t width);
 void gb_set_text(builder *b, size_t k, const char *s, size_t n);
 void gb_set_number(builder *b, size_t k, double v);
 void gb_set_formula(builder *b, size_t k, const char *formula);
+/* The formula of an array formula entered at (row, col) whose result is rows x cols
+ * cells: every cell of the result is given it in braces, "{of:=...}", as Calc shows it
+ * (the file names the formula only in the first cell). */
+void gb_set_array_formula(builder *b, size_t row, size_t col, const char *formula, size_t rows, size_t cols);
 /* Close the builder into a new part of `in` named `name` (nothing added when it has
  * no cells). 0, or -1 with in->error set (too large, out of memory). */
 int gb_finish(builder *b, input *in, const char *name);

@@ -162,10 +162,13 @@ static int mentions_socinv(const char *f)
     return 0;
 }
 
-/* "of:=ORG.SOCINV.CALC.FUNCTIONS.PAYBACK([.C20:.H20])" -> "=PAYBACK(C20:H20)" for people. */
-static void readable_formula(const char *f, char *out, size_t cap)
+/* "of:=ORG.SOCINV.CALC.FUNCTIONS.PAYBACK([.C20:.H20])" -> "=PAYBACK(C20:H20)" for people;
+ * an array formula's "{of:=...}" (gridbuild.h) -> "{=...}", as Calc shows it. */
+void recalc_readable_formula(const char *f, char *out, size_t cap)
 {
     size_t o = 0;
+    if (*f == '{' && cap > 1)
+        out[o++] = *f++;
     if (!strncmp(f, "of:", 3))
         f += 3;
     const char *start = f;
@@ -230,7 +233,7 @@ static void report(const input *in, const char *lang)
                 const socinv_cell *cell = &part->grid.cells[r * part->grid.cols + c];
                 char name[24], formula[512], value[64];
                 cell_name(r, c, name, sizeof name);
-                readable_formula(f, formula, sizeof formula);
+                recalc_readable_formula(f, formula, sizeof formula);
                 if (cell->kind == SOCINV_CELL_NUMBER)
                     socinv_format_amount(cell->num, lang, value, sizeof value);
                 else if (cell->kind == SOCINV_CELL_TEXT)

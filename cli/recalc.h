@@ -57,6 +57,8 @@ typedef struct recalc {
 const char *recalc_target_for(const char *path, const char *format, const char **ext);
 void recalc_stem(const char *path, char *buf, size_t cap);
 int recalc_exists(const char *path);
+/* A cell's formula as people read it: "=PAYBACK(C20:H20)", "{=PAYBACK(C2:H9)}". */
+void recalc_readable_formula(const char *f, char *out, size_t cap);
 /* Mark a workbook failed with a reason (the first reason stays). */
 void recalc_fail(workbook *b, const char *fmt, const char *detail);
 

@@ -62,8 +62,11 @@ size_t recalc_new_errors(const input *before, const input *after)
                 else if (old && old->kind == SOCINV_CELL_TEXT)
                     snprintf(value, sizeof value, "'%.*s'", (int)(old->len > 60 ? 60 : old->len), old->text);
                 const char *f = now->formulas ? now->formulas[r * now->grid.cols + c] : NULL;
+                char formula[512] = "";
+                if (f)
+                    recalc_readable_formula(f, formula, sizeof formula);
                 fprintf(stderr, "    %s is now %.*s, was %s%s%s\n", where, (int)x->len, x->text,
-                        *value ? value : "empty", f ? ": " : "", f ? (strncmp(f, "of:", 3) ? f : f + 3) : "");
+                        *value ? value : "empty", f ? ": " : "", formula);
                 n++;
             }
         }

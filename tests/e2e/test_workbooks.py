@@ -612,6 +612,29 @@ def part_recalc(a, office):
             rep.check(rc == 0 and line.split()[1:2] == [word], f"--report --lang {lang}: an empty value is {word}",
                       f"exit {rc}: {line!r}\n{stderr}")
 
+        # --report lists every cell of an array formula (the portfolio form), each with its own
+        # value and the formula in braces as Calc shows it; the file names the formula only in
+        # the first cell. Rows: seed 001's net (cumulative 1511, 381, -1170: 3), never below
+        # zero (#N/A), a saving in the first year (cumulative -5: 1).
+        array_dir = os.path.join(tmp, "array")
+        os.makedirs(array_dir)
+        doc = recalc_sheet(office)
+        for r, row in enumerate(([1511, -1130, -1551, -504], [100, 100, 100, 100], [-5, 0, 0, 0])):
+            for i, v in enumerate(row):
+                office.set_value(doc, f"{'ABCD'[i]}{11 + r}", v)
+        office.set_array_formula(doc, "F11:F13", f"={FN}PAYBACK(A11:D13)")
+        office.calculate_all(doc)
+        shutil.copyfile(office.store(doc, "ods", "f-array"), os.path.join(array_dir, "f-array.ods"))
+        office.close_doc(doc)
+        rc, stdout, stderr = run(a, "--report", "--lang", "en", os.path.join(array_dir, "f-array.ods"))
+        for cell, exp in (("F11", "3"), ("F12", "#N/A"), ("F13", "1")):
+            line = next((l for l in stdout.splitlines() if l.split()[:1] == [cell]), "")
+            rep.check(rc == 0 and line.split()[1:] == [exp, "{=PAYBACK(A11:D13)}"],
+                      f"--report: array formula cell {cell} -> {exp} {{=PAYBACK(A11:D13)}}",
+                      f"exit {rc}: {line!r}\n{stdout}\n{stderr}")
+        rep.check("7 socinv formulas" in stdout, "--report: the 4 formulas and the 3 cells of the array counted",
+                  stdout[-300:])
+
         # --in-place: replaced only after success; the corrupt file stays as it was
         ip = os.path.join(tmp, "inplace")
         os.makedirs(ip)

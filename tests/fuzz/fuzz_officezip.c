@@ -6,7 +6,8 @@
  * - a reader returns 0, or -1 with a reason in input.error; then the layout is
  *   tidied (cli/layout.c: spacer columns, tables side by side);
  * - every part's grid is within the limits (GB_MAX_CELLS cells, GB_MAX_COLS
- *   columns), its cells are empty, numbers or text with a pointer when not empty;
+ *   columns), its cells are empty, numbers or text with a pointer when not empty,
+ *   an array formula's cells hold it in braces;
  * - the recognizer runs over every grid (socinv_case_find from each table's end)
  *   and returns only statuses the header lists. */
 #include "fuzz.h"
@@ -25,6 +26,9 @@ static void check_parts(const input *in)
             const socinv_cell *c = &g->cells[i];
             FZ_CHECK(c->kind == SOCINV_CELL_EMPTY || c->kind == SOCINV_CELL_NUMBER || c->kind == SOCINV_CELL_TEXT);
             FZ_CHECK(c->kind != SOCINV_CELL_TEXT || (c->text && c->len));
+            /* an array formula's, in every cell of its result, is in braces (gridbuild.h) */
+            const char *f = in->parts[p].formulas ? in->parts[p].formulas[i] : NULL;
+            FZ_CHECK(!f || f[0] != '{' || f[strlen(f) - 1] == '}');
         }
         socinv_case t;
         socinv_case_line lines[64];

@@ -150,6 +150,22 @@ def office_seeds(outdir):
                 write(outdir, "officezip", name, bytes([sel]) + f.read())
         with zipfile.ZipFile(made[2][2]) as z:  # a zipped ODF's content.xml is a flat ODF body
             write(outdir, "officezip", "fods", b"\x03" + z.read("content.xml"))
+    write(outdir, "officezip", "arrays", b"\x03" + array_formulas(t.ODF).encode())
+
+
+def array_formulas(namespaces):
+    """A flat ODF sheet of array formulas (gridbuild.c fill_arrays): one 3 x 2 result, one
+    that claims the whole sheet over it, spans of 0, -1 and beyond the limits."""
+    def f(rows, cols, v):
+        return (f'<table:table-cell table:formula="of:=ORG.SOCINV.CALC.FUNCTIONS.PAYBACK([.C1:.F3])" '
+                f'table:number-matrix-rows-spanned="{rows}" table:number-matrix-columns-spanned="{cols}" '
+                f'office:value-type="float" office:value="{v}"/>')
+    num = '<table:table-cell office:value-type="float" office:value="1"/>'
+    rows = [f(3, 2, 3) + f(1048577, 99999, 1) + num * 4, num * 6, f(0, -1, 2) + num * 5]
+    body = "".join(f"<table:table-row>{r}</table:table-row>" for r in rows)
+    return (f'<office:document-content {namespaces}><office:body><office:spreadsheet>'
+            f'<table:table table:name="A">{body}</table:table></office:spreadsheet></office:body>'
+            '</office:document-content>')
 
 if __name__ == "__main__":
     main()
