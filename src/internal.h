@@ -129,6 +129,10 @@ static inline int si_line_counts(const socinv_case_line *l, socinv_basis basis)
 #define SI_INLINE static inline
 #endif
 
+/* socinv_parse_number without its one-pass reading of plain amounts ("-1.130"), given
+ * valid arguments (number.c): what the test of that reading compares it with. */
+socinv_status si_parse_number_general(const char *text, size_t len, socinv_number_style style, double *value);
+
 /* Case-insensitive (ASCII + the Danish letters æøå in UTF-8) comparison of
  * text with spaces, hyphens and soft hyphens removed: folds "Styrings- område"
  * and "Efterspørgselsst yret" onto their dictionary spelling. Writes at most

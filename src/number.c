@@ -265,6 +265,38 @@ static double digits_value(const printed_number *p)
     return v;
 }
 
+/* Most digits a plain amount may have: its value exact in a double (and in uint64_t). */
+#define PLAIN_DIGITS 15
+
+/* The amount most cells of a document hold, read in one pass: an optional '-' and at
+ * most PLAIN_DIGITS digits, ungrouped or grouped in threes by '.' ("-1.130", "504",
+ * "12.500"). Every style reads it as a whole number (AUTO and DANISH take such a '.' for
+ * the thousands mark; PLAIN is given only ungrouped digits), as si_parse_number_general
+ * does, exactly. 0 for any other text, which the general reading takes. */
+static inline int plain_amount(const unsigned char *s, size_t n, socinv_number_style style, double *value)
+{
+    size_t i = n && s[0] == '-';
+    uint64_t mant = 0;
+    size_t digits = 0, run = 0, groups = 0;
+    for (; i < n; i++) {
+        unsigned d = (unsigned)s[i] - '0';
+        if (d <= 9) {
+            mant = mant * 10 + d;
+            digits++;
+            run++;
+        } else if (s[i] == '.' && style != SOCINV_NUMBERS_PLAIN && run >= 1 && run <= 3 && (!groups || run == 3)) {
+            groups++;
+            run = 0;
+        } else {
+            return 0;
+        }
+    }
+    if (run == 0 || digits > PLAIN_DIGITS || (groups && run != 3))
+        return 0;
+    *value = n && s[0] == '-' ? -(double)mant : (double)mant;
+    return 1;
+}
+
 socinv_status socinv_parse_number(const char *text, size_t len, socinv_number_style style,
                                   double *value)
 {
@@ -272,6 +304,13 @@ socinv_status socinv_parse_number(const char *text, size_t len, socinv_number_st
         return SOCINV_E_NULL;
     if (style != SOCINV_NUMBERS_AUTO && style != SOCINV_NUMBERS_DANISH && style != SOCINV_NUMBERS_PLAIN)
         return SOCINV_E_OPTION;
+    if (plain_amount((const unsigned char *)text, len, style, value))
+        return SOCINV_OK;
+    return si_parse_number_general(text, len, style, value);
+}
+
+socinv_status si_parse_number_general(const char *text, size_t len, socinv_number_style style, double *value)
+{
     const unsigned char *s = (const unsigned char *)text;
     size_t n = len;
     int negative = 0;

@@ -1,5 +1,6 @@
 /* Numbers as the seeds print them: Danish thousands and decimals, dashes for
  * zero, footnote marks, units, and what is not a number. */
+#include "internal.h"
 #include "test_util.h"
 
 static double num(const char *s, socinv_number_style style)
@@ -127,6 +128,57 @@ static void test_invalid(void **state)
     assert_close(v, 12, 0);
 }
 
+/* The one-pass reading of plain amounts ("-1.130": number.c plain_amount) against the
+ * general one (si_parse_number_general), in every style: the same status and the same
+ * value, bit for bit (-0 included), for every text of up to 9 bytes of '-', '0', '9' and
+ * '.' (three groups: "1.000.000", and "1.00.000", "1.000.00"), of up to 6 bytes of those,
+ * '1', ',' and ' ', and at the edge of its 15 digits. */
+static void same_as_general(const char *t, size_t n)
+{
+    for (int style = SOCINV_NUMBERS_AUTO; style <= SOCINV_NUMBERS_PLAIN; style++) {
+        double fast = 7.5, general = 7.5;
+        socinv_status a = socinv_parse_number(t, n, (socinv_number_style)style, &fast);
+        socinv_status b = si_parse_number_general(t, n, (socinv_number_style)style, &general);
+        if (a != b || memcmp(&fast, &general, sizeof fast) != 0)
+            fail_msg("'%.*s' style %d: %s %.17g, the general reading %s %.17g", (int)n, t, style,
+                     socinv_status_name(a), fast, socinv_status_name(b), general);
+    }
+}
+
+/* Every text of 1 to max_len bytes of the alphabet, each read both ways; how many. */
+static size_t every_text(const char *alphabet, size_t max_len)
+{
+    const size_t k = strlen(alphabet);
+    char t[16];
+    size_t tried = 0;
+    for (size_t len = 1; len <= max_len; len++) {
+        size_t total = 1;
+        for (size_t i = 0; i < len; i++)
+            total *= k;
+        for (size_t code = 0; code < total; code++, tried++) {
+            for (size_t i = 0, c = code; i < len; i++, c /= k)
+                t[i] = alphabet[c % k];
+            same_as_general(t, len);
+        }
+    }
+    return tried;
+}
+
+static void test_plain_amounts(void **state)
+{
+    (void)state;
+    assert_int_equal(every_text("-09.", 9), 4 + 16 + 64 + 256 + 1024 + 4096 + 16384 + 65536 + 262144);
+    assert_int_equal(every_text("-019., ", 6), 7 + 49 + 343 + 2401 + 16807 + 117649);
+    /* 15 digits are read in the one pass, 16 by the general reading: both the same */
+    static const char *const edge[] = {"999.999.999.999.999", "-999999999999999", "9.999.999.999.999.999",
+                                       "1234567890123456", "-000.000", "-0", "0.000.001", "1.0000"};
+    for (size_t i = 0; i < N_OF(edge); i++)
+        same_as_general(edge[i], strlen(edge[i]));
+    assert_close(num("999.999.999.999.999", AUTO), 999999999999999.0, 0);
+    assert_close(num("-1.130", SOCINV_NUMBERS_DANISH), -1130, 0);
+    assert_close(num("1.130", SOCINV_NUMBERS_PLAIN), 1.13, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -134,6 +186,7 @@ int main(void)
         cmocka_unit_test(test_decimals_exact),
         cmocka_unit_test(test_not_numbers),
         cmocka_unit_test(test_invalid),
+        cmocka_unit_test(test_plain_amounts),
     };
     return cmocka_run_group_tests_name("number", tests, NULL, NULL);
 }
