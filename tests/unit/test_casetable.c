@@ -679,6 +679,53 @@ static void test_csv(void **state)
     socinv_grid_free(&g); /* twice is harmless */
 }
 
+/** Fields of 0-19 bytes before and after a delimiter or line end, wherever they fall in
+ * the splitter's steps of eight bytes (textgrid.c field_end): each cell holds its field. */
+static void test_field_lengths(void **state)
+{
+    (void)state;
+    static const char *const ends[] = {"\n", "\r\n", "\r"};
+    for (int d = 0; d < 2; d++)
+        for (size_t e = 0; e < 3; e++)
+            for (size_t a = 0; a < 20; a++)
+                for (size_t b = 0; b < 20; b++) {
+                    char text[64];
+                    const char delim = d ? ',' : ';';
+                    int n = snprintf(text, sizeof text, "%.*s%c%.*s%sz", (int)a, "xxxxxxxxxxxxxxxxxxxx", delim, (int)b,
+                                     "yyyyyyyyyyyyyyyyyyyy", ends[e]);
+                    socinv_grid g;
+                    assert_ok(socinv_grid_parse_text(text, (size_t)n, delim, &g));
+                    assert_int_equal(g.rows, 2);
+                    assert_int_equal(g.cols, 2);
+                    assert_int_equal(g.cells[0].len, a);
+                    assert_int_equal(g.cells[0].kind, a ? SOCINV_CELL_TEXT : SOCINV_CELL_EMPTY);
+                    assert_int_equal(g.cells[1].len, b);
+                    assert_true(b == 0 || g.cells[1].text[0] == 'y');
+                    assert_int_equal(g.cells[2].len, 1);
+                    assert_memory_equal(g.cells[2].text, "z", 1);
+                    socinv_grid_free(&g);
+                }
+}
+
+/** A text is UTF-8, or Windows-1252, however far into it the first other byte is
+ * (textgrid.c valid_utf8 reads ASCII eight bytes at a time): "æ" as UTF-8 is kept,
+ * as Windows-1252 (0xE6) converted, after 0-19 ASCII bytes. */
+static void test_encoding_anywhere(void **state)
+{
+    (void)state;
+    for (size_t a = 0; a < 20; a++)
+        for (int cp1252 = 0; cp1252 < 2; cp1252++) {
+            char text[40];
+            int n = snprintf(text, sizeof text, "%.*s%s;1", (int)a, "aaaaaaaaaaaaaaaaaaaa",
+                             cp1252 ? "\xe6" : "\xc3\xa6");
+            socinv_grid g;
+            assert_ok(socinv_grid_parse_text(text, (size_t)n, ';', &g));
+            assert_int_equal(g.cells[0].len, a + 2);
+            assert_memory_equal(g.cells[0].text + a, "\xc3\xa6", 2);
+            socinv_grid_free(&g);
+        }
+}
+
 /** Windows-1252 text (Danish Excel's CSV) is read as UTF-8: "Anl\xe6g" -> "Anlæg". */
 static void test_cp1252(void **state)
 {
@@ -1143,6 +1190,8 @@ int main(void)
         cmocka_unit_test(test_table_not_in_column_a),
         cmocka_unit_test(test_amounts_like_years),
         cmocka_unit_test(test_csv),
+        cmocka_unit_test(test_field_lengths),
+        cmocka_unit_test(test_encoding_anywhere),
         cmocka_unit_test(test_cp1252),
         cmocka_unit_test(test_utf8_char_len),
         cmocka_unit_test(test_ragged),
