@@ -123,6 +123,9 @@ FUNCTIONS = {
         "portfolio": "=TABLECHECK(A1:F{n};Y1:AD{n};;1)",
         "native": "=IFERROR(MATCH(1;(ABS(A1:F1-Y1:AD1)>0.5)*1;0);0)",
     },
+    # NETIMPACT given the whole printed table (no kinds), one year: as the business-case
+    # template calls it, once per year and basis; the same recogniser as CASECHECK
+    "NETIMPACT_TBL": {"socinv": "=NETIMPACT($BA$1:$BH$21;;;;3)", "portfolio": None, "native": None},
     "CASECHECK": {"socinv": "=CASECHECK($BA$1:$BH$21;;1)", "portfolio": None, "native": None},
     "SIBPAYOUT": {"socinv": f"=SIBPAYOUT(AE1:AG5;{HERNING};5.58)", "portfolio": None, "native": None},
     "SIBDECREASE": {"socinv": "=SIBDECREASE(O1:T1;;;3)", "portfolio": None, "native": "=Q1-R1"},
