@@ -63,6 +63,19 @@ typedef struct sv_result {
 #define SV_CALL_INLINE 16384
 #define SV_CALL_MAX_BLOCKS 32
 
+struct sv_call;
+
+/* A whole table argument's memo (uno_memo.h): what the glue made of the table,
+ * kept for later calls given the same cells. arg is SIZE_MAX when the call has
+ * none (the unit tests, a call without such a range, the memo busy). */
+typedef struct sv_table_memo {
+    size_t arg;    /* the argument the memo looked up */
+    void *payload; /* what an earlier call kept for its cells, or NULL */
+    /* keep a payload for this call's cells of arg (the dispatcher's) */
+    int (*keep)(struct sv_call *c, void *payload, void (*free_payload)(void *));
+    const void *raw; /* the dispatcher's: the range as it came */
+} sv_table_memo;
+
 typedef struct sv_call {
     const sv_arg *args;
     size_t nargs;
@@ -75,6 +88,7 @@ typedef struct sv_call {
      * cells for a reader of cells. */
     const double *const *nums;
     sv_result res;
+    sv_table_memo memo;
     size_t used;
     void *blocks[SV_CALL_MAX_BLOCKS];
     size_t nblocks;
@@ -96,6 +110,9 @@ static inline void sv_call_init(sv_call *c, const sv_arg *args, size_t nargs)
     c->res.cell_status = NULL;
     c->res.cell_text = NULL;
     c->res.text[0] = '\0';
+    c->memo.arg = SIZE_MAX;
+    c->memo.payload = NULL;
+    c->memo.keep = NULL;
     c->used = 0;
     c->nblocks = 0;
 }
@@ -156,6 +173,28 @@ static inline const sv_arg *sv_arg_read(const sv_call *c, size_t i)
     if (nums) /* written each time it is read: the same cells, and rarely twice */
         sv_number_cells((sv_cell *)(uintptr_t)a->cells, nums, a->rows * a->cols);
     return a;
+}
+
+/* What an earlier call kept for argument i's table (sv_table_keep), when it was
+ * given the same cells; NULL otherwise. */
+static inline void *sv_table_payload(const sv_call *c, size_t i)
+{
+    return c->memo.arg == i ? c->memo.payload : NULL;
+}
+
+/* Would the memo keep a payload for argument i (sv_table_keep)? Not when the call
+ * has no memo for it, or was handed one. */
+static inline int sv_table_may_keep(const sv_call *c, size_t i)
+{
+    return c->memo.arg == i && !c->memo.payload && c->memo.keep;
+}
+
+/* Keep payload (made by the glue from argument i's cells alone) for later calls
+ * given the same cells: 1 when the memo took it (and frees it with free_payload
+ * in time), 0 when the caller still owns it. */
+static inline int sv_table_keep(sv_call *c, size_t i, void *payload, void (*free_payload)(void *))
+{
+    return sv_table_may_keep(c, i) && c->memo.keep(c, payload, free_payload);
 }
 
 /* Does optional argument i have a value? Left out (=F(A1;;2)), or a lone empty

@@ -1,6 +1,7 @@
 /* NETIMPACT, TABLECHECK, CASECHECK. */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "glue.h"
@@ -27,14 +28,59 @@ socinv_status sv_part_of_kind(const char *text, size_t len, long *code)
 /* Lines a table held in a Calc range may have: more is not a business case. */
 #define CASE_MAX_LINES 2000
 
+/* CASECHECK's findings kept: the first few, as many as its text shows one of. */
+#define CASE_FIRST_FINDINGS 8
+
+/* A table as the recognizer read it, and CASECHECK's audit of it at one tolerance:
+ * what a call keeps for later calls given the same table (sv_table_keep), in one
+ * allocation (the lines and values after it). */
+typedef struct {
+    socinv_status status; /* the reading's */
+    socinv_case t;
+    socinv_case_line *lines;
+    double *values;
+    int audited; /* then: */
+    double tol;
+    socinv_status audit_status;
+    socinv_case_report rep;
+    socinv_finding first[CASE_FIRST_FINDINGS];
+} case_memo;
+
 typedef struct {
     socinv_grid grid;
     socinv_case t;
     socinv_case_line *lines;
     double *values;
+    case_memo *memo; /* the table's memo, NULL when the call has none */
 } case_arg;
 
-/* Argument i as a whole business-case table, read by the recognizer in src/. */
+/* The reading of a table (k, status st) kept for later calls given the same cells;
+ * the memo, or NULL when it was not kept. */
+static case_memo *keep_case(sv_call *c, size_t i, const case_arg *k, socinv_status st)
+{
+    if (!sv_table_may_keep(c, i))
+        return NULL;
+    size_t nlines = st == SOCINV_OK ? k->t.nlines : 0, ny = st == SOCINV_OK ? k->t.nyears : 0;
+    case_memo *m = malloc(sizeof *m + nlines * sizeof *k->lines + nlines * ny * sizeof *k->values);
+    if (!m)
+        return NULL;
+    m->status = st;
+    m->audited = 0;
+    m->lines = (socinv_case_line *)(void *)(m + 1);
+    m->values = (double *)(void *)(m->lines + nlines);
+    if (st == SOCINV_OK) {
+        m->t = k->t;
+        memcpy(m->lines, k->lines, nlines * sizeof *k->lines);
+        memcpy(m->values, k->values, nlines * ny * sizeof *k->values);
+    }
+    if (sv_table_keep(c, i, m, free))
+        return m;
+    free(m);
+    return NULL;
+}
+
+/* Argument i as a whole business-case table, read by the recognizer in src/, or as
+ * an earlier call read the same cells (case_memo). */
 static socinv_status read_case(sv_call *c, size_t i, case_arg *k)
 {
     const sv_arg *a = sv_arg_read(c, i);
@@ -43,6 +89,12 @@ static socinv_status read_case(sv_call *c, size_t i, case_arg *k)
     k->grid.cells = a->cells;
     k->grid.rows = a->rows;
     k->grid.cols = a->cols;
+    if ((k->memo = sv_table_payload(c, i)) != NULL) {
+        k->t = k->memo->t;
+        k->lines = k->memo->lines;
+        k->values = k->memo->values;
+        return k->memo->status;
+    }
     size_t cap = a->rows < CASE_MAX_LINES ? a->rows : CASE_MAX_LINES;
     size_t years = a->cols < SOCINV_CASE_MAX_YEARS ? a->cols : SOCINV_CASE_MAX_YEARS;
     k->lines = sv_alloc(c, cap * sizeof *k->lines);
@@ -50,7 +102,31 @@ static socinv_status read_case(sv_call *c, size_t i, case_arg *k)
     if (!k->lines || !k->values)
         return SOCINV_E_NOMEM;
     socinv_status st = socinv_case_read(&k->grid, SOCINV_NUMBERS_AUTO, &k->t, k->lines, cap, k->values, cap * years);
-    return st == SOCINV_E_BUFFER ? SOCINV_E_LENGTH : st;
+    if (st == SOCINV_E_BUFFER)
+        st = SOCINV_E_LENGTH;
+    k->memo = keep_case(c, i, k, st);
+    return st;
+}
+
+/* CASECHECK's audit of the table at tolerance tol: made, or the memo's when it
+ * made it at the same tolerance. */
+static socinv_status audit_case(const case_arg *k, double tol, socinv_case_report *rep, socinv_finding *first)
+{
+    case_memo *m = k->memo;
+    if (m && m->audited && memcmp(&m->tol, &tol, sizeof tol) == 0) {
+        *rep = m->rep;
+        memcpy(first, m->first, sizeof m->first);
+        return m->audit_status;
+    }
+    socinv_status st = socinv_case_audit(&k->t, k->lines, k->values, tol, rep, first, CASE_FIRST_FINDINGS);
+    if (m) {
+        m->audited = 1;
+        m->tol = tol;
+        m->audit_status = st;
+        m->rep = *rep;
+        memcpy(m->first, first, sizeof m->first);
+    }
+    return st;
 }
 
 /* NETIMPACT over a whole table: label, area and year columns as printed. */
@@ -221,8 +297,8 @@ socinv_status sv_fn_case_check(sv_call *c)
     SV_TRY(sv_int_arg(c, SV_ROW_CASECHECK, SV_CASECHECK_OUTPUT, 0, 2, &output));
     SV_TRY(read_case(c, SV_CASECHECK_TABLE, &k));
     socinv_case_report rep;
-    socinv_finding first[8];
-    SV_TRY(socinv_case_audit(&k.t, k.lines, k.values, tol, &rep, first, 8));
+    socinv_finding first[CASE_FIRST_FINDINGS];
+    SV_TRY(audit_case(&k, tol, &rep, first));
     if (output == 1) {
         sv_set_number(c, (double)rep.nerrors);
     } else if (output == 2) {

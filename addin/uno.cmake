@@ -2,14 +2,14 @@
 # when SOCINV_BUILD_ADDIN is ON; needs the LibreOffice SDK (Debian: libreoffice-dev).
 #
 # Targets
-#   socinv_addin   libsocinv_addin.so: uno_component.c + uno_dispatch.c, in plain C on
+#   socinv_addin   libsocinv_addin.so: uno_component.c, uno_dispatch.c, uno_memo.c, in plain C on
 #                  the binary UNO ABI, linked with the table, the glue and the rules;
 #                  it exports only component_getImplementationEnvironment/getFactory
 #   oxt            <build>/socinv-<version>.oxt (part of ALL): one package for Linux x86-64
 #                  and, when SOCINV_BUILD_WINDOWS is ON, Windows x64 (cmake/windows.cmake
 #                  cross-builds socinv_addin.dll from this tree into <build>/windows)
 #
-# In that Windows build (WIN32) this file makes only socinv_addin.dll: the same two
+# In that Windows build (WIN32) this file makes only socinv_addin.dll: the same three
 # sources against the SDK headers through cmake/windows-sdk/include (the overlay that
 # lets gcc read them on Windows), linked with import libraries of sal3.dll and
 # cppu3.dll made by dlltool from cmake/windows-sdk/*.def.
@@ -40,7 +40,7 @@ if(WIN32)
     list(APPEND _implibs "${_implib}")
   endforeach()
   add_custom_target(socinv_uno_implibs DEPENDS ${_implibs})
-  add_library(socinv_addin MODULE uno_component.c uno_dispatch.c)
+  add_library(socinv_addin MODULE uno_component.c uno_dispatch.c uno_memo.c)
   set_target_properties(socinv_addin PROPERTIES OUTPUT_NAME socinv_addin PREFIX "")
   target_include_directories(socinv_addin SYSTEM BEFORE PRIVATE "${_winsdk}/include")
   target_include_directories(socinv_addin SYSTEM PRIVATE "${SOCINV_LO_INCLUDE_DIR}")
@@ -71,7 +71,7 @@ foreach(_rdb types.rdb types/offapi.rdb)
 endforeach()
 
 # ---- the component -------------------------------------------------------------
-add_library(socinv_addin MODULE uno_component.c uno_dispatch.c)
+add_library(socinv_addin MODULE uno_component.c uno_dispatch.c uno_memo.c)
 set_target_properties(socinv_addin PROPERTIES
   OUTPUT_NAME socinv_addin
   PREFIX "lib"

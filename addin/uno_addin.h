@@ -1,4 +1,4 @@
-/* Private to the UNO component (uno_component.c, uno_dispatch.c): the SDK's C
+/* Private to the UNO component (uno_component.c, uno_dispatch.c, uno_memo.c): the SDK's C
  * headers, the types looked up once per object, and the conversion of one call
  * of an XFunctions method. Nothing else in socinv includes this header. */
 #ifndef SOCINV_UNO_ADDIN_H

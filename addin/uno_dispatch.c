@@ -21,6 +21,7 @@
 #include <rtl/alloc.h>
 
 #include "uno_addin.h"
+#include "uno_memo.h"
 #include "utf16.h"
 
 _Static_assert(sizeof(sal_Unicode) == sizeof(uint16_t), "Calc's text is UTF-16");
@@ -483,6 +484,42 @@ static inline sv_cell *arg_cells(sv_call *call, size_t n, int with_numbers)
     return sv_alloc(call, bytes);
 }
 
+/* The first range of the call that may be a whole printed table (uno_memo.h: many
+ * cells, the first text; a label and at least two years wide), looked up in the memo
+ * (taken for the call, when free): its cells from the memo and 1 when it holds them,
+ * else 0 with the range noted for sv_memo_keep. Out of line: most ranges are not. */
+static __attribute__((noinline)) int memo_lookup(sv_call *call, size_t i, const uno_Sequence *rows, sv_arg *arg)
+{
+    const uno_Sequence *row = ((uno_Sequence *const *)rows->elements)[0];
+    if (!row || row->nElements == 0 ||
+        ((const uno_Any *)row->elements)[0].pType->eTypeClass != typelib_TypeClass_STRING || !sv_memo_lock())
+        return 0;
+    call->memo.arg = i;
+    call->memo.keep = sv_memo_keep;
+    call->memo.raw = rows;
+    const sv_cell *cells = sv_memo_find(rows, arg->rows, arg->cols, &call->memo.payload);
+    if (!cells)
+        return 0;
+    arg->cells = cells;
+    return 1;
+}
+
+static inline int memo_cells(sv_call *call, size_t i, size_t n, const uno_Sequence *rows, sv_arg *arg)
+{
+    if (__builtin_expect(n < SV_MEMO_MIN_CELLS, 1) || arg->cols < 3 || call->memo.arg != SIZE_MAX)
+        return 0;
+    return memo_lookup(call, i, rows, arg);
+}
+
+/* The end of the call's use of the memo: the payload it was given or kept is the
+ * memo's again. */
+static inline void memo_done(sv_call *call)
+{
+    if (call->memo.arg != SIZE_MAX)
+        sv_memo_unlock();
+    call->memo.arg = SIZE_MAX;
+}
+
 /* Decode all arguments into call's scratch memory, reading each value once,
  * each argument whole (its shape, then its cells) before the next. A range of
  * more than one cell whose cells are all numbers gets its doubles in
@@ -501,6 +538,8 @@ static socinv_status decode_args(const sv_uno_types *t, const sv_function *fn, v
         if (n == 0) /* left out, or an empty range */
             continue;
         int range = src == SRC_RANGE && n > 1, all_numbers = 0;
+        if (range && !widest && memo_cells(call, i, n, from, &args[i]))
+            continue; /* a table an earlier call decoded */
         sv_cell *cells = arg_cells(call, n, range);
         if (!cells)
             return SOCINV_E_NOMEM;
@@ -725,6 +764,7 @@ int sv_uno_call(const sv_uno_types *t, const sv_function *fn, void *pReturn, voi
     sv_call_init(&call, NULL, 0); /* the arguments are attached once decoded */
     socinv_status status = decode_args(t, fn, pArgs, 0, &call, args, arg_nums);
     if (status != SOCINV_OK) { /* a row wider than the first, or an error: the exact shapes decide */
+        memo_done(&call);
         sv_call_done(&call);
         sv_call_init(&call, NULL, 0);
         status = decode_args(t, fn, pArgs, 1, &call, args, arg_nums);
@@ -758,6 +798,7 @@ int sv_uno_call(const sv_uno_types *t, const sv_function *fn, void *pReturn, voi
         thrown = 1;
         break;
     }
+    memo_done(&call);
     sv_call_done(&call);
     return thrown;
 }

@@ -19,10 +19,12 @@ import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(HERE)), "examples"))
 
 import harness  # noqa: E402  (needs python3-uno: /usr/bin/python3)
 import uno  # noqa: E402
 from harness import Office, every, matches, parse_expected, SERVICE  # noqa: E402
+from seed_tables import SEED003_TV03  # noqa: E402
 
 SOURCE_DIR = os.path.dirname(os.path.dirname(HERE))
 
@@ -311,7 +313,8 @@ def workbooks(a):
 
 
 def suite_seeds(a, office):
-    """The seed workbooks (tests/e2e/workbooks/*.fods): summary TRUE, per-row diff on failure."""
+    """The seed workbooks (tests/e2e/workbooks/*.fods): summary TRUE, per-row diff on failure;
+    then the table memo (check_table_memo)."""
     rep = harness.Report("seeds")
     books = workbooks(a)
     rep.check(len(books) >= 7, f"{len(books)} seed workbooks")
@@ -320,8 +323,68 @@ def suite_seeds(a, office):
         doc = office.open(path)
         check_workbook(rep, office, doc, name)
         office.close_doc(doc)
+    check_table_memo(rep, office)
     office.check_alive()
     return rep.done()
+
+
+def put_tv03(office, doc, top, change=None):
+    """Seed 003's TV03 as printed (the header, then its 20 lines) in A:H from row `top`;
+    change(line index, label, area, amounts) may alter a line: (label, area, amounts)."""
+    rows = [["1.000 kr.", "Styringsområde"] + list(range(2024, 2030))]
+    for i, (label, area, amounts, _kind) in enumerate(SEED003_TV03):
+        if change:
+            label, area, amounts = change(i, label, area, list(amounts))
+        rows.append([label, area] + list(amounts) + [None] * (6 - len(amounts)))
+    for r, row in enumerate(rows):
+        for c, v in enumerate(row):
+            if v is not None and v != "":
+                office.set_value(doc, f"{'ABCDEFGH'[c]}{top + r}", v)
+
+
+def check_table_memo(rep, office):
+    """The table memo (addin/uno_memo.h) hands a call what an earlier call made of the same
+    table only: three tables that differ in one cell each, read in turn by NETIMPACT and
+    CASECHECK cells, give each its own answer, and a table changed in place between two
+    recalculations gives the new one. TV03 (seed_tables.SEED003_TV03), all its lines on Service:
+    the net impact is 700, 9 800, ... on both bases (the lines' sums: 350 + 175 + 175 = 700 in
+    2024; 9 800 in 2025). B: 'Projektledelse BIF' 450 in 2024, not 350: 800 in 2024. C: the
+    first saving (-400 in 2025) on 'Anlæg  ' (seven characters, as 'Service'): the service
+    basis leaves it out, 9 800 + 400 = 10 200 in 2025; the total basis keeps 9 800."""
+    doc = office.new_spreadsheet()
+    put_tv03(office, doc, 1)
+    put_tv03(office, doc, 31, lambda i, l, a, v: (l, a, [450] + v[1:] if l == "Projektledelse BIF" else v))
+    put_tv03(office, doc, 61, lambda i, l, a, v: (l, "Anlæg  " if i == 1 else a, v))
+    tables = {"A": "$A$1:$H$21", "B": "$A$31:$H$51", "C": "$A$61:$H$81"}
+    cells = []  # (cell, formula, expected), the three tables in turn, each twice
+    for k, (what, args, want) in enumerate([
+            ("2024 total", ';;;"total";1', {"A": 700, "B": 800, "C": 700}),
+            ("2025 service", ';;;"service";2', {"A": 9800, "B": 9800, "C": 10200}),
+            ("2025 total", ';;;"total";2', {"A": 9800, "B": 9800, "C": 9800})]):
+        for rep_no in range(2):
+            for t in "ABC":
+                cells.append((f"K{len(cells) + 1}", f"={SERVICE}.NETIMPACT({tables[t]}{args})", want[t], f"{t} {what}"))
+    for c, f, _, _ in cells:
+        office.set_formula(doc, c, f)
+    office.set_formula(doc, "L1", f"={SERVICE}.CASECHECK({tables['A']};;1)")
+    office.set_formula(doc, "L2", f"={SERVICE}.CASECHECK({tables['B']};;1)")
+    office.calculate_all(doc)
+    for c, f, want, what in cells:
+        got = office.result(doc, c)
+        rep.check(got[0] == "number" and got[1] == want, f"memo: NETIMPACT of table {what} is {want}", repr(got))
+    errors_a, errors_b = office.result(doc, "L1"), office.result(doc, "L2")
+    # B's 2024 column no longer adds up: its implementation subtotals and net line (printed 700)
+    rep.check(errors_a[0] == errors_b[0] == "number" and errors_b[1] > errors_a[1],
+              "memo: CASECHECK finds more errors in B (one amount changed) than in A", f"{errors_a} {errors_b}")
+    office.set_value(doc, "C12", 450)  # A's 'Projektledelse BIF' in 2024, now as B's
+    office.calculate_all(doc)
+    for c, f, want, what in cells:
+        if what == "A 2024 total":
+            got = office.result(doc, c)
+            rep.check(got[0] == "number" and got[1] == 800, "memo: table A changed in place: 2024 is 800 now", repr(got))
+    got = office.result(doc, "L1")
+    rep.check(got == errors_b, "memo: CASECHECK of A changed in place is B's", f"{got} {errors_b}")
+    office.close_doc(doc)
 
 
 # ---- bad input --------------------------------------------------------------------

@@ -81,8 +81,9 @@ static const sv_cell *num_cell(double v)
     return x;
 }
 
-/* Call a function with the range as its first argument and up to 5 more scalars (NULL = omitted). */
-static socinv_status call(const char *method, const range *r, const sv_cell *more[5], sv_call *c)
+/* A call of a function with the range as its first argument and up to 5 more scalars
+ * (NULL = omitted), made ready in c: the function. */
+static const sv_function *prepare(const char *method, const range *r, const sv_cell *more[5], sv_call *c)
 {
     static sv_arg args[6];
     args[0] = (sv_arg){0, r->rows, r->cols, r->cells};
@@ -91,7 +92,12 @@ static socinv_status call(const char *method, const range *r, const sv_cell *mor
     const sv_function *fn = sv_function_find(method, strlen(method));
     assert_non_null(fn);
     sv_call_init(c, args, fn->nparams);
-    return fn->glue(c);
+    return fn;
+}
+
+static socinv_status call(const char *method, const range *r, const sv_cell *more[5], sv_call *c)
+{
+    return prepare(method, r, more, c)->glue(c);
 }
 
 /** NETIMPACT over TV04's table (lines 2004-2023) gives the recomputed net impact
@@ -242,6 +248,134 @@ static void test_numbers_only_range(void **state)
     }
 }
 
+/* ---- the table memo (uno_memo.h): a later call given the same table ------------------------ */
+
+/* The memo as the dispatcher keeps one, without UNO: the payload the last call kept. */
+static void *kept;
+static void (*kept_free)(void *);
+
+static int keep_last(sv_call *c, void *payload, void (*free_payload)(void *))
+{
+    if (kept)
+        kept_free(kept);
+    kept = payload;
+    kept_free = free_payload;
+    c->memo.payload = payload;
+    return 1;
+}
+
+static void forget(void)
+{
+    if (kept)
+        kept_free(kept);
+    kept = NULL;
+}
+
+/* call() with the table (argument 0) looked up in the memo: handed what the last call
+ * kept when `hit`, else nothing (the last call's payload is replaced if this one keeps). */
+static socinv_status call_memo(const char *method, const range *r, const sv_cell *more[5], sv_call *c, int hit)
+{
+    const sv_function *fn = prepare(method, r, more, c);
+    c->memo.arg = 0;
+    c->memo.keep = keep_last;
+    c->memo.payload = hit ? kept : NULL;
+    return fn->glue(c);
+}
+
+/* The same call with the memo's payload and without: the same status and result. */
+static void same_with_memo(const char *method, const range *r, const sv_cell *more[5])
+{
+    sv_call plain, memo;
+    socinv_status a = call(method, r, more, &plain);
+    socinv_status b = call_memo(method, r, more, &memo, 1);
+    assert_int_equal(b, a);
+    assert_int_equal(memo.res.kind, plain.res.kind);
+    if (a == SOCINV_OK && plain.res.kind == SV_RES_MATRIX) {
+        assert_int_equal(memo.res.rows * memo.res.cols, plain.res.rows * plain.res.cols);
+        assert_memory_equal(memo.res.matrix, plain.res.matrix, plain.res.rows * plain.res.cols * sizeof(double));
+    } else if (a == SOCINV_OK && plain.res.kind == SV_RES_TEXT) {
+        assert_string_equal(memo.res.text, plain.res.text);
+    } else if (a == SOCINV_OK) {
+        assert_memory_equal(&memo.res.num, &plain.res.num, sizeof(double));
+    }
+    sv_call_done(&plain);
+    sv_call_done(&memo);
+}
+
+/** Every whole-table call given what an earlier call kept for the same table answers as
+ * without it: NETIMPACT (every year, one year, a basis, a part) and CASECHECK (each output,
+ * another tolerance than the audit kept, which is made again) after a CASECHECK kept TV04
+ * (2 errors), HA02 (TRUE), 001 and a range with no table (#N/A) as read. */
+static void test_memo_same_answers(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *file;
+        size_t first, last, cols;
+    } tables[] = {
+        {"003_41e023f3ba919440.txt", 2004, 2023, 8},
+        {"003_41e023f3ba919440.txt", 167, 189, 8},
+        {"001_24239eb3fbd11930.txt", 22, 35, 6},
+        {"003_41e023f3ba919440.txt", 40, 50, 8},
+    };
+    for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++) {
+        range *r = seed_range(tables[t].file, tables[t].first, tables[t].last, tables[t].cols);
+        sv_call c;
+        const sv_cell *first[5] = {NULL, num_cell(1), NULL, NULL, NULL};
+        (void)call_memo("caseCheck", r, first, &c, 0); /* reads, audits at tolerance 1 and keeps */
+        sv_call_done(&c);
+        assert_non_null(kept);
+        const sv_cell *calls[][5] = {
+            {NULL, NULL, NULL, NULL, NULL},
+            {NULL, num_cell(1), NULL, NULL, NULL},
+            {NULL, num_cell(2), NULL, NULL, NULL},
+            {num_cell(100000), num_cell(1), NULL, NULL, NULL}, /* every difference within it */
+            {num_cell(1), NULL, NULL, NULL, NULL},
+        };
+        for (size_t k = 0; k < sizeof calls / sizeof calls[0]; k++)
+            same_with_memo("caseCheck", r, calls[k]);
+        const sv_cell *nets[][5] = {
+            {NULL, NULL, NULL, NULL, NULL},
+            {NULL, NULL, NULL, num_cell(3), NULL},
+            {NULL, NULL, text_cell("service"), NULL, NULL},
+            {NULL, NULL, NULL, NULL, text_cell("V")},
+            {NULL, NULL, text_cell("service"), num_cell(2), text_cell("I")},
+            {NULL, NULL, NULL, num_cell(40), NULL}, /* a year past the table */
+        };
+        for (size_t k = 0; k < sizeof nets / sizeof nets[0]; k++)
+            same_with_memo("netImpact", r, nets[k]);
+        forget();
+        free_range(r);
+    }
+}
+
+/** The audit kept is for its tolerance only: TV04's 2 errors at tolerance 1 are none at
+ * 100 000, whichever the memo saw first; and a memo kept while reading a table is handed
+ * only to its argument (a call that looks up another argument gets nothing). */
+static void test_memo_tolerance(void **state)
+{
+    (void)state;
+    range *r = seed_range("003_41e023f3ba919440.txt", 2004, 2023, 8);
+    sv_call c;
+    const sv_cell *wide[5] = {num_cell(100000), num_cell(1), NULL, NULL, NULL};
+    assert_ok(call_memo("caseCheck", r, wide, &c, 0));
+    assert_close(c.res.num, 0, 0);
+    sv_call_done(&c);
+    const sv_cell *errors[5] = {NULL, num_cell(1), NULL, NULL, NULL};
+    assert_ok(call_memo("caseCheck", r, errors, &c, 1));
+    assert_close(c.res.num, 2, 0);
+    sv_call_done(&c);
+    assert_ok(call_memo("caseCheck", r, wide, &c, 1));
+    assert_close(c.res.num, 0, 0);
+    sv_call_done(&c);
+    c.memo.arg = 1;
+    c.memo.payload = kept;
+    assert_null(sv_table_payload(&c, 0));
+    assert_false(sv_table_keep(&c, 0, NULL, free));
+    forget();
+    free_range(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -251,6 +385,8 @@ int main(void)
         cmocka_unit_test(test_blank_rows_inside_range),
         cmocka_unit_test(test_no_table),
         cmocka_unit_test(test_numbers_only_range),
+        cmocka_unit_test(test_memo_same_answers),
+        cmocka_unit_test(test_memo_tolerance),
     };
     return cmocka_run_group_tests_name("glue_case", tests, NULL, NULL);
 }
