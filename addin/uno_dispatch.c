@@ -12,6 +12,8 @@
  * then the UTF-8 of all texts into one block sized 3 bytes per UTF-16 unit,
  * which needs no measuring pass. A range of numbers only is written as its
  * doubles alone; its cells are written if the glue reads them (sv_call.nums).
+ * A range that may be a whole printed table is first looked up in the table memo
+ * (uno_memo.h), which holds it decoded when an earlier call kept it.
  * bench/README.md has the figures. */
 #include <math.h>
 #include <stdint.h>
