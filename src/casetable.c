@@ -158,9 +158,9 @@ SI_INLINE socinv_status scan_cells(const socinv_cell *x, const socinv_cell *end,
         if (x->kind == SOCINV_CELL_EMPTY)
             continue; /* most cells of a table: blank, no year, valid */
         if (x->kind == SOCINV_CELL_TEXT && x->text && x->len && !si_is_space((unsigned char)x->text[0])) {
-            /* a label, an area: valid, not blank, a year only as four digits or more (maybe_year) */
+            /* a label, an area: valid and not blank, without cell_status and si_cell_blank */
             k++;
-            y += (size_t)(x->len >= 4 && x->text[0] >= '0' && x->text[0] <= '9');
+            y += (size_t)maybe_year(x);
             continue;
         }
         socinv_status st = cell_status(x);
